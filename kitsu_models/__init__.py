@@ -1,0 +1,55 @@
+"""kitsu-models: a typed, ORM-style SDK for Kitsu (Zou)."""
+
+from .credentials import Secret, Tokens
+from .errors import (
+    AuthenticationError,
+    BadRequestError,
+    ConnectError,
+    DownloadError,
+    HostError,
+    HTTPStatusError,
+    InvalidArgumentError,
+    InvalidTokenError,
+    KitsuError,
+    LoginFailedError,
+    MethodNotAllowedError,
+    NotFoundError,
+    PayloadTooLargeError,
+    PermissionDeniedError,
+    RequestTimeoutError,
+    ServerError,
+    TransportError,
+    UnprocessableEntityError,
+    UploadError,
+)
+from .policy import RetryPolicy, Timeout
+from .session import Kitsu, default_session, set_default_session
+
+__all__ = [
+    "AuthenticationError",
+    "BadRequestError",
+    "ConnectError",
+    "DownloadError",
+    "HTTPStatusError",
+    "HostError",
+    "InvalidArgumentError",
+    "InvalidTokenError",
+    "Kitsu",
+    "KitsuError",
+    "LoginFailedError",
+    "MethodNotAllowedError",
+    "NotFoundError",
+    "PayloadTooLargeError",
+    "PermissionDeniedError",
+    "RequestTimeoutError",
+    "RetryPolicy",
+    "Secret",
+    "ServerError",
+    "Timeout",
+    "Tokens",
+    "TransportError",
+    "UnprocessableEntityError",
+    "UploadError",
+    "default_session",
+    "set_default_session",
+]

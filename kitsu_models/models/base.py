@@ -1,0 +1,190 @@
+"""``KitsuModel``: the base of every typed model.
+
+A model is a Pydantic v2 model whose fields are the server's JSON keys. It
+also carries, in slots that cost nothing until used:
+
+- its *origin*: the session it belongs to and the list it was loaded with
+  (the cohort that batch loading fills in one request);
+- the relations already loaded;
+- the names of the fields changed since it was loaded, so ``save()`` sends
+  only those, and a snapshot of ``data`` so changes inside it merge by key.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+from typing_extensions import Self
+
+from ..errors import DeletedObjectError, DetachedObjectError
+from .relations import Relation
+
+if TYPE_CHECKING:
+    from ..collection import ModelList
+    from ..routes import Route
+    from ..session import Kitsu
+
+
+class Origin:
+    """Where a group of models came from: shared by every model of one load."""
+
+    __slots__ = ("session", "cohort")
+
+    def __init__(self, session: Kitsu, cohort: ModelList[Any] | None = None) -> None:
+        self.session = session
+        self.cohort = cohort
+
+
+class KitsuModel(BaseModel):
+    """Base of all Kitsu models: typed fields, lazy relations, save/delete."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        validate_assignment=True,
+        ignored_types=(Relation,),
+        protected_namespaces=(),
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+        revalidate_instances="never",
+    )
+    __slots__ = ("_kitsu_origin", "_kitsu_related", "_kitsu_dirty", "_kitsu_data_snapshot", "_kitsu_deleted")
+
+    #: How the repository reaches this model on the server.
+    __route__: ClassVar[Route]
+    __identity_root: ClassVar[builtins.type[KitsuModel]]
+
+    id: str | None = None
+    type: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        parents = [base for base in cls.__mro__[1:] if isinstance(base, builtins.type) and issubclass(base, KitsuModel)]
+        cls.__identity_root = parents[-2] if len(parents) >= 2 else cls
+
+    @classmethod
+    def identity_root(cls) -> builtins.type[KitsuModel]:
+        """The class whose ids form one namespace (every entity kind shares
+        the entity table, so a shot is the same object whichever way it came)."""
+        return cls.__identity_root
+
+    @classmethod
+    def class_for_row(cls, row: dict[str, Any], session: Kitsu) -> builtins.type[Self]:
+        """The class a server row becomes; polymorphic bases override it."""
+        return cls
+
+    # ------------------------------------------------------------ session
+    @property
+    def session(self) -> Kitsu:
+        """The session this object belongs to."""
+        origin: Origin | None = getattr(self, "_kitsu_origin", None)
+        if origin is None:
+            raise DetachedObjectError(f"{type(self).__name__} {self.id or '(new)'} belongs to no Kitsu session")
+        return origin.session
+
+    @property
+    def is_deleted(self) -> bool:
+        return getattr(self, "_kitsu_deleted", False)
+
+    def _check_alive(self) -> None:
+        if self.is_deleted:
+            raise DeletedObjectError(f"{type(self).__name__} {self.id} was deleted")
+
+    # -------------------------------------------------------- change tracking
+    def __setattr__(self, name: str, value: Any) -> None:
+        relation = getattr(type(self), name, None)
+        if isinstance(relation, Relation):
+            relation.__set__(self, value)
+            return
+        if name in type(self).model_fields:
+            self._check_alive()
+            # Loaded models share one fields-set per answer shape: copy it
+            # before pydantic adds to it.
+            object.__setattr__(self, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
+            super().__setattr__(name, value)
+            self._dirty_fields().add(name)
+            return
+        super().__setattr__(name, value)
+
+    def _dirty_fields(self) -> set[str]:
+        dirty: set[str] | None = getattr(self, "_kitsu_dirty", None)
+        if dirty is None:
+            dirty = set()
+            object.__setattr__(self, "_kitsu_dirty", dirty)
+        return dirty
+
+    def changes(self) -> dict[str, Any]:
+        """The JSON of what changed since the last load or save: assigned
+        fields, and for ``data`` only the keys whose values changed."""
+        dirty = getattr(self, "_kitsu_dirty", None) or set()
+        data_changes = self._data_changes()
+        json_values = self.model_dump(mode="json", include=set(dirty) - {"data"})
+        if data_changes:
+            json_values["data"] = data_changes
+        return json_values
+
+    def _data_changes(self) -> dict[str, Any]:
+        current = getattr(self, "data", None)
+        if not isinstance(current, dict):
+            return {}
+        snapshot_json: str | None = getattr(self, "_kitsu_data_snapshot", None)
+        before = json.loads(snapshot_json) if snapshot_json else {}
+        return {key: value for key, value in current.items() if key not in before or before[key] != value}
+
+    def _mark_synced(self) -> None:
+        """Forget local changes: the object now matches the server."""
+        object.__setattr__(self, "_kitsu_dirty", None)
+        data = self.__dict__.get("data")
+        object.__setattr__(self, "_kitsu_data_snapshot", json.dumps(data) if data else None)
+
+    # ------------------------------------------------------------ dict form
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON dict of this object, exactly as the server sent it (plus
+        local changes): unknown fields a newer server added are kept."""
+        return self.model_dump(mode="json", exclude_unset=True)
+
+    # ---------------------------------------------------------- persistence
+    def save(self, session: Kitsu | None = None) -> Self:
+        """Create this object on the server if new, else send only the
+        fields changed since it was loaded. Returns ``self``, updated."""
+        self._check_alive()
+        if self.id is None:
+            from ..session import default_session
+
+            target = session or getattr(self, "_kitsu_origin", None) and self.session or default_session()
+            target.repository(type(self)).create(self)
+        else:
+            (session or self.session).repository(type(self)).update(self)
+        return self
+
+    def delete(self, *, force: bool = False) -> None:
+        """Delete this object on the server and evict it from the session."""
+        self._check_alive()
+        self.session.repository(type(self)).delete(self, force=force)
+
+    def refresh(self) -> Self:
+        """Reload this object and the relations already loaded on it."""
+        self._check_alive()
+        self.session.repository(type(self)).refresh(self)
+        return self
+
+    # -------------------------------------------------------------- display
+    def __repr_args__(self) -> Any:
+        for name in ("id", "name"):
+            if name in self.__dict__:
+                yield name, self.__dict__[name]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, KitsuModel) and self.id is not None:
+            return type(other) is type(self) and other.id == self.id
+        return super().__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.id)) if self.id else id(self)

@@ -1,0 +1,99 @@
+"""People and organisation: Person, Department, Organisation."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import Field
+
+from ..routes import Route
+from . import tasks
+from .base import KitsuModel
+from .relations import ToMany
+
+Role = Literal["user", "admin", "supervisor", "manager", "client", "vendor"]
+
+
+class Department(KitsuModel):
+    __route__ = Route("data/departments")
+
+    name: str
+    color: str | None = None
+    archived: bool | None = None
+
+
+class Person(KitsuModel):
+    """A studio member (or bot). Never carries a password or a secret."""
+
+    __route__ = Route(
+        "data/persons",
+        create_fields=(
+            "first_name", "last_name", "email", "phone", "role", "desktop_login",
+            "departments", "active", "contract_type", "position", "seniority",
+            "is_bot", "expiration_date", "studio_id",
+        ),
+    )
+
+    first_name: str
+    last_name: str = ""
+    full_name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    country: str | None = None
+    contract_type: str | None = None
+    active: bool | None = None
+    archived: bool | None = None
+    last_presence: date | None = None
+    desktop_login: str | None = None
+    totp_enabled: bool | None = None
+    email_otp_enabled: bool | None = None
+    fido_enabled: bool | None = None
+    preferred_two_factor_authentication: str | None = None
+    shotgun_id: int | None = None
+    timezone: str | None = None
+    locale: str | None = None
+    use_12_hour_clock: bool | None = None
+    display_date_format: str | None = None
+    data: dict[str, Any] | None = None
+    role: Role | None = None
+    position: str | None = None
+    seniority: str | None = None
+    daily_salary: int | None = None
+    has_avatar: bool | None = None
+    notifications_enabled: bool | None = None
+    notifications_slack_enabled: bool | None = None
+    notifications_slack_userid: str | None = None
+    notifications_mattermost_enabled: bool | None = None
+    notifications_mattermost_userid: str | None = None
+    notifications_discord_enabled: bool | None = None
+    notifications_discord_userid: str | None = None
+    is_bot: bool | None = None
+    is_guest: bool | None = None
+    preview_project_id: str | None = None
+    preview_opened_at: datetime | None = None
+    preview_open_until: datetime | None = None
+    expiration_date: date | None = None
+    is_generated_from_ldap: bool | None = None
+    ldap_uid: str | None = None
+    studio_id: str | None = None
+    department_ids: list[str] | None = Field(None, alias="departments")
+
+    departments = ToMany(lambda: Department, ids_field="department_ids")
+    tasks = ToMany(lambda: tasks.Task, route="data/persons/{id}/tasks")
+
+
+class Organisation(KitsuModel):
+    __route__ = Route("data/organisations")
+
+    name: str
+    hours_by_day: float | None = None
+    has_avatar: bool | None = None
+    use_original_file_name: bool | None = None
+    timesheets_locked: bool | None = None
+    format_duration_in_hours: bool | None = None
+    hd_by_default: bool | None = None
+    chat_token_slack: str | None = None
+    chat_webhook_mattermost: str | None = None
+    chat_token_discord: str | None = None
+    dark_theme_by_default: bool | None = None

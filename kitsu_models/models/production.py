@@ -1,0 +1,108 @@
+"""Productions: Project, ProjectStatus, MetadataDescriptor."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import Field
+
+from ..routes import Route
+from . import breakdown, people, tasks
+from .base import KitsuModel
+from .relations import MaybeToOne, ToMany
+
+ProductionType = Literal["short", "featurefilm", "tvshow", "nft"]
+
+
+class ProjectStatus(KitsuModel):
+    __route__ = Route("data/project-status")
+
+    name: str
+    color: str | None = None
+
+
+class Project(KitsuModel):
+    __route__ = Route(
+        "data/projects",
+        force_delete=True,
+        create_fields=(
+            "name", "code", "description", "production_type", "production_style", "fps",
+            "ratio", "resolution", "start_date", "end_date", "project_status_id", "data",
+            "homepage", "nb_episodes", "episode_span", "man_days", "max_retakes",
+        ),
+    )
+
+    name: str
+    code: str | None = None
+    description: str | None = None
+    shotgun_id: int | None = None
+    file_tree: dict[str, Any] | None = None
+    data: dict[str, Any] | None = None
+    has_avatar: bool | None = None
+    fps: str | None = None
+    ratio: str | None = None
+    resolution: str | None = None
+    production_type: str | None = None
+    production_style: str | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    man_days: int | None = None
+    nb_episodes: int | None = None
+    episode_span: int | None = None
+    max_retakes: int | None = None
+    is_clients_isolated: bool | None = None
+    is_client_stats_visible: bool | None = None
+    is_client_task_list_visible: bool | None = None
+    is_client_task_panel_visible: bool | None = None
+    is_preview_download_allowed: bool | None = None
+    is_set_preview_automated: bool | None = None
+    homepage: str | None = None
+    is_publish_default_for_artists: bool | None = None
+    is_bot_collaboration_enabled: bool | None = None
+    is_single_preview_per_revision: bool | None = None
+    is_frame_in_numbering: bool | None = None
+    revision_padding: int | None = None
+    hd_bitrate_compression: int | None = None
+    ld_bitrate_compression: int | None = None
+    project_status_id: str | None = None
+    default_preview_background_file_id: str | None = None
+    from_schedule_version_id: str | None = None
+    first_episode_id: str | None = None
+    team_ids: list[str] | None = Field(None, alias="team")
+    asset_type_ids: list[str] | None = Field(None, alias="asset_types")
+    task_status_ids: list[str] | None = Field(None, alias="task_statuses")
+    task_type_ids: list[str] | None = Field(None, alias="task_types")
+    status_automation_ids: list[str] | None = Field(None, alias="status_automations")
+    preview_background_file_ids: list[str] | None = Field(None, alias="preview_background_files")
+
+    project_status = MaybeToOne(lambda: ProjectStatus, "project_status_id")
+    team = ToMany(lambda: people.Person, ids_field="team_ids")
+    asset_types = ToMany(lambda: breakdown.AssetType, ids_field="asset_type_ids")
+    task_types = ToMany(lambda: tasks.TaskType, ids_field="task_type_ids")
+    task_statuses = ToMany(lambda: tasks.TaskStatus, ids_field="task_status_ids")
+    assets = ToMany(lambda: breakdown.Asset, foreign_key="project_id")
+    shots = ToMany(lambda: breakdown.Shot, foreign_key="project_id")
+    sequences = ToMany(lambda: breakdown.Sequence, foreign_key="project_id")
+    episodes = ToMany(lambda: breakdown.Episode, foreign_key="project_id")
+    scenes = ToMany(lambda: breakdown.Scene, foreign_key="project_id")
+    edits = ToMany(lambda: breakdown.Edit, foreign_key="project_id")
+    concepts = ToMany(lambda: breakdown.Concept, foreign_key="project_id")
+    tasks = ToMany(lambda: tasks.Task, foreign_key="project_id")
+    metadata_descriptors = ToMany(lambda: MetadataDescriptor, route="data/projects/{id}/metadata-descriptors")
+
+
+class MetadataDescriptor(KitsuModel):
+    __route__ = Route("data/metadata-descriptors")
+
+    project_id: str
+    name: str
+    entity_type: str
+    field_name: str | None = None
+    data_type: str | None = None
+    choices: list[str] | None = None
+    for_client: bool | None = None
+    departments: list[str] | None = None
+    position: int | None = None
+
+    project = MaybeToOne(lambda: Project, "project_id")

@@ -1,0 +1,234 @@
+"""Relation descriptors: one generic mechanism for every typed relation.
+
+A relation is declared once on its model::
+
+    class Task(KitsuModel):
+        project = ToOne(lambda: Project, "project_id")
+        assignees = ToMany(lambda: Person, ids_field="assignees")
+        comments = ToMany(lambda: Comment, foreign_key="object_id")
+
+mypy and IDEs see ``task.project`` as ``Project`` and ``task.comments`` as
+``ModelList[Comment]``. The first access loads the relation for the whole
+cohort the object was loaded with (one request per batch, not per object);
+later accesses read the cache.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+
+from typing_extensions import Self
+
+from ..errors import LazyLoadError, ModelNotFoundError
+
+if TYPE_CHECKING:
+    from ..collection import ModelList
+    from .base import KitsuModel, Origin
+
+M = TypeVar("M", bound="KitsuModel")
+
+
+class Relation:
+    """What every relation descriptor shares: its cache slot and batching."""
+
+    name = ""
+    owner: type[Any] = object
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self.owner = owner
+        self.name = name
+
+    def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
+        """Load this relation for every owner, in as few requests as possible."""
+        raise NotImplementedError
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        raise AttributeError(f"{type(obj).__name__}.{self.name} is read-only")
+
+    def _resolve(self, obj: KitsuModel) -> Any:
+        cache = _cache_of(obj)
+        if self.name in cache:
+            return cache[self.name]
+        obj._check_alive()
+        session = obj.session
+        if session.strict:
+            raise LazyLoadError(
+                f"{type(obj).__name__}.{self.name} is not loaded and strict mode is on: "
+                f"prefetch it (ModelList.prefetch) or turn strict mode off"
+            )
+        origin: Origin = getattr(obj, "_kitsu_origin")
+        cohort = origin.cohort if origin.cohort is not None else [obj]
+        owners = [
+            member for member in cohort if isinstance(member, self.owner) and self.name not in _cache_of(member)
+        ]
+        if obj not in owners:
+            owners.append(obj)
+        scope = origin.cohort.scope if origin.cohort is not None else None
+        self.load(owners, scope)
+        return _cache_of(obj)[self.name]
+
+    def _store(self, obj: KitsuModel, value: Any) -> None:
+        _cache_of(obj)[self.name] = value
+
+
+def _cache_of(obj: KitsuModel) -> dict[str, Any]:
+    cache: dict[str, Any] | None = getattr(obj, "_kitsu_related", None)
+    if cache is None:
+        cache = {}
+        object.__setattr__(obj, "_kitsu_related", cache)
+    return cache
+
+
+def forget_relations(obj: KitsuModel) -> list[str]:
+    """Drop an object's loaded relations; returns the names that were loaded."""
+    cache: dict[str, Any] | None = getattr(obj, "_kitsu_related", None)
+    names = list(cache or ())
+    object.__setattr__(obj, "_kitsu_related", None)
+    return names
+
+
+class _Link(Relation, Generic[M]):
+    """A link to one object through the id held in field ``key``."""
+
+    def __init__(self, target: Callable[[], type[M]], key: str) -> None:
+        self.target = target
+        self.key = key
+
+    def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
+        ids = {getattr(owner, self.key) for owner in owners} - {None}
+        found = owners[0].session.repository(self.target()).get_many(ids)
+        for owner in owners:
+            self._store(owner, found.get(getattr(owner, self.key)))
+
+    def _link(self, obj: KitsuModel, value: M | None) -> None:
+        setattr(obj, self.key, value.id if value is not None else None)
+        self._store(obj, value)
+
+
+class ToOne(_Link[M]):
+    """A required link to one object, through the id in field ``key``."""
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: KitsuModel, owner: type[Any]) -> M: ...
+    def __get__(self, obj: KitsuModel | None, owner: type[Any]) -> Self | M:
+        if obj is None:
+            return self
+        value = self._resolve(obj)
+        if value is None:
+            raise ModelNotFoundError(self.target().__name__, f"linked by {type(obj).__name__}.{self.key} (empty)")
+        result: M = value
+        return result
+
+    def __set__(self, obj: KitsuModel, value: M) -> None:
+        self._link(obj, value)
+
+
+class MaybeToOne(_Link[M]):
+    """A link to one object that may be absent (its id field may be null)."""
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: KitsuModel, owner: type[Any]) -> M | None: ...
+    def __get__(self, obj: KitsuModel | None, owner: type[Any]) -> Self | M | None:
+        if obj is None:
+            return self
+        result: M | None = self._resolve(obj)
+        return result
+
+    def __set__(self, obj: KitsuModel, value: M | None) -> None:
+        self._link(obj, value)
+
+
+class ToMany(Relation, Generic[M]):
+    """A list of related objects, found one of three ways:
+
+    - ``foreign_key``: the targets whose field points back at the owner
+      (``asset.tasks``: tasks whose ``entity_id`` is the asset's id);
+    - ``ids_field``: a list of ids held by the owner (``task.assignees``);
+    - ``route``: a dedicated route per owner, formatted with the owner's
+      fields (``project.team``: ``data/projects/{id}/team``).
+    """
+
+    def __init__(
+        self,
+        target: Callable[[], type[M]],
+        *,
+        foreign_key: str | None = None,
+        ids_field: str | None = None,
+        route: str | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> None:
+        if sum(option is not None for option in (foreign_key, ids_field, route)) != 1:
+            raise TypeError("ToMany needs exactly one of foreign_key, ids_field or route")
+        self.target = target
+        self.foreign_key = foreign_key
+        self.ids_field = ids_field
+        self.route = route
+        self.params = params or {}
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: KitsuModel, owner: type[Any]) -> ModelList[M]: ...
+    def __get__(self, obj: KitsuModel | None, owner: type[Any]) -> Self | ModelList[M]:
+        if obj is None:
+            return self
+        result: ModelList[M] = self._resolve(obj)
+        return result
+
+    def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
+        from ..collection import ModelList
+
+        session = owners[0].session
+        repository = session.repository(self.target())
+        if self.ids_field is not None:
+            wanted = [getattr(owner, self.ids_field) or [] for owner in owners]
+            found = repository.get_many({i for ids in wanted for i in ids})
+            for owner, ids in zip(owners, wanted):
+                self._store(owner, ModelList([found[i] for i in ids if i in found], session))
+        elif self.foreign_key is not None:
+            key = self.foreign_key
+            children = repository.children_of(key, [owner.id for owner in owners if owner.id], scope, self.params)
+            groups: dict[Any, list[M]] = {}
+            for child in children:
+                groups.setdefault(getattr(child, key), []).append(child)
+            for owner in owners:
+                self._store(owner, ModelList(groups.get(owner.id, []), session, {key: owner.id}))
+        else:
+            assert self.route is not None
+            for owner in owners:
+                path = self.route.format(**owner.__dict__)
+                self._store(owner, repository.fetch(path, self.params))
+
+
+def prefetch_path(items: Sequence[KitsuModel], path: list[str]) -> None:
+    """Load ``path[0]`` on every item in batches, then recurse on the results."""
+    from ..collection import ModelList
+
+    if not items or not path:
+        return
+    name, rest = path[0], path[1:]
+    by_class: dict[type[Any], list[KitsuModel]] = {}
+    for item in items:
+        by_class.setdefault(type(item), []).append(item)
+    scope = items.scope if isinstance(items, ModelList) else None
+    next_level: dict[int, KitsuModel] = {}
+    for cls, members in by_class.items():
+        relation = getattr(cls, name, None)
+        if not isinstance(relation, Relation):
+            raise AttributeError(f"{cls.__name__} has no relation {name!r}")
+        missing = [member for member in members if name not in _cache_of(member)]
+        if missing:
+            relation.load(missing, scope)
+        for member in members:
+            value = _cache_of(member)[name]
+            for related in value if isinstance(value, list) else [value]:
+                if related is not None:
+                    next_level[id(related)] = related
+    if rest and next_level:
+        session = items[0].session
+        prefetch_path(ModelList(next_level.values(), session), rest)

@@ -1,0 +1,142 @@
+"""Work to do and its discussion: TaskType, TaskStatus, Task, Comment, TimeSpent."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import Field
+
+from ..routes import Route
+from . import breakdown, people, production
+from .base import KitsuModel
+from .relations import MaybeToOne, ToMany, ToOne
+
+
+class TaskType(KitsuModel):
+    __route__ = Route("data/task-types")
+
+    name: str
+    short_name: str | None = None
+    description: str | None = None
+    color: str | None = None
+    priority: int | None = None
+    for_entity: str | None = None
+    allow_timelog: bool | None = None
+    archived: bool | None = None
+    shotgun_id: int | None = None
+    department_id: str | None = None
+
+    department = MaybeToOne(lambda: people.Department, "department_id")
+
+
+class TaskStatus(KitsuModel):
+    __route__ = Route("data/task-status")
+
+    name: str
+    short_name: str
+    color: str | None = None
+    archived: bool | None = None
+    description: str | None = None
+    priority: int | None = None
+    is_done: bool | None = None
+    is_artist_allowed: bool | None = None
+    is_client_allowed: bool | None = None
+    is_retake: bool | None = None
+    is_feedback_request: bool | None = None
+    is_default: bool | None = None
+    is_wip: bool | None = None
+    for_concept: bool | None = None
+    shotgun_id: int | None = None
+
+
+class Task(KitsuModel):
+    __route__ = Route(
+        "data/tasks",
+        params={"relations": "true"},
+        project_collection="data/projects/{project_id}/tasks",
+        create_fields=(
+            "name", "project_id", "entity_id", "task_type_id", "task_status_id",
+            "assigner_id", "assignee_ids", "description", "data", "start_date", "due_date",
+            "estimation", "priority",
+        ),
+        force_delete=True,
+    )
+
+    name: str = "main"
+    description: str | None = None
+    priority: int | None = None
+    difficulty: int | None = None
+    duration: float | None = None
+    estimation: float | None = None
+    completion_rate: int | None = None
+    retake_count: int | None = None
+    sort_order: int | None = None
+    start_date: dt.datetime | None = None
+    due_date: dt.datetime | None = None
+    real_start_date: dt.datetime | None = None
+    end_date: dt.datetime | None = None
+    done_date: dt.datetime | None = None
+    last_comment_date: dt.datetime | None = None
+    nb_assets_ready: int | None = None
+    data: dict[str, Any] | None = None
+    nb_drawings: int | None = None
+    shotgun_id: int | None = None
+    last_preview_file_id: str | None = None
+    project_id: str
+    task_type_id: str
+    task_status_id: str
+    entity_id: str
+    assigner_id: str | None = None
+    assignee_ids: list[str] | None = Field(None, alias="assignees")
+
+    project = ToOne(lambda: production.Project, "project_id")
+    task_type = ToOne(lambda: TaskType, "task_type_id")
+    task_status = ToOne(lambda: TaskStatus, "task_status_id")
+    entity = ToOne(lambda: breakdown.Entity, "entity_id")
+    assigner = MaybeToOne(lambda: people.Person, "assigner_id")
+    assignees = ToMany(lambda: people.Person, ids_field="assignee_ids")
+    comments = ToMany(lambda: Comment, foreign_key="object_id")
+    time_spents = ToMany(lambda: TimeSpent, foreign_key="task_id")
+
+
+class Comment(KitsuModel):
+    __route__ = Route("data/comments")
+
+    shotgun_id: int | None = None
+    object_id: str
+    object_type: str = "Task"
+    text: str | None = None
+    data: dict[str, Any] | None = None
+    replies: list[dict[str, Any]] | None = None
+    checklist: list[dict[str, Any]] | None = None
+    pinned: bool | None = None
+    for_client: bool | None = None
+    links: list[str] | None = None
+    task_status_id: str | None = None
+    person_id: str
+    editor_id: str | None = None
+    preview_file_id: str | None = None
+    mention_ids: list[str] | None = Field(None, alias="mentions")
+    department_mention_ids: list[str] | None = Field(None, alias="department_mentions")
+    acknowledgement_ids: list[str] | None = Field(None, alias="acknowledgements")
+    attachment_file_ids: list[str] | None = Field(None, alias="attachment_files")
+    preview_ids: list[str] | None = Field(None, alias="previews")
+
+    task = ToOne(lambda: Task, "object_id")
+    author = ToOne(lambda: people.Person, "person_id")
+    editor = MaybeToOne(lambda: people.Person, "editor_id")
+    task_status = MaybeToOne(lambda: TaskStatus, "task_status_id")
+    mentions = ToMany(lambda: people.Person, ids_field="mention_ids")
+
+
+class TimeSpent(KitsuModel):
+    __route__ = Route("data/time-spents")
+
+    duration: float
+    date: dt.date
+    task_id: str
+    person_id: str
+
+    task = ToOne(lambda: Task, "task_id")
+    person = ToOne(lambda: people.Person, "person_id")

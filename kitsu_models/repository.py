@@ -1,0 +1,248 @@
+"""``Repository[M]``: create, read, update, delete and query one model,
+driven by the model's :class:`Route`. One generic class serves every model."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from . import errors
+from .collection import ModelList
+from .models.base import KitsuModel, Origin
+from .models.relations import forget_relations
+
+if TYPE_CHECKING:
+    from .session import Kitsu
+
+M = TypeVar("M", bound=KitsuModel)
+
+#: Ids per "any of" filter: keeps the request line under the server's
+#: limit (gunicorn refuses lines over 4 KB; 100 ids fail, 50 pass).
+ID_CHUNK = 50
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")
+
+FilterValue = Any
+
+
+def check_id(value: Any, what: str = "id") -> str:
+    """``value`` as an id string, or a typed error before any request."""
+    if isinstance(value, KitsuModel):
+        value = value.id
+    if not isinstance(value, str) or not _UUID.match(value):
+        raise errors.InvalidArgumentError(f"{what} must be a Kitsu id (UUID), got {value!r}")
+    return value
+
+
+def chunks(items: Sequence[str], size: int = ID_CHUNK) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class Repository(Generic[M]):
+    """Queries and persistence for one model class in one session."""
+
+    def __init__(self, session: Kitsu, model: type[M]) -> None:
+        self.session = session
+        self.model = model
+        self.route = model.__route__
+
+    def __repr__(self) -> str:
+        return f"<Repository {self.model.__name__}>"
+
+    # ---------------------------------------------------------------- reads
+    def get(self, object_id: str) -> M:
+        """The object with this id: from the session if known, else one GET.
+
+        Raises :class:`errors.ModelNotFoundError` naming the model and id.
+        """
+        object_id = check_id(object_id, f"{self.model.__name__} id")
+        known = self.session.identity.get(self.model, object_id)
+        if known is not None:
+            return known
+        return self._fetch_one(object_id)
+
+    def _fetch_one(self, object_id: str) -> M:
+        path = self.route.item_path.format(id=object_id)
+        try:
+            row = self.session.transport.get(path)
+        except errors.NotFoundError:
+            raise errors.ModelNotFoundError(self.model.__name__, object_id, "/" + path) from None
+        return self._materialize([row], ModelList(session=self.session), rebind=False)[0]
+
+    def get_many(self, ids: Iterable[str]) -> dict[str, M]:
+        """Objects by id: those already known, the rest in batched requests
+        (one per 50 ids). Ids the server does not know are left out."""
+        found: dict[str, M] = {}
+        missing: list[str] = []
+        for object_id in dict.fromkeys(ids):
+            known = self.session.identity.get(self.model, object_id)
+            if known is not None:
+                found[object_id] = known
+            else:
+                missing.append(check_id(object_id))
+        if missing:
+            cohort: ModelList[M] = ModelList(session=self.session)
+            for chunk in chunks(missing):
+                params = {**self.route.params, "id": json.dumps(list(chunk))}
+                self._materialize(self._get_rows(self.route.collection, params), cohort)
+            found.update(cohort.by_id())
+        return found
+
+    def filter(self, **criteria: FilterValue) -> ModelList[M]:
+        """Every object matching all criteria. A value may be a model or an
+        id, a scalar, or a list meaning "any of"."""
+        params = self._params(criteria)
+        scope = {key: value for key, value in params.items() if not value.startswith("[")}
+        if self.route.project_collection and list(params) == ["project_id"]:
+            path = self.route.project_collection.format(project_id=params["project_id"])
+            rows = self._get_rows(path, dict(self.route.project_params))
+        else:
+            rows = self._get_rows(self.route.collection, {**self.route.params, **params})
+        return self._materialize(rows, ModelList(session=self.session, scope=scope))
+
+    def all(self) -> ModelList[M]:
+        return self.filter()
+
+    def first(self, **criteria: FilterValue) -> M | None:
+        found = self.filter(**criteria)
+        return found[0] if found else None
+
+    def get_by_name(self, name: str, **scope: FilterValue) -> M:
+        """The object named ``name`` within ``scope`` (e.g. ``project=...``)."""
+        found = self.first(name=name, **scope)
+        if found is None:
+            where = ", ".join(f"{key}={_as_param(value)}" for key, value in scope.items())
+            raise errors.ModelNotFoundError(self.model.__name__, f"named {name!r}" + (f" ({where})" if where else ""))
+        return found
+
+    def iter(self, page_size: int = 100, **criteria: FilterValue) -> Iterator[M]:
+        """Iterate lazily, a server page at a time where the route pages."""
+        if not self.route.paged:
+            yield from self.filter(**criteria)
+            return
+        params = {**self.route.params, **self._params(criteria), "limit": str(page_size)}
+        page = 1
+        while True:
+            answer = self.session.transport.get(self.route.collection, {**params, "page": str(page)})
+            rows = answer["data"] if isinstance(answer, dict) else answer
+            yield from self._materialize(rows, ModelList(session=self.session))
+            if len(rows) < page_size:
+                return
+            page += 1
+
+    def fetch(self, path: str, params: dict[str, Any] | None = None) -> ModelList[M]:
+        """The models a dedicated list route answers (``data/projects/<id>/team``)."""
+        return self._materialize(self._get_rows(path, params or {}), ModelList(session=self.session))
+
+    def children_of(
+        self,
+        key: str,
+        owner_ids: Sequence[str],
+        scope: dict[str, Any] | None,
+        params: dict[str, Any],
+    ) -> ModelList[M]:
+        """Objects whose ``key`` is one of ``owner_ids``. When the owners are
+        a whole project's worth, one project-wide query replaces the id lists."""
+        project_id = (scope or {}).get("project_id")
+        if project_id and "project_id" in self.model.model_fields and len(owner_ids) > 1:
+            return self.filter(project_id=project_id, **params)
+        cohort: ModelList[M] = ModelList(session=self.session)
+        for chunk in chunks(list(owner_ids)):
+            criteria = {key: chunk[0] if len(chunk) == 1 else list(chunk), **params}
+            rows = self._get_rows(self.route.collection, {**self.route.params, **self._params(criteria)})
+            self._materialize(rows, cohort)
+        return cohort
+
+    # --------------------------------------------------------------- writes
+    def create(self, obj: M) -> M:
+        """POST a new object; its fields are updated from the answer."""
+        values = obj.model_dump(mode="json", exclude_unset=True, exclude={"id", "type", "created_at", "updated_at"})
+        if self.route.create_fields is not None:
+            values = {key: value for key, value in values.items() if key in self.route.create_fields}
+        values = {self.route.create_renames.get(key, key): value for key, value in values.items()}
+        path = self.route.create_path.format(**obj.__dict__)
+        row = self.session.transport.post(path, values)
+        self._adopt(obj, row)
+        return obj
+
+    def update(self, obj: M) -> M:
+        """PUT only the changed fields, and of ``data`` only the changed keys:
+        the server merges ``data`` key by key, so keys another tool set
+        meanwhile survive (a key cannot be removed this way)."""
+        changes = obj.changes()
+        if not changes:
+            return obj
+        object_id = check_id(obj.id)
+        row = self.session.transport.put(self.route.update_path.format(id=object_id), changes)
+        obj._mark_synced()
+        if isinstance(row, dict):
+            self._materialize([row], ModelList(session=self.session), rebind=False)
+        return obj
+
+    def delete(self, obj: M, *, force: bool = False) -> None:
+        object_id = check_id(obj.id)
+        params = {"force": "true"} if force else None
+        self.session.transport.delete(self.route.delete_path.format(id=object_id), params)
+        self.session.identity.evict(obj)
+        object.__setattr__(obj, "_kitsu_deleted", True)
+
+    def refresh(self, obj: M) -> M:
+        """Reload the object, then the relations that were loaded on it."""
+        loaded = forget_relations(obj)
+        self._fetch_one(check_id(obj.id))
+        for name in loaded:
+            getattr(obj, name)
+        return obj
+
+    # -------------------------------------------------------------- helpers
+    def _adopt(self, obj: M, row: dict[str, Any]) -> None:
+        """Make a newly created object the session's object for its id,
+        holding exactly what the server answered."""
+        fresh = self.session.identity.materialize(self.model, [row], Origin(self.session))[0]
+        for slot in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "_kitsu_origin"):
+            object.__setattr__(obj, slot, getattr(fresh, slot))
+        self.session.identity.add(obj)
+        obj._mark_synced()
+
+    def _materialize(self, rows: Iterable[dict[str, Any]], cohort: ModelList[M], rebind: bool = True) -> ModelList[M]:
+        """Rows as models, appended to ``cohort`` (the list loaded together).
+        ``rebind=False`` for single-object reloads: known objects keep the
+        cohort they were loaded with, so batch loading still spans it."""
+        origin = Origin(self.session, cohort)
+        cohort.extend(self.session.identity.materialize(self.model, rows, origin, rebind=rebind))
+        return cohort
+
+    def _get_rows(self, path: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        answer = self.session.conditional_get(path, params)
+        return answer["data"] if isinstance(answer, dict) and "data" in answer else answer  # type: ignore[no-any-return]
+
+    def _params(self, criteria: dict[str, FilterValue]) -> dict[str, str]:
+        """Criteria as query parameters. A relation's name stands for its id
+        field (``project=...`` is ``project_id=...``); aliases are applied."""
+        params: dict[str, str] = {}
+        fields = self.model.model_fields
+        for name, value in criteria.items():
+            field_name = name if name in fields else f"{name}_id"
+            if field_name in fields:
+                key = fields[field_name].alias or field_name
+            elif name in self.route.params:
+                key = name
+            else:
+                raise errors.InvalidArgumentError(f"{self.model.__name__} has no field {name!r} to filter on")
+            params[key] = _as_param(value, key)
+        return params
+
+
+def _as_param(value: FilterValue, key: str = "") -> str:
+    if isinstance(value, KitsuModel):
+        return check_id(value, key)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_as_param(item, key) for item in value]
+        return json.dumps(items)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if key == "id" or key.endswith("_id"):
+        return check_id(value, key)
+    return str(value)

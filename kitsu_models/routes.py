@@ -1,0 +1,58 @@
+"""How each model is reached on the server: one ``Route`` per model, data
+that the generic repository reads (no per-model repository code)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Route:
+    """The routes of one model. Paths are templates formatted with the
+    object's fields (``{id}``, ``{project_id}``...).
+
+    - ``collection``: list route; accepts ``field=value`` filters and JSON
+      arrays for "any of".
+    - ``item``: one object (default ``{collection}/{id}``); also the default
+      for ``update`` (PUT) and ``delete``.
+    - ``create``: POST route (default: the collection) and ``create_fields``,
+      the keys its body may carry (default: every field that was set).
+    - ``params``: sent with every list query (``relations=true``...).
+    - ``project_collection``: a project's objects (``{project_id}``), with
+      ``project_params``; preferred for that filter (it may send an ETag).
+    - ``create_renames``: field -> body key where the create route names
+      a field differently (a shot's ``parent_id`` is its ``sequence_id``).
+    - ``paged``: the list route honours ``page``/``limit``.
+    - ``force_delete``: DELETE takes ``force=true`` to remove linked data.
+    """
+
+    collection: str
+    item: str | None = None
+    update: str | None = None
+    delete: str | None = None
+    create: str | None = None
+    create_fields: tuple[str, ...] | None = None
+    create_renames: Mapping[str, str] = field(default_factory=dict)
+    params: Mapping[str, Any] = field(default_factory=dict)
+    project_collection: str | None = None
+    project_params: Mapping[str, Any] = field(default_factory=dict)
+    paged: bool = False
+    force_delete: bool = False
+
+    @property
+    def item_path(self) -> str:
+        return self.item or self.collection + "/{id}"
+
+    @property
+    def update_path(self) -> str:
+        return self.update or self.item_path
+
+    @property
+    def delete_path(self) -> str:
+        return self.delete or self.item_path
+
+    @property
+    def create_path(self) -> str:
+        return self.create or self.collection

@@ -1,0 +1,285 @@
+"""``Kitsu``: one connection to one Kitsu server, the SDK's entry point.
+
+Several sessions to several servers can live in one process; the only global
+is an optional default session that ``gazu`` and quick scripts may use.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any, Generic, TypeVar
+
+from . import errors
+from .credentials import Secret, Tokens
+from .policy import RetryPolicy, Timeout
+from .etag_cache import EtagCache
+from .identity import IdentityMap
+from .models import (
+    Asset, AssetType, Comment, Concept, Department, Edit, Entity, EntityType, Episode, KitsuModel,
+    MetadataDescriptor, Organisation, Person, Project, ProjectStatus, Scene, Sequence, Shot, Task,
+    TaskStatus, TaskType, TimeSpent,
+)
+from .repository import Repository
+from .transport import JSON, Transport
+
+M = TypeVar("M", bound=KitsuModel)
+
+#: Answers kept for conditional reads (``If-None-Match``), most recent first.
+ETAG_CACHE_SIZE = 64
+
+
+class RepositoryOf(Generic[M]):
+    """``kitsu.projects`` and friends: the session's repository of a model."""
+
+    def __init__(self, model: type[M]) -> None:
+        self.model = model
+
+    def __get__(self, kitsu: Kitsu, owner: type[Any]) -> Repository[M]:
+        return kitsu.repository(self.model)
+
+
+class Kitsu:
+    """A session with one Kitsu API: its transport, tokens and current user.
+
+    >>> kitsu = Kitsu.login("http://127.0.0.1:8080", "admin@example.com", password)
+    """
+
+    projects = RepositoryOf(Project)
+    project_statuses = RepositoryOf(ProjectStatus)
+    metadata_descriptors = RepositoryOf(MetadataDescriptor)
+    entity_types = RepositoryOf(EntityType)
+    asset_types = RepositoryOf(AssetType)
+    entities = RepositoryOf(Entity)
+    assets = RepositoryOf(Asset)
+    episodes = RepositoryOf(Episode)
+    sequences = RepositoryOf(Sequence)
+    shots = RepositoryOf(Shot)
+    scenes = RepositoryOf(Scene)
+    edits = RepositoryOf(Edit)
+    concepts = RepositoryOf(Concept)
+    task_types = RepositoryOf(TaskType)
+    task_statuses = RepositoryOf(TaskStatus)
+    tasks = RepositoryOf(Task)
+    comments = RepositoryOf(Comment)
+    time_spents = RepositoryOf(TimeSpent)
+    persons = RepositoryOf(Person)
+    departments = RepositoryOf(Department)
+    organisations = RepositoryOf(Organisation)
+
+    def __init__(
+        self,
+        host: str,
+        *,
+        event_host: str | None = None,
+        timeout: Timeout = Timeout(),
+        retry: RetryPolicy = RetryPolicy(),
+        tokens: Tokens | None = None,
+        verify: bool | str = True,
+    ) -> None:
+        self.transport = Transport(host, timeout=timeout, retry=retry, tokens=tokens, verify=verify)
+        self._event_host = event_host
+        self._user: dict[str, Any] | None = None
+        self.identity = IdentityMap()
+        self.strict = False
+        self._repositories: dict[type[Any], Repository[Any]] = {}
+        self.etag_cache = EtagCache(ETAG_CACHE_SIZE)
+        self._entity_type_names: dict[str, str] | None = None
+
+    @classmethod
+    def login(cls, host: str, email: str, password: str | Secret, **options: Any) -> Kitsu:
+        """A new session on ``host``, logged in as ``email``."""
+        kitsu = cls(host, **options)
+        kitsu.log_in(email, password)
+        return kitsu
+
+    def __repr__(self) -> str:
+        who = self._user.get("email") if self._user else None
+        return f"<Kitsu {self.host}{' as ' + who if who else ''}>"
+
+    def __enter__(self) -> Kitsu:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self.transport.tokens is not None:
+            self.log_out()
+        self.close()
+
+    def close(self) -> None:
+        """Close pooled connections (the tokens stay valid on the server)."""
+        self.transport.close()
+
+    # -------------------------------------------------------- repositories
+    def repository(self, model: type[M]) -> Repository[M]:
+        """The repository of ``model`` in this session."""
+        repository = self._repositories.get(model)
+        if repository is None:
+            repository = self._repositories[model] = Repository(self, model)
+        return repository
+
+    @contextmanager
+    def strict_mode(self) -> Iterator[None]:
+        """Within this block, reading a relation that is not loaded raises
+        :class:`errors.LazyLoadError`: a test's way to catch N+1 loops."""
+        previous, self.strict = self.strict, True
+        try:
+            yield
+        finally:
+            self.strict = previous
+
+    def conditional_get(self, path: str, params: dict[str, Any] | None = None) -> JSON:
+        """GET a JSON answer, revalidating with ``If-None-Match`` where the
+        server sent an ``ETag``: an unchanged answer costs a 304, no body."""
+        key = (path, tuple(sorted((params or {}).items())))
+        cached = self.etag_cache.get(key)
+        headers = {"If-None-Match": cached[0]} if cached else None
+        response = self.transport.request("GET", path, params=params, headers=headers)
+        if response.status_code == 304 and cached:
+            return json.loads(cached[1])
+        etag = response.headers.get("ETag")
+        if etag:
+            self.etag_cache.put(key, etag, response.content)
+        return json.loads(response.content)
+
+    def entity_type_name(self, entity_type_id: str) -> str | None:
+        """The name of an entity type ("Shot", "Sequence", "Character"...),
+        read once per session: it tells which class an entity row becomes."""
+        if self._entity_type_names is None or entity_type_id not in self._entity_type_names:
+            rows = self.transport.get("data/entity-types")
+            self._entity_type_names = {row["id"]: row["name"] for row in rows}
+        return self._entity_type_names.get(entity_type_id)
+
+    # -------------------------------------------------------------- hosts
+    @property
+    def host(self) -> str:
+        """The API root URL, as requests are sent to it."""
+        return self.transport.base_url.rstrip("/")
+
+    @property
+    def event_host(self) -> str:
+        """Where the socket.io event stream is: given, or the host without ``/api``."""
+        if self._event_host:
+            return self._event_host.rstrip("/")
+        host = self.host
+        return host[: -len("/api")] if host.endswith("/api") else host
+
+    def host_is_up(self) -> bool:
+        """True when something answers HTTP at the API root."""
+        try:
+            self.transport.request("GET", "", authenticate=False, retry=RetryPolicy(attempts=1))
+        except errors.KitsuError:
+            return False
+        return True
+
+    def host_is_valid(self) -> bool:
+        """True when the host is a Kitsu API: its index names Zou, and its
+        login route answers an empty login with a refusal (not a 404)."""
+        try:
+            index = self.transport.get("", authenticate=False, retry=RetryPolicy(attempts=1))
+        except errors.KitsuError:
+            return False
+        if not isinstance(index, dict) or index.get("api") != "Zou":
+            return False
+        try:
+            self.transport.post("auth/login", {"email": "", "password": ""}, authenticate=False)
+        except (errors.BadRequestError, errors.AuthenticationError):
+            return True
+        except errors.KitsuError:
+            return False
+        return True
+
+    def api_version(self) -> str:
+        """The server's version, e.g. ``"1.0.97"``."""
+        index = self.transport.get("", authenticate=False)
+        return str(index["version"])
+
+    # ------------------------------------------------------- authentication
+    @property
+    def tokens(self) -> Tokens | None:
+        return self.transport.tokens
+
+    def set_tokens(self, tokens: Tokens | None) -> None:
+        """Use tokens obtained elsewhere (another process, a saved session)."""
+        self.transport.tokens = tokens
+        self._user = None
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.transport.tokens is not None
+
+    def log_in(
+        self,
+        email: str,
+        password: str | Secret,
+        *,
+        totp: str | None = None,
+        email_otp: str | None = None,
+        recovery_code: str | None = None,
+    ) -> dict[str, Any]:
+        """Log in and keep the tokens; returns the logged-in user's record.
+
+        A refused login raises :class:`errors.LoginFailedError` (never
+        echoing the password).
+        """
+        secret = password if isinstance(password, Secret) else Secret(password)
+        body = {
+            "email": email,
+            "password": secret.reveal(),
+            "totp": totp,
+            "email_otp": email_otp,
+            "recovery_code": recovery_code,
+        }
+        try:
+            answer: JSON = self.transport.post("auth/login", body, authenticate=False)
+        except (errors.BadRequestError, errors.AuthenticationError) as exc:
+            raise errors.LoginFailedError(exc.method, exc.path, exc.status, exc.message) from None
+        if not isinstance(answer, dict) or not answer.get("login") or "access_token" not in answer:
+            raise errors.LoginFailedError("POST", "/auth/login", 200, "the server refused the login")
+        self.transport.tokens = Tokens.from_strings(answer["access_token"], answer.get("refresh_token"))
+        self._user = answer.get("user")
+        return dict(self._user or {})
+
+    def log_out(self) -> None:
+        """Revoke the session on the server and forget the tokens locally,
+        even when the server refuses (an already expired token)."""
+        try:
+            self.transport.request("GET", "auth/logout", retry=RetryPolicy(attempts=1))
+        except errors.HTTPStatusError:
+            pass
+        finally:
+            self.transport.tokens = None
+            self._user = None
+
+    def refresh_token(self) -> None:
+        """Get a new access token now, with the refresh token."""
+        if not self.transport.refresh_access_token():
+            raise errors.AuthenticationError("GET", "/auth/refresh-token", 401, "no usable refresh token")
+
+    def current_user(self) -> dict[str, Any]:
+        """The logged-in user's record, as the server sends it."""
+        answer = self.transport.get("auth/authenticated")
+        self._user = answer["user"]
+        return dict(answer["user"])
+
+
+_default_lock = threading.Lock()
+_default: Kitsu | None = None
+
+
+def set_default_session(kitsu: Kitsu | None) -> None:
+    """Make ``kitsu`` the session used where none is given (gazu's style)."""
+    global _default
+    with _default_lock:
+        _default = kitsu
+
+
+def default_session() -> Kitsu:
+    """The default session; raises when none was set."""
+    if _default is None:
+        raise errors.KitsuError("no default Kitsu session: call set_default_session() first")
+    return _default

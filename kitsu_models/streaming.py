@@ -1,0 +1,148 @@
+"""Streaming bodies: multipart uploads read from disk chunk by chunk, and
+downloads written to a temporary file that is renamed only when complete."""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+import tempfile
+import uuid
+from collections.abc import Generator, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Callable, Union
+
+#: Called with (bytes done so far, total bytes or None when unknown).
+ProgressCallback = Callable[[int, Union[int, None]], None]
+
+StrPath = Union[str, "os.PathLike[str]"]
+
+CHUNK_SIZE = 1024 * 1024
+
+
+class MultipartBody:
+    """A ``multipart/form-data`` body that reads its files only as it is sent.
+
+    ``requests`` sees a file-like object with a known length, so it sends a
+    ``Content-Length`` and streams the parts; a 2 GB movie is never held in
+    memory. ``progress`` is told the bytes sent after each read.
+    """
+
+    def __init__(
+        self,
+        files: Sequence[tuple[str, StrPath]],
+        fields: Mapping[str, str] | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> None:
+        self.boundary = uuid.uuid4().hex
+        self._progress = progress
+        self._parts: list[bytes | Path] = []
+        for name, value in (fields or {}).items():
+            self._parts.append(
+                self._header(name) + b"\r\n" + str(value).encode("utf-8") + b"\r\n"
+            )
+        for name, file_path in files:
+            path = Path(file_path)
+            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            self._parts.append(self._header(name, path.name, content_type) + b"\r\n")
+            self._parts.append(path)
+            self._parts.append(b"\r\n")
+        self._parts.append(f"--{self.boundary}--\r\n".encode())
+        self.length = sum(
+            part.stat().st_size if isinstance(part, Path) else len(part)
+            for part in self._parts
+        )
+        self._sent = 0
+        self._chunks = self._iter_chunks()
+        self._pending = b""
+
+    @property
+    def content_type(self) -> str:
+        return f"multipart/form-data; boundary={self.boundary}"
+
+    def _header(self, name: str, filename: str | None = None, content_type: str | None = None) -> bytes:
+        disposition = f'form-data; name="{_quote(name)}"'
+        if filename is not None:
+            disposition += f'; filename="{_quote(filename)}"'
+        lines = [f"--{self.boundary}", f"Content-Disposition: {disposition}"]
+        if content_type:
+            lines.append(f"Content-Type: {content_type}")
+        return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+    def rewind(self) -> None:
+        """Start over from the first byte, to send the body again (a request
+        replayed after a token refresh); progress restarts from zero."""
+        self._chunks.close()
+        self._sent = 0
+        self._chunks = self._iter_chunks()
+        self._pending = b""
+
+    def _iter_chunks(self) -> Generator[bytes, None, None]:
+        for part in self._parts:
+            if isinstance(part, bytes):
+                yield part
+                continue
+            with part.open("rb") as stream:
+                while chunk := stream.read(CHUNK_SIZE):
+                    yield chunk
+
+    def __len__(self) -> int:
+        return self.length
+
+    def read(self, size: int = -1) -> bytes:
+        """The next bytes of the body (at most ``size``; all when negative)."""
+        out = bytearray(self._pending)
+        chunks = iter(self._chunks)
+        while size < 0 or len(out) < size:
+            chunk = next(chunks, None)
+            if chunk is None:
+                break
+            out += chunk
+        if size >= 0 and len(out) > size:
+            self._pending = bytes(out[size:])
+            del out[size:]
+        else:
+            self._pending = b""
+        self._sent += len(out)
+        if out and self._progress is not None:
+            self._progress(self._sent, self.length)
+        return bytes(out)
+
+
+def _quote(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\r", " ").replace("\n", " ")
+
+
+def write_atomically(
+    chunks: Iterable[bytes],
+    target: StrPath,
+    total: int | None,
+    progress: ProgressCallback | None = None,
+) -> int:
+    """Write ``chunks`` to ``target`` through a temporary file in the same
+    folder, renamed over the target only once every byte is on disk.
+
+    An interruption (a dropped connection, a short body, Ctrl-C) removes the
+    temporary file and leaves the target untouched. Returns the bytes written.
+    """
+    target_path = Path(target)
+    folder = target_path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target_path.name}.", suffix=".part", dir=folder)
+    done = 0
+    try:
+        with os.fdopen(handle, "wb") as out:
+            for chunk in chunks:
+                out.write(chunk)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, total)
+            out.flush()
+            os.fsync(out.fileno())
+        if total is not None and done != total:
+            raise OSError(f"short download: {done} of {total} bytes")
+        os.replace(temp_name, target_path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return done
+

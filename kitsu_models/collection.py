@@ -50,7 +50,7 @@ class ModelList(list[M], Generic[M]):
         return self
 
     def ids(self) -> list[str]:
-        return [item.id for item in self if item.id is not None]
+        return [item.id for item in self if item.id]
 
     def by_id(self) -> dict[str, M]:
-        return {item.id: item for item in self if item.id is not None}
+        return {item.id: item for item in self if item.id}

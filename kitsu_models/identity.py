@@ -102,11 +102,11 @@ class IdentityMap:
         return found if isinstance(found, cls) else None
 
     def add(self, obj: KitsuModel) -> None:
-        if obj.id is not None:
+        if obj.id:
             self._objects[(type(obj).identity_root(), obj.id)] = obj
 
     def evict(self, obj: KitsuModel) -> None:
-        if obj.id is not None:
+        if obj.id:
             self._objects.pop((type(obj).identity_root(), obj.id), None)
 
     def clear(self) -> None:

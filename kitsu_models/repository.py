@@ -136,6 +136,10 @@ class Repository(Generic[M]):
         """The models a dedicated list route answers (``data/projects/<id>/team``)."""
         return self._materialize(self._get_rows(path, params or {}), ModelList(session=self.session))
 
+    def fetch_rows(self, rows: list[dict[str, Any]]) -> ModelList[M]:
+        """Models for rows obtained elsewhere (a login answer, an event)."""
+        return self._materialize(rows, ModelList(session=self.session), rebind=False)
+
     def children_of(
         self,
         key: str,
@@ -158,9 +162,10 @@ class Repository(Generic[M]):
     # --------------------------------------------------------------- writes
     def create(self, obj: M) -> M:
         """POST a new object; its fields are updated from the answer."""
-        values = obj.model_dump(mode="json", exclude_unset=True, exclude={"id", "type", "created_at", "updated_at"})
+        names = set(obj.model_fields_set) - {"id", "type", "created_at", "updated_at"}
         if self.route.create_fields is not None:
-            values = {key: value for key, value in values.items() if key in self.route.create_fields}
+            names &= set(self.route.create_fields)
+        values = obj.model_dump(mode="json", include=names)
         values = {self.route.create_renames.get(key, key): value for key, value in values.items()}
         path = self.route.create_path.format(**obj.__dict__)
         row = self.session.transport.post(path, values)

@@ -25,6 +25,7 @@ from .models import (
 )
 from .repository import Repository
 from .transport import JSON, Transport
+from .user import UserViews
 
 M = TypeVar("M", bound=KitsuModel)
 
@@ -88,6 +89,7 @@ class Kitsu:
         self._repositories: dict[type[Any], Repository[Any]] = {}
         self.etag_cache = EtagCache(ETAG_CACHE_SIZE)
         self._entity_type_names: dict[str, str] | None = None
+        self.user = UserViews(self)
 
     @classmethod
     def login(cls, host: str, email: str, password: str | Secret, **options: Any) -> Kitsu:
@@ -259,6 +261,12 @@ class Kitsu:
         """Get a new access token now, with the refresh token."""
         if not self.transport.refresh_access_token():
             raise errors.AuthenticationError("GET", "/auth/refresh-token", 401, "no usable refresh token")
+
+    @property
+    def me(self) -> Person:
+        """The logged-in user as a typed Person (one object per session)."""
+        record = self._user if self._user is not None else self.current_user()
+        return self.persons.fetch_rows([dict(record)])[0]
 
     def current_user(self) -> dict[str, Any]:
         """The logged-in user's record, as the server sends it."""

@@ -58,7 +58,7 @@ class KitsuModel(BaseModel):
     __route__: ClassVar[Route]
     __identity_root: ClassVar[builtins.type[KitsuModel]]
 
-    id: str | None = None
+    id: str = ""
     type: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -155,7 +155,7 @@ class KitsuModel(BaseModel):
         """Create this object on the server if new, else send only the
         fields changed since it was loaded. Returns ``self``, updated."""
         self._check_alive()
-        if self.id is None:
+        if not self.id:
             from ..session import default_session
 
             target = session or getattr(self, "_kitsu_origin", None) and self.session or default_session()
@@ -182,7 +182,7 @@ class KitsuModel(BaseModel):
                 yield name, self.__dict__[name]
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, KitsuModel) and self.id is not None:
+        if isinstance(other, KitsuModel) and self.id:
             return type(other) is type(self) and other.id == self.id
         return super().__eq__(other)
 

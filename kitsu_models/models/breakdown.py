@@ -81,9 +81,9 @@ class Entity(KitsuModel):
         return _KINDS.get(name or "", Asset)
 
 
-def _entity_route(kind: str, create: str, **options: Any) -> Route:
+def _entity_route(kind: str, create: str, collection: str | None = None, **options: Any) -> Route:
     return Route(
-        f"data/{kind}",
+        collection or f"data/{kind}",
         item=f"data/{kind}/{{id}}",
         update="data/entities/{id}",
         project_collection=f"data/projects/{{project_id}}/{kind}",
@@ -138,6 +138,7 @@ class Shot(Entity):
 class Scene(Entity):
     __route__ = _entity_route(
         "scenes", "data/projects/{project_id}/scenes",
+        collection="data/scenes/all",  # the server has no plain data/scenes list
         create_fields=("name", "description", "data", "parent_id"),
         create_renames={"parent_id": "sequence_id"},
     )

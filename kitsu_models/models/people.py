@@ -77,7 +77,7 @@ class Person(KitsuModel):
     is_generated_from_ldap: bool | None = None
     ldap_uid: str | None = None
     studio_id: str | None = None
-    department_ids: list[str] | None = Field(None, alias="departments")
+    department_ids: list[str] | None = Field(default=None, alias="departments")
 
     departments = ToMany(lambda: Department, ids_field="department_ids")
     tasks = ToMany(lambda: tasks.Task, route="data/persons/{id}/tasks")

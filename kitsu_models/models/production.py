@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
@@ -11,6 +11,9 @@ from ..routes import Route
 from . import breakdown, people, tasks
 from .base import KitsuModel
 from .relations import MaybeToOne, ToMany
+
+if TYPE_CHECKING:
+    from .tasks import TaskStatus, TaskType
 
 ProductionType = Literal["short", "featurefilm", "tvshow", "nft"]
 
@@ -69,12 +72,12 @@ class Project(KitsuModel):
     default_preview_background_file_id: str | None = None
     from_schedule_version_id: str | None = None
     first_episode_id: str | None = None
-    team_ids: list[str] | None = Field(None, alias="team")
-    asset_type_ids: list[str] | None = Field(None, alias="asset_types")
-    task_status_ids: list[str] | None = Field(None, alias="task_statuses")
-    task_type_ids: list[str] | None = Field(None, alias="task_types")
-    status_automation_ids: list[str] | None = Field(None, alias="status_automations")
-    preview_background_file_ids: list[str] | None = Field(None, alias="preview_background_files")
+    team_ids: list[str] | None = Field(default=None, alias="team")
+    asset_type_ids: list[str] | None = Field(default=None, alias="asset_types")
+    task_status_ids: list[str] | None = Field(default=None, alias="task_statuses")
+    task_type_ids: list[str] | None = Field(default=None, alias="task_types")
+    status_automation_ids: list[str] | None = Field(default=None, alias="status_automations")
+    preview_background_file_ids: list[str] | None = Field(default=None, alias="preview_background_files")
 
     project_status = MaybeToOne(lambda: ProjectStatus, "project_status_id")
     team = ToMany(lambda: people.Person, ids_field="team_ids")
@@ -90,6 +93,30 @@ class Project(KitsuModel):
     concepts = ToMany(lambda: breakdown.Concept, foreign_key="project_id")
     tasks = ToMany(lambda: tasks.Task, foreign_key="project_id")
     metadata_descriptors = ToMany(lambda: MetadataDescriptor, route="data/projects/{id}/metadata-descriptors")
+
+    def _link(self, setting: str, body: dict[str, Any]) -> Project:
+        """POST a link to the project's settings, then reload the project
+        (its id lists and the relations built on them)."""
+        self._check_alive()
+        self.session.transport.post(f"data/projects/{self.id}/{setting}", body)
+        return self.refresh()
+
+    def add_task_type(self, task_type: TaskType, priority: int | None = None) -> Project:
+        """Use ``task_type`` in this production (tasks need it linked)."""
+        return self._link("settings/task-types", {"task_type_id": task_type.id, "priority": priority})
+
+    def add_task_status(self, task_status: TaskStatus) -> Project:
+        return self._link("settings/task-status", {"task_status_id": task_status.id})
+
+    def add_asset_type(self, asset_type: breakdown.AssetType) -> Project:
+        return self._link("settings/asset-types", {"asset_type_id": asset_type.id})
+
+    def add_person(self, person: people.Person, role: str | None = None) -> Project:
+        """Add ``person`` to the production's team."""
+        body: dict[str, Any] = {"person_id": person.id}
+        if role is not None:
+            body["role"] = role
+        return self._link("team", body)
 
 
 class MetadataDescriptor(KitsuModel):

@@ -88,7 +88,7 @@ class Task(KitsuModel):
     task_status_id: str
     entity_id: str
     assigner_id: str | None = None
-    assignee_ids: list[str] | None = Field(None, alias="assignees")
+    assignee_ids: list[str] | None = Field(default=None, alias="assignees")
 
     project = ToOne(lambda: production.Project, "project_id")
     task_type = ToOne(lambda: TaskType, "task_type_id")
@@ -98,6 +98,20 @@ class Task(KitsuModel):
     assignees = ToMany(lambda: people.Person, ids_field="assignee_ids")
     comments = ToMany(lambda: Comment, foreign_key="object_id")
     time_spents = ToMany(lambda: TimeSpent, foreign_key="task_id")
+
+    def add_comment(self, task_status: TaskStatus, text: str = "") -> Comment:
+        """Comment on this task and set its status; returns the comment.
+
+        The task's status fields are reloaded, and its ``comments`` relation
+        (if loaded) includes the new comment.
+        """
+        self._check_alive()
+        row = self.session.transport.post(
+            f"actions/tasks/{self.id}/comment", {"task_status_id": task_status.id, "comment": text}
+        )
+        comment = self.session.comments.fetch_rows([row])[0]
+        self.refresh()
+        return comment
 
 
 class Comment(KitsuModel):
@@ -117,11 +131,11 @@ class Comment(KitsuModel):
     person_id: str
     editor_id: str | None = None
     preview_file_id: str | None = None
-    mention_ids: list[str] | None = Field(None, alias="mentions")
-    department_mention_ids: list[str] | None = Field(None, alias="department_mentions")
-    acknowledgement_ids: list[str] | None = Field(None, alias="acknowledgements")
-    attachment_file_ids: list[str] | None = Field(None, alias="attachment_files")
-    preview_ids: list[str] | None = Field(None, alias="previews")
+    mention_ids: list[str] | None = Field(default=None, alias="mentions")
+    department_mention_ids: list[str] | None = Field(default=None, alias="department_mentions")
+    acknowledgement_ids: list[str] | None = Field(default=None, alias="acknowledgements")
+    attachment_file_ids: list[str] | None = Field(default=None, alias="attachment_files")
+    preview_ids: list[str] | None = Field(default=None, alias="previews")
 
     task = ToOne(lambda: Task, "object_id")
     author = ToOne(lambda: people.Person, "person_id")

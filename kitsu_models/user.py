@@ -1,0 +1,66 @@
+"""The logged-in user's own views: what Kitsu's "My tasks" pages show.
+
+Each view is one route of the server's ``data/user/...`` family, returning
+typed models merged into the session's identity map.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
+from .collection import ModelList
+from .models import Asset, AssetType, Entity, Episode, KitsuModel, Project, Scene, Sequence, Shot, Task, TaskType
+from .repository import check_id
+
+if TYPE_CHECKING:
+    from .session import Kitsu
+
+M = TypeVar("M", bound=KitsuModel)
+
+_ENTITY_ROUTE_NAMES: dict[type[Entity], str] = {Asset: "assets", Shot: "shots", Sequence: "sequences", Scene: "scenes"}
+
+
+class UserViews:
+    """``kitsu.user``: queries scoped to the logged-in user."""
+
+    def __init__(self, session: Kitsu) -> None:
+        self._session = session
+
+    def _fetch(self, model: type[M], path: str) -> ModelList[M]:
+        return self._session.repository(model).fetch(path)
+
+    def open_projects(self) -> ModelList[Project]:
+        return self._fetch(Project, "data/user/projects/open")
+
+    def tasks_to_do(self) -> ModelList[Task]:
+        """Tasks assigned to the user whose status is not done."""
+        return self._fetch(Task, "data/user/tasks")
+
+    def done_tasks(self) -> ModelList[Task]:
+        return self._fetch(Task, "data/user/done-tasks")
+
+    def asset_types(self, project: Project | str) -> ModelList[AssetType]:
+        return self._fetch(AssetType, f"data/user/projects/{check_id(project)}/asset-types")
+
+    def assets(self, project: Project | str, asset_type: AssetType | str) -> ModelList[Asset]:
+        path = f"data/user/projects/{check_id(project)}/asset-types/{check_id(asset_type)}/assets"
+        return self._fetch(Asset, path)
+
+    def episodes(self, project: Project | str) -> ModelList[Episode]:
+        return self._fetch(Episode, f"data/user/projects/{check_id(project)}/episodes")
+
+    def sequences(self, project: Project | str) -> ModelList[Sequence]:
+        return self._fetch(Sequence, f"data/user/projects/{check_id(project)}/sequences")
+
+    def shots(self, sequence: Sequence | str) -> ModelList[Shot]:
+        return self._fetch(Shot, f"data/user/sequences/{check_id(sequence)}/shots")
+
+    def scenes(self, sequence: Sequence | str) -> ModelList[Scene]:
+        return self._fetch(Scene, f"data/user/sequences/{check_id(sequence)}/scenes")
+
+    def tasks_for(self, entity: Asset | Shot | Sequence | Scene) -> ModelList[Task]:
+        """The user's tasks on one asset, shot, sequence or scene."""
+        return self._fetch(Task, f"data/user/{_ENTITY_ROUTE_NAMES[type(entity)]}/{check_id(entity)}/tasks")
+
+    def task_types_for(self, entity: Asset | Shot | Sequence | Scene) -> ModelList[TaskType]:
+        return self._fetch(TaskType, f"data/user/{_ENTITY_ROUTE_NAMES[type(entity)]}/{check_id(entity)}/task-types")

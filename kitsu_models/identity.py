@@ -13,6 +13,7 @@ Assignments by user code are still validated by Pydantic.
 
 from __future__ import annotations
 
+import gc
 import json
 import types
 import typing
@@ -27,39 +28,28 @@ if TYPE_CHECKING:
     from .models.base import KitsuModel, Origin
 
 M = TypeVar("M", bound="KitsuModel")
-Converter = Callable[[Any], Any]
 _set_attr = object.__setattr__
 
 
-def _fast_converter(kind: type[Any]) -> Converter:
-    """ISO parsing with the C parser, falling back on Pydantic's for other forms."""
-    adapter: TypeAdapter[Any] = TypeAdapter(kind)
-    parse = kind.fromisoformat
-
-    def convert(value: Any) -> Any:
-        if not isinstance(value, str):
-            return value
-        try:
-            return parse(value)
-        except ValueError:
-            return adapter.validate_python(value)
-
-    return convert
-
-
-_CONVERTERS: dict[type[Any], Converter] = {datetime: _fast_converter(datetime), date: _fast_converter(date)}
-
-
-def _converter_for(annotation: Any) -> Converter | None:
+def _converter_for(annotation: Any) -> type[Any] | None:
+    """``datetime`` or ``date`` when the field holds one (maybe optional)."""
     kinds = typing.get_args(annotation) if _is_union(annotation) else (annotation,)
     for kind in kinds:
-        if kind in _CONVERTERS:
-            return _CONVERTERS[kind]
+        if kind in (datetime, date):
+            return kind  # type: ignore[no-any-return]
     return None
 
 
 def _is_union(annotation: Any) -> bool:
     return typing.get_origin(annotation) in (typing.Union, types.UnionType)
+
+
+def _parse(kind: type[Any], value: Any) -> Any:
+    """A server date string as ``kind``: the C ISO parser, else Pydantic's."""
+    try:
+        return kind.fromisoformat(value)
+    except (TypeError, ValueError):
+        return TypeAdapter(kind).validate_python(value)
 
 
 class RowPlan:
@@ -76,9 +66,7 @@ class RowPlan:
         self.fields_set = {by_key[key] for key in keys if key in by_key}
         self.extra_keys = tuple(key for key in keys if key not in by_key)
         self.converters = [
-            (name, converter)
-            for name in self.fields_set
-            if (converter := _converter_for(fields[name].annotation)) is not None
+            (name, kind) for name in self.fields_set if (kind := _converter_for(fields[name].annotation)) is not None
         ]
         self.defaults = [
             (name, field) for name, field in fields.items() if name not in self.fields_set and not field.is_required()
@@ -86,72 +74,105 @@ class RowPlan:
 
 
 class IdentityMap:
-    """Objects by (identity root class, id), held weakly."""
+    """Objects by (identity root class, id), held through weak references.
+
+    A plain dict of ``weakref.ref`` (created in C, unlike
+    ``WeakValueDictionary``'s) keeps the load path fast; entries whose object
+    is gone are swept when the dict has doubled since the last sweep.
+    """
 
     def __init__(self) -> None:
-        self._objects: weakref.WeakValueDictionary[tuple[type[Any], str], KitsuModel] = (
-            weakref.WeakValueDictionary()
-        )
+        self._refs: dict[tuple[type[Any], str], weakref.ref[KitsuModel]] = {}
         self._plans: dict[tuple[type[Any], tuple[str, ...]], RowPlan] = {}
+        self._sweep_at = 1024
 
     def __len__(self) -> int:
-        return len(self._objects)
+        return sum(1 for ref in self._refs.values() if ref() is not None)
 
     def get(self, cls: type[M], object_id: str) -> M | None:
-        found = self._objects.get((cls.identity_root(), object_id))
+        ref = self._refs.get((cls.identity_root(), object_id))
+        found = ref() if ref is not None else None
         return found if isinstance(found, cls) else None
 
     def add(self, obj: KitsuModel) -> None:
         if obj.id:
-            self._objects[(type(obj).identity_root(), obj.id)] = obj
+            self._refs[(type(obj).identity_root(), obj.id)] = weakref.ref(obj)
 
     def evict(self, obj: KitsuModel) -> None:
         if obj.id:
-            self._objects.pop((type(obj).identity_root(), obj.id), None)
+            self._refs.pop((type(obj).identity_root(), obj.id), None)
 
     def clear(self) -> None:
-        self._objects.clear()
+        self._refs.clear()
+
+    def _sweep(self) -> None:
+        self._refs = {key: ref for key, ref in self._refs.items() if ref() is not None}
+        self._sweep_at = max(1024, 2 * len(self._refs))
 
     def materialize(
         self, cls: type[M], rows: Iterable[dict[str, Any]], origin: Origin, rebind: bool = True
     ) -> list[M]:
         """Models for ``rows`` (dicts the caller gives up: they are reused as
         the models' storage), merged into the objects already known, which
-        join ``origin``'s cohort when ``rebind``."""
-        objects = self._objects
+        join ``origin``'s cohort when ``rebind``.
+
+        The cyclic garbage collector is paused meanwhile: a large load makes
+        many objects that it would otherwise scan again and again.
+        """
+        refs = self._refs
         plans = self._plans
-        resolve = cls.class_for_row
+        polymorphic = "class_for_row" in vars(cls)
+        root = cls.identity_root()
+        row_cls: type[M] = cls
         out: list[M] = []
         append = out.append
-        for row in rows:
-            row_cls = resolve(row, origin.session)
-            shape = (row_cls, tuple(row))
-            plan = plans.get(shape)
-            if plan is None:
-                plan = plans[shape] = RowPlan(row_cls, shape[1])
-            object_id: str | None = row.get("id")
-            key = (row_cls.identity_root(), object_id or "")
-            known = objects.get(key) if object_id else None
-            if known is not None and type(known) is row_cls:
-                _merge(known, row, plan)
-                if rebind:
-                    _set_attr(known, "_kitsu_origin", origin)
-                obj: M = known
-            else:
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            last_keys: tuple[str, ...] = ()
+            last_cls: type[Any] = cls
+            plan: RowPlan | None = None
+            for row in rows:
+                if polymorphic:
+                    row_cls = cls.class_for_row(row, origin.session)
+                keys = tuple(row)
+                # Rows of one answer share a shape: skip the lookup for them.
+                if plan is None or keys != last_keys or row_cls is not last_cls:
+                    plan = plans.get((row_cls, keys))
+                    if plan is None:
+                        plan = plans[(row_cls, keys)] = RowPlan(row_cls, keys)
+                    last_keys, last_cls = keys, row_cls
+                object_id = row.get("id")
+                ref = refs.get((root, object_id)) if object_id else None
+                known = ref() if ref is not None else None
+                if known is not None and type(known) is row_cls:
+                    _merge(known, row, plan)
+                    if rebind:
+                        _set_attr(known, "_kitsu_origin", origin)
+                    append(known)
+                    continue
                 obj = _build(row_cls, row, plan, origin)
                 if object_id:
-                    objects[key] = obj
-            append(obj)
+                    refs[(root, object_id)] = weakref.ref(obj)
+                append(obj)
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+        if len(refs) > self._sweep_at:
+            self._sweep()
         return out
 
 
 def _build(cls: type[M], row: dict[str, Any], plan: RowPlan, origin: Origin) -> M:
     for key, name in plan.renames:
         row[name] = row.pop(key)
-    for name, convert in plan.converters:
+    for name, kind in plan.converters:
         value = row[name]
         if value is not None:
-            row[name] = convert(value)
+            try:
+                row[name] = kind.fromisoformat(value)
+            except (TypeError, ValueError):
+                row[name] = _parse(kind, value)
     extra = {key: row.pop(key) for key in plan.extra_keys} if plan.extra_keys else {}
     for name, field in plan.defaults:
         row[name] = field.get_default(call_default_factory=True)
@@ -176,9 +197,9 @@ def _merge(obj: KitsuModel, row: dict[str, Any], plan: RowPlan) -> None:
     for name in plan.fields_set:
         if name not in dirty:
             values[name] = row[name]
-    for name, convert in plan.converters:
-        if name not in dirty and values[name] is not None:
-            values[name] = convert(values[name])
+    for name, kind in plan.converters:
+        if name not in dirty and isinstance(values[name], str):
+            values[name] = _parse(kind, values[name])
     if obj.__pydantic_extra__ is not None:
         obj.__pydantic_extra__.update((key, row[key]) for key in plan.extra_keys)
     if not plan.fields_set <= obj.__pydantic_fields_set__:

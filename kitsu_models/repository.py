@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from pydantic_core import PydanticUndefined
+
 from . import errors
 from .collection import ModelList
 from .models.base import KitsuModel, Origin
@@ -162,7 +164,11 @@ class Repository(Generic[M]):
     # --------------------------------------------------------------- writes
     def create(self, obj: M) -> M:
         """POST a new object; its fields are updated from the answer."""
-        names = set(obj.model_fields_set) - {"id", "type", "created_at", "updated_at"}
+        # Set fields, and fields with a default the server needs (a
+        # comment's object_type): a default the model gives is sent too.
+        fields = type(obj).model_fields
+        defaulted = {name for name, field in fields.items() if field.default not in (None, PydanticUndefined)}
+        names = (set(obj.model_fields_set) | defaulted) - {"id", "type", "created_at", "updated_at"}
         if self.route.create_fields is not None:
             names &= set(self.route.create_fields)
         values = obj.model_dump(mode="json", include=names)
@@ -180,6 +186,11 @@ class Repository(Generic[M]):
         if not changes:
             return obj
         object_id = check_id(obj.id)
+        if "data" in changes and not self.route.merges_data:
+            # This route replaces ``data`` whole: merge the changed keys
+            # into the server's current dict, so other keys survive.
+            current = self.session.transport.get(self.route.item_path.format(id=object_id))
+            changes["data"] = {**(current.get("data") or {}), **changes["data"]}
         row = self.session.transport.put(self.route.update_path.format(id=object_id), changes)
         obj._mark_synced()
         if isinstance(row, dict):

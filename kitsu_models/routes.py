@@ -26,6 +26,8 @@ class Route:
       a field differently (a shot's ``parent_id`` is its ``sequence_id``).
     - ``paged``: the list route honours ``page``/``limit``.
     - ``force_delete``: DELETE takes ``force=true`` to remove linked data.
+    - ``merges_data``: the update route merges ``data`` key by key (entities,
+      tasks); where it replaces the whole dict, the client merges instead.
     """
 
     collection: str
@@ -40,6 +42,7 @@ class Route:
     project_params: Mapping[str, Any] = field(default_factory=dict)
     paged: bool = False
     force_delete: bool = False
+    merges_data: bool = True
 
     @property
     def item_path(self) -> str:

@@ -37,7 +37,12 @@ class EntityType(KitsuModel):
 class AssetType(EntityType):
     """An asset type (Character, Prop...): the entity types assets use."""
 
-    __route__ = Route("data/asset-types")
+    __route__ = Route(
+        "data/asset-types",
+        create="data/entity-types",  # data/asset-types only reads
+        update="data/entity-types/{id}",
+        delete="data/entity-types/{id}",
+    )
 
 
 class Entity(KitsuModel):

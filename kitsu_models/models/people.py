@@ -28,6 +28,7 @@ class Person(KitsuModel):
 
     __route__ = Route(
         "data/persons",
+        merges_data=False,
         create_fields=(
             "first_name", "last_name", "email", "phone", "role", "desktop_login",
             "departments", "active", "contract_type", "position", "seniority",

@@ -28,7 +28,9 @@ class ProjectStatus(KitsuModel):
 class Project(KitsuModel):
     __route__ = Route(
         "data/projects",
+        params={"relations": "true"},  # lists carry team, task_types... only then
         force_delete=True,
+        merges_data=False,
         create_fields=(
             "name", "code", "description", "production_type", "production_style", "fps",
             "ratio", "resolution", "start_date", "end_date", "project_status_id", "data",
@@ -120,7 +122,11 @@ class Project(KitsuModel):
 
 
 class MetadataDescriptor(KitsuModel):
-    __route__ = Route("data/metadata-descriptors")
+    __route__ = Route(
+        "data/metadata-descriptors",
+        create="data/projects/{project_id}/metadata-descriptors",
+        create_fields=("name", "entity_type", "data_type", "choices", "for_client", "departments", "task_type_id"),
+    )
 
     project_id: str
     name: str
@@ -131,5 +137,7 @@ class MetadataDescriptor(KitsuModel):
     for_client: bool | None = None
     departments: list[str] | None = None
     position: int | None = None
+    task_type_id: str | None = None
 
     project = MaybeToOne(lambda: Project, "project_id")
+    task_type = MaybeToOne(lambda: tasks.TaskType, "task_type_id")

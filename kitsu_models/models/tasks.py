@@ -115,7 +115,7 @@ class Task(KitsuModel):
 
 
 class Comment(KitsuModel):
-    __route__ = Route("data/comments")
+    __route__ = Route("data/comments", merges_data=False)
 
     shotgun_id: int | None = None
     object_id: str

@@ -1,0 +1,91 @@
+"""Time and memory to turn 100,000 task rows of JSON into models, against
+``json.loads`` of the same bytes.
+
+    .venv/bin/python bench/materialize.py [--rows 100000] [--rounds 5]
+
+The rows are copies of one real task row read from the local Kitsu (so every
+field has the server's shape), each with its own id. Both sides start from the
+same bytes; the model side includes ``json.loads`` and the identity map, as a
+real list load does. Time is the median of several rounds (no tracing);
+memory is what tracemalloc sees held once the result exists, in a separate run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import statistics
+import time
+import tracemalloc
+import uuid
+from typing import Any, Callable
+
+from kitsu_models import Kitsu
+from kitsu_models.collection import ModelList
+from kitsu_models.models import Task
+
+
+def sample_row(kitsu: Kitsu) -> dict[str, Any]:
+    """One real task row, as a project's task list sends it."""
+    for project in kitsu.projects.all():
+        rows = kitsu.transport.get(f"data/projects/{project.id}/tasks")
+        if rows:
+            return dict(rows[0])
+    raise SystemExit("no task on the server: run scripts/demo.sh first")
+
+
+def make_payload(row: dict[str, Any], count: int) -> bytes:
+    rows = []
+    for _ in range(count):
+        copy = dict(row)
+        copy["id"] = str(uuid.uuid4())
+        rows.append(copy)
+    return json.dumps(rows).encode()
+
+
+def measure(func: Callable[[], Any], rounds: int) -> tuple[float, float]:
+    """(median seconds, MiB held by the result)."""
+    times = []
+    for _ in range(rounds):
+        gc.collect()
+        started = time.perf_counter()
+        result = func()
+        times.append(time.perf_counter() - started)
+        del result
+    gc.collect()
+    tracemalloc.start()
+    result = func()
+    held = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    del result
+    return statistics.median(times), held / 2**20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    kitsu = Kitsu.login(os.environ["KITSU_API_URL"], os.environ["KITSU_ADMIN_EMAIL"], os.environ["KITSU_ADMIN_PASSWORD"])
+    payload = make_payload(sample_row(kitsu), args.rows)
+
+    def plain() -> Any:
+        return json.loads(payload)
+
+    def models() -> Any:
+        session = Kitsu(kitsu.host, tokens=kitsu.tokens)  # a fresh identity map each round
+        return session.repository(Task)._materialize(json.loads(payload), ModelList(session=session))
+
+    loads_time, loads_mem = measure(plain, args.rounds)
+    model_time, model_mem = measure(models, args.rounds)
+    print(f"{args.rows:,} task rows, {len(payload) / 2**20:.1f} MiB of JSON")
+    print(f"{'':<22}{'time':>10}{'held':>12}")
+    print(f"{'json.loads':<22}{loads_time * 1000:>8.0f}ms{loads_mem:>9.0f}MiB")
+    print(f"{'kitsu_models Task':<22}{model_time * 1000:>8.0f}ms{model_mem:>9.0f}MiB")
+    print(f"{'ratio':<22}{model_time / loads_time:>9.2f}x{model_mem / loads_mem:>10.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# test.sh — run the whole test suite: the project venv (.venv), a real Kitsu
+# on 127.0.0.1 (scripts/kitsu-up.sh), then pytest and mypy.
+#
+#   bash scripts/test.sh                 # everything
+#   bash scripts/test.sh -k events -x    # extra arguments go to pytest
+#
+# Needs root (kitsu-up.sh installs and starts the server). mypy runs even if
+# pytest failed; the exit status is non-zero if either failed. With CI=true,
+# KITSU_REQUIRE_SERVER=1 is exported: integration tests fail, never skip,
+# when the server is unreachable.
+set -Eeuo pipefail
+
+LOG_TAG="test"
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+
+export PIP_NO_INPUT=1            # never prompt
+if [ "${CI:-}" = true ]; then
+  export KITSU_REQUIRE_SERVER=1
+fi
+
+T_START=$EPOCHREALTIME
+OUT_DIR=$(mktemp -d)
+trap 'rm -rf "$OUT_DIR"' EXIT
+
+phase "venv"
+ensure_venv
+phase_end ok
+
+phase "kitsu-up"
+kitsu_up
+phase_end ok
+
+# run_tool NAME CMD...: run CMD in the foreground, its output also kept to
+# pull its closing line for the summary; sets TOOL_RC.
+run_tool() {
+  local name="$1"
+  shift
+  TOOL_RC=0
+  "$@" 2>&1 | tee "$OUT_DIR/$name.out" || TOOL_RC=${PIPESTATUS[0]}
+}
+# last_line FILE PATTERN: the last line of FILE matching PATTERN, colours removed
+last_line() {
+  sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -E "$2" | tail -n 1 | sed 's/^=* *//; s/ *=*$//'
+}
+
+color=()
+[ ! -t 1 ] || color=(--color=yes)   # tee hides the terminal from pytest
+
+phase "pytest"
+run_tool pytest .venv/bin/python -m pytest "${color[@]}" "$@"
+PYTEST_RC=$TOOL_RC
+pytest_line=$(last_line "$OUT_DIR/pytest.out" ' in [0-9.]+s' || true)
+case "$PYTEST_RC" in
+  0) phase_end "passed  ${pytest_line}" ;;
+  5) phase_end "FAILED: no tests collected (exit 5)" ;;
+  *) phase_end "FAILED (exit $PYTEST_RC)  ${pytest_line}" ;;
+esac
+
+phase "mypy"
+run_tool mypy .venv/bin/python -m mypy
+MYPY_RC=$TOOL_RC
+mypy_line=$(last_line "$OUT_DIR/mypy.out" '^(Success|Found [0-9]+ error)' || true)
+if [ "$MYPY_RC" = 0 ]; then
+  phase_end "passed  ${mypy_line}"
+else
+  phase_end "FAILED (exit $MYPY_RC)  ${mypy_line}"
+fi
+
+echo
+log "summary (wall time per phase):"
+print_phases
+printf '  %-30s %6ss\n' total "$(seconds_since "$T_START")"
+if [ "$PYTEST_RC" != 0 ] || [ "$MYPY_RC" != 0 ]; then
+  log "FAILED"
+  exit 1
+fi
+log "all passed"

@@ -42,6 +42,10 @@ class RequestTimeoutError(TransportError):
     """The server accepted the connection but did not answer in time."""
 
 
+class TLSError(ConnectError):
+    """The TLS handshake or the certificate check failed (never retried)."""
+
+
 class HTTPStatusError(KitsuError):
     """The server answered with an error status."""
 

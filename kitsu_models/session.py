@@ -95,7 +95,11 @@ class Kitsu:
     def login(cls, host: str, email: str, password: str | Secret, **options: Any) -> Kitsu:
         """A new session on ``host``, logged in as ``email``."""
         kitsu = cls(host, **options)
-        kitsu.log_in(email, password)
+        try:
+            kitsu.log_in(email, password)
+        except BaseException:
+            kitsu.close()
+            raise
         return kitsu
 
     def __repr__(self) -> str:
@@ -108,9 +112,11 @@ class Kitsu:
     def __exit__(
         self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
     ) -> None:
-        if self.transport.tokens is not None:
-            self.log_out()
-        self.close()
+        try:
+            if self.transport.tokens is not None:
+                self.log_out()
+        finally:
+            self.close()
 
     def close(self) -> None:
         """Close pooled connections (the tokens stay valid on the server)."""
@@ -198,6 +204,8 @@ class Kitsu:
     def api_version(self) -> str:
         """The server's version, e.g. ``"1.0.97"``."""
         index = self.transport.get("", authenticate=False)
+        if not isinstance(index, dict) or index.get("api") != "Zou":
+            raise errors.HostError(f"{self.host} is not a Kitsu API (its index does not name Zou)")
         return str(index["version"])
 
     # ------------------------------------------------------- authentication
@@ -240,6 +248,8 @@ class Kitsu:
             answer: JSON = self.transport.post("auth/login", body, authenticate=False)
         except (errors.BadRequestError, errors.AuthenticationError) as exc:
             raise errors.LoginFailedError(exc.method, exc.path, exc.status, exc.message) from None
+        except (errors.NotFoundError, errors.MethodNotAllowedError):
+            raise errors.HostError(f"{self.host} has no Kitsu login route: is it the API root?") from None
         if not isinstance(answer, dict) or not answer.get("login") or "access_token" not in answer:
             raise errors.LoginFailedError("POST", "/auth/login", 200, "the server refused the login")
         self.transport.tokens = Tokens.from_strings(answer["access_token"], answer.get("refresh_token"))

@@ -53,7 +53,8 @@ class MultipartBody:
         )
         self._sent = 0
         self._chunks = self._iter_chunks()
-        self._pending = b""
+        self._pending = memoryview(b"")
+        self._offset = 0
 
     @property
     def content_type(self) -> str:
@@ -74,7 +75,8 @@ class MultipartBody:
         self._chunks.close()
         self._sent = 0
         self._chunks = self._iter_chunks()
-        self._pending = b""
+        self._pending = memoryview(b"")
+        self._offset = 0
 
     def _iter_chunks(self) -> Generator[bytes, None, None]:
         for part in self._parts:
@@ -89,23 +91,29 @@ class MultipartBody:
         return self.length
 
     def read(self, size: int = -1) -> bytes:
-        """The next bytes of the body (at most ``size``; all when negative)."""
-        out = bytearray(self._pending)
-        chunks = iter(self._chunks)
-        while size < 0 or len(out) < size:
-            chunk = next(chunks, None)
-            if chunk is None:
-                break
-            out += chunk
-        if size >= 0 and len(out) > size:
-            self._pending = bytes(out[size:])
-            del out[size:]
-        else:
-            self._pending = b""
+        """The next bytes of the body (at most ``size``; all when negative).
+
+        The current chunk is held as a memoryview with an offset, so small
+        reads from a large chunk copy only what they return.
+        """
+        parts: list[bytes] = []
+        wanted = size
+        while wanted != 0:
+            if self._offset >= len(self._pending):
+                chunk = next(self._chunks, None)
+                if chunk is None:
+                    break
+                self._pending, self._offset = memoryview(chunk), 0
+            end = len(self._pending) if wanted < 0 else min(len(self._pending), self._offset + wanted)
+            parts.append(self._pending[self._offset : end].tobytes())
+            if wanted > 0:
+                wanted -= end - self._offset
+            self._offset = end
+        out = b"".join(parts)
         self._sent += len(out)
         if out and self._progress is not None:
             self._progress(self._sent, self.length)
-        return bytes(out)
+        return out
 
 
 def _quote(value: str) -> str:

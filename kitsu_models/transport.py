@@ -156,7 +156,8 @@ class Transport:
                 response = self._send(method, path, params, json, data, headers, stream, timeout, used_tokens)
             except errors.TransportError as exc:
                 sent = not isinstance(exc, errors.ConnectError)
-                if attempt < policy.attempts and policy.may_retry_error(method, request_was_sent=sent):
+                retryable = not isinstance(exc, errors.TLSError)  # the same handshake would fail again
+                if retryable and attempt < policy.attempts and policy.may_retry_error(method, request_was_sent=sent):
                     self._wait(policy, attempt, None, method, path, str(exc.reason))
                     continue
                 raise
@@ -212,6 +213,8 @@ class Transport:
                 stream=stream,
                 timeout=(timeout or self.timeout).as_requests(),
             )
+        except requests.exceptions.SSLError as exc:
+            raise errors.TLSError(method, route, "TLS handshake or certificate check failed") from exc
         except requests.exceptions.ConnectTimeout as exc:
             raise errors.ConnectError(method, route, "connection timed out") from exc
         except requests.exceptions.Timeout as exc:

@@ -20,6 +20,7 @@ import statistics
 import time
 import tracemalloc
 import uuid
+from datetime import datetime, timedelta
 from typing import Any, Callable
 
 from kitsu_models import Kitsu
@@ -37,10 +38,15 @@ def sample_row(kitsu: Kitsu) -> dict[str, Any]:
 
 
 def make_payload(row: dict[str, Any], count: int) -> bytes:
+    """``count`` copies of ``row``, each with its own id and its own
+    timestamps (so no parse can be shared between rows)."""
+    start = datetime(2024, 1, 1)
     rows = []
-    for _ in range(count):
+    for index in range(count):
         copy = dict(row)
         copy["id"] = str(uuid.uuid4())
+        copy["created_at"] = (start + timedelta(seconds=37 * index)).isoformat()
+        copy["updated_at"] = (start + timedelta(seconds=41 * index + 5)).isoformat()
         rows.append(copy)
     return json.dumps(rows).encode()
 

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import TypeAdapter
 
+from .models.relations import forget_changed_links
+
 if TYPE_CHECKING:
     from .models.base import KitsuModel, Origin
 
@@ -93,6 +95,16 @@ class IdentityMap:
         ref = self._refs.get((cls.identity_root(), object_id))
         found = ref() if ref is not None else None
         return found if isinstance(found, cls) else None
+
+    def alive(self, cls: type[M], **equal: Any) -> list[M]:
+        """The loaded objects of ``cls`` whose fields equal ``equal``."""
+        root = cls.identity_root()
+        found: list[M] = []
+        for (kind, _), ref in list(self._refs.items()):
+            obj = ref() if kind is root else None
+            if isinstance(obj, cls) and all(obj.__dict__.get(name) == value for name, value in equal.items()):
+                found.append(obj)
+        return found
 
     def add(self, obj: KitsuModel) -> None:
         if obj.id:
@@ -194,6 +206,8 @@ def _merge(obj: KitsuModel, row: dict[str, Any], plan: RowPlan) -> None:
     values = obj.__dict__
     for key, name in plan.renames:
         row[name] = row.pop(key)
+    if getattr(obj, "_kitsu_related", None):
+        forget_changed_links(obj, row, dirty)
     for name in plan.fields_set:
         if name not in dirty:
             values[name] = row[name]

@@ -3,6 +3,7 @@ driven by the model's :class:`Route`. One generic class serves every model."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -10,10 +11,12 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic_core import PydanticUndefined
 
+from pydantic import TypeAdapter, ValidationError
+
 from . import errors
 from .collection import ModelList
 from .models.base import KitsuModel, Origin
-from .models.relations import forget_relations
+from .models.relations import Link, forget_relations
 
 if TYPE_CHECKING:
     from .session import Kitsu
@@ -99,10 +102,25 @@ class Repository(Generic[M]):
         scope = {key: value for key, value in params.items() if not value.startswith("[")}
         if self.route.project_collection and list(params) == ["project_id"]:
             path = self.route.project_collection.format(project_id=params["project_id"])
-            rows = self._get_rows(path, dict(self.route.project_params))
+            found = self._load(path, dict(self.route.project_params), scope)
         else:
-            rows = self._get_rows(self.route.collection, {**self.route.params, **params})
-        return self._materialize(rows, ModelList(session=self.session, scope=scope))
+            found = self._load(self.route.collection, {**self.route.params, **params}, scope)
+        name = criteria.get("name")
+        if isinstance(name, str):
+            # The server matches names as case-insensitive patterns ("_" and
+            # "%" are wildcards): keep the exact matches only.
+            found = ModelList([item for item in found if getattr(item, "name", None) == name], self.session, scope)
+        return found
+
+    def _load(self, path: str, params: dict[str, Any], scope: dict[str, Any]) -> ModelList[M]:
+        """A list route's models. Where the route sends an ETag and the
+        answer has not changed (304), the models of last time are reused."""
+
+        def decode(body: bytes) -> ModelList[M]:
+            return self._materialize(_rows(json.loads(body)), ModelList(session=self.session, scope=scope))
+
+        models = self.session.conditional_load(path, params, decode, (self.model, tuple(sorted(scope.items()))))
+        return ModelList(models, self.session, scope)
 
     def all(self) -> ModelList[M]:
         return self.filter()
@@ -127,8 +145,7 @@ class Repository(Generic[M]):
         params = {**self.route.params, **self._params(criteria), "limit": str(page_size)}
         page = 1
         while True:
-            answer = self.session.transport.get(self.route.collection, {**params, "page": str(page)})
-            rows = answer["data"] if isinstance(answer, dict) else answer
+            rows = _rows(self.session.transport.get(self.route.collection, {**params, "page": str(page)}))
             yield from self._materialize(rows, ModelList(session=self.session))
             if len(rows) < page_size:
                 return
@@ -154,6 +171,10 @@ class Repository(Generic[M]):
         project_id = (scope or {}).get("project_id")
         if project_id and "project_id" in self.model.model_fields and len(owner_ids) > 1:
             return self.filter(project_id=project_id, **params)
+        if len(owner_ids) == 1:
+            # All the children of one owner: a scoped list, so relations of
+            # the children batch by scope in turn (project.assets -> tasks).
+            return self.filter(**{key: owner_ids[0]}, **params)
         cohort: ModelList[M] = ModelList(session=self.session)
         for chunk in chunks(list(owner_ids)):
             criteria = {key: chunk[0] if len(chunk) == 1 else list(chunk), **params}
@@ -197,12 +218,25 @@ class Repository(Generic[M]):
             self._materialize([row], ModelList(session=self.session), rebind=False)
         return obj
 
-    def delete(self, obj: M, *, force: bool = False) -> None:
+    def delete(self, obj: M, *, force: bool = False) -> bool:
+        """Delete ``obj`` on the server; returns True when it is gone.
+
+        Where the server has a ``force`` variant, a plain delete of an object
+        with linked data only cancels it (an asset with tasks): the object is
+        then reloaded and stays usable, and False is returned.
+        """
         object_id = check_id(obj.id)
         params = {"force": "true"} if force else None
         self.session.transport.delete(self.route.delete_path.format(id=object_id), params)
+        if self.route.force_delete and not force:
+            try:
+                self._fetch_one(object_id)
+                return False
+            except errors.ModelNotFoundError:
+                pass
         self.session.identity.evict(obj)
         object.__setattr__(obj, "_kitsu_deleted", True)
+        return True
 
     def refresh(self, obj: M) -> M:
         """Reload the object, then the relations that were loaded on it."""
@@ -231,8 +265,7 @@ class Repository(Generic[M]):
         return cohort
 
     def _get_rows(self, path: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        answer = self.session.conditional_get(path, params)
-        return answer["data"] if isinstance(answer, dict) and "data" in answer else answer  # type: ignore[no-any-return]
+        return _rows(self.session.conditional_get(path, params))
 
     def _params(self, criteria: dict[str, FilterValue]) -> dict[str, str]:
         """Criteria as query parameters. A relation's name stands for its id
@@ -240,15 +273,55 @@ class Repository(Generic[M]):
         params: dict[str, str] = {}
         fields = self.model.model_fields
         for name, value in criteria.items():
-            field_name = name if name in fields else f"{name}_id"
+            relation = getattr(self.model, name, None)
+            field_name = relation.key if isinstance(relation, Link) else name
+            if field_name in fields and (fields[field_name].alias or fields[field_name].frozen):
+                # Aliased fields are id lists of many-to-many links, frozen
+                # ones are computed by some routes (``project_name``): the
+                # server cannot filter on them (it would ignore the key).
+                raise errors.InvalidArgumentError(f"{self.model.__name__}.{name} cannot be filtered on by the server")
             if field_name in fields:
-                key = fields[field_name].alias or field_name
+                key = field_name
+                _check_value(self.model, field_name, value)
             elif name in self.route.params:
                 key = name
             else:
                 raise errors.InvalidArgumentError(f"{self.model.__name__} has no field {name!r} to filter on")
             params[key] = _as_param(value, key)
         return params
+
+
+@functools.lru_cache(maxsize=None)
+def _adapter(model: type[KitsuModel], field_name: str) -> TypeAdapter[Any]:
+    annotation = model.model_fields[field_name].annotation
+    return TypeAdapter(annotation if annotation is not None else Any)
+
+
+def _check_value(model: type[KitsuModel], field_name: str, value: FilterValue) -> None:
+    """A typed error before any request when a criterion cannot match the
+    field's type (``nb_frames="many"``). Models and id lists are checked
+    as ids by :func:`_as_param`."""
+    values = value if isinstance(value, (list, tuple, set, frozenset)) else [value]
+    for item in values:
+        if isinstance(item, KitsuModel):
+            continue
+        adapter = _adapter(model, field_name)
+        try:
+            adapter.validate_python(item)
+        except ValidationError:
+            try:  # a list field (assignees) filtered by one of its items
+                adapter.validate_python([item])
+                continue
+            except ValidationError:
+                pass
+            raise errors.InvalidArgumentError(
+                f"{model.__name__}.{field_name} cannot be {item!r}"
+            ) from None
+
+
+def _rows(answer: Any) -> list[dict[str, Any]]:
+    """The rows of a list answer, paged (``{"data": [...]}``) or not."""
+    return answer["data"] if isinstance(answer, dict) and "data" in answer else answer  # type: ignore[no-any-return]
 
 
 def _as_param(value: FilterValue, key: str = "") -> str:

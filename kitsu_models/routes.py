@@ -24,7 +24,8 @@ class Route:
       ``project_params``; preferred for that filter (it may send an ETag).
     - ``create_renames``: field -> body key where the create route names
       a field differently (a shot's ``parent_id`` is its ``sequence_id``).
-    - ``paged``: the list route honours ``page``/``limit``.
+    - ``paged``: the list route honours ``page``/``limit`` (the generic
+      ``data/<collection>`` routes do; the entity routes do not).
     - ``force_delete``: DELETE takes ``force=true`` to remove linked data.
     - ``merges_data``: the update route merges ``data`` key by key (entities,
       tasks); where it replaces the whole dict, the client merges instead.
@@ -40,7 +41,7 @@ class Route:
     params: Mapping[str, Any] = field(default_factory=dict)
     project_collection: str | None = None
     project_params: Mapping[str, Any] = field(default_factory=dict)
-    paged: bool = False
+    paged: bool = True
     force_delete: bool = False
     merges_data: bool = True
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Generic, TypeVar
@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 from . import errors
 from .credentials import Secret, Tokens
 from .policy import RetryPolicy, Timeout
-from .etag_cache import EtagCache
+from .etag_cache import CachedAnswer, EtagCache
 from .identity import IdentityMap
 from .models import (
     Asset, AssetType, Comment, Concept, Department, Edit, Entity, EntityType, Episode, KitsuModel,
@@ -28,9 +28,16 @@ from .transport import JSON, Transport
 from .user import UserViews
 
 M = TypeVar("M", bound=KitsuModel)
+T = TypeVar("T")
 
 #: Answers kept for conditional reads (``If-None-Match``), most recent first.
 ETAG_CACHE_SIZE = 64
+
+
+def _cache_key(path: str, params: dict[str, Any] | None) -> Hashable:
+    """The full URL, as the key of a conditional read: the server's ETag
+    ignores the query string, so two queries of one route must not share it."""
+    return (path, tuple(sorted((params or {}).items())))
 
 
 class RepositoryOf(Generic[M]):
@@ -143,16 +150,40 @@ class Kitsu:
     def conditional_get(self, path: str, params: dict[str, Any] | None = None) -> JSON:
         """GET a JSON answer, revalidating with ``If-None-Match`` where the
         server sent an ``ETag``: an unchanged answer costs a 304, no body."""
-        key = (path, tuple(sorted((params or {}).items())))
+        return json.loads(self._revalidate(path, params)[0])
+
+    def conditional_load(
+        self,
+        path: str,
+        params: dict[str, Any] | None,
+        decode: Callable[[bytes], T],
+        decoder_key: Hashable,
+    ) -> T:
+        """Like :meth:`conditional_get`, with the answer turned into a value
+        by ``decode``; on a 304 the value decoded last time under
+        ``decoder_key`` is returned again without parsing anything."""
+        body, cached = self._revalidate(path, params)
+        if cached is not None and decoder_key in cached.decoded:
+            value: T = cached.decoded[decoder_key]
+            return value
+        value = decode(body)
+        entry = self.etag_cache.get(_cache_key(path, params))
+        if entry is not None and entry.body is body:
+            entry.decoded[decoder_key] = value
+        return value
+
+    def _revalidate(self, path: str, params: dict[str, Any] | None) -> tuple[bytes, CachedAnswer | None]:
+        """The answer's body, and the cache entry when the server said 304."""
+        key = _cache_key(path, params)
         cached = self.etag_cache.get(key)
-        headers = {"If-None-Match": cached[0]} if cached else None
+        headers = {"If-None-Match": cached.etag} if cached else None
         response = self.transport.request("GET", path, params=params, headers=headers)
         if response.status_code == 304 and cached:
-            return json.loads(cached[1])
+            return cached.body, cached
         etag = response.headers.get("ETag")
         if etag:
             self.etag_cache.put(key, etag, response.content)
-        return json.loads(response.content)
+        return response.content, None
 
     def entity_type_name(self, entity_type_id: str) -> str | None:
         """The name of an entity type ("Shot", "Sequence", "Character"...),

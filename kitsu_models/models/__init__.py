@@ -1,14 +1,14 @@
 """The typed models of Kitsu."""
 
 from .base import KitsuModel
-from .breakdown import Asset, AssetType, Concept, Edit, Entity, EntityType, Episode, Scene, Sequence, Shot
+from .breakdown import Asset, AssetType, CastingEntry, CastInEntry, Concept, Edit, Entity, EntityType, Episode, Scene, Sequence, Shot
 from .people import Department, Organisation, Person
 from .production import MetadataDescriptor, Project, ProjectStatus
 from .relations import MaybeToOne, ToMany, ToOne
 from .tasks import Comment, Task, TaskStatus, TaskType, TimeSpent
 
 __all__ = [
-    "Asset", "AssetType", "Comment", "Concept", "Department", "Edit", "Entity", "EntityType",
+    "Asset", "AssetType", "CastInEntry", "CastingEntry", "Comment", "Concept", "Department", "Edit", "Entity", "EntityType",
     "Episode", "KitsuModel", "MaybeToOne", "MetadataDescriptor", "Organisation", "Person",
     "Project", "ProjectStatus", "Scene", "Sequence", "Shot", "Task", "TaskStatus", "TaskType",
     "TimeSpent", "ToMany", "ToOne",

@@ -17,16 +17,22 @@ import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from typing_extensions import Self
 
 from ..errors import DeletedObjectError, DetachedObjectError
-from .relations import Relation
+from .relations import Relation, forget_changed_links
 
 if TYPE_CHECKING:
     from ..collection import ModelList
     from ..routes import Route
     from ..session import Kitsu
+
+
+def computed() -> Any:
+    """A key some routes compute (a parent's name, a value read from
+    ``data``): typed but read-only, and the server cannot filter on it."""
+    return Field(default=None, frozen=True)
 
 
 class Origin:
@@ -98,20 +104,30 @@ class KitsuModel(BaseModel):
             raise DeletedObjectError(f"{type(self).__name__} {self.id} was deleted")
 
     # -------------------------------------------------------- change tracking
-    def __setattr__(self, name: str, value: Any) -> None:
-        relation = getattr(type(self), name, None)
-        if isinstance(relation, Relation):
-            relation.__set__(self, value)
-            return
-        if name in type(self).model_fields:
-            self._check_alive()
-            # Loaded models share one fields-set per answer shape: copy it
-            # before pydantic adds to it.
-            object.__setattr__(self, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
+    if not TYPE_CHECKING:
+        # Hidden from type checkers (as pydantic does): a declared
+        # ``__setattr__`` would let any misspelt attribute be assigned.
+        def __setattr__(self, name: str, value: Any) -> None:
+            relation = getattr(type(self), name, None)
+            if isinstance(relation, Relation):
+                relation.__set__(self, value)
+                return
+            if name in type(self).model_fields:
+                self._check_alive()
+                # Loaded models share one fields-set per answer shape: copy it
+                # before pydantic adds to it.
+                object.__setattr__(self, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
+                before = self.__dict__.get(name)
+                super().__setattr__(name, value)
+                self._dirty_fields().add(name)
+                if self.__dict__.get(name) != before:
+                    forget_changed_links(self, {name: before})
+                return
+            if not name.startswith("_"):
+                # extra="allow" keeps the server's unknown keys; it must not
+                # turn a typo (shot.nb_framez = 3) into a silent no-op.
+                raise AttributeError(f"{type(self).__name__} has no field {name!r}")
             super().__setattr__(name, value)
-            self._dirty_fields().add(name)
-            return
-        super().__setattr__(name, value)
 
     def _dirty_fields(self) -> set[str]:
         dirty: set[str] | None = getattr(self, "_kitsu_dirty", None)
@@ -164,10 +180,14 @@ class KitsuModel(BaseModel):
             (session or self.session).repository(type(self)).update(self)
         return self
 
-    def delete(self, *, force: bool = False) -> None:
-        """Delete this object on the server and evict it from the session."""
+    def delete(self, *, force: bool = False) -> bool:
+        """Delete this object on the server and evict it from the session.
+
+        Returns False when the server only canceled it (an entity with tasks,
+        deleted without ``force``); see :meth:`Repository.delete`.
+        """
         self._check_alive()
-        self.session.repository(type(self)).delete(self, force=force)
+        return self.session.repository(type(self)).delete(self, force=force)
 
     def refresh(self) -> Self:
         """Reload this object and the relations already loaded on it."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..routes import Route
 from . import people, production, tasks
-from .base import KitsuModel
+from .base import KitsuModel, computed
 from .relations import MaybeToOne, ToMany, ToOne
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ EntityStatus = Literal["running", "complete", "standby", "canceled"]
 class EntityType(KitsuModel):
     """A kind of entity: "Shot", "Sequence"... and every asset type."""
 
-    __route__ = Route("data/entity-types")
+    __route__ = Route("data/entity-types", paged=False)
 
     name: str
     short_name: str | None = None
@@ -42,13 +42,14 @@ class AssetType(EntityType):
         create="data/entity-types",  # data/asset-types only reads
         update="data/entity-types/{id}",
         delete="data/entity-types/{id}",
+        paged=False,
     )
 
 
 class Entity(KitsuModel):
     """Fields and relations every entity kind shares."""
 
-    __route__ = Route("data/entities")
+    __route__ = Route("data/entities", paged=False)
 
     name: str
     code: str | None = None
@@ -72,6 +73,8 @@ class Entity(KitsuModel):
     entities_out: list[str] | None = None
     entity_concept_links: list[str] | None = None
     instance_casting: list[str] | None = None
+    # Computed by some routes only (read-only, not filterable).
+    project_name: str | None = computed()
 
     project = ToOne(lambda: production.Project, "project_id")
     entity_type = MaybeToOne(lambda: EntityType, "entity_type_id")
@@ -89,13 +92,52 @@ class Entity(KitsuModel):
 def _entity_route(kind: str, create: str, collection: str | None = None, **options: Any) -> Route:
     return Route(
         collection or f"data/{kind}",
-        item=f"data/{kind}/{{id}}",
+        item="data/entities/{id}",
+        delete=f"data/{kind}/{{id}}",
         update="data/entities/{id}",
         project_collection=f"data/projects/{{project_id}}/{kind}",
         force_delete=True,
+        paged=False,
         create=create,
         **options,
     )
+
+
+class CastingEntry(KitsuModel):
+    """One asset cast in a shot (or episode): a link with a count and label."""
+
+    __route__ = Route("data/entity-links")
+
+    asset_id: str
+    asset_name: str | None = None
+    asset_type_name: str | None = None
+    name: str | None = None
+    sequence_name: str | None = None
+    ready_for: str | None = None
+    episode_id: str | None = None
+    preview_file_id: str | None = None
+    nb_occurences: int = 1
+    label: str | None = None
+    is_shared: bool | None = None
+    project_id: str | None = None
+
+    asset = ToOne(lambda: Asset, "asset_id")
+
+
+class CastInEntry(KitsuModel):
+    """One shot an asset is cast in, as the asset's cast-in view lists it."""
+
+    __route__ = Route("data/entity-links")
+
+    shot_id: str
+    shot_name: str | None = None
+    sequence_name: str | None = None
+    episode_id: str | None = None
+    episode_name: str | None = None
+    preview_file_id: str | None = None
+    nb_occurences: int = 1
+
+    shot = ToOne(lambda: Shot, "shot_id")
 
 
 class Asset(Entity):
@@ -106,8 +148,14 @@ class Asset(Entity):
         create_renames={"source_id": "episode_id"},
     )
 
+    asset_type_id: str | None = computed()
+    asset_type_name: str | None = computed()
+    episode_id: str | None = computed()  # "" when none (data/assets/{id})
+    casting_episode_ids: list[str] | None = computed()
+
     asset_type = ToOne(lambda: AssetType, "entity_type_id")
     episode = MaybeToOne(lambda: Episode, "source_id")
+    cast_in = ToMany(lambda: CastInEntry, route="data/assets/{id}/cast-in")
 
 
 class Episode(Entity):
@@ -126,6 +174,9 @@ class Sequence(Entity):
         create_renames={"parent_id": "episode_id"},
     )
 
+    episode_id: str | None = computed()
+    episode_name: str | None = computed()
+
     episode = MaybeToOne(lambda: Episode, "parent_id")
     shots = ToMany(lambda: Shot, foreign_key="parent_id")
 
@@ -137,7 +188,29 @@ class Shot(Entity):
         create_renames={"parent_id": "sequence_id"},
     )
 
+    sequence_id: str | None = computed()
+    sequence_name: str | None = computed()
+    episode_id: str | None = computed()
+    episode_name: str | None = computed()
+    fps: str | int | float | None = computed()  # from data
+    frame_in: int | str | None = computed()
+    frame_out: int | str | None = computed()
+
     sequence = ToOne(lambda: Sequence, "parent_id")
+    casting = ToMany(
+        lambda: CastingEntry,
+        route="data/projects/{project_id}/entities/{id}/casting",
+        batch_route="data/projects/{project_id}/sequences/all/casting",
+    )
+
+    def set_casting(self, entries: list[tuple[Asset, int]] | list[tuple[Asset, int, str]]) -> None:
+        """Replace this shot's casting with (asset, occurrences[, label])."""
+        body = [
+            {"asset_id": entry[0].id, "nb_occurences": entry[1], **({"label": entry[2]} if len(entry) > 2 else {})}
+            for entry in entries
+        ]
+        self.session.transport.put(f"data/projects/{self.project_id}/entities/{self.id}/casting", body)
+        type(self).casting.forget(self)
 
 
 class Scene(Entity):
@@ -147,6 +220,11 @@ class Scene(Entity):
         create_fields=("name", "description", "data", "parent_id"),
         create_renames={"parent_id": "sequence_id"},
     )
+
+    sequence_id: str | None = computed()
+    sequence_name: str | None = computed()
+    episode_id: str | None = computed()
+    episode_name: str | None = computed()
 
     sequence = ToOne(lambda: Sequence, "parent_id")
 
@@ -158,6 +236,9 @@ class Edit(Entity):
         create_renames={"parent_id": "episode_id"},
     )
 
+    episode_id: str | None = computed()
+    episode_name: str | None = computed()
+
     episode = MaybeToOne(lambda: Episode, "parent_id")
 
 
@@ -166,6 +247,11 @@ class Concept(Entity):
         "concepts", "data/projects/{project_id}/concepts",
         create_fields=("name", "description", "data"),
     )
+
+    fps: str | int | float | None = computed()  # from data
+    frame_in: int | str | None = computed()
+    frame_out: int | str | None = computed()
+    preview_file_status: str | None = computed()
 
 
 _KINDS: dict[str, type[Entity]] = {

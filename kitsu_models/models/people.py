@@ -31,7 +31,7 @@ class Person(KitsuModel):
         merges_data=False,
         create_fields=(
             "first_name", "last_name", "email", "phone", "role", "desktop_login",
-            "departments", "active", "contract_type", "position", "seniority",
+            "department_ids", "active", "contract_type", "position", "seniority",
             "is_bot", "expiration_date", "studio_id",
         ),
     )

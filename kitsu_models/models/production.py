@@ -9,7 +9,7 @@ from pydantic import Field
 
 from ..routes import Route
 from . import breakdown, people, tasks
-from .base import KitsuModel
+from .base import KitsuModel, computed
 from .relations import MaybeToOne, ToMany
 
 if TYPE_CHECKING:
@@ -80,6 +80,12 @@ class Project(KitsuModel):
     task_type_ids: list[str] | None = Field(default=None, alias="task_types")
     status_automation_ids: list[str] | None = Field(default=None, alias="status_automations")
     preview_background_file_ids: list[str] | None = Field(default=None, alias="preview_background_files")
+    # Computed by the item route (data/projects/{id}).
+    project_status_name: str | None = computed()
+    descriptors: list[dict[str, Any]] | None = computed()
+    task_types_priority: dict[str, int] | None = computed()
+    task_type_links: dict[str, dict[str, Any]] | None = computed()
+    task_statuses_link: dict[str, dict[str, Any]] | None = computed()
 
     project_status = MaybeToOne(lambda: ProjectStatus, "project_status_id")
     team = ToMany(lambda: people.Person, ids_field="team_ids")

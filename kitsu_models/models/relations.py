@@ -57,19 +57,40 @@ class Relation:
                 f"{type(obj).__name__}.{self.name} is not loaded and strict mode is on: "
                 f"prefetch it (ModelList.prefetch) or turn strict mode off"
             )
-        origin: Origin = getattr(obj, "_kitsu_origin")
-        cohort = origin.cohort if origin.cohort is not None else [obj]
-        owners = [
-            member for member in cohort if isinstance(member, self.owner) and self.name not in _cache_of(member)
-        ]
-        if obj not in owners:
-            owners.append(obj)
-        scope = origin.cohort.scope if origin.cohort is not None else None
-        self.load(owners, scope)
+        self.load_batch([obj])
         return _cache_of(obj)[self.name]
+
+    def load_batch(self, objects: Sequence[KitsuModel], scope: dict[str, Any] | None = None) -> None:
+        """Load this relation for ``objects`` and for every other member of
+        the lists they were loaded with (their cohorts) that lacks it.
+
+        A cohort's scope (``{"project_id": ...}``) is used when all owners
+        come from one cohort, or is given by the caller for its own list.
+        """
+        owners: dict[int, KitsuModel] = {}
+        cohorts: dict[int, Any] = {}
+        for obj in objects:
+            origin: Origin | None = getattr(obj, "_kitsu_origin", None)
+            cohort = origin.cohort if origin is not None and origin.cohort is not None else None
+            if cohort is not None:
+                cohorts[id(cohort)] = cohort
+            for member in cohort if cohort is not None else [obj]:
+                if isinstance(member, self.owner) and self.name not in _cache_of(member):
+                    owners[id(member)] = member
+            if self.name not in _cache_of(obj):
+                owners[id(obj)] = obj
+        if not owners:
+            return
+        if scope is None and len(cohorts) == 1:
+            scope = next(iter(cohorts.values())).scope
+        self.load(list(owners.values()), scope)
 
     def _store(self, obj: KitsuModel, value: Any) -> None:
         _cache_of(obj)[self.name] = value
+
+    def forget(self, obj: KitsuModel) -> None:
+        """Drop this relation's cached value: the next access reloads it."""
+        _cache_of(obj).pop(self.name, None)
 
 
 def _cache_of(obj: KitsuModel) -> dict[str, Any]:
@@ -80,6 +101,21 @@ def _cache_of(obj: KitsuModel) -> dict[str, Any]:
     return cache
 
 
+def forget_changed_links(obj: KitsuModel, values: dict[str, Any], keep: Any = ()) -> None:
+    """Drop the cached relations read through an id field that ``values``
+    changes (a task reloaded in another status must not keep the old
+    one); fields in ``keep`` are not changing."""
+    cache: dict[str, Any] | None = getattr(obj, "_kitsu_related", None)
+    if not cache:
+        return
+    current = obj.__dict__
+    for name in list(cache):
+        relation = getattr(type(obj), name, None)
+        key = relation.key if isinstance(relation, Link) else getattr(relation, "ids_field", None)
+        if key is not None and key in values and key not in keep and values[key] != current.get(key):
+            del cache[name]
+
+
 def forget_relations(obj: KitsuModel) -> list[str]:
     """Drop an object's loaded relations; returns the names that were loaded."""
     cache: dict[str, Any] | None = getattr(obj, "_kitsu_related", None)
@@ -88,7 +124,7 @@ def forget_relations(obj: KitsuModel) -> list[str]:
     return names
 
 
-class _Link(Relation, Generic[M]):
+class Link(Relation, Generic[M]):
     """A link to one object through the id held in field ``key``."""
 
     def __init__(self, target: Callable[[], type[M]], key: str) -> None:
@@ -106,7 +142,7 @@ class _Link(Relation, Generic[M]):
         self._store(obj, value)
 
 
-class ToOne(_Link[M]):
+class ToOne(Link[M]):
     """A required link to one object, through the id in field ``key``."""
 
     @overload
@@ -126,7 +162,7 @@ class ToOne(_Link[M]):
         self._link(obj, value)
 
 
-class MaybeToOne(_Link[M]):
+class MaybeToOne(Link[M]):
     """A link to one object that may be absent (its id field may be null)."""
 
     @overload
@@ -150,7 +186,9 @@ class ToMany(Relation, Generic[M]):
       (``asset.tasks``: tasks whose ``entity_id`` is the asset's id);
     - ``ids_field``: a list of ids held by the owner (``task.assignees``);
     - ``route``: a dedicated route per owner, formatted with the owner's
-      fields (``project.team``: ``data/projects/{id}/team``).
+      fields (``project.team``: ``data/projects/{id}/team``). With
+      ``batch_route``, owners of one project are loaded together from a
+      route answering ``{owner id: [rows]}`` (a whole project's casting).
     """
 
     def __init__(
@@ -160,6 +198,7 @@ class ToMany(Relation, Generic[M]):
         foreign_key: str | None = None,
         ids_field: str | None = None,
         route: str | None = None,
+        batch_route: str | None = None,
         params: dict[str, Any] | None = None,
     ) -> None:
         if sum(option is not None for option in (foreign_key, ids_field, route)) != 1:
@@ -168,6 +207,7 @@ class ToMany(Relation, Generic[M]):
         self.foreign_key = foreign_key
         self.ids_field = ids_field
         self.route = route
+        self.batch_route = batch_route
         self.params = params or {}
 
     @overload
@@ -196,13 +236,41 @@ class ToMany(Relation, Generic[M]):
             groups: dict[Any, list[M]] = {}
             for child in children:
                 groups.setdefault(getattr(child, key), []).append(child)
+            project_id = (children.scope or {}).get("project_id") if key != "project_id" else None
+            if project_id and list(children.scope or ()) == ["project_id"]:
+                # A whole project's children: complete for every loaded owner
+                # of that project too (the shots, when the assets asked).
+                owners = [*owners, *session.identity.alive(self.owner, project_id=project_id)]
             for owner in owners:
-                self._store(owner, ModelList(groups.get(owner.id, []), session, {key: owner.id}))
+                if self.name not in _cache_of(owner):
+                    self._store(owner, ModelList(groups.get(owner.id, []), session, {key: owner.id}))
+        elif self.batch_route is not None and len(owners) > 1:
+            self._load_batched(owners, self.batch_route)
         else:
             assert self.route is not None
             for owner in owners:
                 path = self.route.format(**owner.__dict__)
                 self._store(owner, repository.fetch(path, self.params))
+
+    def _load_batched(self, owners: Sequence[KitsuModel], batch_route: str) -> None:
+        """One request per project for all owners: the answer maps owner ids
+        to rows; the rows of all owners become one cohort."""
+        from ..collection import ModelList
+
+        session = owners[0].session
+        repository = session.repository(self.target())
+        by_project: dict[str, list[KitsuModel]] = {}
+        for owner in owners:
+            by_project.setdefault(owner.__dict__["project_id"], []).append(owner)
+        for project_owners in by_project.values():
+            answer = session.conditional_get(batch_route.format(**project_owners[0].__dict__), self.params)
+            counts = [len(answer.get(owner.id, [])) for owner in project_owners]
+            rows = [row for owner in project_owners for row in answer.get(owner.id, [])]
+            cohort = repository.fetch_rows(rows)
+            start = 0
+            for owner, count in zip(project_owners, counts):
+                self._store(owner, ModelList(cohort[start : start + count], session))
+                start += count
 
 
 def prefetch_path(items: Sequence[KitsuModel], path: list[str]) -> None:
@@ -221,9 +289,7 @@ def prefetch_path(items: Sequence[KitsuModel], path: list[str]) -> None:
         relation = getattr(cls, name, None)
         if not isinstance(relation, Relation):
             raise AttributeError(f"{cls.__name__} has no relation {name!r}")
-        missing = [member for member in members if name not in _cache_of(member)]
-        if missing:
-            relation.load(missing, scope)
+        relation.load_batch(members, scope)
         for member in members:
             value = _cache_of(member)[name]
             for related in value if isinstance(value, list) else [value]:

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from ..routes import Route
 from . import breakdown, people, production
-from .base import KitsuModel
+from .base import KitsuModel, computed
 from .relations import MaybeToOne, ToMany, ToOne
 
 
@@ -134,8 +134,11 @@ class Comment(KitsuModel):
     mention_ids: list[str] | None = Field(default=None, alias="mentions")
     department_mention_ids: list[str] | None = Field(default=None, alias="department_mentions")
     acknowledgement_ids: list[str] | None = Field(default=None, alias="acknowledgements")
-    attachment_file_ids: list[str] | None = Field(default=None, alias="attachment_files")
+    # Ids on list routes; ``{id, name, extension, size}`` on data/comments/{id}.
+    attachment_file_ids: list[str] | list[dict[str, Any]] | None = Field(default=None, alias="attachment_files")
     preview_ids: list[str] | None = Field(default=None, alias="previews")
+    # The author's name and avatar, on data/comments/{id}.
+    person: dict[str, Any] | None = computed()
 
     task = ToOne(lambda: Task, "object_id")
     author = ToOne(lambda: people.Person, "person_id")

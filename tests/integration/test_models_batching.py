@@ -1,0 +1,315 @@
+"""Batch loading against the real server: walking a production through
+its relations costs a few requests whatever its size; prefetched paths
+walk with no request at all in strict mode; one object per id per
+session; refresh() and conditional reads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+import requests
+
+from kitsu_models import errors
+from kitsu_models.models import Person, Project
+from kitsu_models.session import Kitsu
+
+from .models_support import (
+    JSONDict, RequestLog, World, artist, clone, create_person, delete_people, world,
+)
+
+pytestmark = pytest.mark.integration
+__all__ = ["artist", "world"]  # fixtures
+
+NewSession = Callable[..., Kitsu]
+ASSET_TASK_TYPES = ("Modeling", "Shading")
+SHOT_TASK_TYPES = ("Animation", "Lighting")
+Walked = list[tuple[str, str, str, tuple[str, ...]]]
+
+
+@pytest.fixture(scope="module")
+def crew(admin: Kitsu) -> Iterator[list[Person]]:
+    """Three persons to assign tasks to, deleted at the end of the module."""
+    people = [create_person(admin, name) for name in ("Anna", "Ben", "Chloe")]
+    yield people
+    delete_people(admin, people)
+
+
+@dataclass
+class Production:
+    """A production seeded through the fastest routes (bulk task creation,
+    bulk assignment), growing by ``add`` assets and shots at a time."""
+
+    kitsu: Kitsu
+    row: JSONDict
+    crew: list[Person]
+    sequence_ids: list[str] = field(default_factory=list)
+    assets: int = 0
+    shots: int = 0
+    tasks: int = 0
+
+    @property
+    def id(self) -> str:
+        return str(self.row["id"])
+
+    def setup(self) -> None:
+        transport = self.kitsu.transport
+        episode = transport.post(f"data/projects/{self.id}/episodes", {"name": "E01"})
+        self.sequence_ids = [
+            transport.post(f"data/projects/{self.id}/sequences", {"name": f"SQ{n}", "episode_id": episode["id"]})["id"]
+            for n in (1, 2, 3)
+        ]
+
+    def add(self, count: int) -> None:
+        transport = self.kitsu.transport
+        pid = self.id
+        asset_types = [t for t in transport.get("data/asset-types") if t["name"] in ("Character", "Prop")]
+        asset_ids = [
+            transport.post(
+                f"data/projects/{pid}/asset-types/{asset_types[n % 2]['id']}/assets/new", {"name": f"A{n:03d}"}
+            )["id"]
+            for n in range(self.assets, self.assets + count)
+        ]
+        shot_ids = [
+            transport.post(
+                f"data/projects/{pid}/shots", {"name": f"SH{n:03d}", "sequence_id": self.sequence_ids[n % 3]}
+            )["id"]
+            for n in range(self.shots, self.shots + count)
+        ]
+        types = {t["name"]: t["id"] for t in transport.get("data/task-types")}
+        tasks: list[JSONDict] = []
+        for name in ASSET_TASK_TYPES:
+            tasks += transport.post(f"actions/projects/{pid}/task-types/{types[name]}/assets/create-tasks", asset_ids)
+        for name in SHOT_TASK_TYPES:
+            tasks += transport.post(f"actions/projects/{pid}/task-types/{types[name]}/shots/create-tasks", shot_ids)
+        # Everyone gets a third of the tasks; the first person also every
+        # fourth one (tasks with two assignees).
+        for k, person in enumerate(self.crew):
+            task_ids = [t["id"] for i, t in enumerate(tasks) if i % 3 == k or (k == 0 and i % 4 == 1)]
+            transport.put(f"actions/persons/{person.id}/assign", {"task_ids": task_ids})
+        wip = next(s for s in transport.get("data/task-status") if s["short_name"] == "wip")
+        for task in tasks[:: max(1, len(tasks) // 3)]:
+            transport.put(f"data/tasks/{task['id']}", {"task_status_id": wip["id"]})
+        self.assets += count
+        self.shots += count
+        self.tasks += len(tasks)
+
+
+@pytest.fixture
+def production(make_project: Callable[..., JSONDict], admin: Kitsu, crew: list[Person]) -> Production:
+    row = make_project(
+        production_type="tvshow",
+        task_types=[*ASSET_TASK_TYPES, *SHOT_TASK_TYPES],
+        task_statuses=["Todo", "Work In Progress", "Done"],
+        asset_types=["Character", "Prop"],
+    )
+    made = Production(admin, row, crew)
+    made.setup()
+    return made
+
+
+def walk(project: Project) -> Walked:
+    """Every task of every asset and shot, with its type, status, assignees."""
+    seen: Walked = []
+    for asset in project.assets:
+        for task in asset.tasks:
+            seen.append(
+                (asset.name, task.task_type.name, task.task_status.short_name,
+                 tuple(sorted(p.full_name or "" for p in task.assignees)))
+            )
+    for shot in project.shots:
+        episode = shot.sequence.episode
+        assert episode is not None
+        for task in shot.tasks:
+            seen.append(
+                (f"{episode.name}/{shot.sequence.name}/{shot.name}", task.task_type.name,
+                 task.task_status.short_name, tuple(sorted(p.full_name or "" for p in task.assignees)))
+            )
+    return seen
+
+
+def measure_walk(new_session: NewSession, production: Production) -> tuple[int, Walked]:
+    kitsu = new_session()
+    with RequestLog(kitsu) as log:
+        seen = walk(kitsu.projects.get(production.id))
+    return len(log), seen
+
+
+def measure_prefetched_walk(new_session: NewSession, production: Production) -> tuple[int, Walked]:
+    """Prefetch, then walk in strict mode: the walk sends nothing."""
+    kitsu = new_session()
+    with RequestLog(kitsu) as log:
+        project = kitsu.projects.get(production.id)
+        project.assets.prefetch("tasks.task_status", "tasks.task_type", "tasks.assignees")
+        project.shots.prefetch("sequence.episode", "tasks.task_status", "tasks.task_type", "tasks.assignees")
+    prefetch_count = len(log)
+    with RequestLog(kitsu) as log, kitsu.strict_mode():
+        seen = walk(project)
+    assert log.sent == [], log.summary()
+    return prefetch_count, seen
+
+
+def check_walked(seen: Walked, production: Production, crew: list[Person]) -> None:
+    assert len(seen) == production.tasks == 2 * (production.assets + production.shots)
+    names = {person.full_name for person in crew}
+    assert all(assignees and set(assignees) <= names for *_, assignees in seen)
+    assert any(len(assignees) == 2 for *_, assignees in seen)
+    assert {status for _, _, status, _ in seen} == {"todo", "wip"}
+    assert {task_type for _, task_type, _, _ in seen} == {*ASSET_TASK_TYPES, *SHOT_TASK_TYPES}
+    assert sum(1 for where, *_ in seen if where.startswith("E01/SQ")) == 2 * production.shots
+
+
+def test_walking_a_production_costs_the_same_few_requests_whatever_its_size(
+    production: Production, new_session: NewSession, crew: list[Person]
+) -> None:
+    production.add(12)
+    small, seen = measure_walk(new_session, production)
+    check_walked(seen, production, crew)
+    small_prefetch, seen_prefetched = measure_prefetched_walk(new_session, production)
+    assert sorted(seen_prefetched) == sorted(seen)
+
+    production.add(12)  # twice as many assets, shots and tasks
+    large, seen = measure_walk(new_session, production)
+    check_walked(seen, production, crew)
+    large_prefetch, seen_prefetched = measure_prefetched_walk(new_session, production)
+    assert sorted(seen_prefetched) == sorted(seen)
+
+    # project, assets, tasks, task types, statuses, persons, shots,
+    # sequences, episodes, tasks again (the shots' cohort): about ten.
+    assert small <= 12, f"the walk took {small} requests"
+    assert large == small, f"{small} requests for 12 assets and shots, {large} for 24"
+    assert small_prefetch <= 12, f"prefetching took {small_prefetch} requests"
+    assert large_prefetch == small_prefetch
+
+
+def test_strict_mode_raises_on_what_is_not_loaded(world: World) -> None:
+    kitsu = clone(world.kitsu)
+    project = kitsu.projects.get(world.project.id)
+    assets = project.assets.prefetch("tasks.task_type")
+    with RequestLog(kitsu) as log, kitsu.strict_mode():
+        assert kitsu.strict
+        assert assets[0].tasks[0].task_type.name == "Modeling"  # prefetched
+        with pytest.raises(errors.LazyLoadError) as info:
+            assets[0].tasks[0].task_status
+        assert "Task.task_status" in str(info.value)
+        with pytest.raises(errors.LazyLoadError):
+            project.shots
+        with pytest.raises(errors.LazyLoadError):
+            assets[0].asset_type
+        with pytest.raises(errors.LazyLoadError):
+            assets[0].tasks[0].assignees
+    assert log.sent == [], log.summary()
+    assert not kitsu.strict
+    # Out of strict mode, the same reads load.
+    assert assets[0].tasks[0].task_status.short_name == "wip"
+    assert project.shots.ids() == [world.shot.id]
+    # A bad path is a typed error too.
+    with pytest.raises(AttributeError):
+        project.assets.prefetch("tasks.no_such_relation")
+
+
+def test_one_object_per_id_whichever_way_it_is_reached(world: World) -> None:
+    kitsu = clone(world.kitsu)
+    project = kitsu.projects.get(world.project.id)
+    asset, shot = project.assets[0], project.shots[0]
+    task = asset.tasks[0]
+    with RequestLog(kitsu) as log:
+        assert kitsu.tasks.get(task.id) is task
+        assert kitsu.assets.get(asset.id) is asset
+        assert kitsu.entities.get(shot.id) is shot
+        assert kitsu.projects.get(project.id) is project
+    assert log.sent == [], log.summary()
+    shot_task = shot.tasks[0]
+    assert shot_task.entity is shot
+    assert task.entity is asset
+    assert shot_task.project is project and task.project is project
+    assert kitsu.tasks.filter(project=project).by_id()[task.id] is task
+    assert kitsu.persons.get(world.artist.id) in shot_task.assignees
+    assert shot_task.assignees.by_id()[world.artist.id] is kitsu.persons.get(world.artist.id)
+    assert kitsu.shots.filter(project=project)[0] is shot
+    assert kitsu.sequences.get(world.sequence.id) is shot.sequence
+    assert shot.sequence.shots[0] is shot
+    # Another session has its own objects.
+    other = clone(kitsu)
+    assert other.tasks.get(task.id) is not task
+    assert other.tasks.get(task.id) == task
+
+
+def test_refresh_picks_up_a_change_made_by_another_session(world: World) -> None:
+    kitsu = clone(world.kitsu)
+    task = kitsu.tasks.get(world.shot_task.id)
+    assert task.task_status.short_name == "todo"
+    assignees_before = task.assignees.ids()
+
+    other = clone(kitsu)
+    theirs = other.tasks.get(task.id)
+    theirs.task_status = other.task_statuses.get(world.wip.id)
+    theirs.priority = 4
+    theirs.assignee_ids = [world.artist.id]
+    theirs.save()
+
+    assert task.priority == 0 and task.task_status.short_name == "todo"  # not yet seen here
+    with RequestLog(kitsu) as log:
+        assert task.refresh() is task
+    assert log.sent and all(s.method == "GET" for s in log.sent)
+    assert task.priority == 4 and task.task_status_id == world.wip.id
+    assert task.task_status.short_name == "wip"  # loaded relations follow
+    assert sorted(assignees_before) == sorted([world.me.id, world.artist.id])
+    assert task.assignees.ids() == [world.artist.id]
+    assert task.changes() == {}
+
+
+def test_a_reload_through_a_query_updates_loaded_relations(world: World) -> None:
+    kitsu = clone(world.kitsu)
+    project = kitsu.projects.get(world.project.id)
+    task = project.tasks.by_id()[world.asset_task.id]
+    assert task.task_status.short_name == "wip"
+    other = clone(kitsu)
+    theirs = other.tasks.get(task.id)
+    theirs.task_status = other.task_statuses.get(world.todo.id)
+    theirs.save()
+    again = kitsu.tasks.filter(project=project).by_id()[task.id]
+    assert again is task and task.task_status_id == world.todo.id
+    assert task.task_status.short_name == "todo"
+
+
+def test_conditional_reads_get_304_and_the_same_objects(world: World) -> None:
+    kitsu = clone(world.kitsu)
+    project = kitsu.projects.get(world.project.id)
+    # What the HTTP layer itself saw, through a requests response hook.
+    answers: list[tuple[int, str | None, int]] = []
+
+    def hook(response: requests.Response, *args: Any, **kwargs: Any) -> None:
+        answers.append((response.status_code, response.request.headers.get("If-None-Match"), len(response.content)))
+
+    kitsu.transport._http.hooks["response"].append(hook)
+    with RequestLog(kitsu) as log:
+        first = kitsu.tasks.filter(project=project)
+        dumped = [t.to_dict() for t in first]
+        second = kitsu.tasks.filter(project=project)
+    assert len(log.sent) == 2, log.summary()
+    initial, revalidated = log.sent
+    assert initial.status == 200 and "If-None-Match" not in initial.headers
+    etag = initial.response_headers.get("ETag")
+    assert etag
+    assert revalidated.headers.get("If-None-Match") == etag
+    assert revalidated.status == 304
+    assert [(status, tag) for status, tag, _ in answers] == [(200, None), (304, etag)]
+    assert answers[0][2] > 0 and answers[1][2] == 0  # no body the second time
+    assert second == first and [a is b for a, b in zip(first, second)] == [True] * len(first)
+    assert [t.to_dict() for t in second] == dumped
+
+    # Changed on the server: the ETag no longer matches, the new answer
+    # comes (200) and the objects take it.
+    other = clone(kitsu)
+    theirs = other.tasks.get(world.shot_task.id)
+    theirs.priority = 9
+    theirs.save()
+    with RequestLog(kitsu) as log:
+        third = kitsu.tasks.filter(project=project)
+    assert [s.status for s in log.sent] == [200]
+    assert log.sent[0].headers.get("If-None-Match") == etag
+    assert third.by_id()[world.shot_task.id].priority == 9
+    assert third.by_id()[world.shot_task.id] is first.by_id()[world.shot_task.id]

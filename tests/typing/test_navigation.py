@@ -1,0 +1,190 @@
+"""Static checks of the typed navigation, run by mypy (``files`` in
+mypy.ini includes this directory; strict mode, ``warn_unused_ignores``).
+
+Each ``assert_type`` states what mypy must infer for a chain through one
+declared relation: a wrong relation type, or a relation that stops being
+typed, makes mypy fail. The ``# type: ignore[attr-defined]`` lines prove a
+misspelt relation IS an error: if it were not, the ignore would be unused
+and ``warn_unused_ignores`` would fail instead.
+
+pytest collects this module harmlessly: the checks live in functions that
+are never called (their names do not start with ``test``).
+tests/unit/test_models_typing.py runs mypy on such code from pytest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from typing_extensions import assert_type
+
+from kitsu_models.collection import ModelList
+from kitsu_models.models import (
+    Asset, AssetType, CastingEntry, CastInEntry, Comment, Concept, Department, Edit, Entity, EntityType, Episode,
+    MetadataDescriptor, Organisation, Person, Project, ProjectStatus, Scene, Sequence, Shot, Task, TaskStatus,
+    TaskType, TimeSpent,
+)
+from kitsu_models.models.breakdown import EntityStatus
+from kitsu_models.repository import Repository
+from kitsu_models.session import Kitsu
+
+
+def _typing_checks_production(project: Project, descriptor: MetadataDescriptor) -> None:
+    # Project: every relation.
+    assert_type(project.project_status, ProjectStatus | None)
+    assert_type(project.team, ModelList[Person])
+    assert_type(project.team[0].full_name, str | None)
+    assert_type(project.asset_types, ModelList[AssetType])
+    assert_type(project.task_types, ModelList[TaskType])
+    assert_type(project.task_statuses, ModelList[TaskStatus])
+    assert_type(project.assets, ModelList[Asset])
+    assert_type(project.shots, ModelList[Shot])
+    assert_type(project.sequences, ModelList[Sequence])
+    assert_type(project.episodes, ModelList[Episode])
+    assert_type(project.scenes, ModelList[Scene])
+    assert_type(project.edits, ModelList[Edit])
+    assert_type(project.concepts, ModelList[Concept])
+    assert_type(project.tasks, ModelList[Task])
+    assert_type(project.metadata_descriptors, ModelList[MetadataDescriptor])
+    assert_type(project.assets[0].tasks[0].task_status.name, str)
+    assert_type(project.shots[0].sequence.episode, Episode | None)
+    assert_type(project.start_date, dt.date | None)
+    assert_type(project.team_ids, list[str] | None)
+    assert_type(project.descriptors, list[dict[str, Any]] | None)
+    # MetadataDescriptor
+    assert_type(descriptor.project, Project | None)
+    assert_type(descriptor.task_type, TaskType | None)
+
+
+def _typing_checks_breakdown(
+    asset: Asset, episode: Episode, sequence: Sequence, shot: Shot, scene: Scene, edit: Edit, concept: Concept,
+    entity: Entity, casting: CastingEntry, cast_in: CastInEntry,
+) -> None:
+    # Entity (every kind): the shared relations.
+    assert_type(entity.project, Project)
+    assert_type(entity.entity_type, EntityType | None)
+    assert_type(entity.creator, Person | None)
+    assert_type(entity.tasks, ModelList[Task])
+    assert_type(concept.project.name, str)
+    assert_type(concept.tasks[0].entity, Entity)
+    # Asset
+    assert_type(asset.asset_type, AssetType)
+    assert_type(asset.asset_type.short_name, str | None)
+    assert_type(asset.episode, Episode | None)
+    assert_type(asset.cast_in, ModelList[CastInEntry])
+    assert_type(cast_in.shot, Shot)
+    assert_type(asset.tasks[0].assignees[0].full_name, str | None)
+    # Episode
+    assert_type(episode.sequences, ModelList[Sequence])
+    assert_type(episode.sequences[0].shots[0].nb_frames, int | None)
+    # Sequence
+    assert_type(sequence.episode, Episode | None)
+    assert_type(sequence.shots, ModelList[Shot])
+    # Shot
+    assert_type(shot.sequence, Sequence)
+    assert_type(shot.sequence.episode, Episode | None)
+    assert_type(shot.casting, ModelList[CastingEntry])
+    assert_type(casting.asset, Asset)
+    assert_type(shot.sequence_name, str | None)
+    # Scene, Edit
+    assert_type(scene.sequence, Sequence)
+    assert_type(edit.episode, Episode | None)
+    # Inherited fields keep their types.
+    assert_type(shot.data, dict[str, Any] | None)
+    assert_type(asset.status, EntityStatus | None)
+    assert_type(asset.id, str)
+    assert_type(asset.created_at, dt.datetime | None)
+
+
+def _typing_checks_tasks(
+    task: Task, task_type: TaskType, comment: Comment, spent: TimeSpent
+) -> None:
+    assert_type(task.project, Project)
+    assert_type(task.task_type, TaskType)
+    assert_type(task.task_status, TaskStatus)
+    assert_type(task.task_status.short_name, str)
+    assert_type(task.entity, Entity)
+    assert_type(task.assigner, Person | None)
+    assert_type(task.assignees, ModelList[Person])
+    assert_type(task.comments, ModelList[Comment])
+    assert_type(task.time_spents, ModelList[TimeSpent])
+    assert_type(task.assignee_ids, list[str] | None)
+    assert_type(task.due_date, dt.datetime | None)
+    assert_type(task_type.department, Department | None)
+    assert_type(comment.task, Task)
+    assert_type(comment.author, Person)
+    assert_type(comment.editor, Person | None)
+    assert_type(comment.task_status, TaskStatus | None)
+    assert_type(comment.mentions, ModelList[Person])
+    assert_type(comment.task.entity.project.name, str)
+    assert_type(spent.task, Task)
+    assert_type(spent.person, Person)
+    assert_type(spent.date, dt.date)
+    assert_type(spent.duration, float)
+
+
+def _typing_checks_people(person: Person, organisation: Organisation) -> None:
+    assert_type(person.departments, ModelList[Department])
+    assert_type(person.departments[0].name, str)
+    assert_type(person.tasks, ModelList[Task])
+    assert_type(person.tasks[0].entity.name, str)
+    assert_type(organisation.hours_by_day, float | None)
+
+
+def _typing_checks_repositories(kitsu: Kitsu) -> None:
+    assert_type(kitsu.projects, Repository[Project])
+    assert_type(kitsu.projects.get("id"), Project)
+    assert_type(kitsu.project_statuses.all(), ModelList[ProjectStatus])
+    assert_type(kitsu.metadata_descriptors.first(), MetadataDescriptor | None)
+    assert_type(kitsu.asset_types.get_by_name("Character"), AssetType)
+    assert_type(kitsu.entity_types.get_many(["id"]), dict[str, EntityType])
+    assert_type(kitsu.entities.get("id"), Entity)
+    assert_type(kitsu.assets.filter(project="id"), ModelList[Asset])
+    assert_type(kitsu.episodes.iter(), Iterator[Episode])
+    assert_type(kitsu.sequences.first(name="SQ01"), Sequence | None)
+    assert_type(kitsu.shots.get("id"), Shot)
+    assert_type(kitsu.scenes.all(), ModelList[Scene])
+    assert_type(kitsu.edits.get("id"), Edit)
+    assert_type(kitsu.concepts.get("id"), Concept)
+    assert_type(kitsu.task_types.get("id"), TaskType)
+    assert_type(kitsu.task_statuses.get_by_name("Todo"), TaskStatus)
+    assert_type(kitsu.tasks.filter(project="id").prefetch("task_status"), ModelList[Task])
+    assert_type(kitsu.comments.get("id"), Comment)
+    assert_type(kitsu.time_spents.get("id"), TimeSpent)
+    assert_type(kitsu.persons.get("id"), Person)
+    assert_type(kitsu.departments.get("id"), Department)
+    assert_type(kitsu.organisations.get("id"), Organisation)
+    assert_type(kitsu.repository(Shot), Repository[Shot])
+    # Models and persistence return the object itself.
+    shot = kitsu.shots.get("id")
+    assert_type(shot.save(), Shot)
+    assert_type(shot.refresh(), Shot)
+    assert_type(shot.delete(), bool)
+    assert_type(shot.to_dict(), dict[str, Any])
+    assert_type(kitsu.shots.create(shot), Shot)
+    assert_type(kitsu.shots.update(shot), Shot)
+    # A ModelList is a list of its models.
+    shots = kitsu.shots.all()
+    assert_type(shots[0], Shot)
+    assert_type(shots.ids(), list[str])
+    assert_type(shots.by_id(), dict[str, Shot])
+    assert_type([s.sequence for s in shots], list[Sequence])
+
+
+def _typing_checks_errors(kitsu: Kitsu, task: Task, shot: Shot, project: Project) -> None:
+    # A misspelt relation (or field) is an error: each ignore is needed.
+    task.task_stauts  # type: ignore[attr-defined]
+    shot.sequense.name  # type: ignore[attr-defined]
+    project.asets  # type: ignore[attr-defined]
+    kitsu.shotz  # type: ignore[attr-defined]
+    # Assignments are checked too: a misspelt name, a wrong type, a
+    # related object of the wrong kind.
+    shot.nb_framez = 48  # type: ignore[attr-defined]
+    task.task_stauts = kitsu.task_statuses.get("id")  # type: ignore[attr-defined]
+    shot.nb_frames = "many"  # type: ignore[assignment]
+    task.task_status = kitsu.task_types.get("id")  # type: ignore[assignment]
+    task.task_status = kitsu.task_statuses.get("id")  # fine
+    # A maybe-absent link must be checked before use.
+    shot.sequence.episode.name  # type: ignore[union-attr]

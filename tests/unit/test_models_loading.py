@@ -1,0 +1,130 @@
+"""Lazy relations load for the whole cohort an object came with, against
+``responses``: one request per relation and batch, not one per object;
+``prefetch`` loads dotted paths; strict mode refuses lazy loads."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+import responses
+
+from kitsu_models import errors
+from kitsu_models.session import Kitsu
+
+from .conftest import API
+from .models_rows import new_id, row
+
+
+def query(call: Any) -> dict[str, list[str]]:
+    return parse_qs(urlparse(call.request.url).query)
+
+
+def ids_asked(call: Any) -> list[str]:
+    return sorted(json.loads(query(call)["id"][0]))
+
+
+def test_a_link_loads_for_the_whole_cohort_in_one_request(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    modeling, shading = new_id(), new_id()
+    tasks = kitsu.tasks.fetch_rows(
+        [row("Task", "get", id=new_id(), task_type_id=kind) for kind in (modeling, shading, modeling)]
+    )
+    mocked.get(API + "data/task-types", json=[row("TaskType", id=modeling), row("TaskType", id=shading)])
+    assert tasks[2].task_type.id == modeling
+    assert [t.task_type.id for t in tasks] == [modeling, shading, modeling]
+    assert len(mocked.calls) == 1
+    assert ids_asked(mocked.calls[0]) == sorted([modeling, shading])
+    assert tasks[0].task_type is tasks[2].task_type
+
+
+def test_an_id_list_relation_loads_for_the_cohort(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    a, b, c = new_id(), new_id(), new_id()
+    tasks = kitsu.tasks.fetch_rows(
+        [row("Task", "get", id=new_id(), assignees=people) for people in ([a, b], [c], [])]
+    )
+    mocked.get(API + "data/persons", json=[row("Person", id=person) for person in (a, b, c)])
+    assert [p.id for p in tasks[1].assignees] == [c]
+    assert [p.id for p in tasks[0].assignees] == [a, b] and tasks[2].assignees == []
+    assert len(mocked.calls) == 1 and ids_asked(mocked.calls[0]) == sorted([a, b, c])
+
+
+def test_children_of_a_whole_production_come_in_one_scoped_request(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
+    pid = new_id()
+    asset_ids = [new_id() for _ in range(3)]
+    mocked.get(API + f"data/projects/{pid}/assets", json=[row("Asset", id=i, project_id=pid) for i in asset_ids])
+    task_rows = [row("Task", "get", id=new_id(), entity_id=i, project_id=pid) for i in asset_ids for _ in (1, 2)]
+    mocked.get(API + f"data/projects/{pid}/tasks", json=task_rows)
+    assets = kitsu.assets.filter(project=pid)
+    assert assets.scope == {"project_id": pid}
+    assert len(assets[1].tasks) == 2
+    assert [[t.entity_id for t in a.tasks] for a in assets] == [[i, i] for i in asset_ids]
+    assert [str(c.request.url).split("?")[0] for c in mocked.calls] == [
+        API + f"data/projects/{pid}/assets", API + f"data/projects/{pid}/tasks"
+    ]
+    # Navigating back needs no request: the entity is known.
+    task = assets[2].tasks[0]
+    assert task.entity is assets[2]
+    assert len(mocked.calls) == 2
+
+
+def test_children_of_a_few_owners_come_by_id_lists(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    tasks = kitsu.tasks.fetch_rows([row("Task", "get", id=new_id()) for _ in range(2)])
+    mocked.get(API + "data/comments", json=[row("Comment", id=new_id(), object_id=tasks[1].id)])
+    assert tasks[0].comments == [] and len(tasks[1].comments) == 1
+    assert len(mocked.calls) == 1
+    assert sorted(json.loads(query(mocked.calls[0])["object_id"][0])) == sorted(t.id for t in tasks)
+
+
+def test_get_many_asks_fifty_ids_at_a_time(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    wanted = [new_id() for _ in range(120)]
+    known = kitsu.persons.fetch_rows([row("Person", id=wanted[0])])[0]
+    mocked.get(API + "data/persons", json=[])
+    found = kitsu.persons.get_many(wanted)
+    assert found == {wanted[0]: known}  # the server knew none of the others
+    assert [len(ids_asked(c)) for c in mocked.calls] == [50, 50, 19]
+
+
+def test_prefetch_then_a_strict_walk_sends_nothing(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    pid, status, person = new_id(), new_id(), new_id()
+    asset_ids = [new_id() for _ in range(4)]
+    mocked.get(API + f"data/projects/{pid}/assets", json=[row("Asset", id=i, project_id=pid) for i in asset_ids])
+    mocked.get(API + f"data/projects/{pid}/tasks", json=[
+        row("Task", "get", id=new_id(), entity_id=i, project_id=pid, task_status_id=status, assignees=[person])
+        for i in asset_ids
+    ])
+    mocked.get(API + "data/task-status", json=[row("TaskStatus", id=status)])
+    mocked.get(API + "data/persons", json=[row("Person", id=person)])
+    assets = kitsu.assets.filter(project=pid).prefetch("tasks.task_status", "tasks.assignees")
+    assert len(mocked.calls) == 4
+    with kitsu.strict_mode():
+        walked = [(t.task_status.short_name, [p.id for p in t.assignees]) for a in assets for t in a.tasks]
+        assert len(walked) == 4
+        with pytest.raises(errors.LazyLoadError) as info:
+            assets[0].asset_type
+        assert "Asset.asset_type" in str(info.value) and "prefetch" in str(info.value)
+        with pytest.raises(errors.LazyLoadError):
+            assets[0].tasks[0].comments
+    assert len(mocked.calls) == 4
+    assert not kitsu.strict
+
+
+def test_strict_mode_ends_with_its_block_even_on_error(kitsu: Kitsu) -> None:
+    with pytest.raises(RuntimeError), kitsu.strict_mode():
+        assert kitsu.strict
+        raise RuntimeError
+    assert not kitsu.strict
+
+
+def test_a_required_link_that_is_absent_is_a_typed_error(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    task = kitsu.tasks.fetch_rows([row("Task", "get", task_type_id=new_id())])[0]
+    mocked.get(API + "data/task-types", json=[])
+    with pytest.raises(errors.ModelNotFoundError) as info:
+        task.task_type
+    assert info.value.model == "TaskType"
+    sequence = kitsu.sequences.fetch_rows([row("Sequence", parent_id=None)])[0]
+    assert sequence.episode is None  # an optional link: None, no request
+    assert len(mocked.calls) == 1

@@ -1,0 +1,92 @@
+"""The typing promise, checked from pytest: mypy (with the project's
+mypy.ini, strict) infers the declared types through relations, and reports
+a misspelt relation as an error."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+mypy_api = pytest.importorskip("mypy.api")
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_mypy(*paths: Path) -> tuple[str, int]:
+    stdout, stderr, status = mypy_api.run(
+        [*map(str, paths), "--config-file", str(ROOT / "mypy.ini"), "--show-error-codes", "--no-pretty"]
+    )
+    return stdout + stderr, status
+
+
+@pytest.fixture(autouse=True)
+def _at_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # mypy.ini's mypy_path is relative to it
+
+
+def write(tmp_path: Path, code: str) -> Path:
+    path = tmp_path / "navigation_sample.py"
+    path.write_text(textwrap.dedent(code))
+    return path
+
+
+def test_a_misspelt_relation_is_a_type_error(tmp_path: Path) -> None:
+    sample = write(tmp_path, """
+        from kitsu_models.models import Shot, Task
+
+        def walk(task: Task, shot: Shot) -> None:
+            print(task.task_stauts.name)
+            print(shot.sequense)
+    """)
+    output, status = run_mypy(sample)
+    assert status == 1, output
+    assert 'error: "Task" has no attribute "task_stauts"' in output
+    assert 'error: "Shot" has no attribute "sequense"' in output
+    assert output.count("[attr-defined]") == 2
+
+
+def test_relations_have_their_declared_types(tmp_path: Path) -> None:
+    sample = write(tmp_path, """
+        from typing_extensions import assert_type
+
+        from kitsu_models.collection import ModelList
+        from kitsu_models.models import Entity, Episode, Person, Project, Shot, Task
+
+        def walk(project: Project, task: Task) -> None:
+            assert_type(project.assets[0].tasks[0].task_status.name, str)
+            assert_type(task.entity, Entity)
+            assert_type(task.assignees, ModelList[Person])
+            assert_type(project.shots[0].sequence.episode, Episode | None)
+            assert_type(task.entity, Shot)  # wrong on purpose: an Entity
+            reveal_type(project.shots[0].sequence.episode)
+    """)
+    output, status = run_mypy(sample)
+    assert status == 1, output
+    errors = [line for line in output.splitlines() if ": error:" in line]
+    assert len(errors) == 1, output
+    assert '"Entity", not "Shot"' in errors[0] and "[assert-type]" in errors[0]
+    assert 'Revealed type is "kitsu_models.models.breakdown.Episode | None"' in output or (
+        'Revealed type is "Union[kitsu_models.models.breakdown.Episode, None]"' in output
+    ), output
+
+
+def test_an_absent_link_must_be_checked_before_use(tmp_path: Path) -> None:
+    sample = write(tmp_path, """
+        from kitsu_models.models import Shot
+
+        def episode_name(shot: Shot) -> str:
+            return shot.sequence.episode.name
+    """)
+    output, status = run_mypy(sample)
+    assert status == 1
+    assert "[union-attr]" in output
+
+
+def test_the_navigation_checks_pass_mypy() -> None:
+    """tests/typing/test_navigation.py (every relation, the repositories,
+    and typos that must stay errors) type-checks cleanly."""
+    output, status = run_mypy(ROOT / "tests" / "typing" / "test_navigation.py")
+    assert status == 0, output
+    assert "Success" in output

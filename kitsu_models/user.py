@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
+from . import errors
 from .collection import ModelList
 from .models import Asset, AssetType, Entity, Episode, KitsuModel, Project, Scene, Sequence, Shot, Task, TaskType
 from .repository import check_id
@@ -60,7 +61,19 @@ class UserViews:
 
     def tasks_for(self, entity: Asset | Shot | Sequence | Scene) -> ModelList[Task]:
         """The user's tasks on one asset, shot, sequence or scene."""
-        return self._fetch(Task, f"data/user/{_ENTITY_ROUTE_NAMES[type(entity)]}/{check_id(entity)}/tasks")
+        return self._fetch(Task, f"data/user/{_entity_path(entity)}/tasks")
 
     def task_types_for(self, entity: Asset | Shot | Sequence | Scene) -> ModelList[TaskType]:
-        return self._fetch(TaskType, f"data/user/{_ENTITY_ROUTE_NAMES[type(entity)]}/{check_id(entity)}/task-types")
+        """The types of the user's tasks on one asset, shot, sequence or scene."""
+        return self._fetch(TaskType, f"data/user/{_entity_path(entity)}/task-types")
+
+
+def _entity_path(entity: Asset | Shot | Sequence | Scene) -> str:
+    """``assets/<id>``...: the server has these views for four kinds only;
+    another kind (an episode, an edit) is a typed error, not a KeyError."""
+    kind = next((name for cls, name in _ENTITY_ROUTE_NAMES.items() if isinstance(entity, cls)), None)
+    if kind is None:
+        raise errors.InvalidArgumentError(
+            f"the user's views cover assets, shots, sequences and scenes, not {type(entity).__name__}"
+        )
+    return f"{kind}/{check_id(entity)}"

@@ -11,8 +11,14 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any, Literal
 
+from pydantic import Field
+
+from .. import errors
 from ..routes import Route
 from . import people, production, tasks
+from . import files
+from . import playlists
+from . import previews as reviews
 from .base import KitsuModel, computed
 from .relations import MaybeToOne, ToMany, ToOne
 
@@ -46,7 +52,7 @@ class AssetType(EntityType):
     )
 
 
-class Entity(KitsuModel):
+class Entity(KitsuModel, files.EntityFiles):
     """Fields and relations every entity kind shares."""
 
     __route__ = Route("data/entities", paged=False)
@@ -80,6 +86,10 @@ class Entity(KitsuModel):
     entity_type = MaybeToOne(lambda: EntityType, "entity_type_id")
     creator = MaybeToOne(lambda: people.Person, "created_by")
     tasks = ToMany(lambda: tasks.Task, foreign_key="entity_id")
+    preview_file = reviews.PreviewLink(lambda: reviews.PreviewFile, "preview_file_id")
+    working_files = ToMany(lambda: files.WorkingFile, foreign_key="entity_id")
+    #: Its own output files (not its asset instances'), highest revision first.
+    output_files = ToMany(lambda: files.OutputFile, route="data/entities/{id}/output-files")
 
     @classmethod
     def class_for_row(cls, row: dict[str, Any], session: Kitsu) -> builtins.type[Any]:
@@ -156,6 +166,8 @@ class Asset(Entity):
     asset_type = ToOne(lambda: AssetType, "entity_type_id")
     episode = MaybeToOne(lambda: Episode, "source_id")
     cast_in = ToMany(lambda: CastInEntry, route="data/assets/{id}/cast-in")
+    #: Every instance of this asset (in scenes, shots, other assets).
+    asset_instances = ToMany(lambda: AssetInstance, foreign_key="asset_id")
 
 
 class Episode(Entity):
@@ -165,6 +177,7 @@ class Episode(Entity):
     )
 
     sequences = ToMany(lambda: Sequence, foreign_key="parent_id")
+    playlists = ToMany(lambda: playlists.Playlist, foreign_key="episode_id")
 
 
 class Sequence(Entity):
@@ -202,6 +215,9 @@ class Shot(Entity):
         route="data/projects/{project_id}/entities/{id}/casting",
         batch_route="data/projects/{project_id}/sequences/all/casting",
     )
+    #: The asset instances linked to this shot (the server answers them
+    #: grouped by asset; the groups are flattened in the server's order).
+    asset_instances = ToMany(lambda: AssetInstance, route="data/shots/{id}/asset-instances")
 
     def set_casting(self, entries: list[tuple[Asset, int]] | list[tuple[Asset, int, str]]) -> None:
         """Replace this shot's casting with (asset, occurrences[, label])."""
@@ -211,6 +227,27 @@ class Shot(Entity):
         ]
         self.session.transport.put(f"data/projects/{self.project_id}/entities/{self.id}/casting", body)
         type(self).casting.forget(self)
+        # The assets cast before or now see another cast-in list.
+        for asset in self.session.identity.alive(Asset, project_id=self.project_id):
+            Asset.cast_in.forget(asset)
+
+    def add_asset_instance(self, instance: AssetInstance) -> None:
+        """Link an asset instance (of a scene or an asset) to this shot."""
+        self._check_alive()
+        row = self.session.transport.post(f"data/shots/{self.id}/asset-instances", {"asset_instance_id": instance.id})
+        self.session.repository(Shot).fetch_rows([row])  # the answer is this shot
+        self._instances_changed(instance)
+
+    def remove_asset_instance(self, instance: AssetInstance) -> None:
+        """Unlink an asset instance from this shot (the instance remains)."""
+        self._check_alive()
+        self.session.transport.delete(f"data/shots/{self.id}/asset-instances/{instance.id}")
+        self._instances_changed(instance)
+
+    def _instances_changed(self, instance: AssetInstance) -> None:
+        type(self).asset_instances.forget(self)
+        if "shot_ids" in instance.model_fields_set and not instance.is_deleted:
+            instance.refresh()  # its ``shots`` id list changed
 
 
 class Scene(Entity):
@@ -227,6 +264,7 @@ class Scene(Entity):
     episode_name: str | None = computed()
 
     sequence = ToOne(lambda: Sequence, "parent_id")
+    asset_instances = ToMany(lambda: AssetInstance, foreign_key="scene_id")
 
 
 class Edit(Entity):
@@ -252,6 +290,86 @@ class Concept(Entity):
     frame_in: int | str | None = computed()
     frame_out: int | str | None = computed()
     preview_file_status: str | None = computed()
+
+
+class AssetInstance(KitsuModel, files.AssetInstanceFiles):
+    """One use of an asset inside a scene or inside another asset (a sword
+    in a character's hand), which shots can then reference.
+
+    Created in a scene (``scene_id``) or in an asset (``target_asset_id``);
+    the server names it (``hero_0001``) and numbers it.
+    """
+
+    __route__ = Route(
+        "data/asset-instances",
+        params={"relations": "true"},  # lists carry ``shots`` only then
+        create="data/scenes/{scene_id}/asset-instances",
+        create_fields=("asset_id", "description"),
+        merges_data=False,
+    )
+
+    asset_id: str
+    name: str | None = None
+    number: int | None = None
+    description: str | None = None
+    active: bool | None = None
+    data: dict[str, Any] | None = None
+    scene_id: str | None = None
+    target_asset_id: str | None = None
+    entity_id: str | None = None  # deprecated column
+    entity_type_id: str | None = None  # deprecated column
+    shot_ids: list[str] | None = Field(default=None, alias="shots")
+
+    asset = ToOne(lambda: Asset, "asset_id")
+    scene = MaybeToOne(lambda: Scene, "scene_id")
+    target_asset = MaybeToOne(lambda: Asset, "target_asset_id")
+    shots = ToMany(lambda: Shot, ids_field="shot_ids", reload_when_absent=True)
+
+    @property
+    def target(self) -> Scene | Asset | None:
+        """Where the instance lives: its scene, or the asset holding it."""
+        return self.scene if self.scene_id else self.target_asset
+
+    def _creation_route(self) -> Route:
+        if self.scene_id:
+            return type(self).__route__
+        if self.target_asset_id:
+            return _INSTANCE_IN_ASSET
+        raise errors.InvalidArgumentError(
+            "an AssetInstance is created in a scene (scene_id) or in an asset (target_asset_id)"
+        )
+
+
+_INSTANCE_IN_ASSET = Route(
+    "data/asset-instances",
+    create="data/assets/{target_asset_id}/asset-asset-instances",
+    create_fields=("asset_id", "description"),
+    create_renames={"asset_id": "asset_to_instantiate_id"},
+)
+
+
+class EntityLink(KitsuModel):
+    """A casting link row: entity ``entity_out`` (an asset) is cast in
+    ``entity_in`` (a shot, an episode, an asset) ``nb_occurences`` times.
+
+    ``Shot.set_casting`` is the usual way to write casting; links can also
+    be created, relabelled and deleted one by one.
+    """
+
+    __route__ = Route(
+        "data/entity-links",
+        create_fields=("entity_in_id", "entity_out_id", "nb_occurences", "label", "data"),
+        merges_data=False,
+    )
+
+    entity_in_id: str
+    entity_out_id: str
+    nb_occurences: int = 1
+    label: str | None = None
+    data: dict[str, Any] | None = None
+
+    entity_in = ToOne(lambda: Entity, "entity_in_id")
+    entity_out = ToOne(lambda: Entity, "entity_out_id")
 
 
 _KINDS: dict[str, type[Entity]] = {

@@ -18,7 +18,8 @@ import json
 import types
 import typing
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
 
 M = TypeVar("M", bound="KitsuModel")
 _set_attr = object.__setattr__
+#: The extras of every model whose row had no unknown key: shared, never
+#: written (a merge that brings extras gives the model its own dict).
+_NO_EXTRA: dict[str, Any] = {}
 
 
 def _converter_for(annotation: Any) -> type[Any] | None:
@@ -52,6 +56,23 @@ def _parse(kind: type[Any], value: Any) -> Any:
         return kind.fromisoformat(value)
     except (TypeError, ValueError):
         return TypeAdapter(kind).validate_python(value)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector over a bulk load.
+
+    Parsing and materialising thousands of rows allocates containers that
+    trigger collection after collection, each scanning everything loaded so
+    far; nothing in a load is garbage. Nested pauses keep the outer state.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class RowPlan:
@@ -128,8 +149,7 @@ class IdentityMap:
         the models' storage), merged into the objects already known, which
         join ``origin``'s cohort when ``rebind``.
 
-        The cyclic garbage collector is paused meanwhile: a large load makes
-        many objects that it would otherwise scan again and again.
+        The cyclic garbage collector is paused meanwhile (see paused_gc).
         """
         refs = self._refs
         plans = self._plans
@@ -138,9 +158,7 @@ class IdentityMap:
         row_cls: type[M] = cls
         out: list[M] = []
         append = out.append
-        gc_was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with paused_gc():
             last_keys: tuple[str, ...] = ()
             last_cls: type[Any] = cls
             plan: RowPlan | None = None
@@ -167,9 +185,6 @@ class IdentityMap:
                 if object_id:
                     refs[(root, object_id)] = weakref.ref(obj)
                 append(obj)
-        finally:
-            if gc_was_enabled:
-                gc.enable()
         if len(refs) > self._sweep_at:
             self._sweep()
         return out
@@ -185,7 +200,7 @@ def _build(cls: type[M], row: dict[str, Any], plan: RowPlan, origin: Origin) -> 
                 row[name] = kind.fromisoformat(value)
             except (TypeError, ValueError):
                 row[name] = _parse(kind, value)
-    extra = {key: row.pop(key) for key in plan.extra_keys} if plan.extra_keys else {}
+    extra = {key: row.pop(key) for key in plan.extra_keys} if plan.extra_keys else _NO_EXTRA
     for name, field in plan.defaults:
         row[name] = field.get_default(call_default_factory=True)
     obj = cls.__new__(cls)
@@ -214,8 +229,12 @@ def _merge(obj: KitsuModel, row: dict[str, Any], plan: RowPlan) -> None:
     for name, kind in plan.converters:
         if name not in dirty and isinstance(values[name], str):
             values[name] = _parse(kind, values[name])
-    if obj.__pydantic_extra__ is not None:
-        obj.__pydantic_extra__.update((key, row[key]) for key in plan.extra_keys)
+    if plan.extra_keys:
+        extra = obj.__pydantic_extra__
+        if extra is None or extra is _NO_EXTRA:
+            extra = {}
+            _set_attr(obj, "__pydantic_extra__", extra)
+        extra.update((key, row[key]) for key in plan.extra_keys)
     if not plan.fields_set <= obj.__pydantic_fields_set__:
         _set_attr(obj, "__pydantic_fields_set__", obj.__pydantic_fields_set__ | plan.fields_set)
     if "data" not in dirty and "data" in plan.fields_set:

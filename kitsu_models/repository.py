@@ -15,6 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import errors
 from .collection import ModelList
+from .identity import paused_gc
 from .models.base import KitsuModel, Origin
 from .models.relations import Link, forget_relations
 
@@ -88,12 +89,24 @@ class Repository(Generic[M]):
             else:
                 missing.append(check_id(object_id))
         if missing:
-            cohort: ModelList[M] = ModelList(session=self.session)
-            for chunk in chunks(missing):
-                params = {**self.route.params, "id": json.dumps(list(chunk))}
-                self._materialize(self._get_rows(self.route.collection, params), cohort)
-            found.update(cohort.by_id())
+            try:
+                found.update(self._fetch_by_ids(missing))
+            except errors.PermissionDeniedError:
+                root = self.model.identity_root()
+                if root is self.model:
+                    raise
+                # Artists may not read data/shots & co., but may read the
+                # common entity route: look the ids up there instead.
+                by_root = self.session.repository(root).get_many(missing)
+                found.update({key: obj for key, obj in by_root.items() if isinstance(obj, self.model)})
         return found
+
+    def _fetch_by_ids(self, ids: list[str]) -> dict[str, M]:
+        cohort: ModelList[M] = ModelList(session=self.session)
+        for chunk in chunks(ids):
+            params = {**self.route.params, "id": json.dumps(list(chunk))}
+            self._materialize(self._get_rows(self.route.collection, params), cohort)
+        return cohort.by_id()
 
     def filter(self, **criteria: FilterValue) -> ModelList[M]:
         """Every object matching all criteria. A value may be a model or an
@@ -117,10 +130,16 @@ class Repository(Generic[M]):
         answer has not changed (304), the models of last time are reused."""
 
         def decode(body: bytes) -> ModelList[M]:
-            return self._materialize(_rows(json.loads(body)), ModelList(session=self.session, scope=scope))
+            return self.decode_list(body, scope)
 
         models = self.session.conditional_load(path, params, decode, (self.model, tuple(sorted(scope.items()))))
         return ModelList(models, self.session, scope)
+
+    def decode_list(self, body: bytes, scope: dict[str, Any] | None = None) -> ModelList[M]:
+        """Models from the bytes of a list answer: parsed and materialised
+        with the garbage collector paused (the path every list load takes)."""
+        with paused_gc():
+            return self._materialize(_rows(json.loads(body)), ModelList(session=self.session, scope=scope))
 
     def all(self) -> ModelList[M]:
         return self.filter()
@@ -150,6 +169,16 @@ class Repository(Generic[M]):
             if len(rows) < page_size:
                 return
             page += 1
+
+    def reload_many(self, objects: Sequence[M]) -> None:
+        """Load these objects again through the list route, in batched
+        requests (one per 50 ids): what a route left out of their rows is
+        filled in. They keep the cohort they were loaded with."""
+        ids = [check_id(obj.id) for obj in objects]
+        for chunk in chunks(ids):
+            params = {**self.route.params, "id": json.dumps(list(chunk))}
+            rows = self._get_rows(self.route.collection, params)
+            self._materialize(rows, ModelList(session=self.session), rebind=False)
 
     def fetch(self, path: str, params: dict[str, Any] | None = None) -> ModelList[M]:
         """The models a dedicated list route answers (``data/projects/<id>/team``)."""
@@ -190,11 +219,12 @@ class Repository(Generic[M]):
         fields = type(obj).model_fields
         defaulted = {name for name, field in fields.items() if field.default not in (None, PydanticUndefined)}
         names = (set(obj.model_fields_set) | defaulted) - {"id", "type", "created_at", "updated_at"}
-        if self.route.create_fields is not None:
-            names &= set(self.route.create_fields)
+        route = obj._creation_route()
+        if route.create_fields is not None:
+            names &= set(route.create_fields)
         values = obj.model_dump(mode="json", include=names)
-        values = {self.route.create_renames.get(key, key): value for key, value in values.items()}
-        path = self.route.create_path.format(**obj.__dict__)
+        values = {route.create_renames.get(key, key): value for key, value in values.items()}
+        path = route.create_path.format(**obj.__dict__)
         row = self.session.transport.post(path, values)
         self._adopt(obj, row)
         return obj
@@ -320,8 +350,14 @@ def _check_value(model: type[KitsuModel], field_name: str, value: FilterValue) -
 
 
 def _rows(answer: Any) -> list[dict[str, Any]]:
-    """The rows of a list answer, paged (``{"data": [...]}``) or not."""
-    return answer["data"] if isinstance(answer, dict) and "data" in answer else answer  # type: ignore[no-any-return]
+    """The rows of a list answer: paged (``{"data": [...]}``), plain, or
+    grouped by a parent's id (``{asset_id: [...]}``, flattened in order)."""
+    if isinstance(answer, dict):
+        if "data" in answer:
+            return answer["data"]  # type: ignore[no-any-return]
+        if all(isinstance(group, list) for group in answer.values()):
+            return [row for group in answer.values() for row in group]
+    return answer  # type: ignore[no-any-return]
 
 
 def _as_param(value: FilterValue, key: str = "") -> str:

@@ -23,6 +23,10 @@ from .models import (
     MetadataDescriptor, Organisation, Person, Project, ProjectStatus, Scene, Sequence, Shot, Task,
     TaskStatus, TaskType, TimeSpent,
 )
+from .models import AssetInstance, EntityLink
+from .models import FileStatus, OutputFile, OutputType, Software, WorkingFile
+from .models import Playlist
+from .models import AttachmentFile, PreviewFile
 from .repository import Repository
 from .transport import JSON, Transport
 from .user import UserViews
@@ -69,6 +73,8 @@ class Kitsu:
     scenes = RepositoryOf(Scene)
     edits = RepositoryOf(Edit)
     concepts = RepositoryOf(Concept)
+    asset_instances = RepositoryOf(AssetInstance)
+    entity_links = RepositoryOf(EntityLink)
     task_types = RepositoryOf(TaskType)
     task_statuses = RepositoryOf(TaskStatus)
     tasks = RepositoryOf(Task)
@@ -77,6 +83,14 @@ class Kitsu:
     persons = RepositoryOf(Person)
     departments = RepositoryOf(Department)
     organisations = RepositoryOf(Organisation)
+    softwares = RepositoryOf(Software)
+    output_types = RepositoryOf(OutputType)
+    file_statuses = RepositoryOf(FileStatus)
+    working_files = RepositoryOf(WorkingFile)
+    output_files = RepositoryOf(OutputFile)
+    playlists = RepositoryOf(Playlist)
+    preview_files = RepositoryOf(PreviewFile)
+    attachment_files = RepositoryOf(AttachmentFile)
 
     def __init__(
         self,
@@ -91,6 +105,7 @@ class Kitsu:
         self.transport = Transport(host, timeout=timeout, retry=retry, tokens=tokens, verify=verify)
         self._event_host = event_host
         self._user: dict[str, Any] | None = None
+        self._me: Person | None = None
         self.identity = IdentityMap()
         self.strict = False
         self._repositories: dict[type[Any], Repository[Any]] = {}
@@ -305,9 +320,20 @@ class Kitsu:
 
     @property
     def me(self) -> Person:
-        """The logged-in user as a typed Person (one object per session)."""
-        record = self._user if self._user is not None else self.current_user()
-        return self.persons.fetch_rows([dict(record)])[0]
+        """The logged-in user as a typed Person (one object per session).
+
+        Built once from the login answer and kept: reading ``me`` again
+        must not merge that old record back over a refreshed or edited
+        object. Without a record (tokens given), it is read from the server.
+        """
+        if self._user is None:
+            record = self.current_user()
+        elif self._me is not None and self._me.id == self._user.get("id") and not self._me.is_deleted:
+            return self._me
+        else:
+            record = self._user
+        self._me = self.persons.fetch_rows([dict(record)])[0]
+        return self._me
 
     def current_user(self) -> dict[str, Any]:
         """The logged-in user's record, as the server sends it."""

@@ -275,11 +275,17 @@ class Transport:
         fields: Mapping[str, str] | None = None,
         progress: ProgressCallback | None = None,
         params: Params | None = None,
+        timeout: Timeout | None = None,
     ) -> JSON:
-        """POST files as multipart/form-data, read from disk as they are sent."""
+        """POST files as multipart/form-data, read from disk as they are sent.
+
+        ``timeout`` replaces the transport's for this request: a server that
+        processes an upload before answering (a movie preview) needs a read
+        timeout as long as that processing may take.
+        """
         body = MultipartBody(files, fields, progress)
         response = self.request(
-            "POST", path, params=params, data=body, headers={"Content-Type": body.content_type}
+            "POST", path, params=params, data=body, headers={"Content-Type": body.content_type}, timeout=timeout
         )
         return _json_or_none(response)
 
@@ -296,6 +302,15 @@ class Transport:
         download raises :class:`errors.DownloadError` and leaves nothing there.
         """
         response = self.request("GET", path, params=params, stream=True)
+        if response.status_code in (202, 204):
+            # "Accepted, still being prepared" or "nothing": a success
+            # status whose body is not the file (Zou answers 202 with a JSON
+            # note while a preview is processed).
+            response.close()
+            raise errors.DownloadError(
+                f"GET /{path.lstrip('/')}: the server sent no file ({response.status_code}"
+                + (", still processing" if response.status_code == 202 else "") + ")"
+            )
         length = response.headers.get("Content-Length")
         total = int(length) if length and length.isdigit() else None
         try:

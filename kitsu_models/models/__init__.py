@@ -2,7 +2,11 @@
 
 from .base import KitsuModel
 from .breakdown import Asset, AssetType, CastingEntry, CastInEntry, Concept, Edit, Entity, EntityType, Episode, Scene, Sequence, Shot
+from .breakdown import AssetInstance, EntityLink
+from .files import FilePath, FileStatus, OutputFile, OutputType, Software, WorkingFile
 from .people import Department, Organisation, Person
+from .playlists import Playlist, PlaylistEntries, PlaylistEntry
+from .previews import AttachmentFile, PreviewFile, PreviewProcessingError, PreviewProcessingTimeoutError
 from .production import MetadataDescriptor, Project, ProjectStatus
 from .relations import MaybeToOne, ToMany, ToOne
 from .tasks import Comment, Task, TaskStatus, TaskType, TimeSpent
@@ -12,4 +16,8 @@ __all__ = [
     "Episode", "KitsuModel", "MaybeToOne", "MetadataDescriptor", "Organisation", "Person",
     "Project", "ProjectStatus", "Scene", "Sequence", "Shot", "Task", "TaskStatus", "TaskType",
     "TimeSpent", "ToMany", "ToOne",
+    "AssetInstance", "EntityLink",
+    "FilePath", "FileStatus", "OutputFile", "OutputType", "Software", "WorkingFile",
+    "Playlist", "PlaylistEntries", "PlaylistEntry",
+    "AttachmentFile", "PreviewFile", "PreviewProcessingError", "PreviewProcessingTimeoutError",
 ]

@@ -86,6 +86,12 @@ class KitsuModel(BaseModel):
         """The class a server row becomes; polymorphic bases override it."""
         return cls
 
+    def _creation_route(self) -> Route:
+        """The route this new object is created through: the model's, unless
+        the model has several creation routes and picks one by its fields
+        (an asset instance is created in a scene or in an asset)."""
+        return type(self).__route__
+
     # ------------------------------------------------------------ session
     @property
     def session(self) -> Kitsu:

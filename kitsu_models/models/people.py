@@ -9,10 +9,16 @@ from pydantic import Field
 
 from ..routes import Route
 from . import tasks
+from . import previews as reviews
 from .base import KitsuModel
 from .relations import ToMany
 
 Role = Literal["user", "admin", "supervisor", "manager", "client", "vendor"]
+# The server stores any other value unchecked, and then fails (500) on every
+# read of that person, and of the productions whose team holds them.
+Position = Literal["supervisor", "lead", "artist"]
+Seniority = Literal["senior", "mid", "junior"]
+ContractType = Literal["open-ended", "fixed-term", "short-term", "freelance", "apprentice", "internship"]
 
 
 class Department(KitsuModel):
@@ -23,11 +29,12 @@ class Department(KitsuModel):
     archived: bool | None = None
 
 
-class Person(KitsuModel):
+class Person(KitsuModel, reviews.HasAvatar):
     """A studio member (or bot). Never carries a password or a secret."""
 
     __route__ = Route(
         "data/persons",
+        params={"relations": "true"},  # without it, rows lack their departments
         merges_data=False,
         create_fields=(
             "first_name", "last_name", "email", "phone", "role", "desktop_login",
@@ -42,7 +49,7 @@ class Person(KitsuModel):
     email: str | None = None
     phone: str | None = None
     country: str | None = None
-    contract_type: str | None = None
+    contract_type: ContractType | None = None
     active: bool | None = None
     archived: bool | None = None
     last_presence: date | None = None
@@ -58,8 +65,8 @@ class Person(KitsuModel):
     display_date_format: str | None = None
     data: dict[str, Any] | None = None
     role: Role | None = None
-    position: str | None = None
-    seniority: str | None = None
+    position: Position | None = None
+    seniority: Seniority | None = None
     daily_salary: int | None = None
     has_avatar: bool | None = None
     notifications_enabled: bool | None = None

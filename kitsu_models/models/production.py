@@ -9,6 +9,9 @@ from pydantic import Field
 
 from ..routes import Route
 from . import breakdown, people, tasks
+from . import files
+from . import playlists
+from . import previews as reviews
 from .base import KitsuModel, computed
 from .relations import MaybeToOne, ToMany
 
@@ -25,7 +28,7 @@ class ProjectStatus(KitsuModel):
     color: str | None = None
 
 
-class Project(KitsuModel):
+class Project(KitsuModel, files.ProjectFiles, reviews.HasAvatar):
     __route__ = Route(
         "data/projects",
         params={"relations": "true"},  # lists carry team, task_types... only then
@@ -101,6 +104,7 @@ class Project(KitsuModel):
     concepts = ToMany(lambda: breakdown.Concept, foreign_key="project_id")
     tasks = ToMany(lambda: tasks.Task, foreign_key="project_id")
     metadata_descriptors = ToMany(lambda: MetadataDescriptor, route="data/projects/{id}/metadata-descriptors")
+    playlists = ToMany(lambda: playlists.Playlist, foreign_key="project_id")
 
     def _link(self, setting: str, body: dict[str, Any]) -> Project:
         """POST a link to the project's settings, then reload the project

@@ -185,6 +185,8 @@ class ToMany(Relation, Generic[M]):
     - ``foreign_key``: the targets whose field points back at the owner
       (``asset.tasks``: tasks whose ``entity_id`` is the asset's id);
     - ``ids_field``: a list of ids held by the owner (``task.assignees``);
+      with ``reload_when_absent``, owners whose row lacked that list (a
+      route that leaves it out) are reloaded first, in one batch;
     - ``route``: a dedicated route per owner, formatted with the owner's
       fields (``project.team``: ``data/projects/{id}/team``). With
       ``batch_route``, owners of one project are loaded together from a
@@ -200,6 +202,7 @@ class ToMany(Relation, Generic[M]):
         route: str | None = None,
         batch_route: str | None = None,
         params: dict[str, Any] | None = None,
+        reload_when_absent: bool = False,
     ) -> None:
         if sum(option is not None for option in (foreign_key, ids_field, route)) != 1:
             raise TypeError("ToMany needs exactly one of foreign_key, ids_field or route")
@@ -209,6 +212,7 @@ class ToMany(Relation, Generic[M]):
         self.route = route
         self.batch_route = batch_route
         self.params = params or {}
+        self.reload_when_absent = reload_when_absent
 
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> Self: ...
@@ -226,6 +230,10 @@ class ToMany(Relation, Generic[M]):
         session = owners[0].session
         repository = session.repository(self.target())
         if self.ids_field is not None:
+            if self.reload_when_absent:
+                absent = [o for o in owners if o.id and self.ids_field not in o.model_fields_set]
+                if absent:
+                    session.repository(type(absent[0])).reload_many(absent)
             wanted = [getattr(owner, self.ids_field) or [] for owner in owners]
             found = repository.get_many({i for ids in wanted for i in ids})
             for owner, ids in zip(owners, wanted):

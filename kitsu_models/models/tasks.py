@@ -9,6 +9,8 @@ from pydantic import Field
 
 from ..routes import Route
 from . import breakdown, people, production
+from . import files
+from . import previews as reviews
 from .base import KitsuModel, computed
 from .relations import MaybeToOne, ToMany, ToOne
 
@@ -50,7 +52,7 @@ class TaskStatus(KitsuModel):
     shotgun_id: int | None = None
 
 
-class Task(KitsuModel):
+class Task(KitsuModel, files.TaskFiles, reviews.TaskReviews):
     __route__ = Route(
         "data/tasks",
         params={"relations": "true"},
@@ -98,24 +100,24 @@ class Task(KitsuModel):
     assignees = ToMany(lambda: people.Person, ids_field="assignee_ids")
     comments = ToMany(lambda: Comment, foreign_key="object_id")
     time_spents = ToMany(lambda: TimeSpent, foreign_key="task_id")
+    working_files = ToMany(lambda: files.WorkingFile, foreign_key="task_id")
+    preview_files = ToMany(lambda: reviews.PreviewFile, foreign_key="task_id")
+    last_preview_file = reviews.PreviewLink(lambda: reviews.PreviewFile, "last_preview_file_id")
 
     def add_comment(self, task_status: TaskStatus, text: str = "") -> Comment:
         """Comment on this task and set its status; returns the comment.
 
         The task's status fields are reloaded, and its ``comments`` relation
-        (if loaded) includes the new comment.
+        (if loaded) includes the new comment. :meth:`comment` does the same
+        with previews, attachments and a checklist.
         """
-        self._check_alive()
-        row = self.session.transport.post(
-            f"actions/tasks/{self.id}/comment", {"task_status_id": task_status.id, "comment": text}
-        )
-        comment = self.session.comments.fetch_rows([row])[0]
-        self.refresh()
-        return comment
+        return self.comment(task_status, text)
 
 
 class Comment(KitsuModel):
-    __route__ = Route("data/comments", merges_data=False)
+    # relations=true: list rows then carry the id lists (previews,
+    # attachment_files, mentions...) the relations below read.
+    __route__ = Route("data/comments", params={"relations": "true"}, merges_data=False)
 
     shotgun_id: int | None = None
     object_id: str
@@ -136,7 +138,8 @@ class Comment(KitsuModel):
     acknowledgement_ids: list[str] | None = Field(default=None, alias="acknowledgements")
     # Ids on list routes; ``{id, name, extension, size}`` on data/comments/{id}.
     attachment_file_ids: list[str] | list[dict[str, Any]] | None = Field(default=None, alias="attachment_files")
-    preview_ids: list[str] | None = Field(default=None, alias="previews")
+    # Ids; dicts ``{id, revision, extension...}`` on data/tasks/{id}/comments.
+    preview_ids: list[str] | list[dict[str, Any]] | None = Field(default=None, alias="previews")
     # The author's name and avatar, on data/comments/{id}.
     person: dict[str, Any] | None = computed()
 
@@ -145,6 +148,8 @@ class Comment(KitsuModel):
     editor = MaybeToOne(lambda: people.Person, "editor_id")
     task_status = MaybeToOne(lambda: TaskStatus, "task_status_id")
     mentions = ToMany(lambda: people.Person, ids_field="mention_ids")
+    previews = reviews.IdList(lambda: reviews.PreviewFile, "preview_ids")
+    attachments = ToMany(lambda: reviews.AttachmentFile, foreign_key="comment_id")
 
 
 class TimeSpent(KitsuModel):

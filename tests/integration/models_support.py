@@ -293,7 +293,7 @@ def assert_deleted(obj: KitsuModel, *, force: bool = False, relation: str | None
     object_id = obj.id
     item = model.__route__.item_path.format(id=object_id)
     kitsu.transport.get(item)  # it exists before
-    some_field = next(name for name in ("name", "text", "duration", "first_name") if name in model.model_fields)
+    some_field = next(name for name in ("name", "text", "duration", "first_name", "label") if name in model.model_fields)
     with RequestLog(kitsu) as log:
         assert obj.delete(force=force) is True
     assert (log.sent[0].method, log.sent[0].params) == ("DELETE", {"force": "true"} if force else {})

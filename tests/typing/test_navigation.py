@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from typing_extensions import assert_type
@@ -26,6 +27,12 @@ from kitsu_models.models import (
     MetadataDescriptor, Organisation, Person, Project, ProjectStatus, Scene, Sequence, Shot, Task, TaskStatus,
     TaskType, TimeSpent,
 )
+from kitsu_models.models import AssetInstance, EntityLink
+from kitsu_models.models import Playlist, PlaylistEntries, PlaylistEntry
+from kitsu_models.models.previews import PreviewFile
+from kitsu_models.models import AttachmentFile, PreviewProcessingError
+from kitsu_models.models.previews import PreviewStatus
+from kitsu_models.models import FilePath, FileStatus, OutputFile, OutputType, Software, WorkingFile
 from kitsu_models.models.breakdown import EntityStatus
 from kitsu_models.repository import Repository
 from kitsu_models.session import Kitsu
@@ -60,7 +67,7 @@ def _typing_checks_production(project: Project, descriptor: MetadataDescriptor) 
 
 def _typing_checks_breakdown(
     asset: Asset, episode: Episode, sequence: Sequence, shot: Shot, scene: Scene, edit: Edit, concept: Concept,
-    entity: Entity, casting: CastingEntry, cast_in: CastInEntry,
+    entity: Entity, casting: CastingEntry, cast_in: CastInEntry, instance: AssetInstance, link: EntityLink,
 ) -> None:
     # Entity (every kind): the shared relations.
     assert_type(entity.project, Project)
@@ -91,6 +98,23 @@ def _typing_checks_breakdown(
     # Scene, Edit
     assert_type(scene.sequence, Sequence)
     assert_type(edit.episode, Episode | None)
+    # Asset instances and casting links.
+    assert_type(shot.asset_instances, ModelList[AssetInstance])
+    assert_type(asset.asset_instances, ModelList[AssetInstance])
+    assert_type(scene.asset_instances, ModelList[AssetInstance])
+    assert_type(instance.asset, Asset)
+    assert_type(instance.scene, Scene | None)
+    assert_type(instance.target_asset, Asset | None)
+    assert_type(instance.target, Scene | Asset | None)
+    assert_type(instance.shots, ModelList[Shot])
+    assert_type(instance.shots[0].sequence.name, str)
+    assert_type(instance.shot_ids, list[str] | None)
+    assert_type(instance.number, int | None)
+    assert_type(link.entity_in, Entity)
+    assert_type(link.entity_out, Entity)
+    assert_type(link.entity_out.project.name, str)
+    assert_type(link.nb_occurences, int)
+    assert_type(link.label, str | None)
     # Inherited fields keep their types.
     assert_type(shot.data, dict[str, Any] | None)
     assert_type(asset.status, EntityStatus | None)
@@ -148,6 +172,9 @@ def _typing_checks_repositories(kitsu: Kitsu) -> None:
     assert_type(kitsu.scenes.all(), ModelList[Scene])
     assert_type(kitsu.edits.get("id"), Edit)
     assert_type(kitsu.concepts.get("id"), Concept)
+    assert_type(kitsu.asset_instances.get("id"), AssetInstance)
+    assert_type(kitsu.asset_instances.filter(asset="id"), ModelList[AssetInstance])
+    assert_type(kitsu.entity_links.filter(entity_in="id"), ModelList[EntityLink])
     assert_type(kitsu.task_types.get("id"), TaskType)
     assert_type(kitsu.task_statuses.get_by_name("Todo"), TaskStatus)
     assert_type(kitsu.tasks.filter(project="id").prefetch("task_status"), ModelList[Task])
@@ -178,6 +205,7 @@ def _typing_checks_errors(kitsu: Kitsu, task: Task, shot: Shot, project: Project
     task.task_stauts  # type: ignore[attr-defined]
     shot.sequense.name  # type: ignore[attr-defined]
     project.asets  # type: ignore[attr-defined]
+    kitsu.entity_links.get("id").entity  # type: ignore[attr-defined]
     kitsu.shotz  # type: ignore[attr-defined]
     # Assignments are checked too: a misspelt name, a wrong type, a
     # related object of the wrong kind.
@@ -188,3 +216,147 @@ def _typing_checks_errors(kitsu: Kitsu, task: Task, shot: Shot, project: Project
     task.task_status = kitsu.task_statuses.get("id")  # fine
     # A maybe-absent link must be checked before use.
     shot.sequence.episode.name  # type: ignore[union-attr]
+
+
+def _typing_checks_playlists(kitsu: Kitsu, project: Project, episode: Episode, playlist: Playlist) -> None:
+    assert_type(project.playlists, ModelList[Playlist])
+    assert_type(episode.playlists, ModelList[Playlist])
+    assert_type(kitsu.playlists, Repository[Playlist])
+    assert_type(kitsu.playlists.filter(project="id", episode="id"), ModelList[Playlist])
+    assert_type(playlist.project, Project)
+    assert_type(playlist.episode, Episode | None)
+    assert_type(playlist.task_type, TaskType | None)
+    assert_type(playlist.creator, Person | None)
+    assert_type(playlist.entries, PlaylistEntries)
+    assert_type(playlist.entries[0], PlaylistEntry)
+    assert_type(playlist.entries[0].entity, Entity)
+    assert_type(playlist.entries[0].entity.project.name, str)
+    assert_type(playlist.entries[0].preview_file_id, str | None)
+    assert_type(playlist.entries[0].preview_file, PreviewFile | None)
+    assert_type(playlist.set_entry_preview("id", kitsu.repository(PreviewFile).get("id")), PlaylistEntry)
+    playlist.add_entity("id", kitsu.shots.get("id"))  # type: ignore[arg-type]
+    assert_type(playlist.shots, list[dict[str, Any]] | None)
+    assert_type(playlist.add_entity(kitsu.shots.get("id")), PlaylistEntry)
+    assert_type(playlist.remove_entity("id"), int)
+    assert_type(playlist.save(), Playlist)
+    playlist.entries = [playlist.entries[1], playlist.entries[0]]
+    playlist.entries[0].entitty  # type: ignore[attr-defined]
+    playlist.for_entity = "everything"  # type: ignore[assignment]
+    playlist.add_entity(project)  # type: ignore[arg-type]
+
+
+def _typing_checks_files(
+    kitsu: Kitsu, project: Project, task: Task, asset: Asset, shot: Shot, instance: AssetInstance,
+    working_file: WorkingFile, output_file: OutputFile,
+) -> None:
+    # Relations of the file models.
+    assert_type(working_file.task, Task | None)
+    assert_type(working_file.entity, Entity | None)
+    assert_type(working_file.person, Person | None)
+    assert_type(working_file.software, Software | None)
+    assert_type(working_file.output_files, ModelList[OutputFile])
+    assert_type(working_file.revision, int | None)
+    assert_type(output_file.output_type, OutputType | None)
+    assert_type(output_file.file_status, FileStatus)
+    assert_type(output_file.file_status.color, str)
+    assert_type(output_file.entity, Entity | None)
+    assert_type(output_file.asset_instance, AssetInstance | None)
+    assert_type(output_file.temporal_entity, Entity | None)
+    assert_type(output_file.task_type, TaskType | None)
+    assert_type(output_file.person, Person | None)
+    assert_type(output_file.source_file, WorkingFile | None)
+    assert_type(output_file.revision, int)
+    # The file relations of tasks and entities.
+    assert_type(task.working_files, ModelList[WorkingFile])
+    assert_type(task.working_files[0].software, Software | None)
+    assert_type(asset.working_files, ModelList[WorkingFile])
+    assert_type(asset.output_files, ModelList[OutputFile])
+    assert_type(shot.output_files[0].output_type, OutputType | None)
+    # Operations.
+    assert_type(task.new_working_file("main"), WorkingFile)
+    assert_type(task.last_working_files(), dict[str, WorkingFile])
+    assert_type(task.last_working_file(), WorkingFile | None)
+    assert_type(task.build_working_file_path(), FilePath)
+    assert_type(task.build_working_file_path().path, str)
+    cache = kitsu.output_types.get("id")
+    modeling = kitsu.task_types.get("id")
+    assert_type(asset.new_output_file(cache, modeling), OutputFile)
+    assert_type(asset.find_output_files(output_type=cache), ModelList[OutputFile])
+    assert_type(asset.last_output_files(), ModelList[OutputFile])
+    assert_type(asset.next_output_revision(cache, modeling), int)
+    assert_type(asset.last_output_revision(cache, modeling), int)
+    assert_type(asset.used_output_types(), ModelList[OutputType])
+    assert_type(asset.build_output_file_path(cache, modeling), FilePath)
+    assert_type(instance.new_output_file(shot, cache, modeling), OutputFile)
+    assert_type(instance.find_output_files(shot), ModelList[OutputFile])
+    assert_type(instance.build_output_file_path(shot, cache, modeling).file_name, str)
+    assert_type(project.set_file_tree({}), Project)
+    assert_type(project.update_file_tree({}), Project)
+    assert_type(project.find_output_files(), ModelList[OutputFile])
+    assert_type(working_file.download("x"), Path)
+    assert_type(working_file.upload("x"), WorkingFile)
+    # Repositories.
+    assert_type(kitsu.softwares.get_by_name("Blender"), Software)
+    assert_type(kitsu.output_types.all(), ModelList[OutputType])
+    assert_type(kitsu.file_statuses.first(), FileStatus | None)
+    assert_type(kitsu.working_files.filter(task=task), ModelList[WorkingFile])
+    assert_type(kitsu.output_files.get("id"), OutputFile)
+    # Misspelt operations and wrong argument kinds are errors.
+    task.new_workingfile()  # type: ignore[attr-defined]
+    asset.new_output_file(modeling, cache)  # type: ignore[arg-type]
+
+
+def _typing_checks_previews(
+    kitsu: Kitsu, task: Task, comment: Comment, preview: PreviewFile, attachment: AttachmentFile, shot: Shot,
+    person: Person, project: Project, wip: TaskStatus,
+) -> None:
+    # Relations.
+    assert_type(task.preview_files, ModelList[PreviewFile])
+    assert_type(task.last_preview_file, PreviewFile | None)
+    assert_type(comment.previews, ModelList[PreviewFile])
+    assert_type(comment.attachments, ModelList[AttachmentFile])
+    assert_type(preview.task, Task)
+    assert_type(preview.person, Person | None)
+    assert_type(preview.comment, Comment | None)
+    assert_type(attachment.comment, Comment | None)
+    assert_type(shot.preview_file, PreviewFile | None)
+    shot.preview_file.task  # type: ignore[union-attr]  # may be absent: checked before use
+    assert_type(comment.previews[0].task.task_status.name, str)
+    # Fields.
+    assert_type(preview.status, PreviewStatus | None)
+    assert_type(preview.width, int | None)
+    assert_type(preview.duration, float | None)
+    assert_type(preview.comment_ids, list[str] | None)
+    assert_type(attachment.size, int | None)
+    # Publishing and waiting.
+    assert_type(task.comment(wip, "text", previews=["a.png"], attachments=[Path("b.txt")]), Comment)
+    assert_type(task.add_comment(wip, "text"), Comment)
+    assert_type(task.add_preview(comment, "a.mov", wait=True, timeout=60), PreviewFile)
+    assert_type(task.add_attachments(comment, ["a.txt"]), ModelList[AttachmentFile])
+    assert_type(preview.wait_until_processed(timeout=30), PreviewFile)
+    assert_type(preview.set_as_main_preview(), Entity)
+    assert_type(preview.is_processed, bool)
+    # Downloads and avatars.
+    assert_type(preview.download_original("x"), Path)
+    assert_type(preview.download_movie(Path("x"), lowdef=True), Path)
+    assert_type(preview.download_thumbnail("x", progress=lambda done, total: None), Path)
+    assert_type(preview.download_cover("x"), Path)
+    assert_type(attachment.download("x"), Path)
+    assert_type(person.download_avatar("x"), Path)
+    assert_type(project.download_avatar("x"), Path)
+    assert_type(person.set_avatar("x.png"), None)
+    # Repositories and errors.
+    assert_type(kitsu.preview_files.get("id"), PreviewFile)
+    assert_type(kitsu.attachment_files.filter(comment=comment), ModelList[AttachmentFile])
+    try:
+        task.comment(wip, previews=["a.mov"], wait=True)
+    except PreviewProcessingError as error:
+        assert_type(error.preview_file, PreviewFile)
+        assert_type(error.comment, Comment | None)
+    # Misspellings and wrong kinds are errors.
+    task.coment(wip)  # type: ignore[attr-defined]
+    task.comment(wip, previews=["a.png"], wiat=True)  # type: ignore[call-arg]
+    task.add_preview("comment id", "a.png")  # type: ignore[arg-type]
+    preview.download_movie("x", lowdef="yes")  # type: ignore[arg-type]
+    comment.previews[0].task_stauts  # type: ignore[attr-defined]
+

@@ -19,6 +19,10 @@ MODEL_NAMES = (
     "Project", "ProjectStatus", "AssetType", "EntityType", "Asset", "Episode", "Sequence", "Shot", "Scene", "Edit",
     "Concept", "TaskType", "TaskStatus", "Task", "Comment", "TimeSpent", "Person", "Department", "Organisation",
     "MetadataDescriptor",
+    "AssetInstance", "EntityLink",
+    "Software", "OutputType", "FileStatus", "WorkingFile", "OutputFile",
+    "Playlist",
+    "PreviewFile", "AttachmentFile",
 )
 SHAPES = ("list", "get", "create")
 

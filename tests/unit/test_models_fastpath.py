@@ -26,6 +26,10 @@ from .models_rows import model, new_id, row, shaped_rows
 #: dict in a comment's create answer.
 SHADOWED = {("Asset", "tasks"), ("Shot", "tasks"), ("Edit", "tasks"), ("Concept", "tasks"),
             ("Comment", "task_status")}
+#: The working file dict every output file row embeds (``source_file``).
+SHADOWED |= {("OutputFile", "source_file")}
+#: The comment dict every attachment file row embeds (``comment`` is the relation).
+SHADOWED |= {("AttachmentFile", "comment")}
 
 
 def load(kitsu: Kitsu, name: str, shape: str = "list", **changes: Any) -> Any:

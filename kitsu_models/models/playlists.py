@@ -1,0 +1,401 @@
+"""Review playlists: ``Playlist`` and its entries (``PlaylistEntry``).
+
+The server keeps a playlist's entries in its ``shots`` JSON list, one dict
+per entry: ``{"entity_id", "preview_file_id"}`` (the entity shown and the
+preview chosen for it; an entity may appear once per preview). The list is
+replaced whole by ``PUT data/playlists/{id}``, so changing the entries
+changes one field, ``shots``: ``playlist.save()`` sends only that key (the
+full new list) and leaves the other fields alone.
+
+``playlist.entries`` reads that list as typed, read-only ``PlaylistEntry``
+objects whose ``entity`` (a ``Shot``, an ``Asset``...) and ``preview_file``
+load for all the entries at once. Change the entries with
+:meth:`Playlist.add_entity`, :meth:`Playlist.remove_entity`,
+:meth:`Playlist.set_entry_preview` (or by assigning ``playlist.entries``),
+then ``save()``::
+
+    playlist = Playlist(name="Daily", project_id=project.id, episode_id=episode.id).save(kitsu)
+    playlist.add_entity(shot)                 # its latest preview
+    playlist.add_entity(other, preview_file)  # a chosen one
+    playlist.save()                           # PUT {"shots": [...]}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, SupportsIndex, overload
+
+from typing_extensions import Self
+
+from .. import errors
+from ..collection import ModelList
+from ..routes import Route
+from . import breakdown, people, previews, production, tasks
+from .base import KitsuModel, Origin, computed
+from .relations import MaybeToOne, Relation, ToOne, _cache_of
+
+if TYPE_CHECKING:
+    from ..session import Kitsu
+
+#: What a playlist reviews (the server refuses other values).
+PlaylistFor = Literal["shot", "asset", "sequence", "edit", "episode"]
+
+
+class PlaylistEntry(KitsuModel):
+    """One entity of a playlist with the preview chosen for it: an item of
+    the playlist's ``shots`` list. It has no id of its own and is not in the
+    session's identity map; it is read-only (change it through its
+    playlist). Two entries are equal when they show the same entity with
+    the same preview."""
+
+    entity_id: str
+    preview_file_id: str | None = None
+    # Added by GET data/projects/{project_id}/playlists/{id} (read-only):
+    # the entity's previews by task type and the chosen preview's details.
+    preview_files: dict[str, list[dict[str, Any]]] | list[Any] | None = computed()
+    preview_file_extension: str | None = computed()
+    preview_file_revision: int | None = computed()
+    preview_file_width: int | None = computed()
+    preview_file_height: int | None = computed()
+    preview_file_duration: float | None = computed()
+    preview_file_status: str | None = computed()
+    preview_file_task_id: str | None = computed()
+    preview_file_previews: list[dict[str, Any]] | None = computed()
+
+    entity = ToOne(lambda: breakdown.Entity, "entity_id")
+    preview_file = MaybeToOne(lambda: previews.PreviewFile, "preview_file_id")
+
+    if not TYPE_CHECKING:
+
+        def __setattr__(self, name: str, value: Any) -> None:
+            if name.startswith("_"):
+                super().__setattr__(name, value)
+                return
+            raise errors.InvalidArgumentError(
+                f"a playlist entry is read-only ({name}): change it through its playlist "
+                "(add_entity, remove_entity, set_entry_preview), then save the playlist"
+            )
+
+    def as_shot(self) -> dict[str, Any]:
+        """The entry as the server stores it in the playlist's ``shots``."""
+        return {"entity_id": self.entity_id, "preview_file_id": self.preview_file_id}
+
+    def save(self, session: Kitsu | None = None) -> NoReturn:
+        raise errors.InvalidArgumentError("a playlist entry is saved with its playlist: call playlist.save()")
+
+    def delete(self, *, force: bool = False) -> NoReturn:
+        raise errors.InvalidArgumentError("remove an entry with playlist.remove_entity(), then playlist.save()")
+
+    def refresh(self) -> NoReturn:
+        raise errors.InvalidArgumentError("an entry is reloaded with its playlist: call playlist.refresh()")
+
+    def __repr_args__(self) -> Any:
+        yield "entity_id", self.entity_id
+        yield "preview_file_id", self.preview_file_id
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PlaylistEntry):
+            return (self.entity_id, self.preview_file_id) == (other.entity_id, other.preview_file_id)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.entity_id, self.preview_file_id))
+
+
+class PlaylistEntries(ModelList[PlaylistEntry]):
+    """A playlist's entries, in playlist order. Read-only: a change made
+    here would not reach the playlist (use its methods, or assign a new
+    list to ``playlist.entries``)."""
+
+    def _read_only(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise errors.InvalidArgumentError(
+            "playlist.entries is read-only: use playlist.add_entity / remove_entity / set_entry_preview, "
+            "or assign a new list to playlist.entries"
+        )
+
+    append = extend = insert = remove = clear = sort = reverse = _read_only
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _read_only
+
+    def pop(self, index: SupportsIndex = -1) -> PlaylistEntry:
+        self._read_only()
+
+    def for_entity(self, entity: breakdown.Entity | str) -> list[PlaylistEntry]:
+        """The entries showing ``entity`` (several when it is shown with
+        several previews)."""
+        entity_id = _entity_id(entity)
+        return [entry for entry in self if entry.entity_id == entity_id]
+
+
+def _has_shots(playlist: KitsuModel) -> bool:
+    """The playlist's ``shots`` are known: loaded from a route that sends
+    them (the production's playlist list does not), or it is new."""
+    return "shots" in playlist.__pydantic_fields_set__ or not playlist.id
+
+
+class _Entries(Relation):
+    """``playlist.entries``: the ``shots`` list as typed entries.
+
+    No request when the playlist came with its ``shots``; otherwise (rows of
+    ``data/projects/{id}/playlists``) the playlists of its cohort lacking
+    them are fetched together. The entries of all the playlists built
+    together form one cohort, so ``entry.entity`` loads the entities of
+    every one of them at once. Cached until ``shots`` changes.
+    """
+
+    #: Assigning ``shots``, or a reload bringing other ``shots``, drops the
+    #: cached entries (see ``forget_changed_links``).
+    ids_field = "shots"
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: Playlist, owner: type[Any]) -> PlaylistEntries: ...
+    def __get__(self, obj: Playlist | None, owner: type[Any]) -> Self | PlaylistEntries:
+        if obj is None:
+            return self
+        cache = _cache_of(obj)
+        if self.name not in cache:
+            if not _has_shots(obj):
+                result: PlaylistEntries = self._resolve(obj)  # a fetch: strict mode applies
+                return result
+            obj._check_alive()
+            origin: Origin | None = getattr(obj, "_kitsu_origin", None)
+            if origin is None:
+                # A new playlist of no session yet: nothing to cache (its
+                # entries get the session once it is saved).
+                return _entries_of(obj, ModelList(), None)
+            cohort = origin.cohort if origin.cohort is not None else ()
+            owners = {id(obj): obj}
+            for member in cohort:
+                if isinstance(member, Playlist) and self.name not in _cache_of(member) and _has_shots(member):
+                    owners.setdefault(id(member), member)
+            self._build(list(owners.values()))
+        entries: PlaylistEntries = cache[self.name]
+        return entries
+
+    def __set__(self, obj: Playlist, value: Iterable[PlaylistEntry]) -> None:
+        """Replace the entries (to reorder or filter them): ``shots`` changes."""
+        entries = list(value)
+        for entry in entries:
+            if not isinstance(entry, PlaylistEntry):
+                raise errors.InvalidArgumentError(f"playlist.entries takes PlaylistEntry objects, got {entry!r}")
+        obj.shots = [entry.as_shot() for entry in entries]
+
+    def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
+        playlists = [owner for owner in owners if isinstance(owner, Playlist)]
+        missing = [playlist for playlist in playlists if not _has_shots(playlist)]
+        if missing:
+            missing[0].session.repository(Playlist).reload_many(missing)
+            for owner in missing:
+                if not _has_shots(owner):  # deleted meanwhile
+                    raise errors.ModelNotFoundError("Playlist", owner.id, "/" + Playlist.__route__.collection)
+        self._build(playlists)
+
+    def _build(self, owners: list[Playlist]) -> None:
+        """Entries for ``owners`` (session-bound playlists), all in one cohort."""
+        session = owners[0].session
+        cohort: ModelList[PlaylistEntry] = ModelList(session=session)
+        origin = Origin(session, cohort)
+        for owner in owners:
+            self._store(owner, _entries_of(owner, cohort, origin))
+
+
+def _entries_of(playlist: Playlist, cohort: ModelList[PlaylistEntry], origin: Origin | None) -> PlaylistEntries:
+    """The entries of ``playlist``'s ``shots``, appended to ``cohort`` too."""
+    entries = PlaylistEntries(session=cohort.session)
+    for shot in playlist.shots or ():
+        entry = _entry_from_shot(shot)
+        if entry is None:
+            continue
+        if origin is not None:
+            object.__setattr__(entry, "_kitsu_origin", origin)
+        list.append(entries, entry)
+        list.append(cohort, entry)
+    return entries
+
+
+def _entry_from_shot(shot: Any) -> PlaylistEntry | None:
+    """An entry for one item of ``shots``; None for an item the server
+    would drop too (not a dict, no entity)."""
+    if not isinstance(shot, dict):
+        return None
+    values = dict(shot)
+    if not values.get("entity_id"):
+        if not values.get("id"):
+            return None
+        values["entity_id"] = values["id"]  # the older form, still accepted by the server
+    return PlaylistEntry.model_validate(values)
+
+
+def _entity_id(entity: KitsuModel | str) -> str:
+    from ..repository import check_id
+
+    return check_id(entity, "entity id")
+
+
+def _preview_id(preview_file: KitsuModel | str) -> str:
+    from ..repository import check_id
+
+    return check_id(preview_file, "preview file id")
+
+
+class Playlist(KitsuModel):
+    """A review playlist of a production (or of one of its episodes)."""
+
+    __route__ = Route(
+        "data/playlists",
+        create_fields=(
+            "name", "project_id", "episode_id", "task_type_id", "for_entity", "for_client", "is_for_all", "shots",
+        ),
+    )
+
+    name: str
+    project_id: str
+    episode_id: str | None = None
+    task_type_id: str | None = None
+    for_entity: PlaylistFor | None = None
+    for_client: bool | None = None
+    is_for_all: bool | None = None
+    #: The entries as the server stores them; read them through ``entries``.
+    #: Assign a new list to change it (a change made inside the list is not seen).
+    shots: list[dict[str, Any]] | None = None
+    created_by: str | None = None
+    # Computed by some routes (read-only).
+    build_jobs: list[dict[str, Any]] | None = computed()
+    first_preview_file_id: str | None = computed()
+
+    project = ToOne(lambda: production.Project, "project_id")
+    episode = MaybeToOne(lambda: breakdown.Episode, "episode_id")
+    task_type = MaybeToOne(lambda: tasks.TaskType, "task_type_id")
+    creator = MaybeToOne(lambda: people.Person, "created_by")
+    entries = _Entries()
+
+    # ------------------------------------------------------------ entries
+    def add_entity(
+        self, entity: breakdown.Entity | str, preview_file: previews.PreviewFile | str | None = None
+    ) -> PlaylistEntry:
+        """Add ``entity`` to the playlist, showing ``preview_file``; returns
+        its entry. Saved by the next ``save()``.
+
+        Without ``preview_file``, the entity's latest preview is chosen as
+        gazu does: the last revision of each of its task types, then the most
+        recently created of those (of the playlist's task type only, when it
+        has one, as the server does); no preview when it has none. A given
+        preview must be one of the entity's: the server would silently drop
+        another's, so :class:`errors.InvalidArgumentError` is raised. Either
+        way one request reads the entity's previews.
+
+        An entity already shown with that preview is not added twice (its
+        entry is returned); shown with another preview, it gets one more entry.
+        """
+        self._check_alive()
+        entity_id = _entity_id(entity)
+        chosen = None if preview_file is None else _preview_id(preview_file)
+        self._check_project(entity)
+        available = _previews_by_task_type(self._session_for(entity), entity_id)
+        if chosen is None:
+            preview_id = _latest_preview_id(available, self.task_type_id)
+        else:
+            _check_preview_of(available, chosen, entity_id)
+            preview_id = chosen
+        entries = list(self.entries)
+        for entry in entries:
+            if (entry.entity_id, entry.preview_file_id) == (entity_id, preview_id):
+                return entry
+        shots = [entry.as_shot() for entry in entries]
+        shots.append({"entity_id": entity_id, "preview_file_id": preview_id})
+        self.shots = shots
+        return self.entries[-1]
+
+    def remove_entity(self, entity: breakdown.Entity | str) -> int:
+        """Remove every entry of ``entity``; returns how many there were
+        (0: nothing changes). Saved by the next ``save()``."""
+        self._check_alive()
+        entity_id = _entity_id(entity)
+        entries = list(self.entries)
+        kept = [entry for entry in entries if entry.entity_id != entity_id]
+        if len(kept) != len(entries):
+            self.shots = [entry.as_shot() for entry in kept]
+        return len(entries) - len(kept)
+
+    def set_entry_preview(
+        self, entity: breakdown.Entity | str, preview_file: previews.PreviewFile | str
+    ) -> PlaylistEntry:
+        """Show ``preview_file`` for ``entity`` (which must be in the
+        playlist, and the preview one of its own: else
+        :class:`errors.InvalidArgumentError`); returns its entry. When the
+        entity was shown several times, the entries become one, at the first
+        one's place. One request reads the entity's previews; saved by the
+        next ``save()``."""
+        self._check_alive()
+        entity_id = _entity_id(entity)
+        preview_id = _preview_id(preview_file)
+        entries = list(self.entries)
+        if not any(entry.entity_id == entity_id for entry in entries):
+            raise errors.InvalidArgumentError(f"entity {entity_id} is not in playlist {self.name!r}")
+        _check_preview_of(_previews_by_task_type(self._session_for(entity), entity_id), preview_id, entity_id)
+        shots: list[dict[str, Any]] = []
+        position = -1
+        for entry in entries:
+            if entry.entity_id != entity_id:
+                shots.append(entry.as_shot())
+            elif position < 0:
+                position = len(shots)
+                shots.append({"entity_id": entity_id, "preview_file_id": preview_id})
+        if shots != [entry.as_shot() for entry in entries]:
+            self.shots = shots
+        return self.entries[position]
+
+    # ------------------------------------------------------------ helpers
+    def _session_for(self, *related: Any) -> Kitsu:
+        """This playlist's session; for a new one, that of a related model."""
+        if getattr(self, "_kitsu_origin", None) is None:
+            for model in related:
+                if isinstance(model, KitsuModel) and getattr(model, "_kitsu_origin", None) is not None:
+                    return model.session
+        return self.session
+
+    def _check_project(self, entity: KitsuModel | str) -> None:
+        project_id = getattr(entity, "project_id", None) if isinstance(entity, KitsuModel) else None
+        if project_id and self.project_id and project_id != self.project_id:
+            raise errors.InvalidArgumentError(
+                f"{type(entity).__name__} {entity.id if isinstance(entity, KitsuModel) else entity} belongs to "
+                f"another production than playlist {self.name!r}"
+            )
+
+
+def _previews_by_task_type(session: Kitsu, entity_id: str) -> dict[str, list[dict[str, Any]]]:
+    """The entity's previews, ``{task_type_id: [newest revision first]}``
+    (the route the web UI and gazu use to pick a playlist's preview)."""
+    path = f"data/playlists/entities/{entity_id}/preview-files"
+    try:
+        answer = session.transport.get(path)
+    except errors.NotFoundError:
+        raise errors.ModelNotFoundError("Entity", entity_id, "/" + path) from None
+    return answer if isinstance(answer, dict) else {}
+
+
+def _latest_preview_id(by_task_type: dict[str, list[dict[str, Any]]], task_type_id: str | None) -> str | None:
+    """gazu's pick: the first (newest revision) of each task type's list,
+    then the one created last; restricted to ``task_type_id`` when given."""
+    best: dict[str, Any] | None = None
+    for type_id, files in by_task_type.items():
+        if task_type_id and type_id != task_type_id:
+            continue
+        if files and (best is None or str(best.get("created_at")) < str(files[0].get("created_at"))):
+            best = files[0]
+    return str(best["id"]) if best is not None else None
+
+
+def _check_preview_of(by_task_type: dict[str, list[dict[str, Any]]], preview_id: str, entity_id: str) -> None:
+    known = {
+        str(item.get("id")).lower()
+        for files in by_task_type.values()
+        for top in files
+        for item in (top, *(top.get("previews") or ()))
+    }
+    if preview_id.lower() not in known:
+        raise errors.InvalidArgumentError(
+            f"preview file {preview_id} is not a preview of entity {entity_id} "
+            "(the server would drop it from the playlist)"
+        )

@@ -16,7 +16,7 @@ from pydantic import Field
 from .. import errors
 from ..routes import Route
 from . import people, production, tasks
-from . import files
+from . import file_operations, files
 from . import playlists
 from . import previews as reviews
 from .base import KitsuModel, computed
@@ -52,7 +52,7 @@ class AssetType(EntityType):
     )
 
 
-class Entity(KitsuModel, files.EntityFiles):
+class Entity(KitsuModel, file_operations.EntityFiles):
     """Fields and relations every entity kind shares."""
 
     __route__ = Route("data/entities", paged=False)
@@ -86,7 +86,7 @@ class Entity(KitsuModel, files.EntityFiles):
     entity_type = MaybeToOne(lambda: EntityType, "entity_type_id")
     creator = MaybeToOne(lambda: people.Person, "created_by")
     tasks = ToMany(lambda: tasks.Task, foreign_key="entity_id")
-    preview_file = reviews.PreviewLink(lambda: reviews.PreviewFile, "preview_file_id")
+    preview_file = MaybeToOne(lambda: reviews.PreviewFile, "preview_file_id")
     working_files = ToMany(lambda: files.WorkingFile, foreign_key="entity_id")
     #: Its own output files (not its asset instances'), highest revision first.
     output_files = ToMany(lambda: files.OutputFile, route="data/entities/{id}/output-files")
@@ -292,7 +292,7 @@ class Concept(Entity):
     preview_file_status: str | None = computed()
 
 
-class AssetInstance(KitsuModel, files.AssetInstanceFiles):
+class AssetInstance(KitsuModel, file_operations.AssetInstanceFiles):
     """One use of an asset inside a scene or inside another asset (a sword
     in a character's hand), which shots can then reference.
 

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from ..routes import Route
 from . import tasks
-from . import previews as reviews
+from . import avatars
 from .base import KitsuModel
 from .relations import ToMany
 
@@ -29,7 +29,7 @@ class Department(KitsuModel):
     archived: bool | None = None
 
 
-class Person(KitsuModel, reviews.HasAvatar):
+class Person(KitsuModel, avatars.HasAvatar):
     """A studio member (or bot). Never carries a password or a secret."""
 
     __route__ = Route(

@@ -9,9 +9,9 @@ from pydantic import Field
 
 from ..routes import Route
 from . import breakdown, people, tasks
-from . import files
+from . import file_operations
 from . import playlists
-from . import previews as reviews
+from . import avatars
 from .base import KitsuModel, computed
 from .relations import MaybeToOne, ToMany
 
@@ -28,7 +28,7 @@ class ProjectStatus(KitsuModel):
     color: str | None = None
 
 
-class Project(KitsuModel, files.ProjectFiles, reviews.HasAvatar):
+class Project(KitsuModel, file_operations.ProjectFiles, avatars.HasAvatar):
     __route__ = Route(
         "data/projects",
         params={"relations": "true"},  # lists carry team, task_types... only then

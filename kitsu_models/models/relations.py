@@ -132,10 +132,13 @@ class Link(Relation, Generic[M]):
         self.key = key
 
     def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
-        ids = {getattr(owner, self.key) for owner in owners} - {None}
+        # Some routes send an absent id as "" (``GET data/assets/{id}``'s
+        # ``preview_file_id``): like null, it links to nothing.
+        ids = {value for owner in owners if (value := getattr(owner, self.key))}
         found = owners[0].session.repository(self.target()).get_many(ids)
         for owner in owners:
-            self._store(owner, found.get(getattr(owner, self.key)))
+            value = getattr(owner, self.key)
+            self._store(owner, found.get(value) if value else None)
 
     def _link(self, obj: KitsuModel, value: M | None) -> None:
         setattr(obj, self.key, value.id if value is not None else None)
@@ -162,8 +165,8 @@ class ToOne(Link[M]):
         self._link(obj, value)
 
 
-class MaybeToOne(Link[M]):
-    """A link to one object that may be absent (its id field may be null)."""
+class OneOrNone(Relation, Generic[M]):
+    """A relation read as one object or None."""
 
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> Self: ...
@@ -175,8 +178,30 @@ class MaybeToOne(Link[M]):
         result: M | None = self._resolve(obj)
         return result
 
+
+class MaybeToOne(Link[M], OneOrNone[M]):
+    """A link to one object that may be absent (its id field may be null)."""
+
     def __set__(self, obj: KitsuModel, value: M | None) -> None:
         self._link(obj, value)
+
+
+class FirstOfIds(OneOrNone[M]):
+    """The object whose id comes first in the owner's ``ids_field`` list,
+    or None (a preview file's comment: the server links them through a
+    list). Owners whose row lacked the list are reloaded first, in batch."""
+
+    def __init__(self, target: Callable[[], type[M]], ids_field: str) -> None:
+        self.target = target
+        self.ids_field = ids_field  # read by forget_changed_links
+
+    def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
+        reload_absent(owners, self.ids_field)
+        firsts = {id(owner): next(iter(listed_ids(getattr(owner, self.ids_field))), None) for owner in owners}
+        found = owners[0].session.repository(self.target()).get_many({i for i in firsts.values() if i})
+        for owner in owners:
+            first = firsts[id(owner)]
+            self._store(owner, found.get(first) if first else None)
 
 
 class ToMany(Relation, Generic[M]):
@@ -184,9 +209,11 @@ class ToMany(Relation, Generic[M]):
 
     - ``foreign_key``: the targets whose field points back at the owner
       (``asset.tasks``: tasks whose ``entity_id`` is the asset's id);
-    - ``ids_field``: a list of ids held by the owner (``task.assignees``);
-      with ``reload_when_absent``, owners whose row lacked that list (a
-      route that leaves it out) are reloaded first, in one batch;
+    - ``ids_field``: a list of ids held by the owner (``task.assignees``),
+      or of dicts with an ``id`` (some routes send a comment's
+      ``previews`` so); with ``reload_when_absent``, owners whose row
+      lacked that list (a route that leaves it out) are reloaded first,
+      in one batch;
     - ``route``: a dedicated route per owner, formatted with the owner's
       fields (``project.team``: ``data/projects/{id}/team``). With
       ``batch_route``, owners of one project are loaded together from a
@@ -231,10 +258,8 @@ class ToMany(Relation, Generic[M]):
         repository = session.repository(self.target())
         if self.ids_field is not None:
             if self.reload_when_absent:
-                absent = [o for o in owners if o.id and self.ids_field not in o.model_fields_set]
-                if absent:
-                    session.repository(type(absent[0])).reload_many(absent)
-            wanted = [getattr(owner, self.ids_field) or [] for owner in owners]
+                reload_absent(owners, self.ids_field)
+            wanted = [listed_ids(getattr(owner, self.ids_field)) for owner in owners]
             found = repository.get_many({i for ids in wanted for i in ids})
             for owner, ids in zip(owners, wanted):
                 self._store(owner, ModelList([found[i] for i in ids if i in found], session))
@@ -279,6 +304,25 @@ class ToMany(Relation, Generic[M]):
             for owner, count in zip(project_owners, counts):
                 self._store(owner, ModelList(cohort[start : start + count], session))
                 start += count
+
+
+def listed_ids(items: Sequence[Any] | None) -> list[str]:
+    """The ids of an id list, which some routes send as dicts
+    (``{"id": ...}``); empty and malformed items are left out."""
+    ids = []
+    for item in items or ():
+        value = item.get("id") if isinstance(item, dict) else item
+        if isinstance(value, str) and value:
+            ids.append(value)
+    return ids
+
+
+def reload_absent(owners: Sequence[KitsuModel], ids_field: str) -> None:
+    """Reload, in one batch, the owners whose row lacked ``ids_field``
+    (a route that leaves relation lists out)."""
+    absent = [owner for owner in owners if owner.id and ids_field not in owner.model_fields_set]
+    if absent:
+        absent[0].session.repository(type(absent[0])).reload_many(absent)
 
 
 def prefetch_path(items: Sequence[KitsuModel], path: list[str]) -> None:

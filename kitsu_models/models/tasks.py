@@ -9,8 +9,9 @@ from pydantic import Field
 
 from ..routes import Route
 from . import breakdown, people, production
-from . import files
+from . import file_operations, files
 from . import previews as reviews
+from . import publishing
 from .base import KitsuModel, computed
 from .relations import MaybeToOne, ToMany, ToOne
 
@@ -52,7 +53,7 @@ class TaskStatus(KitsuModel):
     shotgun_id: int | None = None
 
 
-class Task(KitsuModel, files.TaskFiles, reviews.TaskReviews):
+class Task(KitsuModel, file_operations.TaskFiles, publishing.TaskReviews):
     __route__ = Route(
         "data/tasks",
         params={"relations": "true"},
@@ -102,7 +103,7 @@ class Task(KitsuModel, files.TaskFiles, reviews.TaskReviews):
     time_spents = ToMany(lambda: TimeSpent, foreign_key="task_id")
     working_files = ToMany(lambda: files.WorkingFile, foreign_key="task_id")
     preview_files = ToMany(lambda: reviews.PreviewFile, foreign_key="task_id")
-    last_preview_file = reviews.PreviewLink(lambda: reviews.PreviewFile, "last_preview_file_id")
+    last_preview_file = MaybeToOne(lambda: reviews.PreviewFile, "last_preview_file_id")
 
     def add_comment(self, task_status: TaskStatus, text: str = "") -> Comment:
         """Comment on this task and set its status; returns the comment.
@@ -148,7 +149,7 @@ class Comment(KitsuModel):
     editor = MaybeToOne(lambda: people.Person, "editor_id")
     task_status = MaybeToOne(lambda: TaskStatus, "task_status_id")
     mentions = ToMany(lambda: people.Person, ids_field="mention_ids")
-    previews = reviews.IdList(lambda: reviews.PreviewFile, "preview_ids")
+    previews = ToMany(lambda: reviews.PreviewFile, ids_field="preview_ids", reload_when_absent=True)
     attachments = ToMany(lambda: reviews.AttachmentFile, foreign_key="comment_id")
 
 

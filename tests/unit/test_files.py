@@ -15,8 +15,8 @@ import responses
 
 from kitsu_models import errors, models
 from kitsu_models.models import Asset, AssetInstance, FilePath, OutputFile, Project, Shot, Task, WorkingFile
-from kitsu_models.models.files import check_file_tree, instance_template, template_kind, template_problem
-from kitsu_models.models.files import _merge_tree
+from kitsu_models.models.file_tree import check_file_tree, instance_template, template_kind, template_problem
+from kitsu_models.models.file_tree import merge_tree as _merge_tree
 from kitsu_models.session import Kitsu
 
 from .conftest import API

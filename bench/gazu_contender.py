@@ -41,8 +41,8 @@ def digest(rows: list[Any]) -> str:
     return hashlib.sha256(repr(sorted(rows)).encode()).hexdigest()[:12]
 
 
-def maxrss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # harness only (stdlib)
+from harness import maxrss_mib  # noqa: E402  (VmHWM: ru_maxrss survives fork+exec)
 
 
 def task_rows(kind: str, prefix: tuple[str, ...], tasks: list[dict[str, Any]], resolve: Any) -> list[tuple[Any, ...]]:

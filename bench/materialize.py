@@ -1,7 +1,7 @@
 """Time and memory to turn 100,000 task rows of JSON into models, against
 ``json.loads`` of the same bytes.
 
-    .venv/bin/python bench/materialize.py [--rows 100000] [--rounds 5]
+    .venv/bin/python bench/materialize.py [--rows 100000] [--rounds 5] [--json]
 
 The rows are copies of one real task row read from the local Kitsu (so every
 field has the server's shape), each with its own id. Both sides start from the
@@ -19,6 +19,7 @@ import gc
 import json
 import os
 import statistics
+import sys
 import time
 import tracemalloc
 import uuid
@@ -74,7 +75,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--json", action="store_true", help="print one JSON line (for bench/run.py)")
     args = parser.parse_args()
+    if not os.environ.get("KITSU_ADMIN_PASSWORD"):
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from seed import load_env
+
+        load_env()
     kitsu = Kitsu.login(os.environ["KITSU_API_URL"], os.environ["KITSU_ADMIN_EMAIL"], os.environ["KITSU_ADMIN_PASSWORD"])
     payload = make_payload(sample_row(kitsu), args.rows)
 
@@ -92,6 +99,15 @@ def main() -> None:
     loads_time, loads_mem = measure(plain, args.rounds)
     paused_time, _ = measure(plain_no_gc, args.rounds)
     model_time, model_mem = measure(models, args.rounds)
+    if args.json:
+        print(json.dumps({
+            "rows": args.rows, "payload_mib": len(payload) / 2**20, "rounds": args.rounds,
+            "loads_seconds": loads_time, "loads_mib": loads_mem, "loads_gc_paused_seconds": paused_time,
+            "models_seconds": model_time, "models_mib": model_mem,
+            "time_ratio": model_time / loads_time, "memory_ratio": model_mem / loads_mem,
+            "time_ratio_gc_paused": model_time / paused_time,
+        }))
+        return
     print(f"{args.rows:,} task rows, {len(payload) / 2**20:.1f} MiB of JSON")
     print(f"{'':<22}{'time':>10}{'held':>12}")
     print(f"{'json.loads':<22}{loads_time * 1000:>8.0f}ms{loads_mem:>9.0f}MiB")

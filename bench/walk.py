@@ -103,7 +103,9 @@ def child(mode: str, project_id: str) -> int:
 
     kitsu = Kitsu.login(os.environ["KITSU_API_URL"], os.environ["KITSU_ADMIN_EMAIL"], os.environ["KITSU_ADMIN_PASSWORD"])
     has_casting = isinstance(Shot.__dict__.get("casting"), Relation)
-    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    from harness import maxrss_mib
+
+    baseline = maxrss_mib()
     kitsu.transport.requests_sent = 0
     started = time.perf_counter()
     project = kitsu.projects.get(project_id)
@@ -144,7 +146,7 @@ def child(mode: str, project_id: str) -> int:
     seconds = time.perf_counter() - started
     print(json.dumps({
         "requests": kitsu.transport.requests_sent, "seconds": seconds,
-        "maxrss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "baseline_mib": baseline,
+        "maxrss_mib": maxrss_mib(), "baseline_mib": baseline,
         "rows": len(rows), "digest": _digest(rows), "casting": bool(cast) or None,
         "casting_digest": _digest(cast) if cast else None,
     }))

@@ -57,6 +57,9 @@ class KitsuModel(BaseModel):
         validate_by_alias=True,
         serialize_by_alias=True,
         revalidate_instances="never",
+        # Validators and serializers are built on first use, not at import:
+        # rows from the server skip validation, so most are never needed.
+        defer_build=True,
     )
     __slots__ = ("_kitsu_origin", "_kitsu_related", "_kitsu_dirty", "_kitsu_data_snapshot", "_kitsu_deleted")
 

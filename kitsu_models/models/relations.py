@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from typing_extensions import Self
 
-from ..errors import LazyLoadError, ModelNotFoundError
+from ..errors import LazyLoadError, ModelNotFoundError, PermissionDeniedError
 
 if TYPE_CHECKING:
     from ..collection import ModelList
@@ -70,15 +70,16 @@ class Relation:
         owners: dict[int, KitsuModel] = {}
         cohorts: dict[int, Any] = {}
         for obj in objects:
-            origin: Origin | None = getattr(obj, "_kitsu_origin", None)
-            cohort = origin.cohort if origin is not None and origin.cohort is not None else None
-            if cohort is not None:
-                cohorts[id(cohort)] = cohort
-            for member in cohort if cohort is not None else [obj]:
-                if isinstance(member, self.owner) and self.name not in _cache_of(member):
-                    owners[id(member)] = member
             if self.name not in _cache_of(obj):
                 owners[id(obj)] = obj
+            origin: Origin | None = getattr(obj, "_kitsu_origin", None)
+            cohort = origin.cohort if origin is not None else None
+            if cohort is None or id(cohort) in cohorts:
+                continue  # each cohort is walked once, however many members ask
+            cohorts[id(cohort)] = cohort
+            for member in cohort:
+                if isinstance(member, self.owner) and self.name not in _cache_of(member):
+                    owners[id(member)] = member
         if not owners:
             return
         if scope is None and len(cohorts) == 1:
@@ -218,6 +219,8 @@ class ToMany(Relation, Generic[M]):
       fields (``project.team``: ``data/projects/{id}/team``). With
       ``batch_route``, owners of one project are loaded together from a
       route answering ``{owner id: [rows]}`` (a whole project's casting).
+      Given with ``foreign_key``, it is the fallback for users the server
+      does not let read the collection (403): one request per owner.
     """
 
     def __init__(
@@ -231,8 +234,9 @@ class ToMany(Relation, Generic[M]):
         params: dict[str, Any] | None = None,
         reload_when_absent: bool = False,
     ) -> None:
-        if sum(option is not None for option in (foreign_key, ids_field, route)) != 1:
-            raise TypeError("ToMany needs exactly one of foreign_key, ids_field or route")
+        given = [name for name, value in (("foreign_key", foreign_key), ("ids_field", ids_field), ("route", route)) if value]
+        if given not in (["foreign_key"], ["ids_field"], ["route"], ["foreign_key", "route"]):
+            raise TypeError("ToMany needs one of foreign_key, ids_field or route (route may back foreign_key)")
         self.target = target
         self.foreign_key = foreign_key
         self.ids_field = ids_field
@@ -265,7 +269,13 @@ class ToMany(Relation, Generic[M]):
                 self._store(owner, ModelList([found[i] for i in ids if i in found], session))
         elif self.foreign_key is not None:
             key = self.foreign_key
-            children = repository.children_of(key, [owner.id for owner in owners if owner.id], scope, self.params)
+            try:
+                children = repository.children_of(key, [owner.id for owner in owners if owner.id], scope, self.params)
+            except PermissionDeniedError:
+                if self.route is None:
+                    raise
+                self._load_per_owner(owners, self.route)
+                return
             groups: dict[Any, list[M]] = {}
             for child in children:
                 groups.setdefault(getattr(child, key), []).append(child)
@@ -281,9 +291,12 @@ class ToMany(Relation, Generic[M]):
             self._load_batched(owners, self.batch_route)
         else:
             assert self.route is not None
-            for owner in owners:
-                path = self.route.format(**owner.__dict__)
-                self._store(owner, repository.fetch(path, self.params))
+            self._load_per_owner(owners, self.route)
+
+    def _load_per_owner(self, owners: Sequence[KitsuModel], route: str) -> None:
+        repository = owners[0].session.repository(self.target())
+        for owner in owners:
+            self._store(owner, repository.fetch(route.format(**owner.__dict__), self.params))
 
     def _load_batched(self, owners: Sequence[KitsuModel], batch_route: str) -> None:
         """One request per project for all owners: the answer maps owner ids

@@ -92,6 +92,28 @@ class Task(KitsuModel, file_operations.TaskFiles, publishing.TaskReviews):
     entity_id: str
     assigner_id: str | None = None
     assignee_ids: list[str] | None = Field(default=None, alias="assignees")
+    # What the per-user views (``kitsu.user.tasks_to_do()``...) add to a row.
+    project_name: str | None = computed()
+    project_has_avatar: bool | None = computed()
+    entity_name: str | None = computed()
+    entity_description: str | None = computed()
+    entity_data: dict[str, Any] | None = computed()
+    entity_preview_file_id: str | None = computed()
+    entity_source_id: str | None = computed()
+    entity_type_name: str | None = computed()
+    entity_canceled: bool | None = computed()
+    sequence_name: str | None = computed()
+    episode_id: str | None = computed()
+    episode_name: str | None = computed()
+    task_type_name: str | None = computed()
+    task_type_color: str | None = computed()
+    task_type_priority: int | None = computed()
+    task_type_for_entity: str | None = computed()
+    task_status_name: str | None = computed()
+    task_status_short_name: str | None = computed()
+    task_status_color: str | None = computed()
+    #: The last comment as the to-do views send it (``{}`` when none).
+    last_comment: dict[str, Any] | None = computed()
 
     project = ToOne(lambda: production.Project, "project_id")
     task_type = ToOne(lambda: TaskType, "task_type_id")
@@ -99,7 +121,8 @@ class Task(KitsuModel, file_operations.TaskFiles, publishing.TaskReviews):
     entity = ToOne(lambda: breakdown.Entity, "entity_id")
     assigner = MaybeToOne(lambda: people.Person, "assigner_id")
     assignees = ToMany(lambda: people.Person, ids_field="assignee_ids")
-    comments = ToMany(lambda: Comment, foreign_key="object_id")
+    # data/comments is for admins; others read each task's own route.
+    comments = ToMany(lambda: Comment, foreign_key="object_id", route="data/tasks/{id}/comments")
     time_spents = ToMany(lambda: TimeSpent, foreign_key="task_id")
     working_files = ToMany(lambda: files.WorkingFile, foreign_key="task_id")
     preview_files = ToMany(lambda: reviews.PreviewFile, foreign_key="task_id")

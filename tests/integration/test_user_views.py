@@ -385,3 +385,21 @@ def test_an_artist_navigates_from_their_tasks_to_shots_and_sequences(studio: Stu
     assert sequence.id == studio.sequence.id and isinstance(sequence, Sequence)
     assert shot.sequence.episode is not None and shot.sequence.episode.id == studio.episode.id
     assert artist.sequences.get_many([studio.sequence.id]) == {studio.sequence.id: shot.sequence}
+
+
+def test_an_artist_reads_comments_and_the_to_do_view_fields(studio: Studio) -> None:
+    artist = studio.kitsu
+    task = artist.tasks.get(studio.mine["hero"].id)
+    task.add_comment(artist.task_statuses.get(studio.todo.id), "first pass")
+    # data/comments is refused to artists (403): each task's own route serves.
+    reader = clone(artist)
+    with RequestLog(reader) as log:
+        comments = reader.tasks.get(task.id).comments
+    assert [c.text for c in comments] == ["first pass"] and comments[0].author.id == studio.person_id
+    assert [s.path for s in log.sent][-2:] == ["data/comments", f"data/tasks/{task.id}/comments"], log.summary()
+    # The to-do rows carry names and the last comment: typed, no request needed.
+    todo = {t.id: t for t in clone(artist).user.tasks_to_do()}
+    row = todo[task.id]
+    assert (row.project_name, row.entity_name, row.task_status_short_name) == (
+        studio.project.name, studio.hero.name, studio.todo.short_name)
+    assert row.last_comment is not None and row.last_comment["text"] == "first pass"

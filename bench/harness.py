@@ -1,0 +1,149 @@
+"""Shared pieces of the benchmarks: contenders, the subprocess runner,
+medians, machine description and Markdown tables.
+
+A contender is a command run in its own subprocess (clean memory numbers)
+that prints one JSON line last; ``run_contender`` returns that line as a
+dict (or ``{"error": ...}``). Adding a contender to a scenario (another SDK,
+our own ``gazu`` package run through the same gazu scripts) is one more
+``Contender`` entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+GAZU_VENV = "/opt/gazu-venv"
+GAZU_VERSION = "1.3.1"
+OFFICIAL = f"{GAZU_VENV}/bin/python"
+OUR_PYTHON = sys.executable
+
+
+@dataclass(frozen=True)
+class Contender:
+    name: str
+    command: list[str]                   # argv; "{project_id}" and other "{key}"s are substituted
+    env: dict[str, str] = field(default_factory=dict)
+    cwd: str = "/tmp"                    # away from the repository's own gazu/
+    slow: bool = False                   # one request per object: fewer rounds
+    note: str = ""
+
+
+def digest(rows: Iterable[Any]) -> str:
+    return hashlib.sha256(repr(sorted(rows)).encode()).hexdigest()[:12]
+
+
+def maxrss_mib() -> float:
+    """Peak RSS of this process. VmHWM, not ru_maxrss: Linux carries
+    ru_maxrss over fork+exec, so a child of a big parent would report the
+    parent's peak."""
+    try:
+        with open("/proc/self/status") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_contender(contender: Contender, project_id: str, timeout: float, **subst: str) -> dict[str, Any]:
+    """Run one contender's subprocess; its last stdout line is the JSON result."""
+    values = {"project_id": project_id, **subst}
+
+    def fill(part: str) -> str:
+        for key, value in values.items():
+            part = part.replace("{" + key + "}", value)
+        return part
+
+    argv = [fill(part) for part in contender.command]
+    env = {**os.environ, **contender.env}
+    started = time.perf_counter()
+    try:
+        done = subprocess.run(argv, cwd=contender.cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {timeout:.0f} s"}
+    if done.returncode != 0 or not done.stdout.strip():
+        return {"error": (done.stderr.strip().splitlines() or ["exit %d" % done.returncode])[-1][:300]}
+    try:
+        result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    except ValueError:
+        return {"error": "unreadable output: " + done.stdout.strip()[-300:]}
+    result["process_seconds"] = time.perf_counter() - started
+    return result
+
+
+def median_of(runs: Sequence[dict[str, Any]], key: str) -> Any:
+    values = [r[key] for r in runs if isinstance(r.get(key), (int, float)) and not isinstance(r.get(key), bool)]
+    return statistics.median(values) if values else None
+
+
+def summarize_runs(name: str, runs: list[dict[str, Any]], note: str = "") -> dict[str, Any]:
+    """Medians of every numeric key over the good runs; other keys from the first run."""
+    good = [r for r in runs if "error" not in r]
+    if not good:
+        return {"name": name, "error": runs[-1].get("error") if runs else "not run", "runs": runs, "note": note}
+    summary: dict[str, Any] = {"name": name, "rounds": len(good), "note": note, "runs": runs}
+    for key, value in good[0].items():
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            summary[key] = median_of(good, key)
+        else:
+            summary[key] = value
+    if "requests" in good[0]:
+        summary["requests_stable"] = len({r["requests"] for r in good}) == 1
+    return summary
+
+
+def machine() -> dict[str, Any]:
+    mem_kib = 0
+    with open("/proc/meminfo") as handle:
+        for line in handle:
+            if line.startswith("MemTotal:"):
+                mem_kib = int(line.split()[1])
+    cpu = ""
+    try:
+        with open("/proc/cpuinfo") as handle:
+            cpu = next((line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")), "")
+    except OSError:
+        pass
+    return {"nproc": os.cpu_count(), "memory_gib": round(mem_kib / 2**20, 1), "cpu": cpu,
+            "python": platform.python_version(), "platform": platform.platform()}
+
+
+def ensure_gazu_venv() -> None:
+    if os.path.exists(OFFICIAL):
+        check = subprocess.run([OFFICIAL, "-P", "-c", "import gazu; print(gazu.__version__)"], cwd="/tmp",
+                               capture_output=True, text=True)
+        if check.stdout.strip() == GAZU_VERSION:
+            return
+    print(f"creating {GAZU_VENV} with gazu=={GAZU_VERSION} ...", flush=True)
+    subprocess.run(["/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable,
+                    "-m", "venv", GAZU_VENV], check=True)
+    subprocess.run([f"{GAZU_VENV}/bin/pip", "install", "-q", f"gazu=={GAZU_VERSION}"], check=True)
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], align: str = "") -> list[str]:
+    """Markdown table lines; ``align`` is one char per column: l or r (default r except the first)."""
+    align = align or "l" + "r" * (len(headers) - 1)
+    lines = ["| " + " | ".join(headers) + " |",
+             "|" + "|".join("---" if a == "l" else "---:" for a in align) + "|"]
+    for row in rows:
+        lines.append("| " + " | ".join("" if v is None else str(v) for v in row) + " |")
+    return lines
+
+
+def ratio(value: float | None, base: float | None) -> str:
+    if not value or not base:
+        return ""
+    return f"{value / base:.2f}x"

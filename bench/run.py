@@ -1,0 +1,395 @@
+"""Every benchmark scenario in one command.
+
+    .venv/bin/python bench/run.py --size medium [--rounds 3] [--slow-rounds 1] [--scenarios 1,2,3,4,5,6]
+
+Scenarios (each contender in its own subprocess, contenders alternated over
+rounds, medians reported):
+
+1. full production walk (bench/walk.py's contenders);
+2. a TD's "my tasks" view, logged in as an artist of the bench team
+   (``artist01@kitsu-bench.com``; its password is set by the admin through
+   ``POST actions/persons/{id}/change-password`` to a value derived from the
+   admin password, never printed);
+3. bulk update: a comment with a status change on each task of a fixed set
+   (the first ``--bulk-tasks`` tasks of the production by id); the target
+   status alternates between ``wip`` and ``wfa`` from one run to the next so
+   every run really changes the statuses;
+4. 100,000 task rows of JSON into models against ``json.loads`` (bench/materialize.py);
+5. ``import kitsu_models`` against ``import gazu`` (fresh interpreter each time);
+6. a project's tasks read twice (our conditional requests against gazu's re-read and cache).
+
+Writes bench/RESULTS.md and bench/results.json. A contender is one
+``Contender`` entry in the scenario's list (bench/harness.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+from typing import Any, Callable
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import walk  # noqa: E402
+from harness import (  # noqa: E402
+    OFFICIAL, OUR_PYTHON, ROOT, Contender, ensure_gazu_venv, machine, ratio, run_contender, summarize_runs, table,
+)
+
+BENCH_USER = "artist01@kitsu-bench.com"
+BULK_STATUSES = ("wip", "wfa")
+BULK_DEFAULT = {"small": 100, "medium": 500, "large": 500}
+OURS_ENV = {"PYTHONPATH": ROOT}
+
+
+def ours(scenario: str, mode: str = "", *extra: str) -> list[str]:
+    return [OUR_PYTHON, os.path.join(HERE, "scenarios_ours.py"), "--scenario", scenario, "--mode", mode, *extra]
+
+
+def gazu(scenario: str, mode: str = "", *extra: str) -> list[str]:
+    return [OFFICIAL, "-P", os.path.join(HERE, "scenarios_gazu.py"), "--scenario", scenario, "--mode", mode, *extra]
+
+
+BULK_ARGS = ("--ids", "{ids}", "--status", "{status}", "--text", "{text}")
+
+MYTASKS: list[Contender] = [
+    Contender("gazu 1.3.1 hand-joined", gazu("mytasks", "joined"),
+              note="the to-do rows already carry entity/project/status names and last comment: one request"),
+    Contender("kitsu_models naive", ours("mytasks", "naive"), env=OURS_ENV,
+              note="tasks_to_do(), then task.entity/.project/.task_status/.comments"),
+    Contender("kitsu_models prefetch", ours("mytasks", "prefetch"), env=OURS_ENV,
+              note="tasks_to_do().prefetch('entity', 'project', 'task_status', 'comments')"),
+    Contender("gazu 1.3.1 TD loop", gazu("mytasks", "td"), slow=True,
+              note="get_entity, get_project, get_task_status, get_last_comment_for_task per task"),
+    Contender("gazu 1.3.1 TD loop + cache", gazu("mytasks", "td-cache"), slow=True,
+              note="same after gazu.cache.enable()"),
+]
+BULK: list[Contender] = [
+    Contender("kitsu_models sequential", ours("bulk", "seq", *BULK_ARGS), env=OURS_ENV, slow=True,
+              note="task.comment(status, text) per task (posts, then reloads the task)"),
+    Contender("kitsu_models 8 threads", ours("bulk", "threads", *BULK_ARGS), env=OURS_ENV, slow=True,
+              note="the same calls from a pool of 8 threads over one session"),
+    Contender("gazu 1.3.1 TD loop", gazu("bulk", "td", *BULK_ARGS), slow=True,
+              note="gazu.task.add_comment(task_id, status, text) per task"),
+]
+REPEAT: list[Contender] = [
+    Contender("gazu 1.3.1 re-read", gazu("repeat", "plain", "--project-id", "{project_id}"),
+              note="all_tasks_for_project twice"),
+    Contender("gazu 1.3.1 + cache", gazu("repeat", "cache", "--project-id", "{project_id}"),
+              note="the same after gazu.cache.enable()"),
+    Contender("kitsu_models", ours("repeat", "", "--project-id", "{project_id}"), env=OURS_ENV,
+              note="kitsu.tasks.filter(project=project) twice: If-None-Match, 304, same models"),
+]
+IMPORTS: list[tuple[str, list[str], dict[str, str]]] = [
+    ("gazu 1.3.1", [OFFICIAL, "-P", "-c"], {}),
+    ("kitsu_models", [OUR_PYTHON, "-P", "-c"], OURS_ENV),
+]
+IMPORT_MODULE = {"gazu 1.3.1": "gazu", "kitsu_models": "kitsu_models"}
+
+
+def bench_user_password() -> str:
+    """A password for the bench artist, derived from the admin's (never printed)."""
+    return "Bx" + hashlib.sha256(("bench-artist:" + os.environ["KITSU_ADMIN_PASSWORD"]).encode()).hexdigest()[:20]
+
+
+def prepare_user(kitsu: Any) -> None:
+    t = kitsu.transport
+    person = next(p for p in t.get("data/persons") if p["email"] == BENCH_USER)
+    password = bench_user_password()
+    t.post(f"actions/persons/{person['id']}/change-password", {"password": password, "password_2": password})
+    os.environ["KITSU_BENCH_USER_EMAIL"] = BENCH_USER
+    os.environ["KITSU_BENCH_USER_PASSWORD"] = password
+    from kitsu_models import Kitsu
+
+    todo = Kitsu.login(kitsu.host, BENCH_USER, password).transport.get("data/user/tasks")
+    print(f"  {BENCH_USER} has {len(todo)} open tasks", flush=True)
+    if not todo:
+        print("  WARNING: empty to-do list (server cache?): scenario 2 will measure nothing", flush=True)
+
+
+def prepare_bulk(kitsu: Any, size: str, project_id: str, count: int) -> str:
+    ids = sorted(row["id"] for row in kitsu.transport.get(f"data/projects/{project_id}/tasks"))[:count]
+    path = f"/tmp/kitsu-bench-bulk-{size}.json"
+    with open(path, "w") as handle:
+        json.dump(ids, handle)
+    return path
+
+
+def run_rounds(
+    label: str, contenders: list[Contender], project_id: str, rounds: int, slow_rounds: int, timeout: float,
+    subst: Callable[[Contender], dict[str, str]] | None = None,
+) -> list[dict[str, Any]]:
+    runs: dict[str, list[dict[str, Any]]] = {c.name: [] for c in contenders}
+    for round_no in range(max(rounds, slow_rounds)):
+        for contender in contenders:
+            if round_no >= (slow_rounds if contender.slow else rounds):
+                continue
+            result = run_contender(contender, project_id, timeout, **(subst(contender) if subst else {}))
+            runs[contender.name].append(result)
+            shown = result.get("error") or (f"{result.get('requests')} requests, {result['seconds']:.2f} s, "
+                                            f"{result['maxrss_mib']:.0f} MiB")
+            print(f"  [{label} round {round_no + 1}] {contender.name}: {shown}", flush=True)
+    return [summarize_runs(c.name, runs[c.name], c.note) for c in contenders]
+
+
+def import_times(runs: int) -> list[dict[str, Any]]:
+    samples: dict[str, list[dict[str, float]]] = {name: [] for name, _, _ in IMPORTS}
+    for _ in range(runs):
+        for name, argv, env in IMPORTS:
+            code = ("import time, json, resource; s = time.perf_counter(); import " + IMPORT_MODULE[name]
+                    + "; e = time.perf_counter() - s; print(json.dumps({'seconds': e, "
+                    "'maxrss_mib': [int(l.split()[1]) / 1024 for l in open('/proc/self/status') if l.startswith('VmHWM:')][0]}))")
+            done = subprocess.run([*argv, code], cwd="/tmp", env={**os.environ, **env}, capture_output=True, text=True)
+            if done.returncode == 0:
+                samples[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
+            else:
+                print(f"  import {name} failed: {done.stderr.strip()[-200:]}", flush=True)
+    out = []
+    for name, values in samples.items():
+        if not values:
+            out.append({"name": name, "error": "import failed"})
+            continue
+        secs = [v["seconds"] for v in values]
+        out.append({"name": name, "runs": len(values), "seconds": statistics.median(secs), "min_seconds": min(secs),
+                    "maxrss_mib": statistics.median(v["maxrss_mib"] for v in values)})
+        print(f"  [import] {name}: median {statistics.median(secs) * 1000:.0f} ms", flush=True)
+    return out
+
+
+def materialize(rows: int, rounds: int) -> dict[str, Any]:
+    done = subprocess.run([OUR_PYTHON, os.path.join(HERE, "materialize.py"), "--json", "--rows", str(rows),
+                           "--rounds", str(rounds)], cwd=ROOT, env={**os.environ, **OURS_ENV},
+                          capture_output=True, text=True, timeout=1800)
+    if done.returncode != 0:
+        return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1][:300]}
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    print(f"  [materialize] models {result['time_ratio']:.2f}x time, {result['memory_ratio']:.2f}x memory of json.loads",
+          flush=True)
+    return result
+
+
+# ------------------------------------------------------------------ report
+def fmt(value: Any, digits: int = 2) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def rows_table(results: list[dict[str, Any]], baseline: str, extra: list[tuple[str, Callable[[dict[str, Any]], Any]]] = ()
+               ) -> list[str]:
+    base = next((r for r in results if r["name"] == baseline and "error" not in r), None)
+    headers = ["contender", "rounds", "requests", "seconds", "peak RSS MiB", "RSS growth MiB",
+               f"vs {baseline} (req / time)", *[h for h, _ in extra], "rows / digest", "note"]
+    body = []
+    for r in results:
+        if "error" in r:
+            body.append([r["name"], "error", "", "", "", "", "", *["" for _ in extra], "", r["error"]])
+            continue
+        vs = (f"{ratio(r['requests'], base['requests'])} / {ratio(r['seconds'], base['seconds'])}" if base else "")
+        stable = "" if r.get("requests_stable", True) else " (varies)"
+        body.append([r["name"], r["rounds"], f"{int(r['requests'])}{stable}", fmt(r["seconds"]), fmt(r["maxrss_mib"], 0),
+                     fmt(r["maxrss_mib"] - r["baseline_mib"], 1), vs, *[f(r) for _, f in extra],
+                     f"{int(r['rows'])} / `{r['digest']}`", r.get("note", "")])
+    digests = {r["digest"] for r in results if "error" not in r}
+    agree = ["", "All contenders saw the same rows (same digest)." if len(digests) == 1
+             else f"**Digests differ**: {sorted(digests)}"]
+    return table(headers, body, "lrrrrrr" + "r" * len(extra) + "ll") + agree
+
+
+def goals(size: dict[str, Any], report: dict[str, Any]) -> list[str]:
+    out = []
+    by = {r["name"]: r for r in size.get("walk", []) if "error" not in r}
+    pre, joined, naive, td = (by.get("kitsu_models prefetch"), by.get("gazu 1.3.1 hand-joined"),
+                              by.get("kitsu_models naive"), by.get("gazu 1.3.1 TD loop"))
+    if pre and joined:
+        ok_req = pre["requests"] <= 10
+        ok_time = pre["seconds"] <= joined["seconds"]
+        out.append(f"- Walk with prefetch at 10 requests or fewer: **{'met' if ok_req else 'not met'}** "
+                   f"({int(pre['requests'])} requests; hand-joined gazu {int(joined['requests'])}).")
+        out.append(f"- Walk with prefetch no slower than hand-joined gazu: **{'met' if ok_time else 'not met'}** "
+                   f"({pre['seconds']:.2f} s vs {joined['seconds']:.2f} s, {pre['seconds'] / joined['seconds']:.2f}x).")
+    if naive and td:
+        out.append(f"- Naive model walk far below the TD loop: {int(naive['requests'])} vs {int(td['requests'])} requests "
+                   f"({td['requests'] / naive['requests']:.0f}x fewer), {naive['seconds']:.2f} s vs {td['seconds']:.2f} s "
+                   f"({td['seconds'] / naive['seconds']:.0f}x faster).")
+    m = report.get("materialize")
+    if m and "error" not in m:
+        ok = m["time_ratio"] <= 1.5 and m["memory_ratio"] <= 1.5
+        out.append(f"- Materialise at most 1.5x json.loads in time and memory: **{'met' if ok else 'not met'}** "
+                   f"(time {m['time_ratio']:.2f}x, memory {m['memory_ratio']:.2f}x).")
+    return out
+
+
+def write_results(report: dict[str, Any]) -> None:
+    with open(os.path.join(HERE, "results.json"), "w") as handle:
+        json.dump(report, handle, indent=2, default=str)
+    m = report["machine"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"- date: {report['date']}",
+        f"- machine: {m['nproc']} CPUs ({m['cpu']}), {m['memory_gib']} GiB RAM, Python {m['python']}; "
+        "server and benchmark on the same machine",
+        f"- server: Zou {report['server_version']} at {report['host']}",
+        f"- contenders: official gazu {walk.GAZU_VERSION} from {walk.GAZU_VENV}; kitsu_models from this tree",
+        "- command: `" + report["command"] + "`",
+        "",
+        "Medians over alternating rounds; every contender runs in its own subprocess. Requests exclude the login; "
+        "seconds are the scenario's own wall time (imports and login excluded); peak RSS is the subprocess's "
+        "max RSS, RSS growth its growth during the scenario.",
+        "",
+    ]
+    for size in report["sizes"]:
+        s = size["seed"]
+        lines += [f"## Size {size['size']}", "",
+                  f"Production `{s['name']}` ({s['project_id']}): {size.get('counts', '')}. "
+                  + (f"Seeded in {s['seed_seconds']} s wall time." if s.get("seed_seconds") else "Reused an existing seed."),
+                  f"Rounds: {size['rounds']}; slow contenders: {size['slow_rounds']}.", ""]
+        if "walk" in size:
+            lines += ["### 1. Full production walk", ""]
+            lines += rows_table(size["walk"], walk.BASELINE, [("casting", lambda r: "yes" if r.get("casting") else "no")])
+            lines += [""]
+        if "mytasks" in size:
+            lines += ["### 2. My tasks (open tasks with entity, project, status, last comment)", "",
+                      f"Logged in as `{BENCH_USER}` (its to-do list spans every open production it works on).", ""]
+            lines += rows_table(size["mytasks"], "gazu 1.3.1 hand-joined", [])
+            lines += [""]
+        if "bulk" in size:
+            b = size["bulk_info"]
+            lines += ["### 3. Bulk update (a comment with a status change per task)", "",
+                      f"{b['count']} tasks of `{s['name']}` (the first by id); target status alternates "
+                      f"{' / '.join(BULK_STATUSES)} from run to run.", ""]
+            lines += rows_table(size["bulk"], "gazu 1.3.1 TD loop", [("ms per task", lambda r: fmt(r.get("per_task_ms"), 1))])
+            lines += [""]
+        if "repeat" in size:
+            lines += ["### 6. Repeated read of a project's tasks", ""]
+            body = []
+            for r in size["repeat"]:
+                if "error" in r:
+                    body.append([r["name"], "error", "", "", "", "", "", "", r["error"]])
+                    continue
+                body.append([r["name"], f"{int(r['first_requests'])} / {fmt(r['first_seconds'], 3)}",
+                             f"{int(r['second_requests'])} / {fmt(r['second_seconds'], 3)}",
+                             fmt(r["maxrss_mib"], 0), fmt(r["maxrss_mib"] - r["baseline_mib"], 1),
+                             "yes" if r.get("reused") else "no", int(r["rows"]), f"`{r['digest']}`", r.get("note", "")])
+            lines += table(["contender", "1st read (requests / s)", "2nd read (requests / s)", "peak RSS MiB",
+                            "RSS growth MiB", "2nd read returns the same objects", "rows", "digest", "note"],
+                           body, "lrrrrlrll")
+            lines += [""]
+        g = goals(size, report)
+        if g:
+            lines += ["### Goals", ""] + g + [""]
+    mat = report.get("materialize")
+    if mat:
+        lines += ["## 4. Materialise task rows (no server work)", ""]
+        if "error" in mat:
+            lines += [f"error: {mat['error']}", ""]
+        else:
+            lines += table(["", "time ms", "held MiB", "ratio (time / memory)"], [
+                ["json.loads", fmt(mat["loads_seconds"] * 1000, 0), fmt(mat["loads_mib"], 0), "1.00x / 1.00x"],
+                ["json.loads, GC paused", fmt(mat["loads_gc_paused_seconds"] * 1000, 0), "", ""],
+                ["kitsu_models Task (`Repository.decode_list`)", fmt(mat["models_seconds"] * 1000, 0),
+                 fmt(mat["models_mib"], 0), f"{mat['time_ratio']:.2f}x / {mat['memory_ratio']:.2f}x "
+                 f"({mat['time_ratio_gc_paused']:.2f}x the GC-paused loads)"],
+            ])
+            lines += ["", f"{mat['rows']:,} rows ({mat['payload_mib']:.1f} MiB of JSON); median of {mat['rounds']} rounds; "
+                      "memory is what tracemalloc sees held by the result.", ""]
+    imp = report.get("imports")
+    if imp:
+        lines += ["## 5. Import time (fresh interpreter each run)", ""]
+        base = next((r for r in imp if r["name"] == "gazu 1.3.1" and "error" not in r), None)
+        lines += table(["package", "runs", "median ms", "min ms", "RSS after import MiB", "vs gazu"], [
+            [r["name"], r.get("runs", ""), fmt(r.get("seconds", 0) * 1000, 0), fmt(r.get("min_seconds", 0) * 1000, 0),
+             fmt(r.get("maxrss_mib"), 0), ratio(r.get("seconds"), base["seconds"] if base else None)]
+            for r in imp])
+        lines += [""]
+    lines += ["## Notes", ""] + [f"- {n}" for n in report.get("notes", [])] + [""]
+    with open(os.path.join(HERE, "RESULTS.md"), "w") as handle:
+        handle.write("\n".join(lines))
+
+
+NOTES = walk.NOTES + [
+    "My tasks: `Task.comments` reads `data/comments`, which Zou 1.0.97 answers 403 to a non-admin; "
+    "when that happens our contenders fall back to `data/tasks/{id}/comments` per task (column 'comments via').",
+    "Bulk: `Task.comment` posts the comment and then reloads the task (2 requests per task); "
+    "gazu's `add_comment` posts only. Each run comments every task of the set once.",
+    "Request counts under 8 threads come from an unlocked counter and may undercount slightly.",
+]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", default="medium", help="comma-separated sizes: small,medium,large")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--slow-rounds", type=int, default=None, help="rounds for per-object contenders")
+    parser.add_argument("--scenarios", default="1,2,3,4,5,6")
+    parser.add_argument("--bulk-tasks", type=int, default=None, help="tasks in the bulk set (default: small 100, else 500)")
+    parser.add_argument("--materialize-rows", type=int, default=100_000)
+    parser.add_argument("--import-runs", type=int, default=7)
+    parser.add_argument("--timeout", type=float, default=1800)
+    args = parser.parse_args()
+    wanted = {s.strip() for s in args.scenarios.split(",")}
+    slow_rounds = args.slow_rounds if args.slow_rounds is not None else args.rounds
+
+    from seed import ensure, load_env, login
+
+    load_env()
+    ensure_gazu_venv()
+    kitsu = login()
+    report: dict[str, Any] = {
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
+        "server_version": kitsu.api_version(), "host": os.environ["KITSU_API_URL"],
+        "command": " ".join([".venv/bin/python bench/run.py", *sys.argv[1:]]), "sizes": [], "notes": NOTES,
+    }
+    if "2" in wanted:
+        prepare_user(kitsu)
+    for size_name in [s.strip() for s in args.size.split(",") if s.strip()]:
+        seeded = ensure(size_name, kitsu)
+        pid = seeded["project_id"]
+        size: dict[str, Any] = {"size": size_name, "seed": seeded, "rounds": args.rounds, "slow_rounds": slow_rounds,
+                                "counts": walk.project_counts(pid)}
+        report["sizes"].append(size)
+        if "1" in wanted:
+            size["walk"] = run_rounds(f"{size_name} walk", walk.CONTENDERS, pid, args.rounds, slow_rounds, args.timeout)
+            for r, c in zip(size["walk"], walk.CONTENDERS):
+                r["note"] = c.note
+            write_results(report)
+        if "2" in wanted:
+            size["mytasks"] = run_rounds(f"{size_name} my tasks", MYTASKS, pid, args.rounds, slow_rounds, args.timeout)
+            write_results(report)
+        if "3" in wanted:
+            count = args.bulk_tasks or BULK_DEFAULT.get(size_name, 500)
+            ids_file = prepare_bulk(kitsu, size_name, pid, count)
+            size["bulk_info"] = {"count": count, "ids_file": ids_file}
+            counter = {"n": 0}
+
+            def bulk_subst(contender: Contender) -> dict[str, str]:
+                status = BULK_STATUSES[counter["n"] % len(BULK_STATUSES)]
+                counter["n"] += 1
+                return {"ids": ids_file, "status": status, "text": f"bench bulk {counter['n']} -> {status}"}
+
+            size["bulk"] = run_rounds(f"{size_name} bulk", BULK, pid, args.rounds, slow_rounds, args.timeout, bulk_subst)
+            write_results(report)
+        if "6" in wanted:
+            size["repeat"] = run_rounds(f"{size_name} repeat", REPEAT, pid, args.rounds, slow_rounds, args.timeout)
+            write_results(report)
+    if "4" in wanted:
+        print("materialise ...", flush=True)
+        report["materialize"] = materialize(args.materialize_rows, 5)
+    if "5" in wanted:
+        report["imports"] = import_times(args.import_runs)
+    write_results(report)
+    print(f"wrote {os.path.join(HERE, 'RESULTS.md')} and results.json", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

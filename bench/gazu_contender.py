@@ -13,36 +13,15 @@ Prints one JSON line: requests, seconds, memory, and digests of what it saw
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
-import resource
 import sys
 import time
 from typing import Any
 
-import requests
-
-COUNT = {"n": 0}
-_original_request = requests.Session.request
-
-
-def _counting_request(self: Any, *args: Any, **kwargs: Any) -> Any:
-    COUNT["n"] += 1
-    return _original_request(self, *args, **kwargs)
-
-
-requests.Session.request = _counting_request  # type: ignore[method-assign]
-
-import gazu  # noqa: E402  (after the patch, so every request is counted)
-
-
-def digest(rows: list[Any]) -> str:
-    return hashlib.sha256(repr(sorted(rows)).encode()).hexdigest()[:12]
-
-
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # harness only (stdlib)
-from harness import maxrss_mib  # noqa: E402  (VmHWM: ru_maxrss survives fork+exec)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # gazu_session and harness (stdlib)
+from gazu_session import COUNT, gazu, log_in  # noqa: E402  (gazu with every request counted)
+from harness import digest, maxrss_mib  # noqa: E402  (VmHWM: ru_maxrss survives fork+exec)
 
 
 def task_rows(kind: str, prefix: tuple[str, ...], tasks: list[dict[str, Any]], resolve: Any) -> list[tuple[Any, ...]]:
@@ -126,8 +105,7 @@ def main() -> int:
     parser.add_argument("--project-id", required=True)
     parser.add_argument("--casting", action="store_true")
     args = parser.parse_args()
-    gazu.set_host(os.environ["KITSU_API_URL"])
-    gazu.log_in(os.environ["KITSU_ADMIN_EMAIL"], os.environ["KITSU_ADMIN_PASSWORD"])
+    log_in()
     if args.mode == "td-cache":
         gazu.cache.enable()
     baseline = maxrss_mib()

@@ -10,6 +10,7 @@ our own ``gazu`` package run through the same gazu scripts) is one more
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import os
 import platform
@@ -20,7 +21,7 @@ import sys
 import json
 import time
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -84,6 +85,25 @@ def run_contender(contender: Contender, project_id: str, timeout: float, **subst
     return result
 
 
+def collect_rounds(
+    label: str, contenders: Sequence[Contender], project_id: str, rounds: int, slow_rounds: int, timeout: float,
+    subst: Callable[[Contender], dict[str, str]] | None = None,
+) -> dict[str, list[dict[str, Any]]]:
+    """Run the contenders alternately over the rounds (slow ones over ``slow_rounds``),
+    printing one line per run; returns each contender's runs by name."""
+    runs: dict[str, list[dict[str, Any]]] = {c.name: [] for c in contenders}
+    for round_no in range(max(rounds, slow_rounds)):
+        for contender in contenders:
+            if round_no >= (slow_rounds if contender.slow else rounds):
+                continue
+            result = run_contender(contender, project_id, timeout, **(subst(contender) if subst else {}))
+            runs[contender.name].append(result)
+            shown = result.get("error") or (f"{result.get('requests')} requests, {result['seconds']:.2f} s, "
+                                            f"{result['maxrss_mib']:.0f} MiB")
+            print(f"  [{label} round {round_no + 1}] {contender.name}: {shown}", flush=True)
+    return runs
+
+
 def median_of(runs: Sequence[dict[str, Any]], key: str) -> Any:
     values = [r[key] for r in runs if isinstance(r.get(key), (int, float)) and not isinstance(r.get(key), bool)]
     return statistics.median(values) if values else None
@@ -131,6 +151,18 @@ def ensure_gazu_venv() -> None:
     subprocess.run(["/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable,
                     "-m", "venv", GAZU_VENV], check=True)
     subprocess.run([f"{GAZU_VENV}/bin/pip", "install", "-q", f"gazu=={GAZU_VERSION}"], check=True)
+
+
+def scenario_args() -> argparse.Namespace:
+    """Command line of the scenario subprocesses (bench/scenarios_ours.py and bench/scenarios_gazu.py)."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scenario", choices=("mytasks", "bulk", "repeat"), required=True)
+    parser.add_argument("--mode", default="")
+    parser.add_argument("--project-id")
+    parser.add_argument("--ids")
+    parser.add_argument("--status")
+    parser.add_argument("--text", default="bench bulk")
+    return parser.parse_args()
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], align: str = "") -> list[str]:

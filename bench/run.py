@@ -39,7 +39,8 @@ sys.path.insert(0, HERE)
 
 import walk  # noqa: E402
 from harness import (  # noqa: E402
-    OFFICIAL, OUR_PYTHON, ROOT, Contender, ensure_gazu_venv, machine, ratio, run_contender, summarize_runs, table,
+    GAZU_VENV, GAZU_VERSION, OFFICIAL, OUR_PYTHON, ROOT, Contender, collect_rounds, ensure_gazu_venv, machine, ratio,
+    summarize_runs, table,
 )
 
 BENCH_USER = "artist01@kitsu-bench.com"
@@ -125,16 +126,7 @@ def run_rounds(
     label: str, contenders: list[Contender], project_id: str, rounds: int, slow_rounds: int, timeout: float,
     subst: Callable[[Contender], dict[str, str]] | None = None,
 ) -> list[dict[str, Any]]:
-    runs: dict[str, list[dict[str, Any]]] = {c.name: [] for c in contenders}
-    for round_no in range(max(rounds, slow_rounds)):
-        for contender in contenders:
-            if round_no >= (slow_rounds if contender.slow else rounds):
-                continue
-            result = run_contender(contender, project_id, timeout, **(subst(contender) if subst else {}))
-            runs[contender.name].append(result)
-            shown = result.get("error") or (f"{result.get('requests')} requests, {result['seconds']:.2f} s, "
-                                            f"{result['maxrss_mib']:.0f} MiB")
-            print(f"  [{label} round {round_no + 1}] {contender.name}: {shown}", flush=True)
+    runs = collect_rounds(label, contenders, project_id, rounds, slow_rounds, timeout, subst)
     return [summarize_runs(c.name, runs[c.name], c.note) for c in contenders]
 
 
@@ -239,7 +231,7 @@ def write_results(report: dict[str, Any]) -> None:
         f"- machine: {m['nproc']} CPUs ({m['cpu']}), {m['memory_gib']} GiB RAM, Python {m['python']}; "
         "server and benchmark on the same machine",
         f"- server: Zou {report['server_version']} at {report['host']}",
-        f"- contenders: official gazu {walk.GAZU_VERSION} from {walk.GAZU_VENV}; kitsu_models from this tree",
+        f"- contenders: official gazu {GAZU_VERSION} from {GAZU_VENV}; kitsu_models from this tree",
         "- command: `" + report["command"] + "`",
         "",
         "Medians over alternating rounds; every contender runs in its own subprocess. Requests exclude the login; "

@@ -12,38 +12,15 @@ Prints one JSON line (same keys as bench/scenarios_ours.py).
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
 import time
 from typing import Any
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # harness only (stdlib)
-from harness import digest, maxrss_mib  # noqa: E402
-
-import requests  # noqa: E402
-
-COUNT = {"n": 0}
-_original_request = requests.Session.request
-
-
-def _counting_request(self: Any, *args: Any, **kwargs: Any) -> Any:
-    COUNT["n"] += 1
-    return _original_request(self, *args, **kwargs)
-
-
-requests.Session.request = _counting_request  # type: ignore[method-assign]
-
-import gazu  # noqa: E402  (after the patch, so every request is counted)
-
-
-def log_in(user: bool = False) -> None:
-    gazu.set_host(os.environ["KITSU_API_URL"])
-    if user:
-        gazu.log_in(os.environ["KITSU_BENCH_USER_EMAIL"], os.environ["KITSU_BENCH_USER_PASSWORD"])
-    else:
-        gazu.log_in(os.environ["KITSU_ADMIN_EMAIL"], os.environ["KITSU_ADMIN_PASSWORD"])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # gazu_session and harness (stdlib)
+from gazu_session import COUNT, gazu, log_in  # noqa: E402  (gazu with every request counted)
+from harness import digest, maxrss_mib, scenario_args  # noqa: E402
 
 
 def my_tasks(mode: str) -> dict[str, Any]:
@@ -114,14 +91,7 @@ def repeat(mode: str, project_id: str) -> dict[str, Any]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--scenario", choices=("mytasks", "bulk", "repeat"), required=True)
-    parser.add_argument("--mode", default="")
-    parser.add_argument("--project-id")
-    parser.add_argument("--ids")
-    parser.add_argument("--status")
-    parser.add_argument("--text", default="bench bulk")
-    args = parser.parse_args()
+    args = scenario_args()
     if args.scenario == "mytasks":
         result = my_tasks(args.mode)
     elif args.scenario == "bulk":

@@ -12,7 +12,6 @@ Prints one JSON line: requests, seconds, memory and a digest of what it saw.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -21,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import digest, maxrss_mib  # noqa: E402
+from harness import digest, maxrss_mib, scenario_args  # noqa: E402
 
 from kitsu_models import Kitsu  # noqa: E402
 
@@ -110,14 +109,7 @@ def repeat(project_id: str) -> dict[str, Any]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--scenario", choices=("mytasks", "bulk", "repeat"), required=True)
-    parser.add_argument("--mode", default="")
-    parser.add_argument("--project-id")
-    parser.add_argument("--ids")
-    parser.add_argument("--status")
-    parser.add_argument("--text", default="bench bulk")
-    args = parser.parse_args()
+    args = scenario_args()
     if args.scenario == "mytasks":
         result = my_tasks(args.mode)
     elif args.scenario == "bulk":

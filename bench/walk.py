@@ -21,36 +21,22 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import os
-import platform
-import resource
 import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
 from typing import Any
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-GAZU_VENV = "/opt/gazu-venv"
-GAZU_VERSION = "1.3.1"
-OUR_PYTHON = sys.executable
+sys.path.insert(0, HERE)
+from harness import (  # noqa: E402
+    OFFICIAL, OUR_PYTHON, ROOT, Contender, collect_rounds, digest, ensure_gazu_venv, machine, maxrss_mib,
+)
 
 
 # ----------------------------------------------------------------- contenders
-@dataclass(frozen=True)
-class Contender:
-    name: str
-    command: list[str]                   # argv; "{project_id}" is substituted
-    env: dict[str, str] = field(default_factory=dict)
-    cwd: str = "/tmp"                    # away from the repository's own gazu/
-    slow: bool = False                   # one request per object: fewer rounds
-    note: str = ""
-
-
 def gazu_command(python: str, mode: str) -> list[str]:
     # -P: do not put the script's directory first on sys.path.
     return [python, "-P", os.path.join(HERE, "gazu_contender.py"), "--mode", mode, "--project-id", "{project_id}", "--casting"]
@@ -60,7 +46,6 @@ def ours_command(mode: str) -> list[str]:
     return [OUR_PYTHON, os.path.join(HERE, "walk.py"), "--child", mode, "--project-id", "{project_id}"]
 
 
-OFFICIAL = f"{GAZU_VENV}/bin/python"
 CONTENDERS: list[Contender] = [
     Contender("gazu 1.3.1 hand-joined", gazu_command(OFFICIAL, "joined"),
               note="bulk listings joined with dicts (baseline)"),
@@ -93,7 +78,6 @@ NOTES = [
 
 # ------------------------------------------------------- our SDK, in a child
 def child(mode: str, project_id: str) -> int:
-    sys.path.insert(0, HERE)
     from seed import load_env
 
     load_env()
@@ -103,7 +87,6 @@ def child(mode: str, project_id: str) -> int:
 
     kitsu = Kitsu.login(os.environ["KITSU_API_URL"], os.environ["KITSU_ADMIN_EMAIL"], os.environ["KITSU_ADMIN_PASSWORD"])
     has_casting = isinstance(Shot.__dict__.get("casting"), Relation)
-    from harness import maxrss_mib
 
     baseline = maxrss_mib()
     kitsu.transport.requests_sent = 0
@@ -147,44 +130,13 @@ def child(mode: str, project_id: str) -> int:
     print(json.dumps({
         "requests": kitsu.transport.requests_sent, "seconds": seconds,
         "maxrss_mib": maxrss_mib(), "baseline_mib": baseline,
-        "rows": len(rows), "digest": _digest(rows), "casting": bool(cast) or None,
-        "casting_digest": _digest(cast) if cast else None,
+        "rows": len(rows), "digest": digest(rows), "casting": bool(cast) or None,
+        "casting_digest": digest(cast) if cast else None,
     }))
     return 0
 
 
-def _digest(rows: list[Any]) -> str:
-    return hashlib.sha256(repr(sorted(rows)).encode()).hexdigest()[:12]
-
-
 # ---------------------------------------------------------------- the parent
-def ensure_gazu_venv() -> None:
-    if os.path.exists(OFFICIAL):
-        check = subprocess.run([OFFICIAL, "-P", "-c", "import gazu; print(gazu.__version__)"], cwd="/tmp",
-                               capture_output=True, text=True)
-        if check.stdout.strip() == GAZU_VERSION:
-            return
-    print(f"creating {GAZU_VENV} with gazu=={GAZU_VERSION} ...", flush=True)
-    subprocess.run([sys.executable if not os.path.exists("/usr/bin/python3") else "/usr/bin/python3",
-                    "-m", "venv", GAZU_VENV], check=True)
-    subprocess.run([f"{GAZU_VENV}/bin/pip", "install", "-q", f"gazu=={GAZU_VERSION}"], check=True)
-
-
-def run_contender(contender: Contender, project_id: str, timeout: float) -> dict[str, Any]:
-    argv = [part.replace("{project_id}", project_id) for part in contender.command]
-    env = {**os.environ, **contender.env}
-    started = time.perf_counter()
-    try:
-        done = subprocess.run(argv, cwd=contender.cwd, env=env, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return {"error": f"timed out after {timeout:.0f} s"}
-    if done.returncode != 0:
-        return {"error": (done.stderr.strip().splitlines() or ["exit %d" % done.returncode])[-1][:300]}
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    result["process_seconds"] = time.perf_counter() - started
-    return result
-
-
 def summarize(name: str, runs: list[dict[str, Any]]) -> dict[str, Any]:
     good = [r for r in runs if "error" not in r]
     if not good:
@@ -200,22 +152,6 @@ def summarize(name: str, runs: list[dict[str, Any]]) -> dict[str, Any]:
         "casting_digest": good[0].get("casting_digest"),
         "requests_stable": len({r["requests"] for r in good}) == 1, "runs": runs,
     }
-
-
-def machine() -> dict[str, Any]:
-    mem_kib = 0
-    with open("/proc/meminfo") as handle:
-        for line in handle:
-            if line.startswith("MemTotal:"):
-                mem_kib = int(line.split()[1])
-    cpu = ""
-    try:
-        with open("/proc/cpuinfo") as handle:
-            cpu = next((line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")), "")
-    except OSError:
-        pass
-    return {"nproc": os.cpu_count(), "memory_gib": round(mem_kib / 2**20, 1), "cpu": cpu,
-            "python": platform.python_version(), "platform": platform.platform()}
 
 
 def materialize_output() -> str:
@@ -299,7 +235,6 @@ def main() -> int:
     if args.child:
         return child(args.child, args.project_id)
 
-    sys.path.insert(0, HERE)
     from seed import ensure, load_env, login
 
     load_env()
@@ -319,15 +254,7 @@ def main() -> int:
     for size in [s.strip() for s in args.size.split(",") if s.strip()]:
         seeded = ensure(size, kitsu)
         project_id = seeded["project_id"]
-        runs: dict[str, list[dict[str, Any]]] = {c.name: [] for c in contenders}
-        for round_no in range(max(args.rounds, slow_rounds)):
-            for contender in contenders:
-                if round_no >= (slow_rounds if contender.slow else args.rounds):
-                    continue
-                result = run_contender(contender, project_id, args.timeout)
-                runs[contender.name].append(result)
-                shown = result.get("error") or f"{result['requests']} requests, {result['seconds']:.2f} s, {result['maxrss_mib']:.0f} MiB"
-                print(f"  [{size} round {round_no + 1}] {contender.name}: {shown}", flush=True)
+        runs = collect_rounds(size, contenders, project_id, args.rounds, slow_rounds, args.timeout)
         results = []
         for contender in contenders:
             summary = summarize(contender.name, runs[contender.name])

@@ -91,8 +91,15 @@ class RowPlan:
         self.converters = [
             (name, kind) for name in self.fields_set if (kind := _converter_for(fields[name].annotation)) is not None
         ]
+        # Absent fields whose default is None are not stored: the model
+        # answers None for them (KitsuModel.__getattr__), which keeps rows of
+        # routes that send few keys as small as the JSON.
         self.defaults = [
-            (name, field) for name, field in fields.items() if name not in self.fields_set and not field.is_required()
+            (name, field)
+            for name, field in fields.items()
+            if name not in self.fields_set
+            and not field.is_required()
+            and (field.default is not None or field.default_factory is not None)
         ]
 
 

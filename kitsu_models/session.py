@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from types import TracebackType
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 from . import errors
 from .credentials import Secret, Tokens
@@ -50,8 +50,12 @@ class RepositoryOf(Generic[M]):
     def __init__(self, model: type[M]) -> None:
         self.model = model
 
-    def __get__(self, kitsu: Kitsu, owner: type[Any]) -> Repository[M]:
-        return kitsu.repository(self.model)
+    @overload
+    def __get__(self, kitsu: None, owner: type[Any]) -> RepositoryOf[M]: ...
+    @overload
+    def __get__(self, kitsu: Kitsu, owner: type[Any]) -> Repository[M]: ...
+    def __get__(self, kitsu: Kitsu | None, owner: type[Any]) -> RepositoryOf[M] | Repository[M]:
+        return self if kitsu is None else kitsu.repository(self.model)
 
 
 class Kitsu:

@@ -17,7 +17,7 @@ import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializationInfo, SerializerFunctionWrapHandler, model_serializer
 from typing_extensions import Self
 
 from ..errors import DeletedObjectError, DetachedObjectError
@@ -138,6 +138,14 @@ class KitsuModel(BaseModel):
                 raise AttributeError(f"{type(self).__name__} has no field {name!r}")
             super().__setattr__(name, value)
 
+        def __getattr__(self, name: str) -> Any:
+            # A field the server's row did not carry, whose default is None
+            # (not stored, to keep models as small as their JSON).
+            field = type(self).model_fields.get(name)
+            if field is not None and field.default is None and field.default_factory is None:
+                return None
+            return super().__getattr__(name)
+
     def _dirty_fields(self) -> set[str]:
         dirty: set[str] | None = getattr(self, "_kitsu_dirty", None)
         if dirty is None:
@@ -169,6 +177,23 @@ class KitsuModel(BaseModel):
         data = self.__dict__.get("data")
         object.__setattr__(self, "_kitsu_data_snapshot", json.dumps(data) if data else None)
 
+    @model_serializer(mode="wrap")
+    def _with_absent_fields(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
+        """Fields the server's row did not carry are None (see __getattr__):
+        a full dump lists them too, as it would for a validated model."""
+        data = handler(self)
+        if info.exclude_unset or info.exclude_defaults or info.exclude_none or not isinstance(data, dict):
+            return data
+        include, exclude = info.include, info.exclude
+        by_alias = info.by_alias is not False  # None: the config's serialize_by_alias
+        for name, field in type(self).model_fields.items():
+            if name in self.__dict__ or field.default is not None or field.default_factory is not None:
+                continue
+            if (include is not None and name not in include) or (exclude is not None and name in exclude):
+                continue
+            data.setdefault(field.alias if by_alias and field.alias else name, None)
+        return data
+
     # ------------------------------------------------------------ dict form
     def to_dict(self) -> dict[str, Any]:
         """The JSON dict of this object, exactly as the server sent it (plus
@@ -180,13 +205,16 @@ class KitsuModel(BaseModel):
         """Create this object on the server if new, else send only the
         fields changed since it was loaded. Returns ``self``, updated."""
         self._check_alive()
-        if not self.id:
+        if session is None:
             from ..session import default_session
 
-            target = session or getattr(self, "_kitsu_origin", None) and self.session or default_session()
-            target.repository(type(self)).create(self)
+            origin: Origin | None = getattr(self, "_kitsu_origin", None)
+            session = origin.session if origin is not None else default_session()
+        repository = session.repository(type(self))
+        if self.id:
+            repository.update(self)
         else:
-            (session or self.session).repository(type(self)).update(self)
+            repository.create(self)
         return self
 
     def delete(self, *, force: bool = False) -> bool:

@@ -63,9 +63,9 @@ MYTASKS: list[Contender] = [
     Contender("gazu 1.3.1 hand-joined", gazu("mytasks", "joined"),
               note="the to-do rows already carry entity/project/status names and last comment: one request"),
     Contender("kitsu_models naive", ours("mytasks", "naive"), env=OURS_ENV,
-              note="tasks_to_do(), then task.entity/.project/.task_status/.comments"),
+              note="tasks_to_do(), then task.entity/.project/.task_status and task.last_comment"),
     Contender("kitsu_models prefetch", ours("mytasks", "prefetch"), env=OURS_ENV,
-              note="tasks_to_do().prefetch('entity', 'project', 'task_status', 'comments')"),
+              note="tasks_to_do().prefetch('entity', 'project', 'task_status'), then the same"),
     Contender("gazu 1.3.1 TD loop", gazu("mytasks", "td"), slow=True,
               note="get_entity, get_project, get_task_status, get_last_comment_for_task per task"),
     Contender("gazu 1.3.1 TD loop + cache", gazu("mytasks", "td-cache"), slow=True,
@@ -309,8 +309,8 @@ def write_results(report: dict[str, Any]) -> None:
 
 
 NOTES = walk.NOTES + [
-    "My tasks: `Task.comments` reads `data/comments`, which Zou 1.0.97 answers 403 to a non-admin; "
-    "when that happens our contenders fall back to `data/tasks/{id}/comments` per task (column 'comments via').",
+    "My tasks: the to-do rows carry each task's last comment (`Task.last_comment`); entity, project and "
+    "status are typed relations, each batched over the list (entities in chunks of 50 ids).",
     "Bulk: `Task.comment` posts the comment and then reloads the task (2 requests per task); "
     "gazu's `add_comment` posts only. Each run comments every task of the set once.",
     "Request counts under 8 threads come from an unlocked counter and may undercount slightly.",

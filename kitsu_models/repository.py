@@ -9,9 +9,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pydantic_core import PydanticUndefined
-
 from pydantic import TypeAdapter, ValidationError
+from pydantic_core import PydanticUndefined
 
 from . import errors
 from .collection import ModelList

@@ -27,7 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from kitsu_models import Kitsu
+from kitsu_models import Kitsu, Timeout
 
 THREADS = 8
 ENV_FILE = "/tmp/kitsu-logs/kitsu.env"
@@ -70,7 +70,10 @@ def load_env() -> None:
 
 def login() -> Kitsu:
     load_env()
-    return Kitsu.login(os.environ["KITSU_API_URL"], os.environ["KITSU_ADMIN_EMAIL"], os.environ["KITSU_ADMIN_PASSWORD"])
+    # Bulk routes (create-tasks over 3,000 assets) answer after minutes,
+    # far past the SDK's default 60 s read timeout.
+    return Kitsu.login(os.environ["KITSU_API_URL"], os.environ["KITSU_ADMIN_EMAIL"], os.environ["KITSU_ADMIN_PASSWORD"],
+                       timeout=Timeout(read=900))
 
 
 def project_name(size: str) -> str:

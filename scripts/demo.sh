@@ -14,14 +14,7 @@ LOG_TAG=demo
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
-export PIP_NO_INPUT=1
-
-phase "venv"
-ensure_venv
-phase_end ok
-phase "kitsu-up"
-kitsu_up
-phase_end ok
+prepare
 print_phases
 
 log "python -m kitsu_models.tour $*"

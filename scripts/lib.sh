@@ -175,3 +175,15 @@ kitsu_up() {
   set +a
   log "server: $KITSU_API_URL (events: $KITSU_EVENTS_URL), admin $KITSU_ADMIN_EMAIL"
 }
+
+# prepare: what both README commands do first, each step timed: the project
+# venv (never prompting), then a running local Kitsu with its settings exported.
+prepare() {
+  export PIP_NO_INPUT=1
+  phase "venv"
+  ensure_venv
+  phase_end ok
+  phase "kitsu-up"
+  kitsu_up
+  phase_end ok
+}

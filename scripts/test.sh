@@ -16,7 +16,6 @@ LOG_TAG="test"
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
-export PIP_NO_INPUT=1            # never prompt
 if [ "${CI:-}" = true ]; then
   export KITSU_REQUIRE_SERVER=1
 fi
@@ -25,13 +24,7 @@ T_START=$EPOCHREALTIME
 OUT_DIR=$(mktemp -d)
 trap 'rm -rf "$OUT_DIR"' EXIT
 
-phase "venv"
-ensure_venv
-phase_end ok
-
-phase "kitsu-up"
-kitsu_up
-phase_end ok
+prepare
 
 # run_tool NAME CMD...: run CMD in the foreground, its output also kept to
 # pull its closing line for the summary; sets TOOL_RC.

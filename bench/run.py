@@ -220,6 +220,20 @@ def goals(size: dict[str, Any], report: dict[str, Any]) -> list[str]:
     return out
 
 
+def size_independence(report: dict[str, Any]) -> list[str]:
+    """The goal that needs several sizes in one report: the prefetched walk's
+    request count must not grow with the production."""
+    counts = {size["size"]: int(r["requests"]) for size in report["sizes"] for r in size.get("walk", [])
+              if r["name"] == "kitsu_models prefetch" and "error" not in r}
+    if len(counts) < 2:
+        return []
+    ok = len(set(counts.values())) == 1
+    listed = ", ".join(f"{name} {count}" for name, count in counts.items())
+    return ["## Goal across sizes", "",
+            f"- Walk with prefetch at a request count independent of the production size: "
+            f"**{'met' if ok else 'not met'}** ({listed}).", ""]
+
+
 def write_results(report: dict[str, Any]) -> None:
     with open(os.path.join(HERE, "results.json"), "w") as handle:
         json.dump(report, handle, indent=2, default=str)
@@ -279,6 +293,7 @@ def write_results(report: dict[str, Any]) -> None:
         g = goals(size, report)
         if g:
             lines += ["### Goals", ""] + g + [""]
+    lines += size_independence(report)
     mat = report.get("materialize")
     if mat:
         lines += ["## 4. Materialise task rows (no server work)", ""]

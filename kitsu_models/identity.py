@@ -216,6 +216,9 @@ def _build(cls: type[M], row: dict[str, Any], plan: RowPlan, origin: Origin) -> 
     _set_attr(obj, "__pydantic_extra__", extra)
     _set_attr(obj, "__pydantic_private__", None)
     _set_attr(obj, "_kitsu_origin", origin)
+    # Set, so reading it never falls back to __getattr__ (the relation
+    # code asks every member of a cohort, thousands of times a walk).
+    _set_attr(obj, "_kitsu_related", None)
     data = row.get("data")
     if data:
         _set_attr(obj, "_kitsu_data_snapshot", json.dumps(data))

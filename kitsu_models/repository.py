@@ -76,9 +76,16 @@ class Repository(Generic[M]):
             raise errors.ModelNotFoundError(self.model.__name__, object_id, "/" + path) from None
         return self._materialize([row], ModelList(session=self.session), rebind=False)[0]
 
-    def get_many(self, ids: Iterable[str]) -> dict[str, M]:
+    def get_many(self, ids: Iterable[str], *, project_id: str | None = None) -> dict[str, M]:
         """Objects by id: those already known, the rest in batched requests
-        (one per 50 ids). Ids the server does not know are left out."""
+        (one per 50 ids). Ids the server does not know are left out.
+
+        When more ids are missing than one request carries and the model's
+        collection is small, one wide read replaces the batches, so the
+        request count does not grow with the data: the collection of
+        ``project_id`` (the ids' project, when they share one) for a
+        project's models, else the whole table.
+        """
         found: dict[str, M] = {}
         missing: list[str] = []
         for object_id in dict.fromkeys(ids):
@@ -87,6 +94,8 @@ class Repository(Generic[M]):
                 found[object_id] = known
             else:
                 missing.append(check_id(object_id))
+        if len(missing) > ID_CHUNK:
+            missing = self._fetch_wide(missing, project_id, found)
         if missing:
             try:
                 found.update(self._fetch_by_ids(missing))
@@ -96,9 +105,29 @@ class Repository(Generic[M]):
                     raise
                 # Artists may not read data/shots & co., but may read the
                 # common entity route: look the ids up there instead.
-                by_root = self.session.repository(root).get_many(missing)
+                by_root = self.session.repository(root).get_many(missing, project_id=project_id)
                 found.update({key: obj for key, obj in by_root.items() if isinstance(obj, self.model)})
         return found
+
+    def _fetch_wide(self, missing: list[str], project_id: str | None, found: dict[str, M]) -> list[str]:
+        """For a model whose collection is small (``Route.small_table``),
+        read ``missing`` through one wide request into ``found``; returns
+        the ids still to fetch a batch at a time (those of other projects),
+        or all of them when no wide read applies or it is denied."""
+        if not self.route.small_table:
+            return missing
+        try:
+            if self.route.project_collection and "project_id" in self.model.model_fields:
+                if not project_id:
+                    return missing
+                wide = self.filter(project_id=project_id).by_id()
+                found.update({key: wide[key] for key in missing if key in wide})
+                return [key for key in missing if key not in wide]
+            wide = self.all().by_id()
+            found.update({key: wide[key] for key in missing if key in wide})
+            return []  # the whole table was read: the rest do not exist
+        except errors.PermissionDeniedError:
+            return missing  # the batches (and their fallback) may still be allowed
 
     def _fetch_by_ids(self, ids: list[str]) -> dict[str, M]:
         cohort: ModelList[M] = ModelList(session=self.session)

@@ -27,6 +27,10 @@ class Route:
     - ``paged``: the list route honours ``page``/``limit`` (the generic
       ``data/<collection>`` routes do; the entity routes do not).
     - ``force_delete``: DELETE takes ``force=true`` to remove linked data.
+    - ``small_table``: the collection (a project's, for a project's
+      models) fits one answer (statuses, task types, people, sequences):
+      when more ids are wanted than one request carries, it is read whole
+      instead of in batches.
     - ``merges_data``: the update route merges ``data`` key by key (entities,
       tasks); where it replaces the whole dict, the client merges instead.
     """
@@ -44,6 +48,7 @@ class Route:
     paged: bool = True
     force_delete: bool = False
     merges_data: bool = True
+    small_table: bool = False
 
     @property
     def item_path(self) -> str:

@@ -31,7 +31,7 @@ EntityStatus = Literal["running", "complete", "standby", "canceled"]
 class EntityType(KitsuModel):
     """A kind of entity: "Shot", "Sequence"... and every asset type."""
 
-    __route__ = Route("data/entity-types", paged=False)
+    __route__ = Route("data/entity-types", paged=False, small_table=True)
 
     name: str
     short_name: str | None = None
@@ -49,6 +49,7 @@ class AssetType(EntityType):
         update="data/entity-types/{id}",
         delete="data/entity-types/{id}",
         paged=False,
+        small_table=True,
     )
 
 
@@ -174,6 +175,7 @@ class Episode(Entity):
     __route__ = _entity_route(
         "episodes", "data/projects/{project_id}/episodes",
         create_fields=("name", "description", "data", "status"),
+        small_table=True,
     )
 
     sequences = ToMany(lambda: Sequence, foreign_key="parent_id")
@@ -184,6 +186,7 @@ class Sequence(Entity):
     __route__ = _entity_route(
         "sequences", "data/projects/{project_id}/sequences",
         create_fields=("name", "description", "data", "parent_id"),
+        small_table=True,
         create_renames={"parent_id": "episode_id"},
     )
 

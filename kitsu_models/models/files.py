@@ -50,7 +50,7 @@ Quality = Literal["low", "mid", "high"]
 class Software(KitsuModel):
     """A DCC tool (Blender, Maya...): working files say which made them."""
 
-    __route__ = Route("data/softwares")
+    __route__ = Route("data/softwares", small_table=True)
 
     name: str
     short_name: str
@@ -65,7 +65,7 @@ class Software(KitsuModel):
 class OutputType(KitsuModel):
     """A kind of output file (Cache, Geometry, Render...)."""
 
-    __route__ = Route("data/output-types")
+    __route__ = Route("data/output-types", small_table=True)
 
     name: str
     short_name: str
@@ -75,7 +75,7 @@ class FileStatus(KitsuModel):
     """The status of an output file. The server gives new output files its
     default status ("To review", created on first use) unless told."""
 
-    __route__ = Route("data/file-status")
+    __route__ = Route("data/file-status", small_table=True)
 
     name: str
     color: str

@@ -22,7 +22,7 @@ ContractType = Literal["open-ended", "fixed-term", "short-term", "freelance", "a
 
 
 class Department(KitsuModel):
-    __route__ = Route("data/departments")
+    __route__ = Route("data/departments", small_table=True)
 
     name: str
     color: str | None = None
@@ -36,6 +36,7 @@ class Person(KitsuModel, avatars.HasAvatar):
         "data/persons",
         params={"relations": "true"},  # without it, rows lack their departments
         merges_data=False,
+        small_table=True,
         create_fields=(
             "first_name", "last_name", "email", "phone", "role", "desktop_login",
             "department_ids", "active", "contract_type", "position", "seniority",

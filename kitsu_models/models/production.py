@@ -22,7 +22,7 @@ ProductionType = Literal["short", "featurefilm", "tvshow", "nft"]
 
 
 class ProjectStatus(KitsuModel):
-    __route__ = Route("data/project-status")
+    __route__ = Route("data/project-status", small_table=True)
 
     name: str
     color: str | None = None

@@ -136,7 +136,7 @@ class Link(Relation, Generic[M]):
         # Some routes send an absent id as "" (``GET data/assets/{id}``'s
         # ``preview_file_id``): like null, it links to nothing.
         ids = {value for owner in owners if (value := getattr(owner, self.key))}
-        found = owners[0].session.repository(self.target()).get_many(ids)
+        found = owners[0].session.repository(self.target()).get_many(ids, project_id=shared_project(owners))
         for owner in owners:
             value = getattr(owner, self.key)
             self._store(owner, found.get(value) if value else None)
@@ -199,7 +199,9 @@ class FirstOfIds(OneOrNone[M]):
     def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
         reload_absent(owners, self.ids_field)
         firsts = {id(owner): next(iter(listed_ids(getattr(owner, self.ids_field))), None) for owner in owners}
-        found = owners[0].session.repository(self.target()).get_many({i for i in firsts.values() if i})
+        found = owners[0].session.repository(self.target()).get_many(
+            {i for i in firsts.values() if i}, project_id=shared_project(owners)
+        )
         for owner in owners:
             first = firsts[id(owner)]
             self._store(owner, found.get(first) if first else None)
@@ -264,7 +266,7 @@ class ToMany(Relation, Generic[M]):
             if self.reload_when_absent:
                 reload_absent(owners, self.ids_field)
             wanted = [listed_ids(getattr(owner, self.ids_field)) for owner in owners]
-            found = repository.get_many({i for ids in wanted for i in ids})
+            found = repository.get_many({i for ids in wanted for i in ids}, project_id=shared_project(owners))
             for owner, ids in zip(owners, wanted):
                 self._store(owner, ModelList([found[i] for i in ids if i in found], session))
         elif self.foreign_key is not None:
@@ -328,6 +330,13 @@ def listed_ids(items: Sequence[Any] | None) -> list[str]:
         if isinstance(value, str) and value:
             ids.append(value)
     return ids
+
+
+def shared_project(owners: Sequence[KitsuModel]) -> str | None:
+    """The project all ``owners`` belong to, if they share one: where
+    their related objects are looked for first."""
+    projects = {owner.__dict__.get("project_id") for owner in owners}
+    return projects.pop() if len(projects) == 1 else None
 
 
 def reload_absent(owners: Sequence[KitsuModel], ids_field: str) -> None:

@@ -17,7 +17,7 @@ from .relations import MaybeToOne, ToMany, ToOne
 
 
 class TaskType(KitsuModel):
-    __route__ = Route("data/task-types")
+    __route__ = Route("data/task-types", small_table=True)
 
     name: str
     short_name: str | None = None
@@ -34,7 +34,7 @@ class TaskType(KitsuModel):
 
 
 class TaskStatus(KitsuModel):
-    __route__ = Route("data/task-status")
+    __route__ = Route("data/task-status", small_table=True)
 
     name: str
     short_name: str

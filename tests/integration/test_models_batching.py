@@ -5,6 +5,7 @@ session; refresh() and conditional reads."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -182,6 +183,43 @@ def test_walking_a_production_costs_the_same_few_requests_whatever_its_size(
     assert large == small, f"{small} requests for 12 assets and shots, {large} for 24"
     assert small_prefetch <= 12, f"prefetching took {small_prefetch} requests"
     assert large_prefetch == small_prefetch
+
+
+def test_more_links_than_one_batch_of_ids_still_cost_one_request(
+    make_project: Callable[..., JSONDict], admin: Kitsu, new_session: NewSession
+) -> None:
+    """Past 50 ids (one request line's worth), a project's sequences are
+    read through its collection, and a small table (people) whole: the
+    count stays flat instead of growing a request per 50 ids."""
+    pid = make_project(production_type="tvshow", task_types=[], task_statuses=[], asset_types=[])["id"]
+    transport = admin.transport
+    episode = transport.post(f"data/projects/{pid}/episodes", {"name": "E01"})
+    sequence_ids = [
+        transport.post(f"data/projects/{pid}/sequences", {"name": f"SQ{n:02d}", "episode_id": episode["id"]})["id"]
+        for n in range(60)
+    ]
+    for n, sequence_id in enumerate(sequence_ids):
+        transport.post(f"data/projects/{pid}/shots", {"name": f"SH{n:02d}", "sequence_id": sequence_id})
+
+    kitsu = new_session()
+    with RequestLog(kitsu) as log:
+        shots = kitsu.shots.filter(project=pid).prefetch("sequence.episode")
+    assert [(s.path, sorted(s.params)) for s in log.sent] == [
+        (f"data/projects/{pid}/shots", []),
+        (f"data/projects/{pid}/sequences", []),  # 60 ids: the collection, not two batches
+        ("data/episodes", ["id"]),
+    ], log.summary()
+    with kitsu.strict_mode():
+        assert sorted(shot.sequence.id for shot in shots) == sorted(sequence_ids)
+        assert {shot.sequence.episode.id for shot in shots if shot.sequence.episode} == {episode["id"]}
+
+    me = kitsu.me.id
+    unknown = [str(uuid.uuid4()) for _ in range(50)]
+    fresh = new_session()
+    with RequestLog(fresh) as log:
+        found = fresh.persons.get_many([me, *unknown])
+    assert list(found) == [me] and found[me].email == kitsu.me.email
+    assert [(s.path, s.params) for s in log.sent] == [("data/persons", {"relations": "true"})], log.summary()
 
 
 def test_strict_mode_raises_on_what_is_not_loaded(world: World) -> None:

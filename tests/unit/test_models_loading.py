@@ -81,11 +81,50 @@ def test_children_of_a_few_owners_come_by_id_lists(kitsu: Kitsu, mocked: respons
 
 def test_get_many_asks_fifty_ids_at_a_time(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
     wanted = [new_id() for _ in range(120)]
-    known = kitsu.persons.fetch_rows([row("Person", id=wanted[0])])[0]
-    mocked.get(API + "data/persons", json=[])
-    found = kitsu.persons.get_many(wanted)
+    known = kitsu.tasks.fetch_rows([row("Task", "get", id=wanted[0])])[0]
+    mocked.get(API + "data/tasks", json=[])
+    found = kitsu.tasks.get_many(wanted)
     assert found == {wanted[0]: known}  # the server knew none of the others
     assert [len(ids_asked(c)) for c in mocked.calls] == [50, 50, 19]
+
+
+def test_many_ids_of_a_small_table_read_it_whole_in_one_request(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
+    people = [new_id() for _ in range(80)]
+    mocked.get(API + "data/persons", json=[row("Person", id=i) for i in people[:70]])
+    found = kitsu.persons.get_many(people)
+    assert sorted(found) == sorted(people[:70])  # the rest do not exist: not asked again
+    assert len(mocked.calls) == 1 and "id" not in query(mocked.calls[0])
+    # Up to one batch's worth, ids are asked for as before.
+    mocked.get(API + "data/task-status", json=[])
+    kitsu.task_statuses.get_many([new_id() for _ in range(50)])
+    assert len(ids_asked(mocked.calls[1])) == 50
+
+
+def test_many_links_into_a_project_read_its_collection_once(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    pid, elsewhere = new_id(), new_id()
+    sequences = [new_id() for _ in range(60)]
+    shots = kitsu.shots.fetch_rows([row("Shot", id=new_id(), project_id=pid, parent_id=s) for s in sequences])
+    # One shot of the project is cast from a sequence of another project.
+    mocked.get(API + f"data/projects/{pid}/sequences",
+               json=[row("Sequence", id=s, project_id=pid) for s in sequences[:-1]])
+    mocked.get(API + "data/sequences", json=[row("Sequence", id=sequences[-1], project_id=elsewhere)])
+    assert shots[0].sequence.id == sequences[0]
+    assert [shot.sequence.id for shot in shots] == sequences
+    urls = [str(c.request.url).split("?")[0] for c in mocked.calls]
+    assert urls == [API + f"data/projects/{pid}/sequences", API + "data/sequences"]
+    assert ids_asked(mocked.calls[1]) == [sequences[-1]]
+
+
+def test_a_denied_wide_read_falls_back_to_batches(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    pid = new_id()
+    sequences = [new_id() for _ in range(60)]
+    mocked.get(API + f"data/projects/{pid}/sequences", status=403, json={"message": "no"})
+    mocked.get(API + "data/sequences", json=[row("Sequence", id=s, project_id=pid) for s in sequences])
+    found = kitsu.sequences.get_many(sequences, project_id=pid)
+    assert len(found) == 60
+    assert [len(ids_asked(c)) for c in mocked.calls[1:]] == [50, 10]
 
 
 def test_prefetch_then_a_strict_walk_sends_nothing(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:

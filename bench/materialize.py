@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 from typing import Any, Callable
 
 from kitsu_models import Kitsu
-from kitsu_models.identity import paused_gc
+from kitsu_models.gcpause import paused_gc
 
 
 def sample_row(kitsu: Kitsu) -> dict[str, Any]:

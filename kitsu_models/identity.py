@@ -13,18 +13,17 @@ Assignments by user code are still validated by Pydantic.
 
 from __future__ import annotations
 
-import gc
 import json
 import types
 import typing
 import weakref
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import TypeAdapter
 
+from .gcpause import paused_gc
 from .models.relations import forget_changed_links
 
 if TYPE_CHECKING:
@@ -56,23 +55,6 @@ def _parse(kind: type[Any], value: Any) -> Any:
         return kind.fromisoformat(value)
     except (TypeError, ValueError):
         return TypeAdapter(kind).validate_python(value)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector over a bulk load.
-
-    Parsing and materialising thousands of rows allocates containers that
-    trigger collection after collection, each scanning everything loaded so
-    far; nothing in a load is garbage. Nested pauses keep the outer state.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class RowPlan:

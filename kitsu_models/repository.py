@@ -14,7 +14,7 @@ from pydantic_core import PydanticUndefined
 
 from . import errors
 from .collection import ModelList
-from .identity import paused_gc
+from .gcpause import paused_gc
 from .models.base import KitsuModel, Origin
 from .models.relations import Link, forget_relations
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 from typing_extensions import Self
 
 from ..errors import LazyLoadError, ModelNotFoundError, PermissionDeniedError
+from ..gcpause import paused_gc
 
 if TYPE_CHECKING:
     from ..collection import ModelList
@@ -67,10 +68,11 @@ class Relation:
         A cohort's scope (``{"project_id": ...}``) is used when all owners
         come from one cohort, or is given by the caller for its own list.
         """
+        name, owner_class = self.name, self.owner
         owners: dict[int, KitsuModel] = {}
         cohorts: dict[int, Any] = {}
         for obj in objects:
-            if self.name not in _cache_of(obj):
+            if not _has_loaded(obj, name):
                 owners[id(obj)] = obj
             origin: Origin | None = getattr(obj, "_kitsu_origin", None)
             cohort = origin.cohort if origin is not None else None
@@ -78,13 +80,14 @@ class Relation:
                 continue  # each cohort is walked once, however many members ask
             cohorts[id(cohort)] = cohort
             for member in cohort:
-                if isinstance(member, self.owner) and self.name not in _cache_of(member):
+                if isinstance(member, owner_class) and not _has_loaded(member, name):
                     owners[id(member)] = member
         if not owners:
             return
         if scope is None and len(cohorts) == 1:
             scope = next(iter(cohorts.values())).scope
-        self.load(list(owners.values()), scope)
+        with paused_gc():  # thousands of new lists and links, none garbage
+            self.load(list(owners.values()), scope)
 
     def _store(self, obj: KitsuModel, value: Any) -> None:
         _cache_of(obj)[self.name] = value
@@ -92,6 +95,11 @@ class Relation:
     def forget(self, obj: KitsuModel) -> None:
         """Drop this relation's cached value: the next access reloads it."""
         _cache_of(obj).pop(self.name, None)
+
+
+def _has_loaded(obj: KitsuModel, name: str) -> bool:
+    cache: dict[str, Any] | None = getattr(obj, "_kitsu_related", None)
+    return cache is not None and name in cache
 
 
 def _cache_of(obj: KitsuModel) -> dict[str, Any]:

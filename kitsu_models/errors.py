@@ -152,6 +152,17 @@ class LazyLoadError(KitsuError):
     """Strict mode is on and a relation was not loaded beforehand."""
 
 
+class PartialBatchError(KitsuError):
+    """A write sent in several requests failed part way. ``done`` holds what
+    the requests answered before the failure created; the request that
+    failed may have created some of its own items too. The failure itself
+    is ``__cause__``."""
+
+    def __init__(self, message: str, done: list[Any]) -> None:
+        super().__init__(message)
+        self.done = done
+
+
 class TaskStatusNotFoundError(KitsuError, LookupError):
     """No task status matches the given name or short name."""
 

@@ -143,6 +143,23 @@ def test_a_task_with_comments_needs_force_to_be_deleted(world: World) -> None:
         clone(world.kitsu).tasks.get(task.id)
 
 
+def test_comment_many_comments_every_task_in_one_request(world: World) -> None:
+    kitsu = world.kitsu
+    tasks = [world.asset_task, world.shot_task]
+    assert world.todo.id in {task.task_status_id for task in tasks}
+    with RequestLog(kitsu) as log:
+        comments = Task.comment_many(tasks, world.wip, "batch note")
+    assert [(s.method, s.path) for s in log.writes()] == [("POST", "actions/tasks/batch-comment")]
+    assert [c.object_id for c in comments] == [t.id for t in tasks]
+    assert all(task.task_status_id == world.wip.id for task in tasks)  # reloaded
+    fresh = clone(kitsu)
+    for task, comment in zip(tasks, comments):
+        again = fresh.comments.get(comment.id)
+        assert (again.text, again.object_id, again.task_status_id) == ("batch note", task.id, world.wip.id)
+        assert fresh.tasks.get(task.id).task_status_id == world.wip.id
+        assert comment.id in fresh.tasks.get(task.id).comments.ids()
+
+
 def test_task_relations(world: World) -> None:
     task = world.shot_task
     assert task.project is world.project and isinstance(task.project, Project)

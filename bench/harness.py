@@ -88,15 +88,20 @@ def run_contender(contender: Contender, project_id: str, timeout: float, **subst
 def collect_rounds(
     label: str, contenders: Sequence[Contender], project_id: str, rounds: int, slow_rounds: int, timeout: float,
     subst: Callable[[Contender], dict[str, str]] | None = None,
+    check: Callable[[dict[str, Any]], None] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Run the contenders alternately over the rounds (slow ones over ``slow_rounds``),
-    printing one line per run; returns each contender's runs by name."""
+    printing one line per run; returns each contender's runs by name.
+    ``check(result)`` runs after each good run, outside its timing (to
+    read back from the server what the run claims to have done)."""
     runs: dict[str, list[dict[str, Any]]] = {c.name: [] for c in contenders}
     for round_no in range(max(rounds, slow_rounds)):
         for contender in contenders:
             if round_no >= (slow_rounds if contender.slow else rounds):
                 continue
             result = run_contender(contender, project_id, timeout, **(subst(contender) if subst else {}))
+            if check is not None and "error" not in result:
+                check(result)
             runs[contender.name].append(result)
             shown = result.get("error") or (f"{result.get('requests')} requests, {result['seconds']:.2f} s, "
                                             f"{result['maxrss_mib']:.0f} MiB")

@@ -76,6 +76,8 @@ BULK: list[Contender] = [
               note="task.comment(status, text) per task (posts, then reloads the task)"),
     Contender("kitsu_models 8 threads", ours("bulk", "threads", *BULK_ARGS), env=OURS_ENV, slow=True,
               note="the same calls from a pool of 8 threads over one session"),
+    Contender("kitsu_models comment_many", ours("bulk", "batch", *BULK_ARGS), env=OURS_ENV, slow=True,
+              note="Task.comment_many(tasks, status, text): a batch-comment request per 100 tasks, then reloads"),
     Contender("gazu 1.3.1 TD loop", gazu("bulk", "td", *BULK_ARGS), slow=True,
               note="gazu.task.add_comment(task_id, status, text) per task"),
 ]
@@ -122,11 +124,25 @@ def prepare_bulk(kitsu: Any, size: str, project_id: str, count: int) -> str:
     return path
 
 
+def verify_bulk(kitsu: Any, ids: str, status: str, text: str) -> str:
+    """Read back what a bulk run claims: every task of the set in the target
+    status, and one comment with the run's text on each."""
+    with open(ids) as handle:
+        task_ids = json.load(handle)
+    t = kitsu.transport
+    target = next(s["id"] for s in t.get("data/task-status") if s["short_name"] == status)
+    tasks = [row for start in range(0, len(task_ids), 50)
+             for row in t.get("data/tasks", {"id": json.dumps(task_ids[start:start + 50])})]
+    in_status = sum(1 for row in tasks if row["task_status_id"] == target)
+    commented = {row["object_id"] for row in t.get("data/comments", {"text": text})}
+    return f"{in_status}/{len(task_ids)} in {status}, {len(commented & set(task_ids))} commented"
+
+
 def run_rounds(
     label: str, contenders: list[Contender], project_id: str, rounds: int, slow_rounds: int, timeout: float,
-    subst: Callable[[Contender], dict[str, str]] | None = None,
+    subst: Callable[[Contender], dict[str, str]] | None = None, check: Callable[[dict[str, Any]], None] | None = None,
 ) -> list[dict[str, Any]]:
-    runs = collect_rounds(label, contenders, project_id, rounds, slow_rounds, timeout, subst)
+    runs = collect_rounds(label, contenders, project_id, rounds, slow_rounds, timeout, subst, check)
     return [summarize_runs(c.name, runs[c.name], c.note) for c in contenders]
 
 
@@ -273,7 +289,8 @@ def write_results(report: dict[str, Any]) -> None:
             lines += ["### 3. Bulk update (a comment with a status change per task)", "",
                       f"{b['count']} tasks of `{s['name']}` (the first by id); target status alternates "
                       f"{' / '.join(BULK_STATUSES)} from run to run.", ""]
-            lines += rows_table(size["bulk"], "gazu 1.3.1 TD loop", [("ms per task", lambda r: fmt(r.get("per_task_ms"), 1))])
+            lines += rows_table(size["bulk"], "gazu 1.3.1 TD loop", [("ms per task", lambda r: fmt(r.get("per_task_ms"), 1)),
+                                                                      ("read back", lambda r: r.get("verified", ""))])
             lines += [""]
         if "repeat" in size:
             lines += ["### 6. Repeated read of a project's tasks", ""]
@@ -376,14 +393,19 @@ def main() -> int:
             count = args.bulk_tasks or BULK_DEFAULT.get(size_name, 500)
             ids_file = prepare_bulk(kitsu, size_name, pid, count)
             size["bulk_info"] = {"count": count, "ids_file": ids_file}
-            counter = {"n": 0}
+            counter: dict[str, Any] = {"n": 0}
 
             def bulk_subst(contender: Contender) -> dict[str, str]:
                 status = BULK_STATUSES[counter["n"] % len(BULK_STATUSES)]
                 counter["n"] += 1
-                return {"ids": ids_file, "status": status, "text": f"bench bulk {counter['n']} -> {status}"}
+                counter["last"] = {"ids": ids_file, "status": status, "text": f"bench bulk {counter['n']} -> {status}"}
+                return dict(counter["last"])
 
-            size["bulk"] = run_rounds(f"{size_name} bulk", BULK, pid, args.rounds, slow_rounds, args.timeout, bulk_subst)
+            def bulk_check(result: dict[str, Any]) -> None:
+                result["verified"] = verify_bulk(kitsu, **counter["last"])
+
+            size["bulk"] = run_rounds(f"{size_name} bulk", BULK, pid, args.rounds, slow_rounds, args.timeout,
+                                      bulk_subst, bulk_check)
             write_results(report)
         if "6" in wanted:
             size["repeat"] = run_rounds(f"{size_name} repeat", REPEAT, pid, args.rounds, slow_rounds, args.timeout)

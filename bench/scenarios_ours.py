@@ -2,7 +2,7 @@
 bench/run.py (scenario 1 is bench/walk.py's child; 4 is materialize.py).
 
     python bench/scenarios_ours.py --scenario mytasks --mode naive|prefetch
-    python bench/scenarios_ours.py --scenario bulk --mode seq|threads --ids FILE --status wip --text TEXT
+    python bench/scenarios_ours.py --scenario bulk --mode seq|threads|batch --ids FILE --status wip --text TEXT
     python bench/scenarios_ours.py --scenario repeat --project-id ID
 
 Credentials: KITSU_API_URL / KITSU_ADMIN_EMAIL / KITSU_ADMIN_PASSWORD, and for
@@ -23,6 +23,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import digest, maxrss_mib, scenario_args  # noqa: E402
 
 from kitsu_models import Kitsu  # noqa: E402
+from kitsu_models.models import Task  # noqa: E402
 
 THREADS = 8
 
@@ -71,7 +72,9 @@ def bulk(mode: str, ids_file: str, short_name: str, text: str) -> dict[str, Any]
     def comment(task: Any) -> str:
         return task.comment(status, text).id
 
-    if mode == "threads":
+    if mode == "batch":
+        comment_ids = Task.comment_many(tasks, status, text).ids()
+    elif mode == "threads":
         with ThreadPoolExecutor(THREADS) as pool:
             comment_ids = list(pool.map(comment, tasks))
     else:

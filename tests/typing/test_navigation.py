@@ -322,6 +322,8 @@ def _typing_checks_previews(
     assert_type(shot.preview_file, PreviewFile | None)
     shot.preview_file.task  # type: ignore[union-attr]  # may be absent: checked before use
     assert_type(comment.previews[0].task.task_status.name, str)
+    assert_type(Task.comment_many([task], wip, "approved"), ModelList[Comment])
+    Task.comment_many([task], wip, "approved", checklist="tick")  # type: ignore[arg-type]
     # Fields.
     assert_type(preview.status, PreviewStatus | None)
     assert_type(preview.width, int | None)

@@ -6,8 +6,11 @@
 The rows are copies of one real task row read from the local Kitsu (so every
 field has the server's shape), each with its own id. Both sides start from the
 same bytes; the model side is ``Repository.decode_list``, the path every list
-load takes (parse, materialise, identity map). Time is the median of several rounds (no tracing);
-memory is what tracemalloc sees held once the result exists, in a separate run.
+load takes (parse, materialise, identity map). Each round times every side once,
+in turn; times are medians over the rounds and the ratio is the median of each
+round's own ratio (this 2-CPU VM drifts in speed by 20% or more within a
+minute). Memory is what tracemalloc sees held once the result exists, in a
+separate run.
 Since the model path pauses the garbage collector during the load, json.loads
 is also timed with the collector paused, for a like-for-like reading.
 """
@@ -53,22 +56,34 @@ def make_payload(row: dict[str, Any], count: int) -> bytes:
     return json.dumps(rows).encode()
 
 
-def measure(func: Callable[[], Any], rounds: int) -> tuple[float, float]:
-    """(median seconds, MiB held by the result)."""
-    times = []
-    for _ in range(rounds):
-        gc.collect()
-        started = time.perf_counter()
-        result = func()
-        times.append(time.perf_counter() - started)
-        del result
+def timed(func: Callable[[], Any]) -> float:
+    gc.collect()
+    started = time.perf_counter()
+    result = func()
+    seconds = time.perf_counter() - started
+    del result
+    return seconds
+
+
+def held_mib(func: Callable[[], Any]) -> float:
+    """MiB tracemalloc sees held by ``func``'s result."""
     gc.collect()
     tracemalloc.start()
     result = func()
     held = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
     del result
-    return statistics.median(times), held / 2**20
+    return held / 2**20
+
+
+def paired_rounds(funcs: dict[str, Callable[[], Any]], rounds: int) -> dict[str, list[float]]:
+    """Each function timed once per round, in turn: a machine that slows
+    down or speeds up mid-run (a shared VM) moves both sides of a ratio."""
+    times: dict[str, list[float]] = {name: [] for name in funcs}
+    for _ in range(rounds):
+        for name, func in funcs.items():
+            times[name].append(timed(func))
+    return times
 
 
 def main() -> None:
@@ -96,25 +111,29 @@ def main() -> None:
         session = Kitsu(kitsu.host, tokens=kitsu.tokens)  # a fresh identity map each round
         return session.tasks.decode_list(payload)
 
-    loads_time, loads_mem = measure(plain, args.rounds)
-    paused_time, _ = measure(plain_no_gc, args.rounds)
-    model_time, model_mem = measure(models, args.rounds)
+    times = paired_rounds({"loads": plain, "paused": plain_no_gc, "models": models}, args.rounds)
+    loads_time, paused_time, model_time = (statistics.median(times[k]) for k in ("loads", "paused", "models"))
+    # Ratios are medians of each round's own ratio (paired samples).
+    time_ratio = statistics.median(m / p for m, p in zip(times["models"], times["loads"]))
+    paused_ratio = statistics.median(m / p for m, p in zip(times["models"], times["paused"]))
+    loads_mem, model_mem = held_mib(plain), held_mib(models)
     if args.json:
         print(json.dumps({
             "rows": args.rows, "payload_mib": len(payload) / 2**20, "rounds": args.rounds,
             "loads_seconds": loads_time, "loads_mib": loads_mem, "loads_gc_paused_seconds": paused_time,
             "models_seconds": model_time, "models_mib": model_mem,
-            "time_ratio": model_time / loads_time, "memory_ratio": model_mem / loads_mem,
-            "time_ratio_gc_paused": model_time / paused_time,
+            "time_ratio": time_ratio, "memory_ratio": model_mem / loads_mem,
+            "time_ratio_gc_paused": paused_ratio,
+            "time_ratios_per_round": [m / p for m, p in zip(times["models"], times["loads"])],
         }))
         return
     print(f"{args.rows:,} task rows, {len(payload) / 2**20:.1f} MiB of JSON")
     print(f"{'':<22}{'time':>10}{'held':>12}")
     print(f"{'json.loads':<22}{loads_time * 1000:>8.0f}ms{loads_mem:>9.0f}MiB")
     print(f"{'kitsu_models Task':<22}{model_time * 1000:>8.0f}ms{model_mem:>9.0f}MiB")
-    print(f"{'ratio':<22}{model_time / loads_time:>9.2f}x{model_mem / loads_mem:>10.2f}x")
+    print(f"{'ratio':<22}{time_ratio:>9.2f}x{model_mem / loads_mem:>10.2f}x   (median of per-round ratios)")
     # Our path pauses the garbage collector; so can a caller of json.loads.
-    print(f"{'json.loads, GC paused':<22}{paused_time * 1000:>8.0f}ms   (models: {model_time / paused_time:.2f}x this)")
+    print(f"{'json.loads, GC paused':<22}{paused_time * 1000:>8.0f}ms   (models: {paused_ratio:.2f}x this)")
 
 
 if __name__ == "__main__":

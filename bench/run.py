@@ -141,9 +141,14 @@ def verify_bulk(kitsu: Any, ids: str, status: str, text: str) -> str:
 def run_rounds(
     label: str, contenders: list[Contender], project_id: str, rounds: int, slow_rounds: int, timeout: float,
     subst: Callable[[Contender], dict[str, str]] | None = None, check: Callable[[dict[str, Any]], None] | None = None,
+    previous: list[dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
+    """Each contender's summary; one given no round this time (``--slow-rounds 0``
+    with ``--update``) keeps its ``previous`` result."""
     runs = collect_rounds(label, contenders, project_id, rounds, slow_rounds, timeout, subst, check)
-    return [summarize_runs(c.name, runs[c.name], c.note) for c in contenders]
+    kept = {r["name"]: r for r in previous or []}
+    return [summarize_runs(c.name, runs[c.name], c.note) if runs[c.name] or c.name not in kept else kept[c.name]
+            for c in contenders]
 
 
 def import_times(runs: int) -> list[dict[str, Any]]:
@@ -263,6 +268,7 @@ def write_results(report: dict[str, Any]) -> None:
         f"- server: Zou {report['server_version']} at {report['host']}",
         f"- contenders: official gazu {GAZU_VERSION} from {GAZU_VENV}; kitsu_models from this tree",
         "- command: `" + report["command"] + "`",
+        *[f"- updated {u['date']}: `{u['command']}`" for u in report.get("updates", [])],
         "",
         "Medians over alternating rounds; every contender runs in its own subprocess. Requests exclude the login; "
         "seconds are the scenario's own wall time (imports and login excluded); peak RSS is the subprocess's "
@@ -274,7 +280,7 @@ def write_results(report: dict[str, Any]) -> None:
         lines += [f"## Size {size['size']}", "",
                   f"Production `{s['name']}` ({s['project_id']}): {size.get('counts', '')}. "
                   + (f"Seeded in {s['seed_seconds']} s wall time." if s.get("seed_seconds") else "Reused an existing seed."),
-                  f"Rounds: {size['rounds']}; slow contenders: {size['slow_rounds']}.", ""]
+                  "Each table's rounds column says over how many rounds its medians were taken.", ""]
         if "walk" in size:
             lines += ["### 1. Full production walk", ""]
             lines += rows_table(size["walk"], walk.BASELINE, [("casting", lambda r: "yes" if r.get("casting") else "no")])
@@ -324,7 +330,10 @@ def write_results(report: dict[str, Any]) -> None:
                  fmt(mat["models_mib"], 0), f"{mat['time_ratio']:.2f}x / {mat['memory_ratio']:.2f}x "
                  f"({mat['time_ratio_gc_paused']:.2f}x the GC-paused loads)"],
             ])
-            lines += ["", f"{mat['rows']:,} rows ({mat['payload_mib']:.1f} MiB of JSON); median of {mat['rounds']} rounds; "
+            per_round = mat.get("time_ratios_per_round") or []
+            spread = f" (per-round time ratios from {min(per_round):.2f}x to {max(per_round):.2f}x)" if per_round else ""
+            lines += ["", f"{mat['rows']:,} rows ({mat['payload_mib']:.1f} MiB of JSON); {mat['rounds']} rounds, each timing "
+                      f"every side in turn; times are medians, the time ratio the median of each round's ratio{spread}; "
                       "memory is what tracemalloc sees held by the result.", ""]
     imp = report.get("imports")
     if imp:
@@ -359,6 +368,8 @@ def main() -> int:
     parser.add_argument("--materialize-rows", type=int, default=100_000)
     parser.add_argument("--import-runs", type=int, default=7)
     parser.add_argument("--timeout", type=float, default=1800)
+    parser.add_argument("--update", action="store_true",
+                        help="keep what bench/results.json holds; replace only the scenarios run now")
     args = parser.parse_args()
     wanted = {s.strip() for s in args.scenarios.split(",")}
     slow_rounds = args.slow_rounds if args.slow_rounds is not None else args.rounds
@@ -368,26 +379,38 @@ def main() -> int:
     load_env()
     ensure_gazu_venv()
     kitsu = login()
-    report: dict[str, Any] = {
-        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
-        "server_version": kitsu.api_version(), "host": os.environ["KITSU_API_URL"],
-        "command": " ".join([".venv/bin/python bench/run.py", *sys.argv[1:]]), "sizes": [], "notes": NOTES,
-    }
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    command = " ".join([".venv/bin/python bench/run.py", *sys.argv[1:]])
+    if args.update:
+        with open(os.path.join(HERE, "results.json")) as handle:
+            report: dict[str, Any] = json.load(handle)
+        report.setdefault("updates", []).append({"date": now, "command": command})
+        report["notes"] = NOTES
+    else:
+        report = {"date": now, "machine": machine(), "server_version": kitsu.api_version(),
+                  "host": os.environ["KITSU_API_URL"], "command": command, "sizes": [], "notes": NOTES}
     if "2" in wanted:
         prepare_user(kitsu)
-    for size_name in [s.strip() for s in args.size.split(",") if s.strip()]:
+    sizes = [s.strip() for s in args.size.split(",") if s.strip()] if wanted & {"1", "2", "3", "6"} else []
+    for size_name in sizes:
         seeded = ensure(size_name, kitsu)
         pid = seeded["project_id"]
-        size: dict[str, Any] = {"size": size_name, "seed": seeded, "rounds": args.rounds, "slow_rounds": slow_rounds,
-                                "counts": walk.project_counts(pid)}
-        report["sizes"].append(size)
+        size: dict[str, Any] = next((s for s in report["sizes"] if s["size"] == size_name), {})
+        if not size:
+            report["sizes"].append(size)
+        elif size["seed"]["project_id"] == pid:
+            seeded = size["seed"]  # the same production: keep how it was seeded
+        size.update({"size": size_name, "seed": seeded, "rounds": args.rounds, "slow_rounds": slow_rounds,
+                     "counts": walk.project_counts(pid)})
         if "1" in wanted:
-            size["walk"] = run_rounds(f"{size_name} walk", walk.CONTENDERS, pid, args.rounds, slow_rounds, args.timeout)
+            size["walk"] = run_rounds(f"{size_name} walk", walk.CONTENDERS, pid, args.rounds, slow_rounds, args.timeout,
+                                      previous=size.get("walk"))
             for r, c in zip(size["walk"], walk.CONTENDERS):
                 r["note"] = c.note
             write_results(report)
         if "2" in wanted:
-            size["mytasks"] = run_rounds(f"{size_name} my tasks", MYTASKS, pid, args.rounds, slow_rounds, args.timeout)
+            size["mytasks"] = run_rounds(f"{size_name} my tasks", MYTASKS, pid, args.rounds, slow_rounds, args.timeout,
+                                         previous=size.get("mytasks"))
             write_results(report)
         if "3" in wanted:
             count = args.bulk_tasks or BULK_DEFAULT.get(size_name, 500)
@@ -405,14 +428,15 @@ def main() -> int:
                 result["verified"] = verify_bulk(kitsu, **counter["last"])
 
             size["bulk"] = run_rounds(f"{size_name} bulk", BULK, pid, args.rounds, slow_rounds, args.timeout,
-                                      bulk_subst, bulk_check)
+                                      bulk_subst, bulk_check, previous=size.get("bulk"))
             write_results(report)
         if "6" in wanted:
-            size["repeat"] = run_rounds(f"{size_name} repeat", REPEAT, pid, args.rounds, slow_rounds, args.timeout)
+            size["repeat"] = run_rounds(f"{size_name} repeat", REPEAT, pid, args.rounds, slow_rounds, args.timeout,
+                                        previous=size.get("repeat"))
             write_results(report)
     if "4" in wanted:
         print("materialise ...", flush=True)
-        report["materialize"] = materialize(args.materialize_rows, 5)
+        report["materialize"] = materialize(args.materialize_rows, 9)
     if "5" in wanted:
         report["imports"] = import_times(args.import_runs)
     write_results(report)

@@ -43,10 +43,9 @@ class ModelList(list[M], Generic[M]):
         ``project.assets.prefetch("tasks.task_status", "tasks.assignees")``
         costs a few requests whatever the number of assets.
         """
-        from .models.relations import prefetch_path
+        from .models.relations import path_tree, prefetch_tree
 
-        for path in paths:
-            prefetch_path(self, path.split("."))
+        prefetch_tree(self, path_tree(paths))
         return self
 
     def ids(self) -> list[str]:

@@ -355,28 +355,44 @@ def reload_absent(owners: Sequence[KitsuModel], ids_field: str) -> None:
         absent[0].session.repository(type(absent[0])).reload_many(absent)
 
 
-def prefetch_path(items: Sequence[KitsuModel], path: list[str]) -> None:
-    """Load ``path[0]`` on every item in batches, then recurse on the results."""
+#: Relation paths as a tree: ``{"tasks": {"task_status": {}, "assignees": {}}}``.
+PathTree = dict[str, "PathTree"]
+
+
+def path_tree(paths: Sequence[str]) -> PathTree:
+    """Dotted paths merged into a tree, so a shared prefix loads once."""
+    tree: PathTree = {}
+    for path in paths:
+        node = tree
+        for name in path.split("."):
+            node = node.setdefault(name, {})
+    return tree
+
+
+def prefetch_tree(items: Sequence[KitsuModel], tree: PathTree) -> None:
+    """Load each relation of ``tree`` on every item in batches, then the
+    subtree on the related objects (every level walked once)."""
     from ..collection import ModelList
 
-    if not items or not path:
+    if not items or not tree:
         return
-    name, rest = path[0], path[1:]
     by_class: dict[type[Any], list[KitsuModel]] = {}
     for item in items:
         by_class.setdefault(type(item), []).append(item)
     scope = items.scope if isinstance(items, ModelList) else None
-    next_level: dict[int, KitsuModel] = {}
-    for cls, members in by_class.items():
-        relation = getattr(cls, name, None)
-        if not isinstance(relation, Relation):
-            raise AttributeError(f"{cls.__name__} has no relation {name!r}")
-        relation.load_batch(members, scope)
-        for member in members:
-            value = _cache_of(member)[name]
-            for related in value if isinstance(value, list) else [value]:
-                if related is not None:
-                    next_level[id(related)] = related
-    if rest and next_level:
-        session = items[0].session
-        prefetch_path(ModelList(next_level.values(), session), rest)
+    for name, subtree in tree.items():
+        next_level: dict[int, KitsuModel] = {}
+        for cls, members in by_class.items():
+            relation = getattr(cls, name, None)
+            if not isinstance(relation, Relation):
+                raise AttributeError(f"{cls.__name__} has no relation {name!r}")
+            relation.load_batch(members, scope)
+            if not subtree:
+                continue
+            for member in members:
+                value = _cache_of(member)[name]
+                for related in value if isinstance(value, list) else [value]:
+                    if related is not None:
+                        next_level[id(related)] = related
+        if next_level:
+            prefetch_tree(ModelList(next_level.values(), items[0].session), subtree)

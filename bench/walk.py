@@ -52,7 +52,7 @@ CONTENDERS: list[Contender] = [
     Contender("kitsu_models naive", ours_command("naive"), env={"PYTHONPATH": ROOT},
               note="plain attribute walk, batched lazy loads"),
     Contender("kitsu_models prefetch", ours_command("prefetch"), env={"PYTHONPATH": ROOT},
-              note="ModelList.prefetch, then the walk in strict_mode()"),
+              note="kitsu.user.context() (shared tables, one request), ModelList.prefetch, then the walk in strict_mode()"),
     Contender("gazu 1.3.1 TD loop", gazu_command(OFFICIAL, "td"), slow=True,
               note="one call per asset/shot/task/assignee"),
     Contender("gazu 1.3.1 TD loop + cache", gazu_command(OFFICIAL, "td-cache"), slow=True,
@@ -91,6 +91,8 @@ def child(mode: str, project_id: str) -> int:
     baseline = maxrss_mib()
     kitsu.transport.requests_sent = 0
     started = time.perf_counter()
+    if mode == "prefetch":
+        kitsu.user.context()  # task types, statuses, people, asset types: one request
     project = kitsu.projects.get(project_id)
     assets, shots = project.assets, project.shots
     if mode == "prefetch":

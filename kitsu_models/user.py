@@ -6,11 +6,15 @@ typed models merged into the session's identity map.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import errors
 from .collection import ModelList
-from .models import Asset, AssetType, Entity, Episode, KitsuModel, Project, Scene, Sequence, Shot, Task, TaskType
+from .models import (
+    Asset, AssetType, Department, Entity, Episode, KitsuModel, Person, Project, ProjectStatus, Scene, Sequence, Shot,
+    Task, TaskStatus, TaskType,
+)
 from .repository import check_id
 
 if TYPE_CHECKING:
@@ -21,11 +25,48 @@ M = TypeVar("M", bound=KitsuModel)
 _ENTITY_ROUTE_NAMES: dict[type[Entity], str] = {Asset: "assets", Shot: "shots", Sequence: "sequences", Scene: "scenes"}
 
 
+@dataclass(frozen=True)
+class UserContext:
+    """The studio's shared tables as the user sees them, typed, from the one
+    request the Kitsu web app makes at start (``GET data/user/context``)."""
+
+    task_types: ModelList[TaskType]
+    task_statuses: ModelList[TaskStatus]
+    asset_types: ModelList[AssetType]
+    departments: ModelList[Department]
+    persons: ModelList[Person]
+    project_statuses: ModelList[ProjectStatus]
+
+
 class UserViews:
     """``kitsu.user``: queries scoped to the logged-in user."""
 
     def __init__(self, session: Kitsu) -> None:
         self._session = session
+        self._context: UserContext | None = None
+
+    def context(self) -> UserContext:
+        """Task types, statuses, asset types, departments, people and project
+        statuses in one request. The session keeps the last answer, so
+        relations to these objects (``task.task_status``, ``task.assignees``...)
+        then load without a request of their own; call again to read them
+        afresh. (The answer's open projects are left out: loaded together,
+        they would make one project's relations load for all of them;
+        ``open_projects()`` lists them.)"""
+        answer: dict[str, Any] = self._session.transport.get("data/user/context")
+
+        def table(model: type[M], key: str) -> ModelList[M]:
+            return self._session.repository(model).fetch_rows(list(answer.get(key) or []))
+
+        self._context = UserContext(
+            task_types=table(TaskType, "task_types"),
+            task_statuses=table(TaskStatus, "task_status"),
+            asset_types=table(AssetType, "asset_types"),
+            departments=table(Department, "departments"),
+            persons=table(Person, "persons"),
+            project_statuses=table(ProjectStatus, "project_status"),
+        )
+        return self._context
 
     def _fetch(self, model: type[M], path: str) -> ModelList[M]:
         return self._session.repository(model).fetch(path)

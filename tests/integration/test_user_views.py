@@ -5,6 +5,7 @@ typed objects of the session."""
 
 from __future__ import annotations
 
+import gc
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -403,3 +404,22 @@ def test_an_artist_reads_comments_and_the_to_do_view_fields(studio: Studio) -> N
     assert (row.project_name, row.entity_name, row.task_status_short_name) == (
         studio.project.name, studio.hero.name, studio.todo.short_name)
     assert row.last_comment is not None and row.last_comment["text"] == "first pass"
+
+
+def test_the_user_context_loads_the_shared_tables_in_one_request(studio: Studio) -> None:
+    artist = clone(studio.kitsu)
+    with RequestLog(artist) as log:
+        context = artist.user.context()
+    assert [s.path for s in log.sent] == ["data/user/context"]
+    assert all(isinstance(status, TaskStatus) for status in context.task_statuses)
+    assert {studio.todo.id, studio.done.id} <= set(context.task_statuses.ids())
+    assert {t.id for t in studio.types.values()} <= set(context.task_types.ids())
+    assert {studio.character.id, studio.prop.id} <= set(context.asset_types.ids())
+    assert studio.person_id in context.persons.ids() and context.departments and context.project_statuses
+    gc.collect()  # the session keeps them: relations to them need no request
+    tasks = artist.user.tasks_to_do()
+    with RequestLog(artist) as log:
+        seen = {(task.task_status.short_name, task.task_type.name) for task in tasks}
+        me = artist.persons.get(studio.person_id)
+    assert log.sent == [], log.summary()
+    assert ("todo", "Animation") in seen and me is context.persons.by_id()[studio.person_id]

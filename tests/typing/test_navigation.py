@@ -182,6 +182,9 @@ def _typing_checks_repositories(kitsu: Kitsu) -> None:
     assert_type(kitsu.time_spents.get("id"), TimeSpent)
     assert_type(kitsu.persons.get("id"), Person)
     assert_type(kitsu.departments.get("id"), Department)
+    assert_type(kitsu.user.context().task_statuses, ModelList[TaskStatus])
+    assert_type(kitsu.user.context().persons[0].full_name, str | None)
+    kitsu.user.context().projects  # type: ignore[attr-defined]  # left out on purpose
     assert_type(kitsu.organisations.get("id"), Organisation)
     assert_type(kitsu.repository(Shot), Repository[Shot])
     # Models and persistence return the object itself.

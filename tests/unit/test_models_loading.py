@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from typing import Any
 from urllib.parse import parse_qs, urlparse
@@ -166,4 +167,26 @@ def test_a_required_link_that_is_absent_is_a_typed_error(kitsu: Kitsu, mocked: r
     assert info.value.model == "TaskType"
     sequence = kitsu.sequences.fetch_rows([row("Sequence", parent_id=None)])[0]
     assert sequence.episode is None  # an optional link: None, no request
+    assert len(mocked.calls) == 1
+
+
+def test_the_user_context_fills_the_shared_tables_for_the_session(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    status, task_type, person, department = new_id(), new_id(), new_id(), new_id()
+    mocked.get(API + "data/user/context", json={
+        "task_status": [row("TaskStatus", id=status)], "task_types": [row("TaskType", id=task_type)],
+        "asset_types": [row("AssetType", id=new_id())], "departments": [row("Department", id=department)],
+        "persons": [row("Person", id=person)], "project_status": [row("ProjectStatus", id=new_id())],
+        "projects": [row("Project", id=new_id())], "notification_count": 0,
+    })
+    context = kitsu.user.context()
+    assert [type(table[0]).__name__ for table in (
+        context.task_statuses, context.task_types, context.asset_types, context.departments, context.persons,
+        context.project_statuses)] == ["TaskStatus", "TaskType", "AssetType", "Department", "Person", "ProjectStatus"]
+    del context
+    gc.collect()  # the session keeps the last context alive
+    tasks = kitsu.tasks.fetch_rows(
+        [row("Task", "get", id=new_id(), task_status_id=status, task_type_id=task_type, assignees=[person])]
+    )
+    assert tasks[0].task_status.id == status and tasks[0].task_type.id == task_type
+    assert [p.id for p in tasks[0].assignees] == [person] and kitsu.departments.get(department).id == department
     assert len(mocked.calls) == 1

@@ -66,9 +66,11 @@ class Repository(Generic[M]):
         known = self.session.identity.get(self.model, object_id)
         if known is not None:
             return known
-        return self._fetch_one(object_id)
+        return self.fetch_one(object_id)
 
-    def _fetch_one(self, object_id: str) -> M:
+    def fetch_one(self, object_id: str) -> M:
+        """One GET of the object's record, merged into the known object (its
+        loaded relations stay); :class:`errors.ModelNotFoundError` if gone."""
         path = self.route.item_path.format(id=object_id)
         try:
             row = self.session.transport.get(path)
@@ -288,7 +290,7 @@ class Repository(Generic[M]):
         self.session.transport.delete(self.route.delete_path.format(id=object_id), params)
         if self.route.force_delete and not force:
             try:
-                self._fetch_one(object_id)
+                self.fetch_one(object_id)
                 return False
             except errors.ModelNotFoundError:
                 pass
@@ -299,7 +301,7 @@ class Repository(Generic[M]):
     def refresh(self, obj: M) -> M:
         """Reload the object, then the relations that were loaded on it."""
         loaded = forget_relations(obj)
-        self._fetch_one(check_id(obj.id))
+        self.fetch_one(check_id(obj.id))
         for name in loaded:
             getattr(obj, name)
         return obj

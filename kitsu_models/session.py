@@ -21,12 +21,9 @@ from .identity import IdentityMap
 from .models import (
     Asset, AssetType, Comment, Concept, Department, Edit, Entity, EntityType, Episode, KitsuModel,
     MetadataDescriptor, Organisation, Person, Project, ProjectStatus, Scene, Sequence, Shot, Task,
-    TaskStatus, TaskType, TimeSpent,
+    TaskStatus, TaskType, TimeSpent, AssetInstance, EntityLink, FileStatus, OutputFile, OutputType, Software,
+    WorkingFile, Playlist, AttachmentFile, PreviewFile,
 )
-from .models import AssetInstance, EntityLink
-from .models import FileStatus, OutputFile, OutputType, Software, WorkingFile
-from .models import Playlist
-from .models import AttachmentFile, PreviewFile
 from .repository import Repository
 from .transport import JSON, Transport
 from .user import UserViews

@@ -1,8 +1,10 @@
 """The typed models of Kitsu."""
 
 from .base import KitsuModel
-from .breakdown import Asset, AssetType, CastingEntry, CastInEntry, Concept, Edit, Entity, EntityType, Episode, Scene, Sequence, Shot
-from .breakdown import AssetInstance, EntityLink
+from .breakdown import (
+    Asset, AssetInstance, AssetType, CastingEntry, CastInEntry, Concept, Edit, Entity, EntityLink, EntityType, Episode,
+    Scene, Sequence, Shot,
+)
 from .files import FilePath, FileStatus, OutputFile, OutputType, Software, WorkingFile
 from .people import Department, Organisation, Person
 from .playlists import Playlist, PlaylistEntries, PlaylistEntry

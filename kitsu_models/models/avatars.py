@@ -35,5 +35,4 @@ class HasAvatar:
         callback = transfers.checked_progress(progress)
         owner.session.transport.upload(self._avatar_route(), [("file", source)], progress=callback)
         # The server sets has_avatar with the upload: as it has it now.
-        owner.__dict__["has_avatar"] = True
-        object.__setattr__(owner, "__pydantic_fields_set__", owner.__pydantic_fields_set__ | {"has_avatar"})
+        owner._set_synced("has_avatar", True)

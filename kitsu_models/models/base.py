@@ -205,17 +205,29 @@ class KitsuModel(BaseModel):
         """Create this object on the server if new, else send only the
         fields changed since it was loaded. Returns ``self``, updated."""
         self._check_alive()
-        if session is None:
-            from ..session import default_session
-
-            origin: Origin | None = getattr(self, "_kitsu_origin", None)
-            session = origin.session if origin is not None else default_session()
-        repository = session.repository(type(self))
+        repository = self._session_for_save(session).repository(type(self))
         if self.id:
             repository.update(self)
         else:
             repository.create(self)
         return self
+
+    def _session_for_save(self, session: Kitsu | None) -> Kitsu:
+        """The session ``save`` works in: the given one, else the object's,
+        else the default session."""
+        if session is not None:
+            return session
+        from ..session import default_session
+
+        origin: Origin | None = getattr(self, "_kitsu_origin", None)
+        return origin.session if origin is not None else default_session()
+
+    def _set_synced(self, name: str, value: Any) -> None:
+        """Store a value the server already has (set by a side effect of
+        another request): a loaded field, not a change to send."""
+        self.__dict__[name] = value
+        if name not in self.__pydantic_fields_set__:
+            object.__setattr__(self, "__pydantic_fields_set__", self.__pydantic_fields_set__ | {name})
 
     def delete(self, *, force: bool = False) -> bool:
         """Delete this object on the server and evict it from the session.

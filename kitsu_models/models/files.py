@@ -133,7 +133,7 @@ class WorkingFile(KitsuModel):
             raise errors.InvalidArgumentError("a new WorkingFile needs its task_id (or use task.new_working_file)")
         if self.revision is not None:
             checked_revision(self.revision)
-        task = _session_of(self, session).repository(tasks.Task).get(checked_id(self.task_id, "task"))
+        task = self._session_for_save(session).repository(tasks.Task).get(checked_id(self.task_id, "task"))
         require_template(task.project, "working", template_kind(task.entity))
         super().save(session)
         after_working_file_created(task)
@@ -249,7 +249,7 @@ class OutputFile(KitsuModel):
         return super().save(session)
 
     def _check_new(self, session: Kitsu | None) -> None:
-        session = _session_of(self, session)
+        session = self._session_for_save(session)
         for field in ("entity_id", "output_type_id", "task_type_id"):
             if not getattr(self, field):
                 raise errors.InvalidArgumentError(f"a new OutputFile needs its {field}")
@@ -301,17 +301,6 @@ class FilePath:
 
 
 # ------------------------------------------------------------------ helpers
-def _session_of(obj: KitsuModel, session: Kitsu | None) -> Kitsu:
-    """The session a new object is saved in (as ``KitsuModel.save`` picks it)."""
-    if session is not None:
-        return session
-    if getattr(obj, "_kitsu_origin", None) is not None:
-        return obj.session
-    from ..session import default_session
-
-    return default_session()
-
-
 def _target_path(target: StrPath) -> Path:
     if not isinstance(target, (str, Path)) and not hasattr(target, "__fspath__"):
         raise errors.InvalidArgumentError(f"target must be a file path, got {target!r}")
@@ -332,7 +321,7 @@ def after_working_file_created(task: tasks.Task) -> None:
     if entity is not None:
         breakdown.Entity.working_files.forget(entity)
     if session.me.id not in (task.assignee_ids or []):
-        session.repository(tasks.Task).fetch_rows([session.transport.get(f"data/tasks/{id_of(task, 'task')}")])
+        session.repository(tasks.Task).fetch_one(id_of(task, "task"))
 
 
 # The sibling modules import this one while they are being imported: last.

@@ -32,7 +32,7 @@ from ..collection import ModelList
 from ..routes import Route
 from . import breakdown, people, previews, production, tasks
 from .base import KitsuModel, Origin, computed
-from .relations import MaybeToOne, Relation, ToOne, _cache_of
+from .relations import MaybeToOne, Relation, ToOne, _cache_of, reload_absent
 
 if TYPE_CHECKING:
     from ..session import Kitsu
@@ -183,12 +183,10 @@ class _Entries(Relation):
 
     def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
         playlists = [owner for owner in owners if isinstance(owner, Playlist)]
-        missing = [playlist for playlist in playlists if not _has_shots(playlist)]
-        if missing:
-            missing[0].session.repository(Playlist).reload_many(missing)
-            for owner in missing:
-                if not _has_shots(owner):  # deleted meanwhile
-                    raise errors.ModelNotFoundError("Playlist", owner.id, "/" + Playlist.__route__.collection)
+        reload_absent(playlists, "shots")
+        for owner in playlists:
+            if not _has_shots(owner):  # deleted meanwhile
+                raise errors.ModelNotFoundError("Playlist", owner.id, "/" + Playlist.__route__.collection)
         self._build(playlists)
 
     def _build(self, owners: list[Playlist]) -> None:

@@ -121,11 +121,7 @@ class PreviewFile(KitsuModel):
 
     def _reload(self) -> None:
         """Read the record again (its status), without reloading relations."""
-        try:
-            row = self.session.transport.get(f"data/preview-files/{self.id}")
-        except errors.NotFoundError:
-            raise errors.ModelNotFoundError("PreviewFile", self.id, f"/data/preview-files/{self.id}") from None
-        self.session.repository(PreviewFile).fetch_rows([row])
+        self.session.repository(PreviewFile).fetch_one(self.id)
 
     def wait_until_processed(self, timeout: float = PROCESSING_TIMEOUT, poll_interval: float = POLL_INTERVAL) -> Self:
         """Wait until the server has processed this preview; returns it,

@@ -23,6 +23,7 @@ attachments and previews) the progress counts over all of them.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections.abc import Iterable, Sequence
@@ -74,6 +75,17 @@ def _checklist(value: Any) -> list[dict[str, Any]]:
             f"checklist must be a list of dicts ({{'text': ..., 'checked': False}}), got {value!r}"
         )
     return [dict(item) for item in value]
+
+
+def _comment_fields(
+    task_status: Any, text: Any, checklist: Any, links: Any, text_key: str
+) -> dict[str, Any]:
+    """The checked keys every comment request carries (``text_key``: the
+    single-comment route calls the text ``comment``, the batch route ``text``)."""
+    status_id = _model_id(task_status, tasks.TaskStatus, "task_status")
+    if not isinstance(text, str):
+        raise errors.InvalidArgumentError(f"text must be a str, got {text!r}")
+    return {"task_status_id": status_id, text_key: text, "checklist": _checklist(checklist), "links": _links(links)}
 
 
 def _links(value: Any) -> list[str]:
@@ -236,13 +248,11 @@ def _join(comment: tasks.Comment, preview: PreviewFile) -> None:
     """Record ``preview`` on ``comment`` as the server now has it."""
     ids = listed_ids(comment.__dict__.get("preview_ids"))
     if preview.id not in ids:
-        comment.__dict__["preview_ids"] = [*ids, preview.id]
-        object.__setattr__(comment, "__pydantic_fields_set__", comment.__pydantic_fields_set__ | {"preview_ids"})
+        comment._set_synced("preview_ids", [*ids, preview.id])
     cached = _cache_of(comment).get("previews")
     if cached is not None and preview not in cached:
         cached.append(preview)
-    preview.__dict__["comment_ids"] = [comment.id]
-    object.__setattr__(preview, "__pydantic_fields_set__", preview.__pydantic_fields_set__ | {"comment_ids"})
+    preview._set_synced("comment_ids", [comment.id])
     _cache_of(preview)["comment"] = comment
 
 
@@ -321,18 +331,10 @@ class TaskReviews:
         """
         task = cast("tasks.Task", self)
         task._check_alive()
-        status_id = _model_id(task_status, tasks.TaskStatus, "task_status")
-        if not isinstance(text, str):
-            raise errors.InvalidArgumentError(f"text must be a str, got {text!r}")
+        body = _comment_fields(task_status, text, checklist, links, "comment")
+        body["for_client"] = bool(for_client)
         preview_paths = source_files(previews, "preview", allow_empty=False)
         attachment_paths = source_files(attachments, "attachment")
-        body: dict[str, Any] = {
-            "task_status_id": status_id,
-            "comment": text,
-            "checklist": _checklist(checklist),
-            "links": _links(links),
-            "for_client": bool(for_client),
-        }
         if person is not None:
             body["person_id"] = _model_id(person, people.Person, "person")
         callback = checked_progress(progress)
@@ -394,41 +396,33 @@ class TaskReviews:
             raise errors.InvalidArgumentError("comment_many needs Task objects")
         if not chosen:
             return ModelList()
+        from ..repository import check_id, chunks
+
+        task_ids = []
         for task in chosen:
             task._check_alive()
-        task_ids = [_model_id(task, tasks.Task, "task") for task in chosen]
+            task_ids.append(check_id(task, "task"))
         session = chosen[0].session
         if any(task.session is not session for task in chosen):
             raise errors.InvalidArgumentError("comment_many needs tasks of one session")
         if len(set(task_ids)) != len(chosen):
             raise errors.InvalidArgumentError("comment_many got the same task twice")
-        if not isinstance(text, str):
-            raise errors.InvalidArgumentError(f"text must be a str, got {text!r}")
-        shared = {
-            "task_status_id": _model_id(task_status, tasks.TaskStatus, "task_status"),
-            "text": text,
-            "checklist": _checklist(checklist),
-            "links": _links(links),
-        }
-        repository = session.repository(tasks.Comment)
+        shared = _comment_fields(task_status, text, checklist, links, "text")
+        comment_repository, task_repository = session.repository(tasks.Comment), session.repository(tasks.Task)
         comments: ModelList[tasks.Comment] = ModelList(session=session)
         try:
-            for start in range(0, len(chosen), BATCH_COMMENTS):
-                batch = task_ids[start : start + BATCH_COMMENTS]
+            for batch in chunks(task_ids, BATCH_COMMENTS):
                 rows = session.transport.post(
                     "actions/tasks/batch-comment", {"comments": [{**shared, "task_id": i} for i in batch]}
                 )
-                comments.extend(repository.fetch_rows(list(rows)))
+                comments.extend(comment_repository.fetch_rows(list(rows)))
         except errors.KitsuError as exc:
-            failure = errors.PartialBatchError(
+            with contextlib.suppress(errors.KitsuError):  # the batch's failure is the one to report
+                task_repository.reload_many(chosen)
+            raise errors.PartialBatchError(
                 f"comment_many failed after {len(comments)} of {len(chosen)} comments: {exc}", list(comments)
-            )
-            try:
-                session.repository(tasks.Task).reload_many(chosen)
-            except errors.KitsuError:
-                pass  # the batch's failure is the one to report
-            raise failure from exc
-        session.repository(tasks.Task).reload_many(chosen)
+            ) from exc
+        task_repository.reload_many(chosen)
         return comments
 
     def add_preview(

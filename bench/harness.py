@@ -96,7 +96,10 @@ def collect_rounds(
     read back from the server what the run claims to have done)."""
     runs: dict[str, list[dict[str, Any]]] = {c.name: [] for c in contenders}
     for round_no in range(max(rounds, slow_rounds)):
-        for contender in contenders:
+        # Each round starts with another contender: none always runs after
+        # the same neighbour (a warmed server cache, a busy one).
+        shift = round_no % len(contenders)
+        for contender in [*contenders[shift:], *contenders[:shift]]:
             if round_no >= (slow_rounds if contender.slow else rounds):
                 continue
             result = run_contender(contender, project_id, timeout, **(subst(contender) if subst else {}))

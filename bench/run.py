@@ -11,9 +11,10 @@ rounds, medians reported):
    ``POST actions/persons/{id}/change-password`` to a value derived from the
    admin password, never printed);
 3. bulk update: a comment with a status change on each task of a fixed set
-   (the first ``--bulk-tasks`` tasks of the production by id); the target
-   status alternates between ``wip`` and ``wfa`` from one run to the next so
-   every run really changes the statuses;
+   (the first ``--bulk-tasks`` tasks of the production by id). Before each
+   run, outside its timing, the set is put back to ``todo`` (one
+   ``Task.comment_many``), so every contender moves the same tasks from
+   ``todo`` to ``wip``; the run's comment text is unique to the invocation;
 4. 100,000 task rows of JSON into models against ``json.loads`` (bench/materialize.py);
 5. ``import kitsu_models`` against ``import gazu`` (fresh interpreter each time);
 6. a project's tasks read twice (our conditional requests against gazu's re-read and cache).
@@ -44,7 +45,7 @@ from harness import (  # noqa: E402
 )
 
 BENCH_USER = "artist01@kitsu-bench.com"
-BULK_STATUSES = ("wip", "wfa")
+BULK_FROM, BULK_TO = "todo", "wip"
 BULK_DEFAULT = {"small": 100, "medium": 500, "large": 500}
 OURS_ENV = {"PYTHONPATH": ROOT}
 
@@ -124,6 +125,18 @@ def prepare_bulk(kitsu: Any, size: str, project_id: str, count: int) -> str:
     return path
 
 
+def reset_bulk(kitsu: Any, ids: str) -> None:
+    """Put the bulk set back to the starting status, so every run does the
+    same work (outside the runs' timing)."""
+    from kitsu_models.models import Task
+
+    with open(ids) as handle:
+        task_ids = json.load(handle)
+    start = next(s for s in kitsu.task_statuses.all() if s.short_name == BULK_FROM)
+    found = kitsu.tasks.get_many(task_ids)
+    Task.comment_many([found[i] for i in task_ids], start, "bench bulk reset")
+
+
 def verify_bulk(kitsu: Any, ids: str, status: str, text: str) -> str:
     """Read back what a bulk run claims: every task of the set in the target
     status, and one comment with the run's text on each."""
@@ -155,7 +168,7 @@ def import_times(runs: int) -> list[dict[str, Any]]:
     samples: dict[str, list[dict[str, float]]] = {name: [] for name, _, _ in IMPORTS}
     for _ in range(runs):
         for name, argv, env in IMPORTS:
-            code = ("import time, json, resource; s = time.perf_counter(); import " + IMPORT_MODULE[name]
+            code = ("import time, json; s = time.perf_counter(); import " + IMPORT_MODULE[name]
                     + "; e = time.perf_counter() - s; print(json.dumps({'seconds': e, "
                     "'maxrss_mib': [int(l.split()[1]) / 1024 for l in open('/proc/self/status') if l.startswith('VmHWM:')][0]}))")
             done = subprocess.run([*argv, code], cwd="/tmp", env={**os.environ, **env}, capture_output=True, text=True)
@@ -303,8 +316,8 @@ def write_results(report: dict[str, Any]) -> None:
         if "bulk" in size:
             b = size["bulk_info"]
             lines += ["### 3. Bulk update (a comment with a status change per task)", "",
-                      f"{b['count']} tasks of `{s['name']}` (the first by id); target status alternates "
-                      f"{' / '.join(BULK_STATUSES)} from run to run.", ""]
+                      f"{b['count']} tasks of `{s['name']}` (the first by id); each run moves them from "
+                      f"{BULK_FROM} (set back before the run, outside its timing) to {BULK_TO}.", ""]
             lines += rows_table(size["bulk"], "gazu 1.3.1 TD loop", [("ms per task", lambda r: fmt(r.get("per_task_ms"), 1)),
                                                                       ("read back", lambda r: r.get("verified", ""))])
             lines += [""]
@@ -394,6 +407,8 @@ def main() -> int:
     if args.update:
         with open(os.path.join(HERE, "results.json")) as handle:
             report: dict[str, Any] = json.load(handle)
+        if any("results" in s for s in report.get("sizes", [])) or isinstance(report.get("materialize"), str):
+            raise SystemExit("bench/results.json was written by walk.py, not run.py: run without --update")
         report.setdefault("updates", []).append({"date": now, "command": command})
         report["notes"] = NOTES
     else:
@@ -429,9 +444,10 @@ def main() -> int:
             counter: dict[str, Any] = {"n": 0}
 
             def bulk_subst(contender: Contender) -> dict[str, str]:
-                status = BULK_STATUSES[counter["n"] % len(BULK_STATUSES)]
+                reset_bulk(kitsu, ids_file)
                 counter["n"] += 1
-                counter["last"] = {"ids": ids_file, "status": status, "text": f"bench bulk {counter['n']} -> {status}"}
+                text = f"bench bulk {now} #{counter['n']} -> {BULK_TO}"  # unique: the read-back counts only this run
+                counter["last"] = {"ids": ids_file, "status": BULK_TO, "text": text}
                 return dict(counter["last"])
 
             def bulk_check(result: dict[str, Any]) -> None:

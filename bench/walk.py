@@ -83,7 +83,7 @@ def child(mode: str, project_id: str) -> int:
     load_env()
     from kitsu_models import Kitsu
     from kitsu_models.models import Shot
-    from kitsu_models.models.relations import Relation
+    from kitsu_models.orm.relations import Relation
 
     kitsu = Kitsu.login(os.environ["KITSU_API_URL"], os.environ["KITSU_ADMIN_EMAIL"], os.environ["KITSU_ADMIN_PASSWORD"])
     has_casting = isinstance(Shot.__dict__.get("casting"), Relation)

@@ -1,54 +1,48 @@
 """``Repository[M]``: create, read, update, delete and query one model,
-driven by the model's :class:`Route`. One generic class serves every model."""
+driven by the model's :class:`Route`. One generic class serves every model.
+
+Its verbs, one meaning each:
+
+- ``get`` / ``get_many``: by id, from the session when known, else read;
+- ``load``: one object read from the server, always;
+- ``filter`` / ``all`` / ``first`` / ``get_by_name`` / ``iter``: queries;
+- ``rows`` / ``row``: the same reads, as the server's JSON (no models);
+- ``load_route``: the models a dedicated list route answers;
+- ``materialize``: models for rows obtained elsewhere (no request);
+- ``create`` / ``update`` / ``delete`` / ``refresh`` / ``reload_many``.
+"""
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
-import re
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Generic, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticUndefined
 
 from . import errors
-from .collection import ModelList
 from .gcpause import paused_gc
-from .models.base import KitsuModel, Origin
-from .models.relations import Link, forget_relations
-
-if TYPE_CHECKING:
-    from .session import Kitsu
+from .ids import ID_CHUNK, chunks, id_of
+from .orm.base import KitsuModel, Origin
+from .orm.collection import ModelList
+from .orm.relations import Link, forget_relations
+from .orm.session_api import Session
+from .routes import path
 
 M = TypeVar("M", bound=KitsuModel)
-
-#: Ids per "any of" filter: keeps the request line under the server's
-#: limit (gunicorn refuses lines over 4 KB; 100 ids fail, 50 pass).
-ID_CHUNK = 50
-_UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")
+T = TypeVar("T")
+Row = dict[str, Any]
 
 FilterValue = Any
-
-
-def check_id(value: Any, what: str = "id") -> str:
-    """``value`` as an id string, or a typed error before any request."""
-    if isinstance(value, KitsuModel):
-        value = value.id
-    if not isinstance(value, str) or not _UUID.match(value):
-        raise errors.InvalidArgumentError(f"{what} must be a Kitsu id (UUID), got {value!r}")
-    return value
-
-
-def chunks(items: Sequence[str], size: int = ID_CHUNK) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 class Repository(Generic[M]):
     """Queries and persistence for one model class in one session."""
 
-    def __init__(self, session: Kitsu, model: type[M]) -> None:
+    def __init__(self, session: Session, model: type[M]) -> None:
         self.session = session
         self.model = model
         self.route = model.__route__
@@ -62,21 +56,28 @@ class Repository(Generic[M]):
 
         Raises :class:`errors.ModelNotFoundError` naming the model and id.
         """
-        object_id = check_id(object_id, f"{self.model.__name__} id")
+        object_id = id_of(object_id, what=f"{self.model.__name__} id")
         known = self.session.identity.get(self.model, object_id)
         if known is not None:
             return known
-        return self.fetch_one(object_id)
+        return self.load(object_id)
 
-    def fetch_one(self, object_id: str) -> M:
+    def load(self, object_id: str) -> M:
         """One GET of the object's record, merged into the known object (its
         loaded relations stay); :class:`errors.ModelNotFoundError` if gone."""
-        path = self.route.item_path.format(id=object_id)
+        return self._materialize([self.row(object_id)], ModelList(session=self.session), rebind=False)[0]
+
+    def row(self, object_id: str) -> Row:
+        """The server's JSON record of one object (a fresh dict, no model);
+        :class:`errors.ModelNotFoundError` if there is none."""
+        item = path(self.route.item_path, id=id_of(object_id, what=f"{self.model.__name__} id"))
         try:
-            row = self.session.transport.get(path)
+            answer = self.session.transport.get(item)
         except errors.NotFoundError:
-            raise errors.ModelNotFoundError(self.model.__name__, object_id, "/" + path) from None
-        return self._materialize([row], ModelList(session=self.session), rebind=False)[0]
+            raise errors.ModelNotFoundError(self.model.__name__, str(object_id), "/" + item) from None
+        if not isinstance(answer, dict):
+            raise errors.HostError(f"GET /{item}: expected an object, got {type(answer).__name__}")
+        return answer
 
     def get_many(self, ids: Iterable[str], *, project_id: str | None = None) -> dict[str, M]:
         """Objects by id: those already known, the rest in batched requests
@@ -95,7 +96,7 @@ class Repository(Generic[M]):
             if known is not None:
                 found[object_id] = known
             else:
-                missing.append(check_id(object_id))
+                missing.append(id_of(object_id, what=f"{self.model.__name__} id"))
         if len(missing) > ID_CHUNK:
             missing = self._fetch_wide(missing, project_id, found)
         if missing:
@@ -140,36 +141,62 @@ class Repository(Generic[M]):
 
     def filter(self, **criteria: FilterValue) -> ModelList[M]:
         """Every object matching all criteria. A value may be a model or an
-        id, a scalar, or a list meaning "any of"."""
-        params = self._params(criteria)
-        scope = {key: value for key, value in params.items() if not value.startswith("[")}
-        if self.route.project_collection and list(params) == ["project_id"]:
-            path = self.route.project_collection.format(project_id=params["project_id"])
-            found = self._load(path, dict(self.route.project_params), scope)
-        else:
-            found = self._load(self.route.collection, {**self.route.params, **params}, scope)
-        name = criteria.get("name")
-        if isinstance(name, str):
-            # The server matches names as case-insensitive patterns ("_" and
-            # "%" are wildcards): keep the exact matches only.
-            found = ModelList([item for item in found if getattr(item, "name", None) == name], self.session, scope)
-        return found
+        id, a scalar, or a list meaning "any of" (sent in chunks of ids)."""
+        found: ModelList[M] = ModelList(session=self.session)
+        scope: dict[str, Any] | None = None
+        for list_path, params, scope in self._queries(criteria):
+            found.extend(self._load(list_path, params, scope))
+        found.scope = scope or None
+        kept = _exact_names(found, criteria, lambda item: getattr(item, "name", None))
+        return found if kept is found else ModelList(kept, self.session, found.scope)
 
-    def _load(self, path: str, params: dict[str, Any], scope: dict[str, Any]) -> ModelList[M]:
+    def rows(self, **criteria: FilterValue) -> list[Row]:
+        """The server's JSON rows of :meth:`filter`'s objects, as sent
+        (criteria checked, ids chunked, ETags revalidated), without building
+        models. The dicts are fresh: nothing else holds them."""
+        found: list[Row] = []
+        for list_path, params, _ in self._queries(criteria):
+            found.extend(_rows(self.session.transport.conditional_get(list_path, params), list_path))
+        return _exact_names(found, criteria, lambda row: row.get("name"))
+
+    def _queries(self, criteria: dict[str, FilterValue]) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
+        """The requests a query takes: (path, params, scope) per chunk of
+        the one "any of" list longer than a request carries, else one.
+        A single project id uses the project's own route when there is one."""
+        params = self._params(criteria)
+        long_lists = [key for key, value in params.items() if value.startswith("[") and len(json.loads(value)) > ID_CHUNK]
+        if len(long_lists) > 1:
+            raise errors.InvalidArgumentError(f"at most one criterion may list more than {ID_CHUNK} values")
+        scope = {key: value for key, value in params.items() if not value.startswith("[")}
+        if self.route.project_collection and list(params) == ["project_id"] and "project_id" in scope:
+            yield path(self.route.project_collection, project_id=params["project_id"]), dict(self.route.project_params), scope
+            return
+        if not long_lists:
+            yield self.route.collection, {**self.route.params, **params}, scope
+            return
+        key = long_lists[0]
+        for chunk in chunks(json.loads(params[key])):
+            yield self.route.collection, {**self.route.params, **params, key: json.dumps(list(chunk))}, scope
+
+    def _load(self, list_path: str, params: dict[str, Any], scope: dict[str, Any]) -> ModelList[M]:
         """A list route's models. Where the route sends an ETag and the
         answer has not changed (304), the models of last time are reused."""
 
         def decode(body: bytes) -> ModelList[M]:
-            return self.decode_list(body, scope)
+            return self.decode_list(body, scope, list_path)
 
-        models = self.session.conditional_load(path, params, decode, (self.model, tuple(sorted(scope.items()))))
-        return ModelList(models, self.session, scope)
+        key = (self.model, tuple(sorted(scope.items())))
+        return ModelList(self.session.transport.conditional_load(list_path, params, decode, key), self.session, scope)
 
-    def decode_list(self, body: bytes, scope: dict[str, Any] | None = None) -> ModelList[M]:
+    def decode_list(self, body: bytes, scope: dict[str, Any] | None = None, source: str = "") -> ModelList[M]:
         """Models from the bytes of a list answer: parsed and materialised
         with the garbage collector paused (the path every list load takes)."""
         with paused_gc():
-            return self._materialize(_rows(json.loads(body)), ModelList(session=self.session, scope=scope))
+            try:
+                answer = json.loads(body)
+            except ValueError:
+                raise errors.HostError(f"GET /{source}: the answer is not JSON: {body[:80]!r}") from None
+            return self._materialize(_rows(answer, source), ModelList(session=self.session, scope=scope))
 
     def all(self) -> ModelList[M]:
         return self.filter()
@@ -182,7 +209,7 @@ class Repository(Generic[M]):
         """The object named ``name`` within ``scope`` (e.g. ``project=...``)."""
         found = self.first(name=name, **scope)
         if found is None:
-            where = ", ".join(f"{key}={_as_param(value)}" for key, value in scope.items())
+            where = ", ".join(f"{key}={value!r}" for key, value in scope.items())
             raise errors.ModelNotFoundError(self.model.__name__, f"named {name!r}" + (f" ({where})" if where else ""))
         return found
 
@@ -194,7 +221,7 @@ class Repository(Generic[M]):
         params = {**self.route.params, **self._params(criteria), "limit": str(page_size)}
         page = 1
         while True:
-            rows = _rows(self.session.transport.get(self.route.collection, {**params, "page": str(page)}))
+            rows = _rows(self.session.transport.get(self.route.collection, {**params, "page": str(page)}), self.route.collection)
             yield from self._materialize(rows, ModelList(session=self.session))
             if len(rows) < page_size:
                 return
@@ -204,26 +231,35 @@ class Repository(Generic[M]):
         """Load these objects again through the list route, in batched
         requests (one per 50 ids): what a route left out of their rows is
         filled in. They keep the cohort they were loaded with."""
-        ids = [check_id(obj.id) for obj in objects]
+        ids = [id_of(obj, self.model) for obj in objects]
         for chunk in chunks(ids):
             params = {**self.route.params, "id": json.dumps(list(chunk))}
             rows = self._get_rows(self.route.collection, params)
             self._materialize(rows, ModelList(session=self.session), rebind=False)
 
-    def fetch(self, path: str, params: dict[str, Any] | None = None) -> ModelList[M]:
+    def load_route(self, route_path: str, params: Mapping[str, Any] | None = None) -> ModelList[M]:
         """The models a dedicated list route answers (``data/projects/<id>/team``)."""
-        return self._materialize(self._get_rows(path, params or {}), ModelList(session=self.session))
+        return self._materialize(self._get_rows(route_path, dict(params or {})), ModelList(session=self.session))
 
-    def fetch_rows(self, rows: list[dict[str, Any]]) -> ModelList[M]:
-        """Models for rows obtained elsewhere (a login answer, an event)."""
-        return self._materialize(rows, ModelList(session=self.session), rebind=False)
+    def materialize(self, rows: Iterable[Mapping[str, Any]], *, owned: bool = False) -> ModelList[M]:
+        """Models for rows obtained elsewhere (a login answer, an event, a
+        write's answer), merged into the objects already known; no request.
+
+        The rows are copied, so the caller's dicts never become the models'
+        storage; ``owned=True`` hands over fresh dicts nothing else holds
+        (an answer just parsed) and skips the copy."""
+        fresh = [row if owned else copy.deepcopy(row) for row in rows]
+        for row in fresh:
+            if not isinstance(row, dict):
+                raise errors.InvalidArgumentError(f"a {self.model.__name__} row must be a dict, got {row!r:.80}")
+        return self._materialize(fresh, ModelList(session=self.session), rebind=False)  # type: ignore[arg-type]
 
     def children_of(
         self,
         key: str,
         owner_ids: Sequence[str],
-        scope: dict[str, Any] | None,
-        params: dict[str, Any],
+        scope: Mapping[str, Any] | None,
+        params: Mapping[str, Any],
     ) -> ModelList[M]:
         """Objects whose ``key`` is one of ``owner_ids``. When the owners are
         a whole project's worth, one project-wide query replaces the id lists."""
@@ -254,8 +290,7 @@ class Repository(Generic[M]):
             names &= set(route.create_fields)
         values = obj.model_dump(mode="json", include=names)
         values = {route.create_renames.get(key, key): value for key, value in values.items()}
-        path = route.create_path.format(**obj.__dict__)
-        row = self.session.transport.post(path, values)
+        row = self.session.transport.post(path(route.create_path, **obj.__dict__), values)
         self._adopt(obj, row)
         return obj
 
@@ -266,13 +301,13 @@ class Repository(Generic[M]):
         changes = obj.changes()
         if not changes:
             return obj
-        object_id = check_id(obj.id)
+        object_id = id_of(obj, self.model)
         if "data" in changes and not self.route.merges_data:
             # This route replaces ``data`` whole: merge the changed keys
             # into the server's current dict, so other keys survive.
-            current = self.session.transport.get(self.route.item_path.format(id=object_id))
+            current = self.row(object_id)
             changes["data"] = {**(current.get("data") or {}), **changes["data"]}
-        row = self.session.transport.put(self.route.update_path.format(id=object_id), changes)
+        row = self.session.transport.put(path(self.route.update_path, id=object_id), changes)
         obj._mark_synced()
         if isinstance(row, dict):
             self._materialize([row], ModelList(session=self.session), rebind=False)
@@ -285,12 +320,12 @@ class Repository(Generic[M]):
         with linked data only cancels it (an asset with tasks): the object is
         then reloaded and stays usable, and False is returned.
         """
-        object_id = check_id(obj.id)
+        object_id = id_of(obj, self.model)
         params = {"force": "true"} if force else None
-        self.session.transport.delete(self.route.delete_path.format(id=object_id), params)
+        self.session.transport.delete(path(self.route.delete_path, id=object_id), params)
         if self.route.force_delete and not force:
             try:
-                self.fetch_one(object_id)
+                self.load(object_id)
                 return False
             except errors.ModelNotFoundError:
                 pass
@@ -301,7 +336,7 @@ class Repository(Generic[M]):
     def refresh(self, obj: M) -> M:
         """Reload the object, then the relations that were loaded on it."""
         loaded = forget_relations(obj)
-        self.fetch_one(check_id(obj.id))
+        self.load(id_of(obj, self.model))
         for name in loaded:
             getattr(obj, name)
         return obj
@@ -324,8 +359,8 @@ class Repository(Generic[M]):
         cohort.extend(self.session.identity.materialize(self.model, rows, origin, rebind=rebind))
         return cohort
 
-    def _get_rows(self, path: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        return _rows(self.session.conditional_get(path, params))
+    def _get_rows(self, list_path: str, params: dict[str, Any]) -> list[Row]:
+        return _rows(self.session.transport.conditional_get(list_path, params), list_path)
 
     def _params(self, criteria: dict[str, FilterValue]) -> dict[str, str]:
         """Criteria as query parameters. A relation's name stands for its id
@@ -379,25 +414,37 @@ def _check_value(model: type[KitsuModel], field_name: str, value: FilterValue) -
             ) from None
 
 
-def _rows(answer: Any) -> list[dict[str, Any]]:
+def _exact_names(items: list[T], criteria: Mapping[str, FilterValue], name_of: Callable[[T], Any]) -> list[T]:
+    """The server matches names as case-insensitive patterns ("_" and "%"
+    are wildcards): with a ``name`` criterion, keep the exact matches only."""
+    name = criteria.get("name")
+    if not isinstance(name, str):
+        return items
+    return [item for item in items if name_of(item) == name]
+
+
+def _rows(answer: Any, source: str) -> list[Row]:
     """The rows of a list answer: paged (``{"data": [...]}``), plain, or
-    grouped by a parent's id (``{asset_id: [...]}``, flattened in order)."""
+    grouped by a parent's id (``{asset_id: [...]}``, flattened in order);
+    :class:`errors.HostError` for any other shape."""
     if isinstance(answer, dict):
-        if "data" in answer:
-            return answer["data"]  # type: ignore[no-any-return]
-        if all(isinstance(group, list) for group in answer.values()):
-            return [row for group in answer.values() for row in group]
-    return answer  # type: ignore[no-any-return]
+        if isinstance(answer.get("data"), list):
+            answer = answer["data"]
+        elif all(isinstance(group, list) for group in answer.values()):
+            answer = [row for group in answer.values() for row in group]
+    if not isinstance(answer, list) or not all(isinstance(row, dict) for row in answer):
+        raise errors.HostError(f"GET /{source}: expected a list of objects, got {str(answer)[:80]!r}")
+    return answer
 
 
 def _as_param(value: FilterValue, key: str = "") -> str:
     if isinstance(value, KitsuModel):
-        return check_id(value, key)
+        return id_of(value, what=key or "id")
     if isinstance(value, (list, tuple, set, frozenset)):
         items = [_as_param(item, key) for item in value]
         return json.dumps(items)
     if isinstance(value, bool):
         return "true" if value else "false"
     if key == "id" or key.endswith("_id"):
-        return check_id(value, key)
+        return id_of(value, what=key)
     return str(value)

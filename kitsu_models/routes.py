@@ -3,9 +3,26 @@ that the generic repository reads (no per-model repository code)."""
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from .ids import id_of
+
+_FORMATTER = string.Formatter()
+
+
+def path(template: str, **ids: Any) -> str:
+    """``template`` with its ``{placeholders}`` filled: the one place ids
+    enter URL paths. Every placeholder is an id, validated by
+    :func:`~kitsu_models.ids.id_of` (a model, a dict or an id string), so
+    no value can turn the path into another route."""
+    values = {}
+    for _, name, _, _ in _FORMATTER.parse(template):
+        if name and name not in values:
+            values[name] = id_of(ids.get(name), what=name)
+    return template.format(**values)
 
 
 @dataclass(frozen=True)

@@ -6,18 +6,17 @@ is an optional default session that ``gazu`` and quick scripts may use.
 
 from __future__ import annotations
 
-import json
-import threading
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Iterator
+from collections.abc import Sequence as SequenceOf
 from contextlib import contextmanager
 from types import TracebackType
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, TypeVar, cast, overload
 
 from . import errors
 from .credentials import Secret, Tokens
+from .orm import relations, session_api
+from .orm.identity import IdentityMap
 from .policy import RetryPolicy, Timeout
-from .etag_cache import CachedAnswer, EtagCache
-from .identity import IdentityMap
 from .models import (
     Asset, AssetType, Comment, Concept, Department, Edit, Entity, EntityType, Episode, KitsuModel,
     MetadataDescriptor, Organisation, Person, Project, ProjectStatus, Scene, Sequence, Shot, Task,
@@ -29,16 +28,6 @@ from .transport import JSON, Transport
 from .user import UserViews
 
 M = TypeVar("M", bound=KitsuModel)
-T = TypeVar("T")
-
-#: Answers kept for conditional reads (``If-None-Match``), most recent first.
-ETAG_CACHE_SIZE = 64
-
-
-def _cache_key(path: str, params: dict[str, Any] | None) -> Hashable:
-    """The full URL, as the key of a conditional read: the server's ETag
-    ignores the query string, so two queries of one route must not share it."""
-    return (path, tuple(sorted((params or {}).items())))
 
 
 class RepositoryOf(Generic[M]):
@@ -110,7 +99,6 @@ class Kitsu:
         self.identity = IdentityMap()
         self.strict = False
         self._repositories: dict[type[Any], Repository[Any]] = {}
-        self.etag_cache = EtagCache(ETAG_CACHE_SIZE)
         self._entity_type_names: dict[str, str] | None = None
         self.user = UserViews(self)
 
@@ -163,43 +151,9 @@ class Kitsu:
         finally:
             self.strict = previous
 
-    def conditional_get(self, path: str, params: dict[str, Any] | None = None) -> JSON:
-        """GET a JSON answer, revalidating with ``If-None-Match`` where the
-        server sent an ``ETag``: an unchanged answer costs a 304, no body."""
-        return json.loads(self._revalidate(path, params)[0])
-
-    def conditional_load(
-        self,
-        path: str,
-        params: dict[str, Any] | None,
-        decode: Callable[[bytes], T],
-        decoder_key: Hashable,
-    ) -> T:
-        """Like :meth:`conditional_get`, with the answer turned into a value
-        by ``decode``; on a 304 the value decoded last time under
-        ``decoder_key`` is returned again without parsing anything."""
-        body, cached = self._revalidate(path, params)
-        if cached is not None and decoder_key in cached.decoded:
-            value: T = cached.decoded[decoder_key]
-            return value
-        value = decode(body)
-        entry = self.etag_cache.get(_cache_key(path, params))
-        if entry is not None and entry.body is body:
-            entry.decoded[decoder_key] = value
-        return value
-
-    def _revalidate(self, path: str, params: dict[str, Any] | None) -> tuple[bytes, CachedAnswer | None]:
-        """The answer's body, and the cache entry when the server said 304."""
-        key = _cache_key(path, params)
-        cached = self.etag_cache.get(key)
-        headers = {"If-None-Match": cached.etag} if cached else None
-        response = self.transport.request("GET", path, params=params, headers=headers)
-        if response.status_code == 304 and cached:
-            return cached.body, cached
-        etag = response.headers.get("ETag")
-        if etag:
-            self.etag_cache.put(key, etag, response.content)
-        return response.content, None
+    def prefetch(self, items: SequenceOf[KitsuModel], paths: SequenceOf[str]) -> None:
+        """Load the dotted relation ``paths`` on ``items`` (``ModelList.prefetch``)."""
+        relations.prefetch(items, paths)
 
     def entity_type_name(self, entity_type_id: str) -> str | None:
         """The name of an entity type ("Shot", "Sequence", "Character"...),
@@ -333,7 +287,7 @@ class Kitsu:
             return self._me
         else:
             record = self._user
-        self._me = self.persons.fetch_rows([dict(record)])[0]
+        self._me = self.persons.materialize([record])[0]
         return self._me
 
     def current_user(self) -> dict[str, Any]:
@@ -343,19 +297,11 @@ class Kitsu:
         return dict(answer["user"])
 
 
-_default_lock = threading.Lock()
-_default: Kitsu | None = None
-
-
 def set_default_session(kitsu: Kitsu | None) -> None:
     """Make ``kitsu`` the session used where none is given (gazu's style)."""
-    global _default
-    with _default_lock:
-        _default = kitsu
+    session_api.set_default_session(kitsu)
 
 
 def default_session() -> Kitsu:
     """The default session; raises when none was set."""
-    if _default is None:
-        raise errors.KitsuError("no default Kitsu session: call set_default_session() first")
-    return _default
+    return cast(Kitsu, session_api.default_session())

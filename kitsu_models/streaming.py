@@ -120,6 +120,38 @@ def _quote(value: str) -> str:
     return value.replace("\\", "\\\\").replace('"', '\\"').replace("\r", " ").replace("\n", " ")
 
 
+def multipart_length(files: Sequence[tuple[str, StrPath]], fields: Mapping[str, str] | None = None) -> int:
+    """The byte length of the multipart body these parts make (no file is read)."""
+    return MultipartBody(files, fields).length
+
+
+class CallProgress:
+    """One progress report over every request body of a call (a comment
+    with attachments, then its previews): the sizes of all bodies are known
+    before the first is sent, and each request's own ``(done, total)`` is
+    shifted by the bodies sent before it."""
+
+    def __init__(self, callback: ProgressCallback | None, sizes: Sequence[int]) -> None:
+        self.callback = callback
+        self.total = sum(sizes)
+        self.offset = 0
+
+    def part(self) -> ProgressCallback | None:
+        """The callback for the next body."""
+        callback, offset, total = self.callback, self.offset, self.total
+        if callback is None:
+            return None
+
+        def report(done: int, _size: int | None) -> None:
+            callback(offset + done, total)
+
+        return report
+
+    def sent(self, size: int) -> None:
+        """A body of ``size`` bytes was sent."""
+        self.offset += size
+
+
 def write_atomically(
     chunks: Iterable[bytes],
     target: StrPath,

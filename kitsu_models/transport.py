@@ -2,17 +2,21 @@
 timeouts on every request, bounded retries, one token refresh shared by all
 threads, error mapping, and streamed uploads and downloads.
 
-Nothing here knows about models: it moves JSON and bytes.
+Nothing here knows about models: it moves JSON and bytes. Callers get an
+:class:`Answer` (status, headers, body), never a ``requests`` object.
 """
 
 from __future__ import annotations
 
+import json as jsonlib
 import logging
 import re
 import threading
 import time
-from collections.abc import Mapping, Sequence
-from typing import Any, Union
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar, Union
+from urllib.parse import unquote
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -20,6 +24,7 @@ from urllib3.exceptions import ReadTimeoutError
 
 from . import errors
 from .credentials import Tokens
+from .etag_cache import CachedAnswer, EtagCache
 from .policy import RetryPolicy, Timeout, parse_retry_after
 from .streaming import MultipartBody, ProgressCallback, StrPath, write_atomically
 
@@ -27,6 +32,12 @@ logger = logging.getLogger("kitsu_models.http")
 
 JSON = Any
 Params = Mapping[str, Union[str, int, float, bool, None, Sequence[str]]]
+T = TypeVar("T")
+
+#: Answers kept for conditional reads (``If-None-Match``), most recent first.
+ETAG_CACHE_SIZE = 64
+#: A path segment: a route word, an id, a file name (percent-escaped).
+_SEGMENT = re.compile(r"(?:[A-Za-z0-9_.~-]|%[0-9A-Fa-f]{2})+\Z")
 
 USER_AGENT = "kitsu-models"
 REFRESH_PATH = "auth/refresh-token"
@@ -43,6 +54,42 @@ def normalize_host(host: str) -> str:
     if not re.match(r"^https?://[^/]", host):
         raise errors.InvalidArgumentError(f"host must be an http(s) URL, got {host!r}")
     return host.rstrip("/") + "/"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A successful answer: its status, headers (lower-case names) and body."""
+
+    status: int
+    headers: Mapping[str, str]
+    content: bytes
+
+    def json(self) -> JSON:
+        """The body as JSON; :class:`errors.HostError` when it is not JSON."""
+        return jsonlib.loads(self.content)
+
+
+def checked_path(path: str) -> str:
+    """``path`` without its leading slash, once every segment is checked:
+    no dot segment, query, fragment, escape or space can reach the server,
+    whoever built the path (ids are checked earlier, by ``routes.path``)."""
+    path = path.lstrip("/")
+    if path and not all(_is_segment(segment) for segment in path.split("/")):
+        raise errors.InvalidArgumentError(f"not a Kitsu API path: {path[:80]!r}")
+    return path
+
+
+def _is_segment(segment: str) -> bool:
+    if not _SEGMENT.match(segment):
+        return False
+    decoded = unquote(segment)
+    return decoded not in (".", "..") and not any(char in decoded for char in "/\\?#") and decoded.isprintable()
+
+
+def _cache_key(path: str, params: Params | None) -> Hashable:
+    """The full URL, as the key of a conditional read: the server's ETag
+    ignores the query string, so two queries of one route must not share it."""
+    return (path, tuple(sorted((params or {}).items())))
 
 
 class Transport:
@@ -75,6 +122,7 @@ class Transport:
         self._http.mount("http://", adapter)
         self._http.mount("https://", adapter)
         self._sleep = time.sleep
+        self.etag_cache = EtagCache(ETAG_CACHE_SIZE)
         #: Requests sent so far (retries and refreshes included): what tests
         #: and benchmarks count to prove batching.
         self.requests_sent = 0
@@ -101,27 +149,81 @@ class Transport:
 
     # ----------------------------------------------------------- requests
     def get(self, path: str, params: Params | None = None, **kwargs: Any) -> JSON:
-        response = self.request("GET", path, params=params, **kwargs)
-        try:
-            return response.json()
-        except ValueError:
-            # An HTML page (a proxy, a web server that is not Kitsu) or an
-            # empty answer: not something a Kitsu API route sends.
-            kind = response.headers.get("Content-Type") or "no content type"
-            raise errors.HostError(
-                f"GET /{path.lstrip('/')}: the answer ({response.status_code}, {kind}) is not JSON"
-            ) from None
+        return _json_of("GET", path, self.request("GET", path, params=params, **kwargs))
 
     def post(self, path: str, json: JSON = None, **kwargs: Any) -> JSON:
-        return _json_or_none(self.request("POST", path, json=json, **kwargs))
+        return _json_or_none("POST", path, self.request("POST", path, json=json, **kwargs))
 
     def put(self, path: str, json: JSON = None, **kwargs: Any) -> JSON:
-        return _json_or_none(self.request("PUT", path, json=json, **kwargs))
+        return _json_or_none("PUT", path, self.request("PUT", path, json=json, **kwargs))
 
     def delete(self, path: str, params: Params | None = None, **kwargs: Any) -> JSON:
-        return _json_or_none(self.request("DELETE", path, params=params, **kwargs))
+        return _json_or_none("DELETE", path, self.request("DELETE", path, params=params, **kwargs))
+
+    # ----------------------------------------------------- conditional reads
+    def conditional_get(self, path: str, params: Params | None = None) -> JSON:
+        """GET a JSON answer, revalidating with ``If-None-Match`` where the
+        server sent an ``ETag``: an unchanged answer costs a 304, no body.
+        Each call parses the body anew, so callers never share objects."""
+        return _json_of("GET", path, self._revalidate(path, params)[0])
+
+    def conditional_load(
+        self, path: str, params: Params | None, decode: Callable[[bytes], T], decoder_key: Hashable
+    ) -> T:
+        """Like :meth:`conditional_get`, with the body turned into a value by
+        ``decode``; on a 304 the value decoded last time under
+        ``decoder_key`` is returned again without parsing anything."""
+        answer, cached = self._revalidate(path, params)
+        if cached is not None and decoder_key in cached.decoded:
+            value: T = cached.decoded[decoder_key]
+            return value
+        value = decode(answer.content)
+        entry = self.etag_cache.get(_cache_key(path, params))
+        if entry is not None and entry.body is answer.content:
+            entry.decoded[decoder_key] = value
+        return value
+
+    def _revalidate(self, path: str, params: Params | None) -> tuple[Answer, CachedAnswer | None]:
+        """The answer, and the cache entry when the server said 304."""
+        key = _cache_key(path, params)
+        cached = self.etag_cache.get(key)
+        headers = {"If-None-Match": cached.etag} if cached else None
+        answer = self.request("GET", path, params=params, headers=headers)
+        if answer.status == 304 and cached:
+            return Answer(200, answer.headers, cached.body), cached
+        etag = answer.headers.get("etag")
+        if etag:
+            self.etag_cache.put(key, etag, answer.content)
+        return answer, None
 
     def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Params | None = None,
+        json: JSON = None,
+        data: Any = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: Timeout | None = None,
+        authenticate: bool = True,
+        retry: RetryPolicy | None = None,
+    ) -> Answer:
+        """Send one request, retrying and refreshing as the policies allow;
+        the successful answer, read whole (see :meth:`_request`)."""
+        response = self._request(
+            method, path, params=params, json=json, data=data, headers=headers, timeout=timeout,
+            authenticate=authenticate, retry=retry,
+        )
+        try:
+            content = response.content
+        except requests.exceptions.RequestException as exc:
+            raise errors.TransportError(method.upper(), "/" + path.lstrip("/"), "incomplete answer") from exc
+        finally:
+            response.close()
+        return Answer(response.status_code, {k.lower(): v for k, v in response.headers.items()}, content)
+
+    def _request(
         self,
         method: str,
         path: str,
@@ -143,7 +245,7 @@ class Transport:
         them, rewound first.
         """
         method = method.upper()
-        path = path.lstrip("/")
+        path = checked_path(path)
         policy = retry or self.retry
         if data is not None:
             policy = RetryPolicy(attempts=1)
@@ -284,10 +386,10 @@ class Transport:
         timeout as long as that processing may take.
         """
         body = MultipartBody(files, fields, progress)
-        response = self.request(
+        answer = self.request(
             "POST", path, params=params, data=body, headers={"Content-Type": body.content_type}, timeout=timeout
         )
-        return _json_or_none(response)
+        return _json_or_none("POST", path, answer)
 
     def download(
         self,
@@ -301,7 +403,7 @@ class Transport:
         The file appears at ``target`` only once complete: an interrupted
         download raises :class:`errors.DownloadError` and leaves nothing there.
         """
-        response = self.request("GET", path, params=params, stream=True)
+        response = self._request("GET", path, params=params, stream=True)
         if response.status_code in (202, 204):
             # "Accepted, still being prepared" or "nothing": a success
             # status whose body is not the file (Zou answers 202 with a JSON
@@ -321,13 +423,22 @@ class Transport:
             response.close()
 
 
-def _json_or_none(response: requests.Response) -> JSON:
-    if not response.content:
-        return None
+def _json_of(method: str, path: str, answer: Answer) -> JSON:
+    """The JSON of a successful answer that must carry some."""
     try:
-        return response.json()
+        return answer.json()
     except ValueError:
-        return response.text
+        # An HTML page (a proxy, a web server that is not Kitsu), a cut or
+        # empty answer: not something a Kitsu API route sends.
+        kind = answer.headers.get("content-type") or "no content type"
+        raise errors.HostError(
+            f"{method} /{path.lstrip('/')}: the answer ({answer.status}, {kind}) is not JSON"
+        ) from None
+
+
+def _json_or_none(method: str, path: str, answer: Answer) -> JSON:
+    """The JSON of a write's answer, or None when it has no body."""
+    return _json_of(method, path, answer) if answer.content else None
 
 
 def _encode_params(params: Params | None) -> dict[str, Any] | None:

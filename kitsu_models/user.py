@@ -7,18 +7,15 @@ typed models merged into the session's identity map.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-from . import errors
-from .collection import ModelList
+from . import errors, routes
 from .models import (
     Asset, AssetType, Department, Entity, Episode, KitsuModel, Person, Project, ProjectStatus, Scene, Sequence, Shot,
     Task, TaskStatus, TaskType,
 )
-from .repository import check_id
-
-if TYPE_CHECKING:
-    from .session import Kitsu
+from .orm.collection import ModelList
+from .orm.session_api import Session
 
 M = TypeVar("M", bound=KitsuModel)
 
@@ -41,7 +38,7 @@ class UserContext:
 class UserViews:
     """``kitsu.user``: queries scoped to the logged-in user."""
 
-    def __init__(self, session: Kitsu) -> None:
+    def __init__(self, session: Session) -> None:
         self._session = session
         self._context: UserContext | None = None
 
@@ -56,7 +53,7 @@ class UserViews:
         answer: dict[str, Any] = self._session.transport.get("data/user/context")
 
         def table(model: type[M], key: str) -> ModelList[M]:
-            return self._session.repository(model).fetch_rows(list(answer.get(key) or []))
+            return self._session.repository(model).materialize(list(answer.get(key) or []), owned=True)
 
         self._context = UserContext(
             task_types=table(TaskType, "task_types"),
@@ -68,8 +65,8 @@ class UserViews:
         )
         return self._context
 
-    def _fetch(self, model: type[M], path: str) -> ModelList[M]:
-        return self._session.repository(model).fetch(path)
+    def _fetch(self, model: type[M], template: str, **ids: Any) -> ModelList[M]:
+        return self._session.repository(model).load_route(routes.path(template, **ids))
 
     def open_projects(self) -> ModelList[Project]:
         return self._fetch(Project, "data/user/projects/open")
@@ -82,39 +79,39 @@ class UserViews:
         return self._fetch(Task, "data/user/done-tasks")
 
     def asset_types(self, project: Project | str) -> ModelList[AssetType]:
-        return self._fetch(AssetType, f"data/user/projects/{check_id(project)}/asset-types")
+        return self._fetch(AssetType, "data/user/projects/{id}/asset-types", id=project)
 
     def assets(self, project: Project | str, asset_type: AssetType | str) -> ModelList[Asset]:
-        path = f"data/user/projects/{check_id(project)}/asset-types/{check_id(asset_type)}/assets"
-        return self._fetch(Asset, path)
+        path = "data/user/projects/{id}/asset-types/{asset_type_id}/assets"
+        return self._fetch(Asset, path, id=project, asset_type_id=asset_type)
 
     def episodes(self, project: Project | str) -> ModelList[Episode]:
-        return self._fetch(Episode, f"data/user/projects/{check_id(project)}/episodes")
+        return self._fetch(Episode, "data/user/projects/{id}/episodes", id=project)
 
     def sequences(self, project: Project | str) -> ModelList[Sequence]:
-        return self._fetch(Sequence, f"data/user/projects/{check_id(project)}/sequences")
+        return self._fetch(Sequence, "data/user/projects/{id}/sequences", id=project)
 
     def shots(self, sequence: Sequence | str) -> ModelList[Shot]:
-        return self._fetch(Shot, f"data/user/sequences/{check_id(sequence)}/shots")
+        return self._fetch(Shot, "data/user/sequences/{id}/shots", id=sequence)
 
     def scenes(self, sequence: Sequence | str) -> ModelList[Scene]:
-        return self._fetch(Scene, f"data/user/sequences/{check_id(sequence)}/scenes")
+        return self._fetch(Scene, "data/user/sequences/{id}/scenes", id=sequence)
 
     def tasks_for(self, entity: Asset | Shot | Sequence | Scene) -> ModelList[Task]:
         """The user's tasks on one asset, shot, sequence or scene."""
-        return self._fetch(Task, f"data/user/{_entity_path(entity)}/tasks")
+        return self._fetch(Task, f"data/user/{_entity_kind(entity)}/{{id}}/tasks", id=entity)
 
     def task_types_for(self, entity: Asset | Shot | Sequence | Scene) -> ModelList[TaskType]:
         """The types of the user's tasks on one asset, shot, sequence or scene."""
-        return self._fetch(TaskType, f"data/user/{_entity_path(entity)}/task-types")
+        return self._fetch(TaskType, f"data/user/{_entity_kind(entity)}/{{id}}/task-types", id=entity)
 
 
-def _entity_path(entity: Asset | Shot | Sequence | Scene) -> str:
-    """``assets/<id>``...: the server has these views for four kinds only;
+def _entity_kind(entity: Asset | Shot | Sequence | Scene) -> str:
+    """``assets``...: the server has these views for four kinds only;
     another kind (an episode, an edit) is a typed error, not a KeyError."""
     kind = next((name for cls, name in _ENTITY_ROUTE_NAMES.items() if isinstance(entity, cls)), None)
     if kind is None:
         raise errors.InvalidArgumentError(
             f"the user's views cover assets, shots, sequences and scenes, not {type(entity).__name__}"
         )
-    return f"{kind}/{check_id(entity)}"
+    return kind

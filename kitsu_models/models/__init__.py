@@ -1,16 +1,18 @@
 """The typed models of Kitsu."""
 
-from .base import KitsuModel
+from ..orm.base import KitsuModel
 from .breakdown import (
     Asset, AssetInstance, AssetType, CastingEntry, CastInEntry, Concept, Edit, Entity, EntityLink, EntityType, Episode,
     Scene, Sequence, Shot,
 )
-from .files import FilePath, FileStatus, OutputFile, OutputType, Software, WorkingFile
+from .file_tree import FilePath
+from .files import FileStatus, OutputFile, OutputType, Software, WorkingFile
 from .people import Department, Organisation, Person
 from .playlists import Playlist, PlaylistEntries, PlaylistEntry
-from .previews import AttachmentFile, PreviewFile, PreviewProcessingError, PreviewProcessingTimeoutError
+from .previews import AttachmentFile, PreviewFile
+from .processing import PreviewProcessingError, PreviewProcessingTimeoutError
 from .production import MetadataDescriptor, Project, ProjectStatus
-from .relations import MaybeToOne, ToMany, ToOne
+from ..orm.relations import MaybeToOne, ToMany, ToOne
 from .tasks import Comment, Task, TaskStatus, TaskType, TimeSpent
 
 __all__ = [

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
+from .. import checks
+from ..orm.base import KitsuModel
+from .. import routes
 from ..streaming import ProgressCallback, StrPath
-from . import people, transfers
-from .base import KitsuModel
+from . import transfers
 
 
 class HasAvatar:
@@ -16,8 +18,8 @@ class HasAvatar:
 
     def _avatar_route(self) -> str:
         owner = cast(KitsuModel, self)
-        kind = "persons" if isinstance(owner, people.Person) else "projects"
-        return f"pictures/thumbnails/{kind}/{owner.id}"
+        kind = type(owner).__route__.collection.rsplit("/", 1)[-1]  # "persons" or "projects"
+        return routes.path(f"pictures/thumbnails/{kind}/{{id}}", id=owner)
 
     def download_avatar(self, target: StrPath, progress: ProgressCallback | None = None) -> Path:
         """Download the avatar (a png) to ``target`` (a file path, or an
@@ -31,8 +33,8 @@ class HasAvatar:
         """Upload the picture ``path`` as the avatar."""
         owner = cast(KitsuModel, self)
         owner._check_alive()
-        source = transfers.source_file(path, "avatar", allow_empty=False)
-        callback = transfers.checked_progress(progress)
+        source = checks.source_file(path, "avatar", allow_empty=False)
+        callback = checks.progress(progress)
         owner.session.transport.upload(self._avatar_route(), [("file", source)], progress=callback)
         # The server sets has_avatar with the upload: as it has it now.
         owner._set_synced("has_avatar", True)

@@ -13,17 +13,16 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
-from .. import errors
+from .. import errors, routes
+from ..ids import id_of
+from ..orm.base import KitsuModel, computed
+from ..orm.relations import MaybeToOne, ToMany, ToOne
 from ..routes import Route
-from . import people, production, tasks
-from . import file_operations, files
-from . import playlists
+from . import file_operations, files, people, playlists, production, tasks
 from . import previews as reviews
-from .base import KitsuModel, computed
-from .relations import MaybeToOne, ToMany, ToOne
 
 if TYPE_CHECKING:
-    from ..session import Kitsu
+    from ..orm.session_api import Session
 
 EntityStatus = Literal["running", "complete", "standby", "canceled"]
 
@@ -93,7 +92,7 @@ class Entity(KitsuModel, file_operations.EntityFiles):
     output_files = ToMany(lambda: files.OutputFile, route="data/entities/{id}/output-files")
 
     @classmethod
-    def class_for_row(cls, row: dict[str, Any], session: Kitsu) -> builtins.type[Any]:
+    def class_for_row(cls, row: dict[str, Any], session: Session) -> builtins.type[Any]:
         if cls is not Entity:
             return cls
         name = session.entity_type_name(row.get("entity_type_id") or "")
@@ -225,10 +224,11 @@ class Shot(Entity):
     def set_casting(self, entries: list[tuple[Asset, int]] | list[tuple[Asset, int, str]]) -> None:
         """Replace this shot's casting with (asset, occurrences[, label])."""
         body = [
-            {"asset_id": entry[0].id, "nb_occurences": entry[1], **({"label": entry[2]} if len(entry) > 2 else {})}
+            {"asset_id": id_of(entry[0], Asset), "nb_occurences": entry[1], **({"label": entry[2]} if len(entry) > 2 else {})}
             for entry in entries
         ]
-        self.session.transport.put(f"data/projects/{self.project_id}/entities/{self.id}/casting", body)
+        route = routes.path("data/projects/{project_id}/entities/{id}/casting", project_id=self.project_id, id=self)
+        self.session.transport.put(route, body)
         type(self).casting.forget(self)
         # The assets cast before or now see another cast-in list.
         for asset in self.session.identity.alive(Asset, project_id=self.project_id):
@@ -237,14 +237,16 @@ class Shot(Entity):
     def add_asset_instance(self, instance: AssetInstance) -> None:
         """Link an asset instance (of a scene or an asset) to this shot."""
         self._check_alive()
-        row = self.session.transport.post(f"data/shots/{self.id}/asset-instances", {"asset_instance_id": instance.id})
-        self.session.repository(Shot).fetch_rows([row])  # the answer is this shot
+        body = {"asset_instance_id": id_of(instance, AssetInstance)}
+        row = self.session.transport.post(routes.path("data/shots/{id}/asset-instances", id=self), body)
+        self.session.repository(Shot).materialize([row], owned=True)  # the answer is this shot
         self._instances_changed(instance)
 
     def remove_asset_instance(self, instance: AssetInstance) -> None:
         """Unlink an asset instance from this shot (the instance remains)."""
         self._check_alive()
-        self.session.transport.delete(f"data/shots/{self.id}/asset-instances/{instance.id}")
+        route = routes.path("data/shots/{id}/asset-instances/{instance_id}", id=self, instance_id=instance)
+        self.session.transport.delete(route)
         self._instances_changed(instance)
 
     def _instances_changed(self, instance: AssetInstance) -> None:
@@ -295,7 +297,7 @@ class Concept(Entity):
     preview_file_status: str | None = computed()
 
 
-class AssetInstance(KitsuModel, file_operations.AssetInstanceFiles):
+class AssetInstance(KitsuModel, file_operations.InstanceFiles):
     """One use of an asset inside a scene or inside another asset (a sword
     in a character's hand), which shots can then reference.
 

@@ -1,212 +1,321 @@
-"""What tasks, entities, asset instances and projects do with files: the
-mixins ``TaskFiles`` (working files), ``EntityFiles`` and
-``AssetInstanceFiles`` (output files) and ``ProjectFiles`` (the file tree,
-a project's output files) that ``Task``, ``Entity``, ``AssetInstance`` and
-``Project`` inherit. The models they create are in :mod:`.files`.
+"""What tasks, entities, asset instances and projects do with files.
 
-An entity's output files and an asset instance's output files in a shot
-or scene (its "temporal entity") are served by the same routes under two
-prefixes: one :class:`_OutputFileRoutes` serves both mixins.
+- :class:`TaskFiles` (mixed into ``Task``): working files.
+- :class:`OutputFileOperations`: output files under one route prefix. An
+  entity is one such owner (``Entity`` inherits it); an asset instance in a
+  shot or scene (its "temporal entity") is another, reached through
+  ``instance.output_files_in(shot)``. The server serves both prefixes alike.
+- :class:`ProjectFiles` (mixed into ``Project``): the file tree, and the
+  output files of a whole project.
 
-This module defines everything before importing its sibling modules (at the
-bottom): ``tasks``, ``breakdown`` and ``production`` need the mixins while
-they are being imported.
+The models these operations create are in :mod:`.files`; they are reached
+through the model registry, so this module imports no model module and the
+model modules may be imported in any order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, cast
 
-from typing_extensions import Self
+from typing_extensions import Self, TypedDict, Unpack
 
-from .. import errors
-from .base import KitsuModel
-from .file_checks import (
-    EXTENSION_MAX,
-    NAME_MAX,
-    REPRESENTATION_MAX,
-    checked_revision,
-    checked_text,
-    id_of,
-    model_ref,
-    positive_int,
-)
-from .file_tree import check_file_tree, instance_template, merge_tree, require_template, template_kind
-from .files import FilePath, FileStatus, OutputFile, OutputType, Software, WorkingFile, after_working_file_created
-from .relations import ToMany
+from .. import errors, routes
+from ..checks import EXTENSION_MAX, NAME_MAX, REPRESENTATION_MAX, checked_revision, checked_text, positive_int
+from ..ids import id_of
+from ..orm.base import KitsuModel
+from ..orm.registry import ModelRef
+from .file_tree import FilePath, check_file_tree, instance_template, merge_tree, require_template, template_kind
 
 if TYPE_CHECKING:
-    from ..collection import ModelList
-    from ..session import Kitsu
+    from ..orm.collection import ModelList
+    from ..orm.session_api import Session
+    from .breakdown import AssetInstance, Entity
+    from .files import FileStatus, OutputFile, OutputType, Software, WorkingFile
+    from .people import Person
+    from .production import Project
+    from .tasks import Task, TaskType
 
-_Owner = TypeVar("_Owner", bound=KitsuModel)
+_ENTITY: ModelRef[Entity] = ModelRef("Entity")
+_TASK: ModelRef[Task] = ModelRef("Task")
+_TASK_TYPE: ModelRef[TaskType] = ModelRef("TaskType")
+_PERSON: ModelRef[Person] = ModelRef("Person")
+_SOFTWARE: ModelRef[Software] = ModelRef("Software")
+_OUTPUT_TYPE: ModelRef[OutputType] = ModelRef("OutputType")
+_FILE_STATUS: ModelRef[FileStatus] = ModelRef("FileStatus")
+_WORKING_FILE: ModelRef[WorkingFile] = ModelRef("WorkingFile")
+_OUTPUT_FILE: ModelRef[OutputFile] = ModelRef("OutputFile")
+
+
+class OutputFileFilters(TypedDict, total=False):
+    """The optional filters of the output file lists (exact matches)."""
+
+    output_type: OutputType | str
+    task_type: TaskType | str
+    representation: str
+    name: str
+    file_status: FileStatus | str
 
 
 # ----------------------------------------------------------- request bodies
-def _output_filters(
-    output_type: OutputType | str | None,
-    task_type: tasks.TaskType | str | None,
-    representation: str | None,
-    name: str | None,
-    file_status: FileStatus | str | None,
-) -> dict[str, str]:
-    """The query of the output file list routes (all optional, equality)."""
+def _filter_params(filters: OutputFileFilters) -> dict[str, str]:
+    """The query of the output file list routes."""
+    unknown = set(filters) - OutputFileFilters.__optional_keys__
+    if unknown:
+        raise errors.InvalidArgumentError(f"unknown output file filter(s): {', '.join(sorted(unknown))}")
     params: dict[str, str] = {}
-    if output_type is not None:
-        params["output_type_id"] = model_ref(output_type, OutputType, "output_type")
-    if task_type is not None:
-        params["task_type_id"] = model_ref(task_type, tasks.TaskType, "task_type")
-    if representation is not None:
-        params["representation"] = checked_text(
-            representation, "representation", max_length=REPRESENTATION_MAX, empty=False
-        )
-    if name is not None:
-        params["name"] = checked_text(name, "name", max_length=NAME_MAX, empty=False)
-    if file_status is not None:
-        params["file_status_id"] = model_ref(file_status, FileStatus, "file_status")
+    if filters.get("output_type") is not None:
+        params["output_type_id"] = id_of(filters["output_type"], _OUTPUT_TYPE(), "output_type")
+    if filters.get("task_type") is not None:
+        params["task_type_id"] = id_of(filters["task_type"], _TASK_TYPE(), "task_type")
+    for key, limit in (("representation", REPRESENTATION_MAX), ("name", NAME_MAX)):
+        value = filters.get(key)
+        if value is not None:
+            params[key] = checked_text(value, key, max_length=limit, empty=False)
+    if filters.get("file_status") is not None:
+        params["file_status_id"] = id_of(filters["file_status"], _FILE_STATUS(), "file_status")
     return params
 
 
-def _output_kind(output_type: OutputType | str, task_type: tasks.TaskType | str, name: str) -> dict[str, Any]:
+def _output_kind(output_type: OutputType | str, task_type: TaskType | str, name: str) -> dict[str, Any]:
     """What names a kind of output file (a revision counts within it)."""
     return {
-        "output_type_id": model_ref(output_type, OutputType, "output_type"),
-        "task_type_id": model_ref(task_type, tasks.TaskType, "task_type"),
+        "output_type_id": id_of(output_type, _OUTPUT_TYPE(), "output_type"),
+        "task_type_id": id_of(task_type, _TASK_TYPE(), "task_type"),
         "name": checked_text(name, "name", max_length=NAME_MAX, empty=False),
     }
 
 
-def _new_output_body(
-    output_type: OutputType | str,
-    task_type: tasks.TaskType | str,
-    name: str,
-    comment: str,
-    working_file: WorkingFile | str | None,
-    person: people.Person | str | None,
-    representation: str,
-    extension: str,
-    revision: int | None,
-    nb_elements: int,
-    file_status: FileStatus | str | None,
-    sep: str,
-) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        **_output_kind(output_type, task_type, name),
-        "comment": checked_text(comment, "comment"),
-        "representation": checked_text(representation, "representation", max_length=REPRESENTATION_MAX),
-        "extension": checked_text(extension, "extension", max_length=EXTENSION_MAX),
-        "nb_elements": positive_int(nb_elements, "nb_elements"),
-        "sep": checked_text(sep, "sep", empty=False),
-    }
-    if revision is not None:
-        body["revision"] = checked_revision(revision)
-    if working_file is not None:
-        body["working_file_id"] = model_ref(working_file, WorkingFile, "working_file")
-    if person is not None:
-        body["person_id"] = model_ref(person, people.Person, "person")
-    if file_status is not None:
-        body["file_status_id"] = model_ref(file_status, FileStatus, "file_status")
-    return body
+def _optional_ids(**values: tuple[Any, ModelRef[Any]]) -> dict[str, str]:
+    """``{key: id}`` for each given (value, model) pair whose value is set."""
+    return {key: id_of(value, ref(), key) for key, (value, ref) in values.items() if value is not None}
 
 
-def _path_body(
-    output_type: OutputType | str,
-    task_type: tasks.TaskType | str,
-    name: str,
-    mode: str,
-    representation: str,
-    revision: int | None,
-    sep: str,
-) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        **_output_kind(output_type, task_type, name),
-        "mode": checked_text(mode, "mode", empty=False),
-        "representation": checked_text(representation, "representation", max_length=REPRESENTATION_MAX),
-        "separator": checked_text(sep, "sep", empty=False),  # this route's name for it
-    }
-    if revision is not None:
-        body["revision"] = checked_revision(revision)
-    return body
-
-
-def _source_owners(session: Kitsu, working_file: WorkingFile | str | None) -> list[KitsuModel]:
-    """The source working file of a new output file, if loaded."""
-    if working_file is None:
-        return []
-    if isinstance(working_file, WorkingFile):
-        return [working_file]
-    known = session.identity.get(WorkingFile, working_file)
-    return [known] if known is not None else []
-
-
-
-def _alive(owner: _Owner) -> _Owner:
-    """``owner``, once checked not deleted."""
-    owner._check_alive()
-    return owner
-
-
-# ----------------------------------------------------------- output routes
+# ----------------------------------------------------------- output files
 @dataclass(frozen=True)
-class _OutputFileRoutes:
-    """The output file routes of one owner, under ``base``: an entity's
-    (``data/entities/{id}``) or an asset instance's in a temporal entity
-    (``data/asset-instances/{id}/entities/{temporal id}``), which the server
-    serves alike; the lists of an instance in every temporal entity and of
-    a project (``data/asset-instances/{id}``, ``data/projects/{id}``) too."""
+class OutputScope:
+    """Where one owner's output files live: ``base`` prefixes the routes of
+    creation, revisions, paths and used types; ``listing`` (with
+    ``listing_params``) lists them. ``project`` and ``template`` are checked
+    for the file tree; ``owners`` have ``output_files`` lists to drop after
+    a creation."""
 
+    session: Session
     base: str
-    session: Kitsu
+    listing: str
+    project: Project
+    template: str
+    owners: tuple[KitsuModel, ...] = ()
+    listing_params: dict[str, str] = field(default_factory=dict)
 
-    def create(
-        self, body: dict[str, Any], owners: list[KitsuModel], working_file: WorkingFile | str | None
+
+class OutputFileOperations:
+    """Output files of one owner (see :class:`OutputScope`): an entity's
+    own, or an asset instance's in one shot or scene."""
+
+    def _output_scope(self) -> OutputScope:
+        raise NotImplementedError
+
+    def new_output_file(
+        self,
+        output_type: OutputType | str,
+        task_type: TaskType | str,
+        *,
+        name: str = "main",
+        comment: str = "",
+        working_file: WorkingFile | str | None = None,
+        person: Person | str | None = None,
+        representation: str = "",
+        extension: str = "",
+        revision: int | None = None,
+        nb_elements: int = 1,
+        file_status: FileStatus | str | None = None,
+        sep: str = "/",
     ) -> OutputFile:
-        """Create the output file ``body`` describes. The output file lists
-        loaded on ``owners`` and on the source working file are dropped, so
-        they are read again."""
-        row = self.session.transport.post(f"{self.base}/output-files/new", body)
-        owners = [*owners, *_source_owners(self.session, working_file)]
-        output_file = self.session.repository(OutputFile).fetch_rows([row])[0]
-        for owner in owners:
+        """Publish a new output file.
+
+        With ``revision=None`` the server numbers it (last revision for this
+        output type, task type and name + 1). ``path`` is built from the
+        project's "output" templates (``extension`` appended); the answer
+        also carries ``folder_path`` and ``file_name``. ``working_file`` is
+        its source; without ``person`` the author is the logged-in user,
+        without ``file_status`` the server's default status is set. The
+        ``output_files`` lists loaded on the owner and the source are dropped.
+        """
+        body: dict[str, Any] = {
+            **_output_kind(output_type, task_type, name),
+            "comment": checked_text(comment, "comment"),
+            "representation": checked_text(representation, "representation", max_length=REPRESENTATION_MAX),
+            "extension": checked_text(extension, "extension", max_length=EXTENSION_MAX),
+            "nb_elements": positive_int(nb_elements, "nb_elements"),
+            "sep": checked_text(sep, "sep", empty=False),
+            **_optional_ids(
+                working_file_id=(working_file, _WORKING_FILE),
+                person_id=(person, _PERSON),
+                file_status_id=(file_status, _FILE_STATUS),
+            ),
+        }
+        if revision is not None:
+            body["revision"] = checked_revision(revision)
+        scope = self._output_scope()
+        require_template(scope.project, "output", scope.template)
+        row = scope.session.transport.post(f"{scope.base}/output-files/new", body)
+        output_file = scope.session.repository(_OUTPUT_FILE()).materialize([row], owned=True)[0]
+        source = scope.session.identity.get(_WORKING_FILE(), body.get("working_file_id", ""))
+        for owner in (*scope.owners, *([source] if source is not None else [])):
             relation = getattr(type(owner), "output_files", None)
-            if isinstance(relation, ToMany):
+            if relation is not None:
                 relation.forget(owner)
         return output_file
 
-    def files(self, params: dict[str, str]) -> ModelList[OutputFile]:
-        """The output files matching ``params``, highest revision first."""
-        return self.session.repository(OutputFile).fetch(f"{self.base}/output-files", params)
+    def find_output_files(self, **filters: Unpack[OutputFileFilters]) -> ModelList[OutputFile]:
+        """The output files matching every filter given, highest revision first."""
+        scope = self._output_scope()
+        params = {**scope.listing_params, **_filter_params(filters)}
+        return scope.session.repository(_OUTPUT_FILE()).load_route(scope.listing, params)
 
-    def last_files(self, params: dict[str, str]) -> ModelList[OutputFile]:
-        """The last revision of each kind of output file matching ``params``."""
-        return self.session.repository(OutputFile).fetch(f"{self.base}/output-files/last-revisions", params)
+    def last_output_files(self, **filters: Unpack[OutputFileFilters]) -> ModelList[OutputFile]:
+        """The last revision of each (task type, output type, name,
+        representation) of the output files matching the filters."""
+        scope = self._output_scope()
+        route = f"{scope.base}/output-files/last-revisions"
+        return scope.session.repository(_OUTPUT_FILE()).load_route(route, _filter_params(filters))
 
-    def next_revision(self, body: dict[str, Any]) -> int:
-        """The next revision of the kind of output file ``body`` names."""
-        path = f"{self.base}/output-files/next-revision"
-        return int(self.session.transport.post(path, body)["next_revision"])
+    def next_output_revision(self, output_type: OutputType | str, task_type: TaskType | str, name: str = "main") -> int:
+        """The revision the next output file of this kind will get."""
+        return self._next_revision(self._output_scope(), _output_kind(output_type, task_type, name))
 
-    def used_types(self) -> ModelList[OutputType]:
-        """The output types of the owner's output files."""
-        return self.session.repository(OutputType).fetch(f"{self.base}/output-types")
+    def last_output_revision(self, output_type: OutputType | str, task_type: TaskType | str, name: str = "main") -> int:
+        """The last revision of this kind of output file (0 when none)."""
+        return self.next_output_revision(output_type, task_type, name) - 1
 
-    def file_path(self, body: dict[str, Any], sep: str) -> FilePath:
-        """The path the file tree gives the output file ``body`` describes.
-        Without a revision the next one is asked first: the server's path
-        route would use revision 0 for the folder and the next one for the
-        file name."""
+    def used_output_types(self) -> ModelList[OutputType]:
+        """The output types of these output files."""
+        scope = self._output_scope()
+        return scope.session.repository(_OUTPUT_TYPE()).load_route(f"{scope.base}/output-types")
+
+    def build_output_file_path(
+        self,
+        output_type: OutputType | str,
+        task_type: TaskType | str,
+        *,
+        name: str = "main",
+        mode: str = "output",
+        representation: str = "",
+        revision: int | None = None,
+        sep: str = "/",
+    ) -> FilePath:
+        """The path the file tree gives such an output file, without
+        creating anything (``sep`` separates the folders too).
+
+        ``revision=None`` is the next revision, asked first: the server's
+        path route would use revision 0 for the folder and the next one for
+        the file name.
+        """
+        body: dict[str, Any] = {
+            **_output_kind(output_type, task_type, name),
+            "mode": checked_text(mode, "mode", empty=False),
+            "representation": checked_text(representation, "representation", max_length=REPRESENTATION_MAX),
+            "separator": checked_text(sep, "sep", empty=False),  # this route's name for it
+        }
+        if revision is not None:
+            body["revision"] = checked_revision(revision)
+        scope = self._output_scope()
+        require_template(scope.project, body["mode"], scope.template)
         if "revision" not in body:
             kind = {key: body[key] for key in ("output_type_id", "task_type_id", "name")}
-            body["revision"] = self.next_revision(kind)
-        answer = self.session.transport.post(f"{self.base}/output-file-path", body)
+            body["revision"] = self._next_revision(scope, kind)
+        answer = scope.session.transport.post(f"{scope.base}/output-file-path", body)
         return FilePath(answer["folder_path"], answer["file_name"], sep)
 
+    @staticmethod
+    def _next_revision(scope: OutputScope, kind: dict[str, Any]) -> int:
+        return int(scope.session.transport.post(f"{scope.base}/output-files/next-revision", kind)["next_revision"])
 
-# ------------------------------------------------------------------ mixins
+
+class EntityFiles(OutputFileOperations):
+    """An entity's own output files (mixed into :class:`~.breakdown.Entity`;
+    its asset instances' files are not among them)."""
+
+    def _output_scope(self) -> OutputScope:
+        entity = cast("Entity", self)
+        entity._check_alive()
+        base = routes.path("data/entities/{id}", id=entity)
+        return OutputScope(entity.session, base, f"{base}/output-files", entity.project, template_kind(entity), (entity,))
+
+
+class InstanceOutputFiles(OutputFileOperations):
+    """The output files of an asset instance in one shot or scene: what
+    ``instance.output_files_in(temporal_entity)`` returns. The project's
+    file tree needs ``instance`` templates (``instance_asset`` for an
+    instance inside an asset): the server's "default" tree has none."""
+
+    def __init__(self, instance: AssetInstance, temporal_entity: Entity | str) -> None:
+        instance._check_alive()
+        self.instance = instance
+        entity_id = id_of(temporal_entity, _ENTITY(), "temporal_entity")
+        self.temporal_entity = (
+            temporal_entity
+            if isinstance(temporal_entity, KitsuModel)
+            else instance.session.repository(_ENTITY()).get(entity_id)
+        )
+
+    def _output_scope(self) -> OutputScope:
+        instance, temporal = self.instance, self.temporal_entity
+        instance._check_alive()
+        base = routes.path("data/asset-instances/{id}/entities/{temporal_id}", id=instance, temporal_id=temporal)
+        asset = instance.session.identity.get(_ENTITY(), instance.asset_id)
+        return OutputScope(
+            instance.session,
+            base,
+            routes.path("data/asset-instances/{id}/output-files", id=instance),
+            temporal.project,
+            instance_template(instance),
+            (asset,) if asset is not None else (),
+            {"temporal_entity_id": temporal.id},
+        )
+
+
+class InstanceFiles:
+    """Output files of an asset instance (mixed into
+    :class:`~.breakdown.AssetInstance`)."""
+
+    def output_files_in(self, temporal_entity: Entity | str) -> InstanceOutputFiles:
+        """This instance's output files in ``temporal_entity`` (a shot or a
+        scene, or its id): ``instance.output_files_in(shot).new_output_file(...)``."""
+        return InstanceOutputFiles(cast("AssetInstance", self), temporal_entity)
+
+    def find_output_files(self, **filters: Unpack[OutputFileFilters]) -> ModelList[OutputFile]:
+        """This instance's output files in every shot or scene, matching
+        every filter given, highest revision first."""
+        instance = cast("AssetInstance", self)
+        instance._check_alive()
+        route = routes.path("data/asset-instances/{id}/output-files", id=instance)
+        return instance.session.repository(_OUTPUT_FILE()).load_route(route, _filter_params(filters))
+
+
+# ------------------------------------------------------------ working files
 class TaskFiles:
     """Working files of a task (mixed into :class:`~.tasks.Task`)."""
+
+    def _working_body(
+        self, name: str, mode: str, sep: str, software: Software | str | None, revision: int | None
+    ) -> tuple[Task, dict[str, Any]]:
+        """This task (alive, its file tree checked for ``mode``) and the
+        keys both working file routes take."""
+        task = cast("Task", self)
+        task._check_alive()
+        body: dict[str, Any] = {
+            "name": checked_text(name, "name", max_length=NAME_MAX, empty=False),
+            "mode": checked_text(mode, "mode", empty=False),
+            "sep": checked_text(sep, "sep", empty=False),
+            **_optional_ids(software_id=(software, _SOFTWARE)),
+        }
+        if revision is not None:
+            body["revision"] = checked_revision(revision)
+        require_template(task.project, body["mode"], template_kind(task.entity))
+        return task, body
 
     def new_working_file(
         self,
@@ -214,7 +323,7 @@ class TaskFiles:
         *,
         software: Software | str | None = None,
         comment: str = "",
-        person: people.Person | str | None = None,
+        person: Person | str | None = None,
         revision: int | None = None,
         mode: str = "working",
         sep: str = "/",
@@ -231,32 +340,22 @@ class TaskFiles:
         The server also assigns the logged-in user to the task: the task's
         assignees are reloaded when that changed them.
         """
-        task = _alive(cast("tasks.Task", self))
-        task_id = id_of(task, "task")
-        body: dict[str, Any] = {
-            "name": checked_text(name, "name", max_length=NAME_MAX, empty=False),
-            "comment": checked_text(comment, "comment"),
-            "mode": checked_text(mode, "mode", empty=False),
-            "sep": checked_text(sep, "sep", empty=False),
-        }
-        if software is not None:
-            body["software_id"] = model_ref(software, Software, "software")
-        if person is not None:
-            body["person_id"] = model_ref(person, people.Person, "person")
-        if revision is not None:
-            body["revision"] = checked_revision(revision)
-        require_template(task.project, body["mode"], template_kind(task.entity))
-        row = task.session.transport.post(f"data/tasks/{task_id}/working-files/new", body)
-        working_file = task.session.repository(WorkingFile).fetch_rows([row])[0]
+        comment = checked_text(comment, "comment")
+        person_id = _optional_ids(person_id=(person, _PERSON))
+        task, body = self._working_body(name, mode, sep, software, revision)
+        route = routes.path("data/tasks/{id}/working-files/new", id=task)
+        row = task.session.transport.post(route, {**body, "comment": comment, **person_id})
+        working_file = task.session.repository(_WORKING_FILE()).materialize([row], owned=True)[0]
         after_working_file_created(task)
         return working_file
 
     def last_working_files(self) -> dict[str, WorkingFile]:
         """The last revision of each working file name of this task."""
-        task = _alive(cast("tasks.Task", self))
-        answer = task.session.transport.get(f"data/tasks/{id_of(task, 'task')}/working-files/last-revisions")
+        task = cast("Task", self)
+        task._check_alive()
+        answer = task.session.transport.get(routes.path("data/tasks/{id}/working-files/last-revisions", id=task))
         names = list(answer)
-        found = task.session.repository(WorkingFile).fetch_rows([answer[name] for name in names])
+        found = task.session.repository(_WORKING_FILE()).materialize([answer[name] for name in names], owned=True)
         return dict(zip(names, found))
 
     def last_working_file(self, name: str = "main") -> WorkingFile | None:
@@ -281,275 +380,28 @@ class TaskFiles:
         server builds the path for its "3ds Max" software, while
         ``new_working_file`` defaults to "Blender". (This route of the
         server creates a "3ds Max" software if there is none, whatever is
-        passed.)
+        passed; gazu sends ``separator``, which this route ignores.)
         """
-        task = _alive(cast("tasks.Task", self))
-        task_id = id_of(task, "task")
-        body: dict[str, Any] = {
-            "name": checked_text(name, "name", max_length=NAME_MAX, empty=False),
-            "mode": checked_text(mode, "mode", empty=False),
-            "sep": checked_text(sep, "sep", empty=False),  # (gazu sends ``separator``, which this route ignores)
-        }
-        if software is not None:
-            body["software_id"] = model_ref(software, Software, "software")
-        if revision is not None:
-            body["revision"] = checked_revision(revision)
-        require_template(task.project, body["mode"], template_kind(task.entity))
-        answer = task.session.transport.post(f"data/tasks/{task_id}/working-file-path", body)
+        task, body = self._working_body(name, mode, sep, software, revision)
+        answer = task.session.transport.post(routes.path("data/tasks/{id}/working-file-path", id=task), body)
         return FilePath(answer["path"], answer["name"], sep)
 
 
-class EntityFiles:
-    """Output files of an entity (mixed into :class:`~.breakdown.Entity`)."""
-
-    def _output_routes(self) -> _OutputFileRoutes:
-        entity = cast("breakdown.Entity", self)
-        return _OutputFileRoutes(f"data/entities/{id_of(entity, 'entity')}", entity.session)
-
-    def new_output_file(
-        self,
-        output_type: OutputType | str,
-        task_type: tasks.TaskType | str,
-        *,
-        name: str = "main",
-        comment: str = "",
-        working_file: WorkingFile | str | None = None,
-        person: people.Person | str | None = None,
-        representation: str = "",
-        extension: str = "",
-        revision: int | None = None,
-        nb_elements: int = 1,
-        file_status: FileStatus | str | None = None,
-        sep: str = "/",
-    ) -> OutputFile:
-        """Publish a new output file of this entity.
-
-        With ``revision=None`` the server numbers it (last revision for this
-        output type, task type and name + 1). ``path`` is built from the
-        project's "output" templates (``extension`` appended); the answer
-        also carries ``folder_path`` and ``file_name``. ``working_file`` is
-        its source; without ``person`` the author is the logged-in user,
-        without ``file_status`` the server's default status is set.
-        """
-        entity = _alive(cast("breakdown.Entity", self))
-        routes = self._output_routes()
-        body = _new_output_body(
-            output_type, task_type, name, comment, working_file, person, representation, extension,
-            revision, nb_elements, file_status, sep,
-        )
-        require_template(entity.project, "output", template_kind(entity))
-        return routes.create(body, [entity], working_file)
-
-    def find_output_files(
-        self,
-        *,
-        output_type: OutputType | str | None = None,
-        task_type: tasks.TaskType | str | None = None,
-        representation: str | None = None,
-        name: str | None = None,
-        file_status: FileStatus | str | None = None,
-    ) -> ModelList[OutputFile]:
-        """This entity's output files matching every criterion given (exact
-        matches), highest revision first. Asset instance files excluded."""
-        _alive(cast("breakdown.Entity", self))
-        params = _output_filters(output_type, task_type, representation, name, file_status)
-        return self._output_routes().files(params)
-
-    def last_output_files(
-        self,
-        *,
-        output_type: OutputType | str | None = None,
-        task_type: tasks.TaskType | str | None = None,
-        representation: str | None = None,
-        name: str | None = None,
-        file_status: FileStatus | str | None = None,
-    ) -> ModelList[OutputFile]:
-        """The last revision of each (task type, output type, name,
-        representation) of this entity's output files, filtered."""
-        _alive(cast("breakdown.Entity", self))
-        params = _output_filters(output_type, task_type, representation, name, file_status)
-        return self._output_routes().last_files(params)
-
-    def next_output_revision(
-        self, output_type: OutputType | str, task_type: tasks.TaskType | str, name: str = "main"
-    ) -> int:
-        """The revision the next output file of this kind will get."""
-        _alive(cast("breakdown.Entity", self))
-        body = _output_kind(output_type, task_type, name)
-        return self._output_routes().next_revision(body)
-
-    def last_output_revision(
-        self, output_type: OutputType | str, task_type: tasks.TaskType | str, name: str = "main"
-    ) -> int:
-        """The last revision of this kind of output file (0 when none)."""
-        return self.next_output_revision(output_type, task_type, name) - 1
-
-    def used_output_types(self) -> ModelList[OutputType]:
-        """The output types of this entity's output files."""
-        _alive(cast("breakdown.Entity", self))
-        return self._output_routes().used_types()
-
-    def build_output_file_path(
-        self,
-        output_type: OutputType | str,
-        task_type: tasks.TaskType | str,
-        *,
-        name: str = "main",
-        mode: str = "output",
-        representation: str = "",
-        revision: int | None = None,
-        sep: str = "/",
-    ) -> FilePath:
-        """The path the file tree gives an output file of this entity,
-        without creating anything (``sep`` separates the folders too).
-
-        ``revision=None`` is the next revision, asked first: the server's
-        path route would use revision 0 for the folder and the next one for
-        the file name.
-        """
-        entity = _alive(cast("breakdown.Entity", self))
-        routes = self._output_routes()
-        body = _path_body(output_type, task_type, name, mode, representation, revision, sep)
-        require_template(entity.project, body["mode"], template_kind(entity))
-        return routes.file_path(body, sep)
+def after_working_file_created(task: Task) -> None:
+    """After a working file was created for ``task``: the working file lists
+    loaded on the task and its entity are dropped (read again on next use),
+    and the task is reloaded if the server assigned the logged-in user to
+    it (it does on every creation)."""
+    session = task.session
+    type(task).working_files.forget(task)
+    entity = session.identity.get(_ENTITY(), task.entity_id)
+    if entity is not None:
+        type(entity).working_files.forget(entity)
+    if session.me.id not in (task.assignee_ids or []):
+        session.repository(type(task)).load(id_of(task, what="task id"))
 
 
-class AssetInstanceFiles:
-    """Output files of an asset instance in a shot or scene (its "temporal
-    entity"); mixed into :class:`~.breakdown.AssetInstance`. The project's
-    file tree needs ``instance`` templates (``instance_asset`` for an
-    instance inside an asset): the server's "default" tree has none."""
-
-    def _temporal(self, temporal_entity: breakdown.Entity | str) -> tuple[breakdown.AssetInstance, breakdown.Entity]:
-        """This instance (alive, saved) and ``temporal_entity`` as an object
-        (read from the server when given as an id)."""
-        instance = _alive(cast("breakdown.AssetInstance", self))
-        id_of(instance, "asset instance")
-        entity_id = model_ref(temporal_entity, breakdown.Entity, "temporal_entity")
-        if isinstance(temporal_entity, breakdown.Entity):
-            return instance, temporal_entity
-        return instance, instance.session.repository(breakdown.Entity).get(entity_id)
-
-    def _instance_route(self) -> str:
-        return f"data/asset-instances/{id_of(cast('breakdown.AssetInstance', self), 'asset instance')}"
-
-    def _output_routes(self, temporal_entity: breakdown.Entity | str) -> _OutputFileRoutes:
-        """The routes of this instance's output files in ``temporal_entity``."""
-        instance = cast("breakdown.AssetInstance", self)
-        temporal_id = model_ref(temporal_entity, breakdown.Entity, "temporal_entity")
-        return _OutputFileRoutes(f"{self._instance_route()}/entities/{temporal_id}", instance.session)
-
-    def new_output_file(
-        self,
-        temporal_entity: breakdown.Entity | str,
-        output_type: OutputType | str,
-        task_type: tasks.TaskType | str,
-        *,
-        name: str = "main",
-        comment: str = "",
-        working_file: WorkingFile | str | None = None,
-        person: people.Person | str | None = None,
-        representation: str = "",
-        extension: str = "",
-        revision: int | None = None,
-        nb_elements: int = 1,
-        file_status: FileStatus | str | None = None,
-        sep: str = "/",
-    ) -> OutputFile:
-        """Publish a new output file of this instance in ``temporal_entity``
-        (a shot or scene); as :meth:`EntityFiles.new_output_file`. Its
-        ``entity`` is the instance's asset."""
-        instance, temporal = self._temporal(temporal_entity)
-        body = _new_output_body(
-            output_type, task_type, name, comment, working_file, person, representation, extension,
-            revision, nb_elements, file_status, sep,
-        )
-        require_template(temporal.project, "output", instance_template(instance))
-        asset = instance.session.identity.get(breakdown.Entity, instance.asset_id)
-        return self._output_routes(temporal).create(body, [asset] if asset else [], working_file)
-
-    def find_output_files(
-        self,
-        temporal_entity: breakdown.Entity | str | None = None,
-        *,
-        output_type: OutputType | str | None = None,
-        task_type: tasks.TaskType | str | None = None,
-        representation: str | None = None,
-        name: str | None = None,
-        file_status: FileStatus | str | None = None,
-    ) -> ModelList[OutputFile]:
-        """This instance's output files (in ``temporal_entity`` if given)
-        matching every criterion given, highest revision first."""
-        instance = _alive(cast("breakdown.AssetInstance", self))
-        params = _output_filters(output_type, task_type, representation, name, file_status)
-        if temporal_entity is not None:
-            params["temporal_entity_id"] = model_ref(temporal_entity, breakdown.Entity, "temporal_entity")
-        return _OutputFileRoutes(self._instance_route(), instance.session).files(params)
-
-    def last_output_files(
-        self,
-        temporal_entity: breakdown.Entity | str,
-        *,
-        output_type: OutputType | str | None = None,
-        task_type: tasks.TaskType | str | None = None,
-        representation: str | None = None,
-        name: str | None = None,
-        file_status: FileStatus | str | None = None,
-    ) -> ModelList[OutputFile]:
-        """The last revision of each kind of this instance's output files
-        in ``temporal_entity``, filtered."""
-        _alive(cast("breakdown.AssetInstance", self))
-        params = _output_filters(output_type, task_type, representation, name, file_status)
-        return self._output_routes(temporal_entity).last_files(params)
-
-    def next_output_revision(
-        self,
-        temporal_entity: breakdown.Entity | str,
-        output_type: OutputType | str,
-        task_type: tasks.TaskType | str,
-        name: str = "main",
-    ) -> int:
-        """The revision the next output file of this kind will get."""
-        _alive(cast("breakdown.AssetInstance", self))
-        body = _output_kind(output_type, task_type, name)
-        return self._output_routes(temporal_entity).next_revision(body)
-
-    def last_output_revision(
-        self,
-        temporal_entity: breakdown.Entity | str,
-        output_type: OutputType | str,
-        task_type: tasks.TaskType | str,
-        name: str = "main",
-    ) -> int:
-        """The last revision of this kind of output file (0 when none)."""
-        return self.next_output_revision(temporal_entity, output_type, task_type, name) - 1
-
-    def used_output_types(self, temporal_entity: breakdown.Entity | str) -> ModelList[OutputType]:
-        """The output types of this instance's output files in ``temporal_entity``."""
-        _alive(cast("breakdown.AssetInstance", self))
-        return self._output_routes(temporal_entity).used_types()
-
-    def build_output_file_path(
-        self,
-        temporal_entity: breakdown.Entity | str,
-        output_type: OutputType | str,
-        task_type: tasks.TaskType | str,
-        *,
-        name: str = "main",
-        mode: str = "output",
-        representation: str = "",
-        revision: int | None = None,
-        sep: str = "/",
-    ) -> FilePath:
-        """The path the file tree gives an output file of this instance in
-        ``temporal_entity``, without creating anything. ``revision=None`` is
-        the next revision (asked first: this route uses 0 otherwise)."""
-        instance, temporal = self._temporal(temporal_entity)
-        body = _path_body(output_type, task_type, name, mode, representation, revision, sep)
-        require_template(temporal.project, body["mode"], instance_template(instance))
-        return self._output_routes(temporal).file_path(body, sep)
-
-
+# ------------------------------------------------------------------ projects
 class ProjectFiles:
     """The file tree and output files of a project (mixed into
     :class:`~.production.Project`)."""
@@ -558,9 +410,8 @@ class ProjectFiles:
         """Replace this project's file tree: one PUT carrying only
         ``file_tree``, after :func:`~.file_tree.check_file_tree`. Returns
         the project."""
-        _alive(cast("production.Project", self))
-        checked = check_file_tree(tree)
-        self._put_file_tree(checked)
+        cast("Project", self)._check_alive()
+        self._put_file_tree(check_file_tree(tree))
         return self
 
     def update_file_tree(self, changes: Mapping[str, Any]) -> Self:
@@ -568,41 +419,30 @@ class ProjectFiles:
         key by key into the tree the server has now (nested dicts merge, a
         ``None`` value removes its key), then the result is checked and put
         back. ``{"working": {"root": "prod"}}`` changes one value."""
-        project = _alive(cast("production.Project", self))
+        project = cast("Project", self)
+        project._check_alive()
         if not isinstance(changes, Mapping) or not changes:
             raise errors.InvalidArgumentError(f"file tree changes must be a non-empty dict, got {changes!r}")
-        project_id = id_of(project, "project")
-        current = project.session.transport.get(f"data/projects/{project_id}", {"relations": "false"}).get("file_tree")
+        item = routes.path("data/projects/{id}", id=project)
+        current = project.session.transport.get(item, {"relations": "false"}).get("file_tree")
         merged = merge_tree(current if isinstance(current, dict) else {}, changes)
         self._put_file_tree(check_file_tree(merged))
         return self
 
     def _put_file_tree(self, tree: dict[str, Any]) -> None:
-        project = cast("production.Project", self)
-        project_id = id_of(project, "project")
-        row = project.session.transport.put(f"data/projects/{project_id}", {"file_tree": tree})
+        project = cast("Project", self)
+        row = project.session.transport.put(routes.path("data/projects/{id}", id=project), {"file_tree": tree})
         project._dirty_fields().discard("file_tree")
         if isinstance(row, dict) and "file_tree" in row:
-            project.session.repository(production.Project).fetch_rows([row])
+            project.session.repository(type(project)).materialize([row], owned=True)
         else:
-            project.__dict__["file_tree"] = tree
+            project._set_synced("file_tree", tree)
 
-    def find_output_files(
-        self,
-        *,
-        output_type: OutputType | str | None = None,
-        task_type: tasks.TaskType | str | None = None,
-        representation: str | None = None,
-        name: str | None = None,
-        file_status: FileStatus | str | None = None,
-    ) -> ModelList[OutputFile]:
+    def find_output_files(self, **filters: Unpack[OutputFileFilters]) -> ModelList[OutputFile]:
         """The output files of this project's entities (not of asset
-        instances) matching every criterion given, newest first. The server
+        instances) matching every filter given, newest first. The server
         serves this list to managers of the project only."""
-        project = _alive(cast("production.Project", self))
-        params = _output_filters(output_type, task_type, representation, name, file_status)
-        return _OutputFileRoutes(f"data/projects/{id_of(project, 'project')}", project.session).files(params)
-
-
-# The sibling modules import this one for its mixins: imported last.
-from . import breakdown, people, production, tasks  # noqa: E402
+        project = cast("Project", self)
+        project._check_alive()
+        route = routes.path("data/projects/{id}/output-files", id=project)
+        return project.session.repository(_OUTPUT_FILE()).load_route(route, _filter_params(filters))

@@ -10,9 +10,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from .. import errors
+from .. import errors, routes
+from ..orm.registry import ModelRef
+
+if TYPE_CHECKING:
+    from . import breakdown, production
+
+#: The entity kinds whose own templates the server uses (assets share one).
+_TEMPORAL_KINDS: tuple[ModelRef[breakdown.Entity], ...] = (
+    ModelRef("Shot"), ModelRef("Sequence"), ModelRef("Scene"), ModelRef("Episode"),
+)
 
 #: The parts of one mode of a file tree (``"working"``, ``"output"``...).
 MODE_KEYS = ("mountpoint", "root", "folder_path", "file_name")
@@ -78,8 +88,8 @@ def require_template(project: production.Project, mode: str, kind: str) -> None:
     have set it since)."""
     problem = template_problem(project.file_tree, mode, kind)
     if problem is not None and project.id and not project.is_deleted:
-        row = project.session.transport.get(f"data/projects/{project.id}", {"relations": "false"})
-        project.session.repository(production.Project).fetch_rows([row])
+        row = project.session.transport.get(routes.path("data/projects/{id}", id=project), {"relations": "false"})
+        project.session.repository(type(project)).materialize([row], owned=True)
         problem = template_problem(project.file_tree, mode, kind)
     if problem is not None:
         raise errors.InvalidArgumentError(
@@ -90,14 +100,9 @@ def require_template(project: production.Project, mode: str, kind: str) -> None:
 def template_kind(entity: breakdown.Entity) -> str:
     """The file tree templates the server uses for ``entity``: those of its
     kind for shots, sequences, scenes and episodes, the asset ones else."""
-    for cls, kind in (
-        (breakdown.Shot, "shot"),
-        (breakdown.Sequence, "sequence"),
-        (breakdown.Scene, "scene"),
-        (breakdown.Episode, "episode"),
-    ):
-        if isinstance(entity, cls):
-            return kind
+    for kind in _TEMPORAL_KINDS:
+        if isinstance(entity, kind()):
+            return kind.name.lower()
     return "asset"
 
 
@@ -121,5 +126,26 @@ def merge_tree(current: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[s
     return merged
 
 
-# Imported last, as in .files: they may still be being imported.
-from . import breakdown, production  # noqa: E402
+@dataclass(frozen=True)
+class FilePath:
+    """A path the server built from the file tree: a folder and a file
+    name (without extension), joined with ``sep``.
+
+    ``str(path)`` and ``os.fspath(path)`` give :attr:`path`.
+    """
+
+    folder_path: str
+    file_name: str
+    sep: str = "/"
+
+    @property
+    def path(self) -> str:
+        """Folder and name joined as the server joins them (it stores
+        ``folder_path + sep + file_name`` on the files it creates)."""
+        return f"{self.folder_path}{self.sep}{self.file_name}"
+
+    def __str__(self) -> str:
+        return self.path
+
+    def __fspath__(self) -> str:
+        return self.path

@@ -18,8 +18,6 @@ Those operations live in :mod:`.file_operations`. Every argument is
 checked before any request (:class:`~kitsu_models.errors.InvalidArgumentError`),
 including that the project's file tree has the template a call needs.
 
-This module defines everything before importing its sibling modules (at the
-bottom): they are still being imported when it is.
 """
 
 from __future__ import annotations
@@ -31,16 +29,18 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 from typing_extensions import Self
 
-from .. import errors
+from .. import errors, routes
+from ..checks import checked_revision
+from ..ids import id_of
+from ..orm.base import KitsuModel, computed
+from ..orm.relations import MaybeToOne, ToMany, ToOne
 from ..routes import Route
 from ..streaming import ProgressCallback, StrPath
-from .base import KitsuModel, computed
-from .file_checks import checked_id, checked_revision, id_of
+from . import breakdown, file_operations, people, tasks
 from .file_tree import instance_template, require_template, template_kind
-from .relations import MaybeToOne, ToMany, ToOne
 
 if TYPE_CHECKING:
-    from ..session import Kitsu
+    from ..orm.session_api import Session
 
 ValidationStatus = Literal["validated", "rejected", "neutral"]
 Quality = Literal["low", "mid", "high"]
@@ -124,7 +124,7 @@ class WorkingFile(KitsuModel):
     #: The output files published from this working file.
     output_files = ToMany(lambda: OutputFile, foreign_key="source_file_id")
 
-    def save(self, session: Kitsu | None = None) -> Self:
+    def save(self, session: Session | None = None) -> Self:
         """As ``KitsuModel.save``; a new working file is checked first (its
         task, and the file tree template the server will need)."""
         if self.id:
@@ -133,10 +133,10 @@ class WorkingFile(KitsuModel):
             raise errors.InvalidArgumentError("a new WorkingFile needs its task_id (or use task.new_working_file)")
         if self.revision is not None:
             checked_revision(self.revision)
-        task = self._session_for_save(session).repository(tasks.Task).get(checked_id(self.task_id, "task"))
+        task = self._session_for_save(session).repository(tasks.Task).get(id_of(self.task_id, what="task id"))
         require_template(task.project, "working", template_kind(task.entity))
         super().save(session)
-        after_working_file_created(task)
+        file_operations.after_working_file_created(task)
         return self
 
     def download(self, target: StrPath, progress: ProgressCallback | None = None) -> Path:
@@ -148,33 +148,30 @@ class WorkingFile(KitsuModel):
         was uploaded for it. Returns the path written.
         """
         self._check_alive()
-        object_id = id_of(self, "working file")
+        route = routes.path("data/working-files/{id}/file", id=self)
         path = _target_path(target)
-        self.session.transport.download(f"data/working-files/{object_id}/file", path, progress=progress)
+        self.session.transport.download(route, path, progress=progress)
         return path
 
     def upload(self, source: StrPath, progress: ProgressCallback | None = None) -> Self:
         """Store the content of the file ``source`` for this working file
         (read from disk as it is sent; ``progress(bytes sent, total)``)."""
         self._check_alive()
-        object_id = id_of(self, "working file")
+        route = routes.path("data/working-files/{id}/file", id=self)
         path = Path(source)
         if not path.is_file():
             raise errors.InvalidArgumentError(f"{path} is not a file to upload")
-        row = self.session.transport.upload(
-            f"data/working-files/{object_id}/file", [("file", path)], progress=progress
-        )
+        row = self.session.transport.upload(route, [("file", path)], progress=progress)
         if isinstance(row, dict):
-            self.session.repository(WorkingFile).fetch_rows([row])
+            self.session.repository(WorkingFile).materialize([row], owned=True)
         return self
 
     def mark_modified(self) -> Self:
         """Tell the server the file changed now (its ``updated_at``)."""
         self._check_alive()
-        object_id = id_of(self, "working file")
-        row = self.session.transport.put(f"actions/working-files/{object_id}/modified", {})
+        row = self.session.transport.put(routes.path("actions/working-files/{id}/modified", id=self), {})
         if isinstance(row, dict):
-            self.session.repository(WorkingFile).fetch_rows([row])
+            self.session.repository(WorkingFile).materialize([row], owned=True)
         return self
 
 
@@ -241,14 +238,14 @@ class OutputFile(KitsuModel):
             return _INSTANCE_OUTPUT_ROUTE
         return type(self).__route__
 
-    def save(self, session: Kitsu | None = None) -> Self:
+    def save(self, session: Session | None = None) -> Self:
         """As ``KitsuModel.save``; a new output file is checked first (its
         links, and the file tree template the server will need)."""
         if not self.id:
             self._check_new(session)
         return super().save(session)
 
-    def _check_new(self, session: Kitsu | None) -> None:
+    def _check_new(self, session: Session | None) -> None:
         session = self._session_for_save(session)
         for field in ("entity_id", "output_type_id", "task_type_id"):
             if not getattr(self, field):
@@ -262,7 +259,7 @@ class OutputFile(KitsuModel):
             temporal = session.repository(breakdown.Entity).get(self.temporal_entity_id)
             require_template(temporal.project, "output", instance_template(instance))
         else:
-            entity = session.repository(breakdown.Entity).get(checked_id(self.entity_id, "entity"))
+            entity = session.repository(breakdown.Entity).get(id_of(self.entity_id, what="entity id"))
             require_template(entity.project, "output", template_kind(entity))
 
 
@@ -274,32 +271,6 @@ _INSTANCE_OUTPUT_ROUTE = Route(
 )
 
 
-# ------------------------------------------------------------------- paths
-@dataclass(frozen=True)
-class FilePath:
-    """A path the server built from the file tree: a folder and a file
-    name (without extension), joined with ``sep``.
-
-    ``str(path)`` and ``os.fspath(path)`` give :attr:`path`.
-    """
-
-    folder_path: str
-    file_name: str
-    sep: str = "/"
-
-    @property
-    def path(self) -> str:
-        """Folder and name joined as the server joins them (it stores
-        ``folder_path + sep + file_name`` on the files it creates)."""
-        return f"{self.folder_path}{self.sep}{self.file_name}"
-
-    def __str__(self) -> str:
-        return self.path
-
-    def __fspath__(self) -> str:
-        return self.path
-
-
 # ------------------------------------------------------------------ helpers
 def _target_path(target: StrPath) -> Path:
     if not isinstance(target, (str, Path)) and not hasattr(target, "__fspath__"):
@@ -308,21 +279,3 @@ def _target_path(target: StrPath) -> Path:
     if not str(target) or path.is_dir():
         raise errors.InvalidArgumentError(f"target must be a file path, {str(target)!r} is not")
     return path
-
-
-def after_working_file_created(task: tasks.Task) -> None:
-    """After a working file was created for ``task``: the working file lists
-    loaded on the task and its entity are dropped (read again on next use),
-    and the task is reloaded if the server assigned the logged-in user to
-    it (it does on every creation)."""
-    session = task.session
-    tasks.Task.working_files.forget(task)
-    entity = session.identity.get(breakdown.Entity, task.entity_id)
-    if entity is not None:
-        breakdown.Entity.working_files.forget(entity)
-    if session.me.id not in (task.assignee_ids or []):
-        session.repository(tasks.Task).fetch_one(id_of(task, "task"))
-
-
-# The sibling modules import this one while they are being imported: last.
-from . import breakdown, people, tasks  # noqa: E402

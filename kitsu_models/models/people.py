@@ -7,11 +7,10 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from ..orm.base import KitsuModel
+from ..orm.relations import ToMany
 from ..routes import Route
-from . import tasks
-from . import avatars
-from .base import KitsuModel
-from .relations import ToMany
+from . import avatars, tasks
 
 Role = Literal["user", "admin", "supervisor", "manager", "client", "vendor"]
 # The server stores any other value unchecked, and then fails (500) on every

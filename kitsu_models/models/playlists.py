@@ -27,15 +27,16 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn, SupportsIndex, overloa
 
 from typing_extensions import Self
 
-from .. import errors
-from ..collection import ModelList
+from .. import errors, routes
+from ..ids import id_of
+from ..orm.base import KitsuModel, Origin, computed
+from ..orm.collection import ModelList
+from ..orm.relations import MaybeToOne, Relation, ToOne, reload_absent
 from ..routes import Route
 from . import breakdown, people, previews, production, tasks
-from .base import KitsuModel, Origin, computed
-from .relations import MaybeToOne, Relation, ToOne, _cache_of, reload_absent
 
 if TYPE_CHECKING:
-    from ..session import Kitsu
+    from ..orm.session_api import Session
 
 #: What a playlist reviews (the server refuses other values).
 PlaylistFor = Literal["shot", "asset", "sequence", "edit", "episode"]
@@ -80,7 +81,7 @@ class PlaylistEntry(KitsuModel):
         """The entry as the server stores it in the playlist's ``shots``."""
         return {"entity_id": self.entity_id, "preview_file_id": self.preview_file_id}
 
-    def save(self, session: Kitsu | None = None) -> NoReturn:
+    def save(self, session: Session | None = None) -> NoReturn:
         raise errors.InvalidArgumentError("a playlist entry is saved with its playlist: call playlist.save()")
 
     def delete(self, *, force: bool = False) -> NoReturn:
@@ -146,6 +147,9 @@ class _Entries(Relation):
     #: cached entries (see ``forget_changed_links``).
     ids_field = "shots"
 
+    def needs_request(self, obj: KitsuModel) -> bool:
+        return not _has_shots(obj)
+
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> Self: ...
     @overload
@@ -153,25 +157,13 @@ class _Entries(Relation):
     def __get__(self, obj: Playlist | None, owner: type[Any]) -> Self | PlaylistEntries:
         if obj is None:
             return self
-        cache = _cache_of(obj)
-        if self.name not in cache:
-            if not _has_shots(obj):
-                result: PlaylistEntries = self._resolve(obj)  # a fetch: strict mode applies
-                return result
+        if getattr(obj, "_kitsu_origin", None) is None:
+            # A new playlist of no session yet: nothing to cache (its
+            # entries get the session once it is saved).
             obj._check_alive()
-            origin: Origin | None = getattr(obj, "_kitsu_origin", None)
-            if origin is None:
-                # A new playlist of no session yet: nothing to cache (its
-                # entries get the session once it is saved).
-                return _entries_of(obj, ModelList(), None)
-            cohort = origin.cohort if origin.cohort is not None else ()
-            owners = {id(obj): obj}
-            for member in cohort:
-                if isinstance(member, Playlist) and self.name not in _cache_of(member) and _has_shots(member):
-                    owners.setdefault(id(member), member)
-            self._build(list(owners.values()))
-        entries: PlaylistEntries = cache[self.name]
-        return entries
+            return _entries_of(obj, ModelList(), None)
+        result: PlaylistEntries = self._resolve(obj)
+        return result
 
     def __set__(self, obj: Playlist, value: Iterable[PlaylistEntry]) -> None:
         """Replace the entries (to reorder or filter them): ``shots`` changes."""
@@ -183,6 +175,10 @@ class _Entries(Relation):
 
     def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
         playlists = [owner for owner in owners if isinstance(owner, Playlist)]
+        if playlists[0].session.strict:
+            # Strict mode let this load happen because the playlist asked
+            # has its shots: members lacking theirs stay unloaded.
+            playlists = [owner for owner in playlists if _has_shots(owner)]
         reload_absent(playlists, "shots")
         for owner in playlists:
             if not _has_shots(owner):  # deleted meanwhile
@@ -195,7 +191,7 @@ class _Entries(Relation):
         cohort: ModelList[PlaylistEntry] = ModelList(session=session)
         origin = Origin(session, cohort)
         for owner in owners:
-            self._store(owner, _entries_of(owner, cohort, origin))
+            self.store(owner, _entries_of(owner, cohort, origin))
 
 
 def _entries_of(playlist: Playlist, cohort: ModelList[PlaylistEntry], origin: Origin | None) -> PlaylistEntries:
@@ -226,15 +222,11 @@ def _entry_from_shot(shot: Any) -> PlaylistEntry | None:
 
 
 def _entity_id(entity: KitsuModel | str) -> str:
-    from ..repository import check_id
-
-    return check_id(entity, "entity id")
+    return id_of(entity, breakdown.Entity, "entity id")
 
 
 def _preview_id(preview_file: KitsuModel | str) -> str:
-    from ..repository import check_id
-
-    return check_id(preview_file, "preview file id")
+    return id_of(preview_file, previews.PreviewFile, "preview file id")
 
 
 class Playlist(KitsuModel):
@@ -345,7 +337,7 @@ class Playlist(KitsuModel):
         return self.entries[position]
 
     # ------------------------------------------------------------ helpers
-    def _session_for(self, *related: Any) -> Kitsu:
+    def _session_for(self, *related: Any) -> Session:
         """This playlist's session; for a new one, that of a related model."""
         if getattr(self, "_kitsu_origin", None) is None:
             for model in related:
@@ -362,10 +354,10 @@ class Playlist(KitsuModel):
             )
 
 
-def _previews_by_task_type(session: Kitsu, entity_id: str) -> dict[str, list[dict[str, Any]]]:
+def _previews_by_task_type(session: Session, entity_id: str) -> dict[str, list[dict[str, Any]]]:
     """The entity's previews, ``{task_type_id: [newest revision first]}``
     (the route the web UI and gazu use to pick a playlist's preview)."""
-    path = f"data/playlists/entities/{entity_id}/preview-files"
+    path = routes.path("data/playlists/entities/{id}/preview-files", id=entity_id)
     try:
         answer = session.transport.get(path)
     except errors.NotFoundError:

@@ -25,46 +25,27 @@ from urllib.parse import quote
 from pydantic import Field
 from typing_extensions import Self
 
-from .. import errors
+from .. import errors, routes
+from ..checks import positive_seconds
+from ..orm.base import KitsuModel, computed
+from ..orm.relations import FirstOfIds, MaybeToOne, ToOne
 from ..routes import Route
 from ..streaming import ProgressCallback, StrPath
 from . import breakdown, people, tasks, transfers
-from .base import KitsuModel, computed
-from .relations import FirstOfIds, MaybeToOne, ToOne
-
-#: Seconds to wait, by default, for the server to process a preview.
-PROCESSING_TIMEOUT = 300.0
-#: Seconds between two status reads while waiting.
-POLL_INTERVAL = 1.0
+from .processing import (
+    FAILED_STATUSES,
+    POLL_INTERVAL,
+    PROCESSING_TIMEOUT,
+    PreviewProcessingError,
+    PreviewProcessingTimeoutError,
+)
 
 PreviewStatus = Literal["processing", "ready", "broken", "missing"]
 ValidationStatus = Literal["validated", "rejected", "neutral"]
-#: The statuses of a preview the server could not process.
-FAILED_STATUSES = ("broken", "missing")
 
 # Patched by tests: the clock and the sleep of the polling loop.
 _monotonic = time.monotonic
 _sleep = time.sleep
-
-
-# ---------------------------------------------------------------- errors
-class PreviewProcessingError(errors.UploadError):
-    """The server accepted a preview's file but could not process it
-    (``status`` broken, or the processing failed during the upload).
-
-    ``preview_file`` is the preview (possibly deleted by the server), and
-    ``comment`` the comment it was published on, when known: a comment
-    published with previews stays posted when one of them fails.
-    """
-
-    def __init__(self, message: str, preview_file: PreviewFile, comment: tasks.Comment | None = None) -> None:
-        super().__init__(message)
-        self.preview_file = preview_file
-        self.comment = comment
-
-
-class PreviewProcessingTimeoutError(PreviewProcessingError, TimeoutError):
-    """The preview was still being processed when the timeout expired."""
 
 
 # ---------------------------------------------------------------- models
@@ -121,7 +102,7 @@ class PreviewFile(KitsuModel):
 
     def _reload(self) -> None:
         """Read the record again (its status), without reloading relations."""
-        self.session.repository(PreviewFile).fetch_one(self.id)
+        self.session.repository(PreviewFile).load(self.id)
 
     def wait_until_processed(self, timeout: float = PROCESSING_TIMEOUT, poll_interval: float = POLL_INTERVAL) -> Self:
         """Wait until the server has processed this preview; returns it,
@@ -188,8 +169,8 @@ class PreviewFile(KitsuModel):
                     f"frame_number only applies to a movie preview; PreviewFile {self.id} is a {self.extension} file"
                 )
             body["frame_number"] = frame_number
-        row = self.session.transport.put(f"actions/preview-files/{self.id}/set-main-preview", body)
-        return self.session.repository(breakdown.Entity).fetch_rows([row])[0]
+        row = self.session.transport.put(routes.path("actions/preview-files/{id}/set-main-preview", id=self), body)
+        return self.session.repository(breakdown.Entity).materialize([row], owned=True)[0]
 
     # --------------------------------------------------------- downloads
     def _downloadable(self) -> None:
@@ -221,8 +202,8 @@ class PreviewFile(KitsuModel):
 
     def _original_route(self) -> str:
         if self._is_movie_file():
-            return f"movies/originals/preview-files/{self.id}.mp4"
-        return f"pictures/originals/preview-files/{self.id}.{self.extension}"
+            return routes.path("movies/originals/preview-files/{id}.mp4", id=self)
+        return routes.path("pictures/originals/preview-files/{id}", id=self) + f".{self.extension}"
 
     def download_movie(
         self, target: StrPath, progress: ProgressCallback | None = None, *, lowdef: bool = False
@@ -235,14 +216,14 @@ class PreviewFile(KitsuModel):
         quality = "low" if lowdef else "originals"
         suffix = ".low" if lowdef else ""
         return transfers.download(
-            self, f"movies/{quality}/preview-files/{self.id}.mp4", target, f"{self._stem()}{suffix}.mp4", progress
+            self, routes.path(f"movies/{quality}/preview-files/{{id}}.mp4", id=self), target, f"{self._stem()}{suffix}.mp4", progress
         )
 
     def download_thumbnail(self, target: StrPath, progress: ProgressCallback | None = None) -> Path:
         """Download the preview's thumbnail (a small png)."""
         self._downloadable()
         return transfers.download(
-            self, f"pictures/thumbnails/preview-files/{self.id}.png", target, f"{self._stem()}.thumbnail.png", progress
+            self, routes.path("pictures/thumbnails/preview-files/{id}.png", id=self), target, f"{self._stem()}.thumbnail.png", progress
         )
 
     def download_cover(self, target: StrPath, progress: ProgressCallback | None = None) -> Path:
@@ -250,7 +231,7 @@ class PreviewFile(KitsuModel):
         first frame as a png; for a picture, the picture)."""
         self._downloadable()
         return transfers.download(
-            self, f"pictures/originals/preview-files/{self.id}.png", target, f"{self._stem()}.cover.png", progress
+            self, routes.path("pictures/originals/preview-files/{id}.png", id=self), target, f"{self._stem()}.cover.png", progress
         )
 
 
@@ -279,7 +260,7 @@ class AttachmentFile(KitsuModel):
         if not self.name:
             self.refresh()
         name = self.name or self.id
-        path = f"data/attachment-files/{self.id}/file/{_url_name(name)}"
+        path = routes.path("data/attachment-files/{id}/file/", id=self) + _url_name(name)
         return transfers.download(self, path, target, name, progress)
 
 
@@ -288,11 +269,3 @@ def _url_name(name: str) -> str:
     says which file), but a ``/`` or a ``..`` would change the route."""
     cleaned = name.replace("/", "_").replace("\\", "_")
     return quote(cleaned, safe="") if cleaned.strip(".") else "file"
-
-
-# ------------------------------------------------------ argument checks
-def positive_seconds(value: Any, what: str) -> float:
-    """``value``, a timeout or an interval, as a positive number of seconds."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
-        raise errors.InvalidArgumentError(f"{what} must be a positive number of seconds, got {value!r}")
-    return float(value)

@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
+from .. import routes
+from ..ids import id_of
+from ..orm.base import KitsuModel, computed
+from ..orm.relations import MaybeToOne, ToMany
 from ..routes import Route
-from . import breakdown, people, tasks
-from . import file_operations
-from . import playlists
-from . import avatars
-from .base import KitsuModel, computed
-from .relations import MaybeToOne, ToMany
+from . import avatars, breakdown, file_operations, people, playlists, tasks
 
 if TYPE_CHECKING:
     from .tasks import TaskStatus, TaskType
@@ -110,22 +109,22 @@ class Project(KitsuModel, file_operations.ProjectFiles, avatars.HasAvatar):
         """POST a link to the project's settings, then reload the project
         (its id lists and the relations built on them)."""
         self._check_alive()
-        self.session.transport.post(f"data/projects/{self.id}/{setting}", body)
+        self.session.transport.post(routes.path(f"data/projects/{{id}}/{setting}", id=self), body)
         return self.refresh()
 
     def add_task_type(self, task_type: TaskType, priority: int | None = None) -> Project:
         """Use ``task_type`` in this production (tasks need it linked)."""
-        return self._link("settings/task-types", {"task_type_id": task_type.id, "priority": priority})
+        return self._link("settings/task-types", {"task_type_id": id_of(task_type, tasks.TaskType), "priority": priority})
 
     def add_task_status(self, task_status: TaskStatus) -> Project:
-        return self._link("settings/task-status", {"task_status_id": task_status.id})
+        return self._link("settings/task-status", {"task_status_id": id_of(task_status, tasks.TaskStatus)})
 
     def add_asset_type(self, asset_type: breakdown.AssetType) -> Project:
-        return self._link("settings/asset-types", {"asset_type_id": asset_type.id})
+        return self._link("settings/asset-types", {"asset_type_id": id_of(asset_type, breakdown.AssetType)})
 
     def add_person(self, person: people.Person, role: str | None = None) -> Project:
         """Add ``person`` to the production's team."""
-        body: dict[str, Any] = {"person_id": person.id}
+        body: dict[str, Any] = {"person_id": id_of(person, people.Person)}
         if role is not None:
             body["role"] = role
         return self._link("team", body)

@@ -30,26 +30,27 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from .. import errors
-from ..collection import ModelList
+from .. import checks, errors, routes
+from ..ids import chunks, id_of
+from ..orm.collection import ModelList
+from ..orm.registry import ModelRef
+from ..orm.relations import listed_ids
 from ..policy import Timeout
-from ..streaming import MultipartBody, ProgressCallback, StrPath
-from . import people, tasks
-from .base import KitsuModel
-from .previews import (
-    FAILED_STATUSES,
-    PROCESSING_TIMEOUT,
-    AttachmentFile,
-    PreviewFile,
-    PreviewProcessingError,
-    PreviewProcessingTimeoutError,
-    positive_seconds,
-)
-from .relations import _cache_of, listed_ids
-from .transfers import checked_progress, source_file, source_files
+from ..streaming import CallProgress, ProgressCallback, StrPath, multipart_length
+from .processing import FAILED_STATUSES, PROCESSING_TIMEOUT, PreviewProcessingError, PreviewProcessingTimeoutError
 
 if TYPE_CHECKING:
-    from ..session import Kitsu
+    from ..orm.session_api import Session
+    from .people import Person
+    from .previews import AttachmentFile, PreviewFile
+    from .tasks import Comment, Task, TaskStatus
+
+_TASK: ModelRef[Task] = ModelRef("Task")
+_TASK_STATUS: ModelRef[TaskStatus] = ModelRef("TaskStatus")
+_COMMENT: ModelRef[Comment] = ModelRef("Comment")
+_PERSON: ModelRef[Person] = ModelRef("Person")
+_PREVIEW_FILE: ModelRef[PreviewFile] = ModelRef("PreviewFile")
+_ATTACHMENT_FILE: ModelRef[AttachmentFile] = ModelRef("AttachmentFile")
 
 
 #: Comments per ``batch-comment`` request: the server writes about ten a
@@ -57,76 +58,16 @@ if TYPE_CHECKING:
 BATCH_COMMENTS = 100
 
 
-# ------------------------------------------------------ argument checks
-def _model_id(value: Any, model: type[KitsuModel], what: str) -> str:
-    """The id of ``value``, a ``model`` object or an id string."""
-    from ..repository import check_id
-
-    if isinstance(value, KitsuModel) and not isinstance(value, model):
-        raise errors.InvalidArgumentError(f"{what} must be a {model.__name__} or its id, got a {type(value).__name__}")
-    return check_id(value, what)
-
-
-def _checklist(value: Any) -> list[dict[str, Any]]:
-    if value is None:
-        return []
-    if not isinstance(value, (list, tuple)) or not all(isinstance(item, dict) for item in value):
-        raise errors.InvalidArgumentError(
-            f"checklist must be a list of dicts ({{'text': ..., 'checked': False}}), got {value!r}"
-        )
-    return [dict(item) for item in value]
-
-
-def _comment_fields(
-    task_status: Any, text: Any, checklist: Any, links: Any, text_key: str
-) -> dict[str, Any]:
+def _comment_fields(task_status: Any, text: Any, checklist: Any, links: Any, text_key: str) -> dict[str, Any]:
     """The checked keys every comment request carries (``text_key``: the
     single-comment route calls the text ``comment``, the batch route ``text``)."""
-    status_id = _model_id(task_status, tasks.TaskStatus, "task_status")
+    status_id = id_of(task_status, _TASK_STATUS(), "task_status")
     if not isinstance(text, str):
         raise errors.InvalidArgumentError(f"text must be a str, got {text!r}")
-    return {"task_status_id": status_id, text_key: text, "checklist": _checklist(checklist), "links": _links(links)}
+    return {"task_status_id": status_id, text_key: text, "checklist": checks.checklist(checklist), "links": checks.links(links)}
 
 
-def _links(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
-        raise errors.InvalidArgumentError(f"links must be a list of URLs (str), got {value!r}")
-    return list(value)
-
-
-# ------------------------------------------------------------ progress
-class _CallProgress:
-    """One progress report over every request body of a call: the sizes
-    of all bodies are known before the first is sent, and each request's
-    own ``(done, total)`` is shifted by the bodies sent before it."""
-
-    def __init__(self, callback: ProgressCallback | None, sizes: Sequence[int]) -> None:
-        self.callback = callback
-        self.total = sum(sizes)
-        self.offset = 0
-
-    def part(self) -> ProgressCallback | None:
-        callback, offset, total = self.callback, self.offset, self.total
-        if callback is None:
-            return None
-
-        def report(done: int, _size: int | None) -> None:
-            callback(offset + done, total)
-
-        return report
-
-    def sent(self, size: int) -> None:
-        self.offset += size
-
-
-def _body_size(files: Sequence[tuple[str, Path]], fields: dict[str, str] | None = None) -> int:
-    """The byte length of the multipart body these parts make."""
-    return MultipartBody(files, fields).length
-
-
-def _processing_timeout(session: Kitsu, timeout: float) -> Timeout:
+def _processing_timeout(session: Session, timeout: float) -> Timeout:
     """The timeout of a preview upload: the server may process the file
     before answering, so its answer may take up to ``timeout`` seconds."""
     current = session.transport.timeout
@@ -140,11 +81,11 @@ def _attachment_parts(paths: Sequence[Path]) -> list[tuple[str, Path]]:
     return [("file" if index == 0 else f"file-{index}", path) for index, path in enumerate(paths)]
 
 
-def _adopt_attachments(session: Kitsu, comment_id: str, rows: Any) -> ModelList[AttachmentFile]:
+def _adopt_attachments(session: Session, comment_id: str, rows: Any) -> ModelList[AttachmentFile]:
     """Typed attachments from a create answer's ``{id, name, extension,
     size}`` dicts (completed with their comment's id)."""
     found = [dict(row, comment_id=comment_id) for row in rows or [] if isinstance(row, dict)]
-    return session.repository(AttachmentFile).fetch_rows(found)
+    return session.repository(_ATTACHMENT_FILE()).materialize(found, owned=True)
 
 
 def _form_fields(body: dict[str, Any]) -> dict[str, str]:
@@ -162,7 +103,7 @@ def _form_fields(body: dict[str, Any]) -> dict[str, str]:
     return fields
 
 
-def _wait_for(preview: PreviewFile, comment: tasks.Comment | None, deadline: float, timeout: float) -> None:
+def _wait_for(preview: PreviewFile, comment: Comment | None, deadline: float, timeout: float) -> None:
     """Wait for ``preview`` until ``deadline``; errors name ``comment``."""
     try:
         preview.wait_until_processed(max(deadline - time.monotonic(), 1e-3))
@@ -175,10 +116,10 @@ def _wait_for(preview: PreviewFile, comment: tasks.Comment | None, deadline: flo
 
 
 def _upload_preview(
-    task: tasks.Task,
-    comment: tasks.Comment,
+    task: Task,
+    comment: Comment,
     path: Path,
-    call_progress: _CallProgress,
+    call_progress: CallProgress,
     deadline: float,
     revision: int | None,
 ) -> PreviewFile:
@@ -188,15 +129,15 @@ def _upload_preview(
     session = task.session
     transport = session.transport
     row = transport.post(
-        f"actions/tasks/{task.id}/comments/{comment.id}/add-preview",
+        routes.path("actions/tasks/{id}/comments/{comment_id}/add-preview", id=task, comment_id=comment),
         {"revision": revision} if revision is not None else {},
     )
-    preview = session.repository(PreviewFile).fetch_rows([row])[0]
+    preview = session.repository(_PREVIEW_FILE()).materialize([row], owned=True)[0]
     _join(comment, preview)
     read = max(deadline - time.monotonic(), 1.0)
     try:
         answer = transport.upload(
-            f"pictures/preview-files/{preview.id}",
+            routes.path("pictures/preview-files/{id}", id=preview),
             [("file", path)],
             progress=call_progress.part(),
             timeout=_processing_timeout(session, read),
@@ -233,7 +174,7 @@ def _upload_preview(
                 exc.body, exc.limit,
             ) from exc
         raise
-    session.repository(PreviewFile).fetch_rows([answer])
+    session.repository(_PREVIEW_FILE()).materialize([answer], owned=True)
     if preview.status in FAILED_STATUSES:
         raise PreviewProcessingError(
             f"{path.name}: the server could not process PreviewFile {preview.id} (comment {comment.id}): "
@@ -244,40 +185,40 @@ def _upload_preview(
     return preview
 
 
-def _join(comment: tasks.Comment, preview: PreviewFile) -> None:
+def _join(comment: Comment, preview: PreviewFile) -> None:
     """Record ``preview`` on ``comment`` as the server now has it."""
     ids = listed_ids(comment.__dict__.get("preview_ids"))
     if preview.id not in ids:
         comment._set_synced("preview_ids", [*ids, preview.id])
-    cached = _cache_of(comment).get("previews")
+    cached = type(comment).previews.cached(comment)
     if cached is not None and preview not in cached:
         cached.append(preview)
     preview._set_synced("comment_ids", [comment.id])
-    _cache_of(preview)["comment"] = comment
+    type(preview).comment.store(preview, comment)
 
 
-def _forget(preview: PreviewFile, comment: tasks.Comment) -> None:
+def _forget(preview: PreviewFile, comment: Comment) -> None:
     """The server deleted ``preview``: drop it from the session and comment."""
     ids = listed_ids(comment.__dict__.get("preview_ids"))
-    comment.__dict__["preview_ids"] = [i for i in ids if i != preview.id]
-    cached = _cache_of(comment).get("previews")
+    comment._set_synced("preview_ids", [i for i in ids if i != preview.id])
+    cached = type(comment).previews.cached(comment)
     if cached is not None and preview in cached:
         cached.remove(preview)
     preview.session.identity.evict(preview)
     object.__setattr__(preview, "_kitsu_deleted", True)
 
 
-def _discard(preview: PreviewFile, comment: tasks.Comment) -> None:
+def _discard(preview: PreviewFile, comment: Comment) -> None:
     """Delete an empty preview record (best effort), then forget it."""
     try:
-        preview.session.transport.delete(f"data/preview-files/{preview.id}")
+        preview.session.transport.delete(routes.path("data/preview-files/{id}", id=preview))
     except errors.KitsuError:
         pass
     _forget(preview, comment)
 
 
-def _comment_of(task: tasks.Task, comment: Any) -> tasks.Comment:
-    if not isinstance(comment, tasks.Comment):
+def _comment_of(task: Task, comment: Any) -> Comment:
+    if not isinstance(comment, _COMMENT()):
         raise errors.InvalidArgumentError(f"comment must be a Comment, got {comment!r}")
     comment._check_alive()
     if comment.object_id != task.id:
@@ -292,7 +233,7 @@ class TaskReviews:
 
     def comment(
         self,
-        task_status: tasks.TaskStatus | str,
+        task_status: TaskStatus | str,
         text: str = "",
         *,
         previews: Iterable[StrPath] = (),
@@ -300,12 +241,12 @@ class TaskReviews:
         checklist: list[dict[str, Any]] | None = None,
         links: list[str] | None = None,
         for_client: bool = False,
-        person: people.Person | str | None = None,
+        person: Person | str | None = None,
         progress: ProgressCallback | None = None,
         wait: bool = False,
         timeout: float = PROCESSING_TIMEOUT,
         set_main_preview: bool = False,
-    ) -> tasks.Comment:
+    ) -> Comment:
         """Comment on this task, setting its status to ``task_status``,
         with optional attachments and previews; returns the comment.
 
@@ -329,36 +270,36 @@ class TaskReviews:
         ``person`` (another author) and ``for_client`` are honoured for
         managers only. The task is reloaded (its status changed).
         """
-        task = cast("tasks.Task", self)
+        task = cast("Task", self)
         task._check_alive()
         body = _comment_fields(task_status, text, checklist, links, "comment")
         body["for_client"] = bool(for_client)
-        preview_paths = source_files(previews, "preview", allow_empty=False)
-        attachment_paths = source_files(attachments, "attachment")
+        preview_paths = checks.source_files(previews, "preview", allow_empty=False)
+        attachment_paths = checks.source_files(attachments, "attachment")
         if person is not None:
-            body["person_id"] = _model_id(person, people.Person, "person")
-        callback = checked_progress(progress)
-        timeout = positive_seconds(timeout, "timeout")
+            body["person_id"] = id_of(person, _PERSON(), "person")
+        callback = checks.progress(progress)
+        timeout = checks.positive_seconds(timeout, "timeout")
         if set_main_preview and not preview_paths:
             raise errors.InvalidArgumentError("set_main_preview needs at least one preview")
 
         session = task.session
         transport = session.transport
-        route = f"actions/tasks/{task.id}/comment"
+        route = routes.path("actions/tasks/{id}/comment", id=task)
         parts = _attachment_parts(attachment_paths)
         fields = _form_fields(body) if parts else None
-        preview_sizes = [_body_size([("file", path)]) for path in preview_paths]
-        sizes = ([_body_size(parts, fields)] if parts else []) + preview_sizes
-        call_progress = _CallProgress(callback, sizes)
+        preview_sizes = [multipart_length([("file", path)]) for path in preview_paths]
+        sizes = ([multipart_length(parts, fields)] if parts else []) + preview_sizes
+        call_progress = CallProgress(callback, sizes)
         if parts:
             row = transport.upload(route, parts, fields=fields, progress=call_progress.part())
             call_progress.sent(sizes[0])
         else:
             row = transport.post(route, body)
         attachment_rows = row.get("attachment_files") if isinstance(row, dict) else None
-        comment = session.repository(tasks.Comment).fetch_rows([row])[0]
-        _cache_of(comment)["attachments"] = _adopt_attachments(session, comment.id, attachment_rows)
-        _cache_of(comment)["previews"] = ModelList(session=session)
+        comment = session.repository(_COMMENT()).materialize([row], owned=True)[0]
+        type(comment).attachments.store(comment, _adopt_attachments(session, comment.id, attachment_rows))
+        type(comment).previews.store(comment, ModelList(session=session))
 
         deadline = time.monotonic() + timeout
         for path, size in zip(preview_paths, preview_sizes):
@@ -374,13 +315,13 @@ class TaskReviews:
 
     @staticmethod
     def comment_many(
-        targets: Iterable[tasks.Task],
-        task_status: tasks.TaskStatus | str,
+        targets: Iterable[Task],
+        task_status: TaskStatus | str,
         text: str = "",
         *,
         checklist: list[dict[str, Any]] | None = None,
         links: list[str] | None = None,
-    ) -> ModelList[tasks.Comment]:
+    ) -> ModelList[Comment]:
         """The same comment and status change on many tasks, in a request
         per 100 tasks (``POST actions/tasks/batch-comment``) instead of one
         per task; returns the comments, in the order of ``targets``.
@@ -392,30 +333,28 @@ class TaskReviews:
         before it; the tasks are reloaded all the same.
         """
         chosen = list(targets)
-        if not all(isinstance(task, tasks.Task) for task in chosen):
+        if not all(isinstance(task, _TASK()) for task in chosen):
             raise errors.InvalidArgumentError("comment_many needs Task objects")
         if not chosen:
             return ModelList()
-        from ..repository import check_id, chunks
-
         task_ids = []
         for task in chosen:
             task._check_alive()
-            task_ids.append(check_id(task, "task"))
+            task_ids.append(id_of(task, what="task id"))
         session = chosen[0].session
         if any(task.session is not session for task in chosen):
             raise errors.InvalidArgumentError("comment_many needs tasks of one session")
         if len(set(task_ids)) != len(chosen):
             raise errors.InvalidArgumentError("comment_many got the same task twice")
         shared = _comment_fields(task_status, text, checklist, links, "text")
-        comment_repository, task_repository = session.repository(tasks.Comment), session.repository(tasks.Task)
-        comments: ModelList[tasks.Comment] = ModelList(session=session)
+        comment_repository, task_repository = session.repository(_COMMENT()), session.repository(_TASK())
+        comments: ModelList[Comment] = ModelList(session=session)
         try:
             for batch in chunks(task_ids, BATCH_COMMENTS):
                 rows = session.transport.post(
                     "actions/tasks/batch-comment", {"comments": [{**shared, "task_id": i} for i in batch]}
                 )
-                comments.extend(comment_repository.fetch_rows(list(rows)))
+                comments.extend(comment_repository.materialize(list(rows), owned=True))
         except errors.KitsuError as exc:
             with contextlib.suppress(errors.KitsuError):  # the batch's failure is the one to report
                 task_repository.reload_many(chosen)
@@ -427,7 +366,7 @@ class TaskReviews:
 
     def add_preview(
         self,
-        comment: tasks.Comment,
+        comment: Comment,
         path: StrPath,
         *,
         progress: ProgressCallback | None = None,
@@ -446,15 +385,15 @@ class TaskReviews:
         empty preview behind; one it fails to process raises
         :class:`PreviewProcessingError`.
         """
-        task = cast("tasks.Task", self)
+        task = cast("Task", self)
         task._check_alive()
         comment = _comment_of(task, comment)
-        source = source_file(path, "preview", allow_empty=False)
-        callback = checked_progress(progress)
-        timeout = positive_seconds(timeout, "timeout")
+        source = checks.source_file(path, "preview", allow_empty=False)
+        callback = checks.progress(progress)
+        timeout = checks.positive_seconds(timeout, "timeout")
         if revision is not None and (isinstance(revision, bool) or not isinstance(revision, int) or revision < 0):
             raise errors.InvalidArgumentError(f"revision must be an int >= 0, got {revision!r}")
-        call_progress = _CallProgress(callback, [_body_size([("file", source)])])
+        call_progress = CallProgress(callback, [multipart_length([("file", source)])])
         deadline = time.monotonic() + timeout
         preview = _upload_preview(task, comment, source, call_progress, deadline, revision)
         if wait:
@@ -464,7 +403,7 @@ class TaskReviews:
 
     def add_attachments(
         self,
-        comment: tasks.Comment,
+        comment: Comment,
         paths: Iterable[StrPath],
         *,
         progress: ProgressCallback | None = None,
@@ -472,21 +411,21 @@ class TaskReviews:
         """Attach files to ``comment`` (a comment of this task) in one
         request; returns the new attachments, which also join
         ``comment.attachments`` when it is loaded."""
-        task = cast("tasks.Task", self)
+        task = cast("Task", self)
         task._check_alive()
         comment = _comment_of(task, comment)
-        sources = source_files(paths, "attachment")
+        sources = checks.source_files(paths, "attachment")
         if not sources:
             raise errors.InvalidArgumentError("add_attachments needs at least one file")
-        callback = checked_progress(progress)
+        callback = checks.progress(progress)
         session = task.session
         rows = session.transport.upload(
-            f"actions/tasks/{task.id}/comments/{comment.id}/add-attachment",
+            routes.path("actions/tasks/{id}/comments/{comment_id}/add-attachment", id=task, comment_id=comment),
             _attachment_parts(sources),
             progress=callback,
         )
         added = _adopt_attachments(session, comment.id, rows)
-        cached = _cache_of(comment).get("attachments")
+        cached = type(comment).attachments.cached(comment)
         if cached is not None:
             cached.extend(item for item in added if item not in cached)
         return added

@@ -7,13 +7,11 @@ from typing import Any
 
 from pydantic import Field
 
+from ..orm.base import KitsuModel, computed
+from ..orm.relations import MaybeToOne, ToMany, ToOne
 from ..routes import Route
-from . import breakdown, people, production
-from . import file_operations, files
+from . import breakdown, file_operations, files, people, production, publishing
 from . import previews as reviews
-from . import publishing
-from .base import KitsuModel, computed
-from .relations import MaybeToOne, ToMany, ToOne
 
 
 class TaskType(KitsuModel):

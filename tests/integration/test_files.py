@@ -559,27 +559,27 @@ def test_asset_instance_output_files(studio: Studio, default_tree: dict[str, Any
         studio.project.set_file_tree(default_tree)
         with RequestLog(kitsu) as log:
             with pytest.raises(errors.InvalidArgumentError, match="output.folder_path.instance"):
-                instance.new_output_file(shot, cache, modeling)
+                instance.output_files_in(shot).new_output_file(cache, modeling)
             with pytest.raises(errors.InvalidArgumentError, match="instance"):
-                instance.build_output_file_path(shot, cache, modeling)
+                instance.output_files_in(shot).build_output_file_path(cache, modeling)
         assert not log.writes(), log.summary()
         assert instance.find_output_files() == []
 
         studio.project.set_file_tree(simple_tree)
-        assert instance.next_output_revision(shot, cache, modeling) == 1
-        predicted = instance.build_output_file_path(shot, cache, modeling)
-        created = instance.new_output_file(shot, cache, modeling, comment="instance cache")
+        assert instance.output_files_in(shot).next_output_revision(cache, modeling) == 1
+        predicted = instance.output_files_in(shot).build_output_file_path(cache, modeling)
+        created = instance.output_files_in(shot).new_output_file(cache, modeling, comment="instance cache")
         assert created.revision == 1 and created.path == predicted.path
         assert created.file_name == predicted.file_name and created.file_name is not None
         assert created.file_name.endswith(f"_{instance.name.lower() if instance.name else ''}_v001")
         assert created.asset_instance is instance and created.temporal_entity is shot and created.entity is asset
-        second = instance.new_output_file(shot.id, cache.id, modeling.id)
-        assert second.revision == 2 and instance.last_output_revision(shot, cache, modeling) == 2
+        second = instance.output_files_in(shot.id).new_output_file(cache.id, modeling.id)
+        assert second.revision == 2 and instance.output_files_in(shot).last_output_revision(cache, modeling) == 2
         assert instance.find_output_files().ids() == [second.id, created.id]
-        assert instance.find_output_files(shot, output_type=cache).ids() == [second.id, created.id]
-        assert instance.find_output_files(studio.scene).ids() == []
-        assert instance.last_output_files(shot).ids() == [second.id]
-        assert [t.id for t in instance.used_output_types(shot)] == [cache.id]
+        assert instance.output_files_in(shot).find_output_files(output_type=cache).ids() == [second.id, created.id]
+        assert instance.output_files_in(studio.scene).find_output_files().ids() == []
+        assert instance.output_files_in(shot).last_output_files().ids() == [second.id]
+        assert [t.id for t in instance.output_files_in(shot).used_output_types()] == [cache.id]
         # An entity's own list leaves its instances' files out.
         assert asset.find_output_files() == [] and asset.output_files == []
         # save() of a new OutputFile takes the instance route, checked too.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 
 from kitsu_models import errors
-from kitsu_models.collection import ModelList
+from kitsu_models.orm.collection import ModelList
 from kitsu_models.models import (
     Asset, AssetInstance, AssetType, CastingEntry, CastInEntry, EntityLink, Scene, Sequence, Shot,
 )

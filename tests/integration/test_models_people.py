@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from kitsu_models import errors
-from kitsu_models.collection import ModelList
+from kitsu_models.orm.collection import ModelList
 from kitsu_models.models import Department, Organisation, Person, Task
 from kitsu_models.session import Kitsu
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from kitsu_models import errors
-from kitsu_models.collection import ModelList
+from kitsu_models.orm.collection import ModelList
 from kitsu_models.models import (
     Asset, Comment, Department, Person, Project, Shot, Task, TaskStatus, TaskType, TimeSpent,
 )

@@ -245,7 +245,7 @@ def test_entries_of_the_production_list_are_fetched_once(production: Production)
         playlist.add_entity(shot)
         playlist.save()
     fresh = clone(kitsu)
-    listed = fresh.playlists.fetch(f"data/projects/{pid}/playlists")
+    listed = fresh.playlists.load_route(f"data/projects/{pid}/playlists")
     assert len(listed) == 2 and all(p.shots is None for p in listed)
     with RequestLog(fresh) as log:
         entities = {entry.entity.name for p in listed for entry in p.entries}

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from kitsu_models import errors
-from kitsu_models.collection import ModelList
+from kitsu_models.orm.collection import ModelList
 from kitsu_models.models import (
     Asset,
     AttachmentFile,
@@ -480,8 +480,8 @@ def test_a_download_cut_midway_leaves_nothing_at_the_target(
     proxy = cutting_proxy(2 * 1024 * 1024)  # the headers and about two thirds of the file
     through = Kitsu(proxy.url, tokens=review.kitsu.tokens)
     # The same records, held by a session whose connections get cut.
-    cut_attachment = through.attachment_files.fetch_rows([attachment.to_dict()])[0]
-    cut_preview = through.preview_files.fetch_rows([preview.to_dict()])[0]
+    cut_attachment = through.attachment_files.materialize([attachment.to_dict()])[0]
+    cut_preview = through.preview_files.materialize([preview.to_dict()])[0]
     out = tmp_path / "out"
     out.mkdir()
     target = out / "big.bin"

@@ -15,7 +15,7 @@ import pytest
 from pydantic import ValidationError
 
 from kitsu_models import errors
-from kitsu_models.collection import ModelList
+from kitsu_models.orm.collection import ModelList
 from kitsu_models.credentials import Secret
 from kitsu_models.models import (
     Asset, AssetType, Episode, KitsuModel, Person, Project, Scene, Sequence, Shot, Task, TaskStatus, TaskType,

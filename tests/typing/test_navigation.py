@@ -21,7 +21,7 @@ from typing import Any
 
 from typing_extensions import assert_type
 
-from kitsu_models.collection import ModelList
+from kitsu_models.orm.collection import ModelList
 from kitsu_models.models import (
     Asset, AssetType, CastingEntry, CastInEntry, Comment, Concept, Department, Edit, Entity, EntityType, Episode,
     MetadataDescriptor, Organisation, Person, Project, ProjectStatus, Scene, Sequence, Shot, Task, TaskStatus,
@@ -290,9 +290,10 @@ def _typing_checks_files(
     assert_type(asset.last_output_revision(cache, modeling), int)
     assert_type(asset.used_output_types(), ModelList[OutputType])
     assert_type(asset.build_output_file_path(cache, modeling), FilePath)
-    assert_type(instance.new_output_file(shot, cache, modeling), OutputFile)
-    assert_type(instance.find_output_files(shot), ModelList[OutputFile])
-    assert_type(instance.build_output_file_path(shot, cache, modeling).file_name, str)
+    assert_type(instance.output_files_in(shot).new_output_file(cache, modeling), OutputFile)
+    assert_type(instance.output_files_in(shot).find_output_files(), ModelList[OutputFile])
+    assert_type(instance.find_output_files(output_type=cache), ModelList[OutputFile])
+    assert_type(instance.output_files_in(shot).build_output_file_path(cache, modeling).file_name, str)
     assert_type(project.set_file_tree({}), Project)
     assert_type(project.update_file_tree({}), Project)
     assert_type(project.find_output_files(), ModelList[OutputFile])

@@ -32,7 +32,7 @@ def comment_rows(request: Any) -> tuple[int, dict[str, str], str]:
 
 
 def make_tasks(kitsu: Kitsu, count: int) -> list[Task]:
-    return list(kitsu.tasks.fetch_rows([row("Task", "get", id=new_id()) for _ in range(count)]))
+    return list(kitsu.tasks.materialize([row("Task", "get", id=new_id()) for _ in range(count)]))
 
 
 def test_many_tasks_are_commented_a_hundred_per_request_then_reloaded(

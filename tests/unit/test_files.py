@@ -36,9 +36,9 @@ class Setup:
     def __init__(self, kitsu: Kitsu, mocked: responses.RequestsMock, tree: dict[str, Any] | None = TREE) -> None:
         self.kitsu = kitsu
         self.pid, self.asset_id, self.task_id, self.me_id = new_id(), new_id(), new_id(), new_id()
-        self.project: Project = kitsu.projects.fetch_rows([row("Project", "get", id=self.pid, file_tree=tree)])[0]
-        self.asset: Asset = kitsu.assets.fetch_rows([row("Asset", id=self.asset_id, project_id=self.pid)])[0]
-        self.task: Task = kitsu.tasks.fetch_rows([row(
+        self.project: Project = kitsu.projects.materialize([row("Project", "get", id=self.pid, file_tree=tree)])[0]
+        self.asset: Asset = kitsu.assets.materialize([row("Asset", id=self.asset_id, project_id=self.pid)])[0]
+        self.task: Task = kitsu.tasks.materialize([row(
             "Task", "get", id=self.task_id, project_id=self.pid, entity_id=self.asset_id, assignees=[self.me_id]
         )])[0]
         kitsu._user = row("Person", "get", id=self.me_id)
@@ -126,15 +126,15 @@ def test_a_file_path_joins_folder_and_name() -> None:
 
 
 def test_template_kinds(kitsu: Kitsu) -> None:
-    shot = kitsu.shots.fetch_rows([row("Shot", id=new_id())])[0]
-    asset = kitsu.assets.fetch_rows([row("Asset", id=new_id())])[0]
+    shot = kitsu.shots.materialize([row("Shot", id=new_id())])[0]
+    asset = kitsu.assets.materialize([row("Asset", id=new_id())])[0]
     assert template_kind(shot) == "shot" and template_kind(asset) == "asset"
     for name, kind in (("Sequence", "sequence"), ("Scene", "scene"), ("Episode", "episode"), ("Edit", "asset"),
                        ("Concept", "asset")):
-        entity = kitsu.repository(getattr(models, name)).fetch_rows([row(name, id=new_id())])[0]
+        entity = kitsu.repository(getattr(models, name)).materialize([row(name, id=new_id())])[0]
         assert template_kind(entity) == kind
-    in_scene = kitsu.asset_instances.fetch_rows([row("AssetInstance", id=new_id(), target_asset_id=None)])[0]
-    in_asset = kitsu.asset_instances.fetch_rows([row("AssetInstance", id=new_id(), target_asset_id=new_id())])[0]
+    in_scene = kitsu.asset_instances.materialize([row("AssetInstance", id=new_id(), target_asset_id=None)])[0]
+    in_asset = kitsu.asset_instances.materialize([row("AssetInstance", id=new_id(), target_asset_id=new_id())])[0]
     assert isinstance(in_scene, AssetInstance)
     assert instance_template(in_scene) == "instance" and instance_template(in_asset) == "instance_asset"
 
@@ -235,8 +235,8 @@ def test_output_file_save_routes(setup: Setup) -> None:
     instance_id, shot_id = new_id(), new_id()
     # Held here: the identity map keeps objects weakly.
     loaded = [
-        kitsu.asset_instances.fetch_rows([row("AssetInstance", id=instance_id, asset_id=setup.asset_id, target_asset_id=None)]),
-        kitsu.shots.fetch_rows([row("Shot", id=shot_id, project_id=setup.pid)]),
+        kitsu.asset_instances.materialize([row("AssetInstance", id=instance_id, asset_id=setup.asset_id, target_asset_id=None)]),
+        kitsu.shots.materialize([row("Shot", id=shot_id, project_id=setup.pid)]),
     ]
     tree = {**TREE, "output": {**TREE["output"], "folder_path": {"instance": "<Asset>"}, "file_name": {"instance": "<Asset>"}}}
     setup.project.__dict__["file_tree"] = tree
@@ -268,7 +268,7 @@ def test_last_working_files_are_session_objects(setup: Setup) -> None:
 # ------------------------------------------------------------- downloads
 def test_download_streams_to_the_target_with_progress(setup: Setup, tmp_path: Path) -> None:
     mocked = setup.mocked
-    working_file = setup.kitsu.working_files.fetch_rows([row("WorkingFile", id=new_id())])[0]
+    working_file = setup.kitsu.working_files.materialize([row("WorkingFile", id=new_id())])[0]
     content = os.urandom(3 * 1024 * 1024 + 7)
     mocked.get(API + f"data/working-files/{working_file.id}/file", body=content, auto_calculate_content_length=True)
     seen: list[tuple[int, int | None]] = []
@@ -280,7 +280,7 @@ def test_download_streams_to_the_target_with_progress(setup: Setup, tmp_path: Pa
 
 
 def test_a_missing_content_is_a_typed_404_and_no_file(setup: Setup, tmp_path: Path) -> None:
-    working_file = setup.kitsu.working_files.fetch_rows([row("WorkingFile", id=new_id())])[0]
+    working_file = setup.kitsu.working_files.materialize([row("WorkingFile", id=new_id())])[0]
     setup.mocked.get(API + f"data/working-files/{working_file.id}/file", status=404,
                      json={"error": True, "message": f"Working file not found for: {working_file.id}"})
     with pytest.raises(errors.NotFoundError, match="not found"):
@@ -289,7 +289,7 @@ def test_a_missing_content_is_a_typed_404_and_no_file(setup: Setup, tmp_path: Pa
 
 
 def test_upload_posts_the_file_and_merges_the_answer(setup: Setup, tmp_path: Path) -> None:
-    working_file = setup.kitsu.working_files.fetch_rows([row("WorkingFile", id=new_id())])[0]
+    working_file = setup.kitsu.working_files.materialize([row("WorkingFile", id=new_id())])[0]
     source = tmp_path / "scene.blend"
     source.write_bytes(b"blend" * 1000)
     answer = row("WorkingFile", "get", id=working_file.id, comment="uploaded")

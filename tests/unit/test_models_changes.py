@@ -24,7 +24,7 @@ from .models_rows import model, new_id, row
 
 
 def load(kitsu: Kitsu, name: str, shape: str = "list", **changes: Any) -> Any:
-    return kitsu.repository(model(name)).fetch_rows([row(name, shape, **changes)])[0]
+    return kitsu.repository(model(name)).materialize([row(name, shape, **changes)])[0]
 
 
 def body(call: Any) -> Any:
@@ -130,12 +130,12 @@ def test_a_new_task_is_created_with_its_assignees(kitsu: Kitsu, mocked: response
         (lambda: Person(first_name="Ada", email="a@b.c", departments=["d"]), "data/persons",
          {"first_name": "Ada", "last_name": "", "email": "a@b.c", "departments": ["d"]}),
         (lambda: AssetType(name="Vehicle"), "data/entity-types", {"name": "Vehicle"}),
-        (lambda: MetadataDescriptor(project_id="p1", name="Notes", entity_type="Shot", position=3),
-         "data/projects/p1/metadata-descriptors", {"name": "Notes", "entity_type": "Shot"}),
-        (lambda: Shot(name="SH1", project_id="p1", parent_id="sq", nb_frames=3, description=None),
-         "data/projects/p1/shots", {"name": "SH1", "sequence_id": "sq", "nb_frames": 3, "description": None}),
-        (lambda: Asset(name="Fox", project_id="p1", entity_type_id="at", source_id="ep"),
-         "data/projects/p1/asset-types/at/assets/new", {"name": "Fox", "episode_id": "ep"}),
+        (lambda: MetadataDescriptor(project_id="11111111-1111-4111-8111-111111111111", name="Notes", entity_type="Shot", position=3),
+         "data/projects/11111111-1111-4111-8111-111111111111/metadata-descriptors", {"name": "Notes", "entity_type": "Shot"}),
+        (lambda: Shot(name="SH1", project_id="11111111-1111-4111-8111-111111111111", parent_id="sq", nb_frames=3, description=None),
+         "data/projects/11111111-1111-4111-8111-111111111111/shots", {"name": "SH1", "sequence_id": "sq", "nb_frames": 3, "description": None}),
+        (lambda: Asset(name="Fox", project_id="11111111-1111-4111-8111-111111111111", entity_type_id="22222222-2222-4222-8222-222222222222", source_id="ep"),
+         "data/projects/11111111-1111-4111-8111-111111111111/asset-types/22222222-2222-4222-8222-222222222222/assets/new", {"name": "Fox", "episode_id": "ep"}),
         (lambda: TimeSpent(task_id="t", person_id="p", duration=30, date="2024-01-02"),  # type: ignore[arg-type]
          "data/time-spents",
          {"task_id": "t", "person_id": "p", "duration": 30.0, "date": "2024-01-02"}),

@@ -14,7 +14,7 @@ import responses
 from pydantic import ValidationError
 
 from kitsu_models import errors
-from kitsu_models.collection import ModelList
+from kitsu_models.orm.collection import ModelList
 from kitsu_models.models import Asset, AssetType, Comment, EntityType, Project, Shot, Task, TaskStatus
 from kitsu_models.session import Kitsu
 
@@ -33,7 +33,7 @@ SHADOWED |= {("AttachmentFile", "comment")}
 
 
 def load(kitsu: Kitsu, name: str, shape: str = "list", **changes: Any) -> Any:
-    return kitsu.repository(model(name)).fetch_rows([row(name, shape, **changes)])[0]
+    return kitsu.repository(model(name)).materialize([row(name, shape, **changes)])[0]
 
 
 def kinds(annotation: Any) -> tuple[Any, ...]:
@@ -105,7 +105,7 @@ def test_unknown_keys_are_kept_as_extras(kitsu: Kitsu) -> None:
 
 
 def test_missing_keys_take_defaults_and_stay_out_of_the_json(kitsu: Kitsu) -> None:
-    task = kitsu.tasks.fetch_rows([{"id": new_id(), "project_id": "p", "task_type_id": "t", "task_status_id": "s",
+    task = kitsu.tasks.materialize([{"id": new_id(), "project_id": "p", "task_type_id": "t", "task_status_id": "s",
                                     "entity_id": "e", "type": "Task"}])[0]
     assert task.name == "main" and task.assignee_ids is None and task.data is None
     assert set(task.to_dict()) == {"id", "project_id", "task_type_id", "task_status_id", "entity_id", "type"}
@@ -161,7 +161,7 @@ def test_entity_kinds_share_one_namespace(kitsu: Kitsu, mocked: responses.Reques
         {"id": shot_row["entity_type_id"], "name": "Shot"},
         {"id": asset_row["entity_type_id"], "name": "Character"},
     ])
-    shot, asset = kitsu.entities.fetch_rows([shot_row, asset_row])
+    shot, asset = kitsu.entities.materialize([shot_row, asset_row])
     assert type(shot) is Shot and type(asset) is Asset
     assert len(mocked.calls) == 1  # the entity type names, once
     assert kitsu.shots.get(shot.id) is shot
@@ -174,7 +174,7 @@ def test_entity_kinds_share_one_namespace(kitsu: Kitsu, mocked: responses.Reques
 # ---------------------------------------------------- relation caches
 def test_a_reload_with_another_link_drops_the_loaded_relation(kitsu: Kitsu) -> None:
     task = load(kitsu, "Task")
-    todo, wip = (kitsu.task_statuses.fetch_rows([row("TaskStatus", id=new_id())])[0] for _ in range(2))
+    todo, wip = (kitsu.task_statuses.materialize([row("TaskStatus", id=new_id())])[0] for _ in range(2))
     task.task_status = todo
     task._mark_synced()  # as if saved: the server has this link
     assert task.task_status is todo
@@ -187,7 +187,7 @@ def test_a_reload_with_another_link_drops_the_loaded_relation(kitsu: Kitsu) -> N
 
 def test_assigning_an_id_field_drops_the_loaded_relation(kitsu: Kitsu) -> None:
     task = load(kitsu, "Task")
-    todo, wip = (kitsu.task_statuses.fetch_rows([row("TaskStatus", id=new_id())])[0] for _ in range(2))
+    todo, wip = (kitsu.task_statuses.materialize([row("TaskStatus", id=new_id())])[0] for _ in range(2))
     task.task_status = todo
     assert task.task_status is todo
     task.task_status_id = wip.id
@@ -232,7 +232,7 @@ def test_a_comment_and_a_project_keep_their_computed_dicts(kitsu: Kitsu) -> None
 
 
 def test_model_lists_know_their_session_and_ids(kitsu: Kitsu) -> None:
-    statuses = kitsu.task_statuses.fetch_rows([row("TaskStatus", id=new_id()) for _ in range(3)])
+    statuses = kitsu.task_statuses.materialize([row("TaskStatus", id=new_id()) for _ in range(3)])
     assert isinstance(statuses, ModelList) and statuses.session is kitsu
     assert statuses.ids() == [s.id for s in statuses]
     assert statuses.by_id() == {s.id: s for s in statuses}

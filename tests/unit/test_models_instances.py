@@ -51,7 +51,7 @@ def test_an_instance_with_nowhere_to_live_is_refused(kitsu: Kitsu, mocked: respo
 
 
 def test_a_shots_instances_come_grouped_by_asset(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
-    shot = kitsu.shots.fetch_rows([row("Shot")])[0]
+    shot = kitsu.shots.materialize([row("Shot")])[0]
     hero, sword = new_id(), new_id()
     rows = {
         hero: [row("AssetInstance", id=new_id(), asset_id=hero, number=n) for n in (1, 2)],
@@ -61,7 +61,7 @@ def test_a_shots_instances_come_grouped_by_asset(kitsu: Kitsu, mocked: responses
     instances = shot.asset_instances
     assert [(i.asset_id, i.number) for i in instances] == [(hero, 1), (hero, 2), (sword, 1)]
     assert all(type(i) is AssetInstance for i in instances)
-    empty = kitsu.shots.fetch_rows([row("Shot", id=new_id())])[0]
+    empty = kitsu.shots.materialize([row("Shot", id=new_id())])[0]
     mocked.get(API + f"data/shots/{empty.id}/asset-instances", json={})
     assert empty.asset_instances == []
 
@@ -69,7 +69,7 @@ def test_a_shots_instances_come_grouped_by_asset(kitsu: Kitsu, mocked: responses
 def test_shot_ids_left_out_by_a_route_are_reloaded_once(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
     shot_id = new_id()
     # Rows without ``shots`` (a per-parent route, a create answer).
-    instances = kitsu.asset_instances.fetch_rows([row("AssetInstance", id=new_id()) for _ in range(2)])
+    instances = kitsu.asset_instances.materialize([row("AssetInstance", id=new_id()) for _ in range(2)])
     assert all("shot_ids" not in i.model_fields_set for i in instances)
     mocked.get(API + "data/asset-instances", json=[
         row("AssetInstance", "get", id=instances[0].id, shots=[shot_id]),
@@ -85,7 +85,7 @@ def test_shot_ids_left_out_by_a_route_are_reloaded_once(kitsu: Kitsu, mocked: re
 
 
 def test_a_links_ends_are_entities_of_their_kind(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
-    link = kitsu.entity_links.fetch_rows([row("EntityLink")])[0]
+    link = kitsu.entity_links.materialize([row("EntityLink")])[0]
     shot_row = row("Shot", "list", id=link.entity_in_id)
     asset_row = row("Asset", "list", id=link.entity_out_id)
     mocked.get(API + "data/entity-types", json=[
@@ -101,6 +101,6 @@ def test_a_links_ends_are_entities_of_their_kind(kitsu: Kitsu, mocked: responses
 def test_a_project_links_row_has_microseconds_and_no_update_date(kitsu: Kitsu) -> None:
     raw = {k: v for k, v in row("EntityLink").items() if k != "updated_at"}
     raw["created_at"] = "2026-11-23T02:15:46.849595"
-    link = kitsu.entity_links.fetch_rows([dict(raw)])[0]
+    link = kitsu.entity_links.materialize([dict(raw)])[0]
     assert link.created_at is not None and link.created_at.microsecond == 849595
     assert link.updated_at is None and link.to_dict() == raw

@@ -29,7 +29,7 @@ def ids_asked(call: Any) -> list[str]:
 
 def test_a_link_loads_for_the_whole_cohort_in_one_request(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
     modeling, shading = new_id(), new_id()
-    tasks = kitsu.tasks.fetch_rows(
+    tasks = kitsu.tasks.materialize(
         [row("Task", "get", id=new_id(), task_type_id=kind) for kind in (modeling, shading, modeling)]
     )
     mocked.get(API + "data/task-types", json=[row("TaskType", id=modeling), row("TaskType", id=shading)])
@@ -42,7 +42,7 @@ def test_a_link_loads_for_the_whole_cohort_in_one_request(kitsu: Kitsu, mocked: 
 
 def test_an_id_list_relation_loads_for_the_cohort(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
     a, b, c = new_id(), new_id(), new_id()
-    tasks = kitsu.tasks.fetch_rows(
+    tasks = kitsu.tasks.materialize(
         [row("Task", "get", id=new_id(), assignees=people) for people in ([a, b], [c], [])]
     )
     mocked.get(API + "data/persons", json=[row("Person", id=person) for person in (a, b, c)])
@@ -73,7 +73,7 @@ def test_children_of_a_whole_production_come_in_one_scoped_request(
 
 
 def test_children_of_a_few_owners_come_by_id_lists(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
-    tasks = kitsu.tasks.fetch_rows([row("Task", "get", id=new_id()) for _ in range(2)])
+    tasks = kitsu.tasks.materialize([row("Task", "get", id=new_id()) for _ in range(2)])
     mocked.get(API + "data/comments", json=[row("Comment", id=new_id(), object_id=tasks[1].id)])
     assert tasks[0].comments == [] and len(tasks[1].comments) == 1
     assert len(mocked.calls) == 1
@@ -82,7 +82,7 @@ def test_children_of_a_few_owners_come_by_id_lists(kitsu: Kitsu, mocked: respons
 
 def test_get_many_asks_fifty_ids_at_a_time(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
     wanted = [new_id() for _ in range(120)]
-    known = kitsu.tasks.fetch_rows([row("Task", "get", id=wanted[0])])[0]
+    known = kitsu.tasks.materialize([row("Task", "get", id=wanted[0])])[0]
     mocked.get(API + "data/tasks", json=[])
     found = kitsu.tasks.get_many(wanted)
     assert found == {wanted[0]: known}  # the server knew none of the others
@@ -106,7 +106,7 @@ def test_many_ids_of_a_small_table_read_it_whole_in_one_request(
 def test_many_links_into_a_project_read_its_collection_once(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
     pid, elsewhere = new_id(), new_id()
     sequences = [new_id() for _ in range(60)]
-    shots = kitsu.shots.fetch_rows([row("Shot", id=new_id(), project_id=pid, parent_id=s) for s in sequences])
+    shots = kitsu.shots.materialize([row("Shot", id=new_id(), project_id=pid, parent_id=s) for s in sequences])
     # One shot of the project is cast from a sequence of another project.
     mocked.get(API + f"data/projects/{pid}/sequences",
                json=[row("Sequence", id=s, project_id=pid) for s in sequences[:-1]])
@@ -160,12 +160,12 @@ def test_strict_mode_ends_with_its_block_even_on_error(kitsu: Kitsu) -> None:
 
 
 def test_a_required_link_that_is_absent_is_a_typed_error(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
-    task = kitsu.tasks.fetch_rows([row("Task", "get", task_type_id=new_id())])[0]
+    task = kitsu.tasks.materialize([row("Task", "get", task_type_id=new_id())])[0]
     mocked.get(API + "data/task-types", json=[])
     with pytest.raises(errors.ModelNotFoundError) as info:
         task.task_type
     assert info.value.model == "TaskType"
-    sequence = kitsu.sequences.fetch_rows([row("Sequence", parent_id=None)])[0]
+    sequence = kitsu.sequences.materialize([row("Sequence", parent_id=None)])[0]
     assert sequence.episode is None  # an optional link: None, no request
     assert len(mocked.calls) == 1
 
@@ -184,7 +184,7 @@ def test_the_user_context_fills_the_shared_tables_for_the_session(kitsu: Kitsu, 
         context.project_statuses)] == ["TaskStatus", "TaskType", "AssetType", "Department", "Person", "ProjectStatus"]
     del context
     gc.collect()  # the session keeps the last context alive
-    tasks = kitsu.tasks.fetch_rows(
+    tasks = kitsu.tasks.materialize(
         [row("Task", "get", id=new_id(), task_status_id=status, task_type_id=task_type, assignees=[person])]
     )
     assert tasks[0].task_status.id == status and tasks[0].task_type.id == task_type

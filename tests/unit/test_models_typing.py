@@ -51,7 +51,7 @@ def test_relations_have_their_declared_types(tmp_path: Path) -> None:
     sample = write(tmp_path, """
         from typing_extensions import assert_type
 
-        from kitsu_models.collection import ModelList
+        from kitsu_models.orm.collection import ModelList
         from kitsu_models.models import Entity, Episode, Person, Project, Shot, Task
 
         def walk(project: Project, task: Task) -> None:

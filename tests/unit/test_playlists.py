@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from responses import matchers
 
 from kitsu_models import errors
-from kitsu_models.collection import ModelList
+from kitsu_models.orm.collection import ModelList
 from kitsu_models.models import Asset, Episode, Playlist, PlaylistEntries, PlaylistEntry, Project, Shot
 from kitsu_models.session import Kitsu
 
@@ -34,7 +34,7 @@ def route_row(key: str, **changes: Any) -> dict[str, Any]:
 
 
 def load(kitsu: Kitsu, shape: str = "list", **changes: Any) -> Playlist:
-    return kitsu.playlists.fetch_rows([row("Playlist", shape, **changes)])[0]
+    return kitsu.playlists.materialize([row("Playlist", shape, **changes)])[0]
 
 
 def body(call: Any) -> Any:
@@ -62,7 +62,7 @@ def mock_previews(mocked: responses.RequestsMock, entity_id: str, answer: dict[s
 @pytest.mark.parametrize("key", ROW_ROUTES)
 def test_every_route_row_is_typed_and_dumps_back(kitsu: Kitsu, key: str) -> None:
     raw = route_row(key)
-    playlist = kitsu.playlists.fetch_rows([copy.deepcopy(raw)])[0]
+    playlist = kitsu.playlists.materialize([copy.deepcopy(raw)])[0]
     assert type(playlist) is Playlist
     assert playlist.to_dict() == raw
     typed = {field.alias or name for name, field in Playlist.model_fields.items()}
@@ -74,7 +74,7 @@ def test_every_route_row_is_typed_and_dumps_back(kitsu: Kitsu, key: str) -> None
 
 def test_the_richer_project_route_types_the_entries_previews(kitsu: Kitsu) -> None:
     raw = route_row("GET data/projects/{project_id}/playlists/{playlist_id}")
-    playlist = kitsu.playlists.fetch_rows([copy.deepcopy(raw)])[0]
+    playlist = kitsu.playlists.materialize([copy.deepcopy(raw)])[0]
     first, second = playlist.entries
     assert first.entity_id == raw["shots"][0]["entity_id"]
     assert first.preview_file_revision == 1 and first.preview_file_width == 64
@@ -126,7 +126,7 @@ def test_entry_entities_load_for_every_playlist_of_a_list_in_one_request(
     kitsu: Kitsu, mocked: responses.RequestsMock
 ) -> None:
     shot_ids = [new_id() for _ in range(4)]
-    playlists = kitsu.playlists.fetch_rows([
+    playlists = kitsu.playlists.materialize([
         row("Playlist", id=new_id(), shots=[{"entity_id": shot_ids[0]}, {"entity_id": shot_ids[1]}]),
         row("Playlist", id=new_id(), shots=[{"entity_id": shot_ids[2], "preview_file_id": None}]),
         row("Playlist", id=new_id(), shots=[{"entity_id": shot_ids[3]}]),
@@ -145,7 +145,7 @@ def test_entry_entities_load_for_every_playlist_of_a_list_in_one_request(
 
 def test_prefetch_entries_then_a_strict_walk_sends_nothing(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
     shot_ids = [new_id(), new_id()]
-    playlists = kitsu.playlists.fetch_rows(
+    playlists = kitsu.playlists.materialize(
         [row("Playlist", id=new_id(), shots=[{"entity_id": shot_id}]) for shot_id in shot_ids]
     )
     rows = shot_rows(*shot_ids)
@@ -165,7 +165,7 @@ def test_rows_without_shots_fetch_their_entries_for_the_whole_list(
     read from the generic route, for every such playlist of the list."""
     listed = route_row("GET data/projects/{project_id}/playlists [row]")
     ids = [new_id(), new_id()]
-    playlists = kitsu.playlists.fetch_rows([dict(listed, id=i) for i in ids])
+    playlists = kitsu.playlists.materialize([dict(listed, id=i) for i in ids])
     assert playlists[0].shots is None and "shots" not in playlists[0].to_dict()
     with kitsu.strict_mode(), pytest.raises(errors.LazyLoadError):
         playlists[0].entries
@@ -181,7 +181,7 @@ def test_rows_without_shots_fetch_their_entries_for_the_whole_list(
 def test_a_row_without_shots_keeps_the_known_shots(kitsu: Kitsu) -> None:
     playlist = load(kitsu, "get")
     entries = playlist.entries
-    again = kitsu.playlists.fetch_rows([route_row("GET data/projects/{project_id}/playlists [row]")])[0]
+    again = kitsu.playlists.materialize([route_row("GET data/projects/{project_id}/playlists [row]")])[0]
     assert again is playlist and playlist.shots == row("Playlist", "get")["shots"]
     assert playlist.entries is entries
 
@@ -210,7 +210,7 @@ def test_entries_are_read_only(kitsu: Kitsu) -> None:
     with pytest.raises(errors.InvalidArgumentError):
         entry.preview_file_id = None
     with pytest.raises(errors.InvalidArgumentError):
-        entry.entity = kitsu.shots.fetch_rows(shot_rows(new_id()))[0]
+        entry.entity = kitsu.shots.materialize(shot_rows(new_id()))[0]
     for method in (entry.save, entry.delete, entry.refresh):
         with pytest.raises(errors.InvalidArgumentError):
             method()
@@ -230,7 +230,7 @@ def test_add_entity_picks_the_latest_preview_and_saves_only_shots(
 ) -> None:
     playlist = load(kitsu, "get")
     before = [dict(s) for s in playlist.shots or []]
-    shot = kitsu.shots.fetch_rows(shot_rows(new_id(), project_id=playlist.project_id))[0]
+    shot = kitsu.shots.materialize(shot_rows(new_id(), project_id=playlist.project_id))[0]
     older_type, newer_type = new_id(), new_id()
     chosen = new_id()
     mock_previews(mocked, shot.id, {
@@ -307,7 +307,7 @@ def test_an_entity_of_another_production_is_refused_before_any_request(
     kitsu: Kitsu, mocked: responses.RequestsMock
 ) -> None:
     playlist = load(kitsu)
-    elsewhere = kitsu.shots.fetch_rows(shot_rows(new_id(), project_id=new_id()))[0]
+    elsewhere = kitsu.shots.materialize(shot_rows(new_id(), project_id=new_id()))[0]
     with pytest.raises(errors.InvalidArgumentError, match="another production"):
         playlist.add_entity(elsewhere)
     for bad in ("nope", "", None, 42):
@@ -395,7 +395,7 @@ def test_create_sends_what_the_create_route_takes(kitsu: Kitsu, mocked: response
 
 def test_a_new_playlist_may_take_entries_before_it_is_created(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
     created = row("Playlist", "create")
-    shot = kitsu.shots.fetch_rows(shot_rows(new_id(), project_id=created["project_id"]))[0]
+    shot = kitsu.shots.materialize(shot_rows(new_id(), project_id=created["project_id"]))[0]
     chosen = new_id()
     mock_previews(mocked, shot.id, {"tt": [preview(chosen, 1, "x")]})
     playlist = Playlist(name=created["name"], project_id=created["project_id"])
@@ -417,11 +417,11 @@ def test_lists_per_project_and_episode(kitsu: Kitsu, mocked: responses.RequestsM
     found = kitsu.playlists.filter(project=pid, episode=eid)
     assert [p.id for p in found] == [listed["id"]]
     assert query(mocked.calls[0]) == {"project_id": [pid], "episode_id": [eid]}
-    project = kitsu.projects.fetch_rows([row("Project", id=pid)])[0]
+    project = kitsu.projects.materialize([row("Project", id=pid)])[0]
     assert isinstance(project, Project)
     assert project.playlists == found and project.playlists[0] is found[0]
     assert query(mocked.calls[1]) == {"project_id": [pid]}
-    episode = kitsu.episodes.fetch_rows([row("Episode", id=eid, project_id=pid)])[0]
+    episode = kitsu.episodes.materialize([row("Episode", id=eid, project_id=pid)])[0]
     assert isinstance(episode, Episode)
     assert episode.playlists[0] is found[0]
     assert query(mocked.calls[2]) == {"episode_id": [eid]}
@@ -470,7 +470,7 @@ def test_entry_previews_load_for_all_entries_in_one_request(kitsu: Kitsu, mocked
     from kitsu_models.models.previews import PreviewFile
 
     ids = [new_id(), new_id()]
-    playlists = kitsu.playlists.fetch_rows([
+    playlists = kitsu.playlists.materialize([
         row("Playlist", id=new_id(), shots=[{"entity_id": new_id(), "preview_file_id": ids[0]},
                                             {"entity_id": new_id(), "preview_file_id": None}]),
         row("Playlist", id=new_id(), shots=[{"entity_id": new_id(), "preview_file_id": ids[1]}]),

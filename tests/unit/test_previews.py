@@ -58,12 +58,12 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
 
 @pytest.fixture
 def task(kitsu: Kitsu) -> Task:
-    return kitsu.tasks.fetch_rows([row("Task", "get", id=new_id())])[0]
+    return kitsu.tasks.materialize([row("Task", "get", id=new_id())])[0]
 
 
 @pytest.fixture
 def wip(kitsu: Kitsu) -> TaskStatus:
-    return kitsu.task_statuses.fetch_rows([row("TaskStatus", id=new_id())])[0]
+    return kitsu.task_statuses.materialize([row("TaskStatus", id=new_id())])[0]
 
 
 @pytest.fixture
@@ -175,7 +175,7 @@ def test_attachments_and_previews_in_one_call(
 def test_a_preview_too_large_gives_the_typed_error_and_leaves_no_empty_preview(
     kitsu: Kitsu, mocked: responses.RequestsMock, task: Task, files: dict[str, Path], message: str, limit: int | None
 ) -> None:
-    comment = kitsu.comments.fetch_rows([comment_row(task, new_id())])[0]
+    comment = kitsu.comments.materialize([comment_row(task, new_id())])[0]
     preview_id = new_id()
     mocked.post(API + f"actions/tasks/{task.id}/comments/{comment.id}/add-preview",
                 json=preview_row(task, preview_id), status=201)
@@ -228,7 +228,7 @@ def test_an_early_413_over_a_real_socket_is_the_typed_error(tmp_path: Path) -> N
 def test_a_processing_failure_during_the_upload_is_an_upload_error(
     kitsu: Kitsu, mocked: responses.RequestsMock, task: Task, files: dict[str, Path]
 ) -> None:
-    comment = kitsu.comments.fetch_rows([comment_row(task, new_id())])[0]
+    comment = kitsu.comments.materialize([comment_row(task, new_id())])[0]
     preview_id = new_id()
     mocked.post(API + f"actions/tasks/{task.id}/comments/{comment.id}/add-preview",
                 json=preview_row(task, preview_id), status=201)
@@ -248,7 +248,7 @@ def test_a_processing_failure_during_the_upload_is_an_upload_error(
 def test_a_picture_that_fails_to_process_stays_broken(
     kitsu: Kitsu, mocked: responses.RequestsMock, task: Task, files: dict[str, Path]
 ) -> None:
-    comment = kitsu.comments.fetch_rows([comment_row(task, new_id())])[0]
+    comment = kitsu.comments.materialize([comment_row(task, new_id())])[0]
     preview_id = new_id()
     mocked.post(API + f"actions/tasks/{task.id}/comments/{comment.id}/add-preview",
                 json=preview_row(task, preview_id), status=201)
@@ -264,7 +264,7 @@ def test_a_picture_that_fails_to_process_stays_broken(
 def test_a_gateway_error_is_not_taken_for_a_processing_failure(
     kitsu: Kitsu, mocked: responses.RequestsMock, task: Task, files: dict[str, Path]
 ) -> None:
-    comment = kitsu.comments.fetch_rows([comment_row(task, new_id())])[0]
+    comment = kitsu.comments.materialize([comment_row(task, new_id())])[0]
     preview_id = new_id()
     mocked.post(API + f"actions/tasks/{task.id}/comments/{comment.id}/add-preview",
                 json=preview_row(task, preview_id), status=201)
@@ -296,7 +296,7 @@ def test_a_broken_answer_is_an_upload_error_even_without_waiting(
 def test_with_a_job_queue_waiting_polls_until_ready(
     kitsu: Kitsu, mocked: responses.RequestsMock, task: Task, files: dict[str, Path], clock: Clock
 ) -> None:
-    comment = kitsu.comments.fetch_rows([comment_row(task, new_id())])[0]
+    comment = kitsu.comments.materialize([comment_row(task, new_id())])[0]
     preview_id = new_id()
     mocked.post(API + f"actions/tasks/{task.id}/comments/{comment.id}/add-preview",
                 json=preview_row(task, preview_id), status=201)
@@ -314,7 +314,7 @@ def test_with_a_job_queue_waiting_polls_until_ready(
 
 
 def test_waiting_is_bounded(kitsu: Kitsu, mocked: responses.RequestsMock, task: Task, clock: Clock) -> None:
-    preview = kitsu.preview_files.fetch_rows([preview_row(task, new_id(), "get", status="processing")])[0]
+    preview = kitsu.preview_files.materialize([preview_row(task, new_id(), "get", status="processing")])[0]
     mocked.get(API + f"data/preview-files/{preview.id}", json=preview_row(task, preview.id, "get", status="processing"))
     with pytest.raises(PreviewProcessingTimeoutError) as caught:
         preview.wait_until_processed(timeout=5, poll_interval=2)
@@ -328,7 +328,7 @@ def test_waiting_is_bounded(kitsu: Kitsu, mocked: responses.RequestsMock, task: 
 def test_waiting_on_a_failed_preview_raises(
     kitsu: Kitsu, mocked: responses.RequestsMock, task: Task, clock: Clock, status: str
 ) -> None:
-    preview = kitsu.preview_files.fetch_rows([preview_row(task, new_id(), "get", status="processing")])[0]
+    preview = kitsu.preview_files.materialize([preview_row(task, new_id(), "get", status="processing")])[0]
     mocked.get(API + f"data/preview-files/{preview.id}", json=preview_row(task, preview.id, "get", status=status))
     with pytest.raises(PreviewProcessingError, match=status):
         preview.wait_until_processed()
@@ -338,14 +338,14 @@ def test_waiting_on_a_failed_preview_raises(
 def test_a_preview_the_server_removed_while_waiting(
     kitsu: Kitsu, mocked: responses.RequestsMock, task: Task, clock: Clock
 ) -> None:
-    preview = kitsu.preview_files.fetch_rows([preview_row(task, new_id(), "get", status="processing")])[0]
+    preview = kitsu.preview_files.materialize([preview_row(task, new_id(), "get", status="processing")])[0]
     mocked.get(API + f"data/preview-files/{preview.id}", status=404, json={"message": "not found"})
     with pytest.raises(PreviewProcessingError, match="removed by the server"):
         preview.wait_until_processed()
 
 
 def test_a_ready_preview_is_not_polled(kitsu: Kitsu, mocked: responses.RequestsMock, task: Task) -> None:
-    preview = kitsu.preview_files.fetch_rows([preview_row(task, new_id(), "get", status="ready")])[0]
+    preview = kitsu.preview_files.materialize([preview_row(task, new_id(), "get", status="ready")])[0]
     assert preview.wait_until_processed() is preview
     assert len(mocked.calls) == 0
 
@@ -354,7 +354,7 @@ def test_a_ready_preview_is_not_polled(kitsu: Kitsu, mocked: responses.RequestsM
 def test_a_202_answer_is_not_written_as_the_file(
     kitsu: Kitsu, mocked: responses.RequestsMock, task: Task, tmp_path: Path
 ) -> None:
-    preview = kitsu.preview_files.fetch_rows([preview_row(task, new_id(), "get", status="ready", extension="png")])[0]
+    preview = kitsu.preview_files.materialize([preview_row(task, new_id(), "get", status="ready", extension="png")])[0]
     mocked.get(API + f"pictures/thumbnails/preview-files/{preview.id}.png", status=202,
                json={"status": "processing", "preview_file_id": preview.id}, headers={"Retry-After": "5"})
     with pytest.raises(errors.DownloadError, match="still processing"):
@@ -365,7 +365,7 @@ def test_a_202_answer_is_not_written_as_the_file(
 def test_a_processing_preview_is_not_downloaded(
     kitsu: Kitsu, mocked: responses.RequestsMock, task: Task, tmp_path: Path
 ) -> None:
-    preview = kitsu.preview_files.fetch_rows([preview_row(task, new_id(), "get", status="processing")])[0]
+    preview = kitsu.preview_files.materialize([preview_row(task, new_id(), "get", status="processing")])[0]
     mocked.get(API + f"data/preview-files/{preview.id}", json=preview_row(task, preview.id, "get", status="processing"))
     with pytest.raises(errors.DownloadError, match="wait_until_processed"):
         preview.download_original(tmp_path / "x.png")
@@ -380,7 +380,7 @@ def test_a_processing_preview_is_not_downloaded(
 def test_the_original_comes_from_the_route_of_its_kind(
     kitsu: Kitsu, mocked: responses.RequestsMock, task: Task, tmp_path: Path, extension: str, route: str
 ) -> None:
-    preview = kitsu.preview_files.fetch_rows(
+    preview = kitsu.preview_files.materialize(
         [preview_row(task, new_id(), "get", status="ready", extension=extension, original_name="layout")]
     )[0]
     mocked.get(API + route.format(id=preview.id), body=b"0123456789")
@@ -391,7 +391,7 @@ def test_the_original_comes_from_the_route_of_its_kind(
 def test_a_server_sent_name_cannot_leave_the_target_folder(
     kitsu: Kitsu, mocked: responses.RequestsMock, task: Task, tmp_path: Path
 ) -> None:
-    attachment = kitsu.attachment_files.fetch_rows([{**row("AttachmentFile"), "id": new_id(), "name": "../../evil.sh"}])[0]
+    attachment = kitsu.attachment_files.materialize([{**row("AttachmentFile"), "id": new_id(), "name": "../../evil.sh"}])[0]
     mocked.get(API + f"data/attachment-files/{attachment.id}/file/.._.._evil.sh", body=b"x")
     (tmp_path / "in").mkdir()
     assert attachment.download(tmp_path / "in") == tmp_path / "in" / "evil.sh"
@@ -403,7 +403,7 @@ def test_comment_previews_reload_rows_that_lack_them(
 ) -> None:
     plain = row("Comment", "list")  # the plain row (data/tasks/{id}/comments/{id}): no id lists
     assert "previews" not in plain
-    comments = kitsu.comments.fetch_rows([dict(plain, id=new_id(), object_id=task.id) for _ in range(3)])
+    comments = kitsu.comments.materialize([dict(plain, id=new_id(), object_id=task.id) for _ in range(3)])
     preview_ids = [new_id() for _ in comments]
     mocked.get(API + "data/comments", json=[
         row("Comment", "get", id=c.id, object_id=task.id, previews=[p]) for c, p in zip(comments, preview_ids)])
@@ -417,7 +417,7 @@ def test_comment_previews_reload_rows_that_lack_them(
 
 def test_comment_previews_sent_as_dicts(kitsu: Kitsu, mocked: responses.RequestsMock, task: Task) -> None:
     preview_id = new_id()
-    comment = kitsu.comments.fetch_rows([row("Comment", "get", id=new_id(), object_id=task.id,
+    comment = kitsu.comments.materialize([row("Comment", "get", id=new_id(), object_id=task.id,
                                              previews=[{"id": preview_id, "revision": 1, "extension": "png"}])])[0]
     mocked.get(API + "data/preview-files", json=[preview_row(task, preview_id, "list")])
     assert comment.previews.ids() == [preview_id]
@@ -426,7 +426,7 @@ def test_comment_previews_sent_as_dicts(kitsu: Kitsu, mocked: responses.Requests
 
 def test_a_preview_finds_its_comment_and_task(kitsu: Kitsu, mocked: responses.RequestsMock, task: Task) -> None:
     comment_id = new_id()
-    listed = kitsu.preview_files.fetch_rows([preview_row(task, new_id(), "list")])[0]  # no "comments" key
+    listed = kitsu.preview_files.materialize([preview_row(task, new_id(), "list")])[0]  # no "comments" key
     mocked.get(API + "data/preview-files", json=[preview_row(task, listed.id, "get", comments=[comment_id])])
     mocked.get(API + "data/comments", json=[row("Comment", "get", id=comment_id, object_id=task.id)])
     found = listed.comment
@@ -437,7 +437,7 @@ def test_a_preview_finds_its_comment_and_task(kitsu: Kitsu, mocked: responses.Re
 
 
 def test_an_empty_string_preview_link_is_none(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
-    asset = kitsu.assets.fetch_rows([row("Asset", "get", id=new_id(), preview_file_id="")])[0]
+    asset = kitsu.assets.materialize([row("Asset", "get", id=new_id(), preview_file_id="")])[0]
     assert asset.preview_file is None
     assert len(mocked.calls) == 0
 
@@ -455,8 +455,8 @@ def test_avatars_use_the_thumbnail_routes(
     kitsu_with_tokens: Kitsu, mocked: responses.RequestsMock, tmp_path: Path, files: dict[str, Path]
 ) -> None:
     kitsu = kitsu_with_tokens
-    person = kitsu.persons.fetch_rows([row("Person", id=new_id(), has_avatar=False)])[0]
-    project = kitsu.projects.fetch_rows([row("Project", id=new_id())])[0]
+    person = kitsu.persons.materialize([row("Person", id=new_id(), has_avatar=False)])[0]
+    project = kitsu.projects.materialize([row("Project", id=new_id())])[0]
     mocked.post(API + f"pictures/thumbnails/persons/{person.id}", json={"thumbnail_path": "x"}, status=201)
     mocked.get(API + f"pictures/thumbnails/persons/{person.id}.png", body=b"png")
     mocked.get(API + f"pictures/thumbnails/projects/{project.id}.png", body=b"project png")

@@ -3,20 +3,35 @@
 It remembers the session and the query scope it was loaded with, so a
 relation needed on one of its members is loaded for all of them at once, and
 ``prefetch()`` can load whole paths of relations up front.
+
+The bottom of the ORM core: it imports nothing of it (its members and its
+session are described by the two small protocols below).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Generic, Protocol, TypeVar
 
 from typing_extensions import Self
 
-if TYPE_CHECKING:
-    from .models.base import KitsuModel
-    from .session import Kitsu
 
-M = TypeVar("M", bound="KitsuModel")
+class Prefetcher(Protocol):
+    """What ModelList needs of its session: loading relation paths."""
+
+    def prefetch(self, items: Sequence[Any], paths: Sequence[str]) -> None: ...
+
+
+class Identified(Protocol):
+    """What a member of a ModelList has: an id, and a session."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def session(self) -> Prefetcher: ...
+
+
+M = TypeVar("M", bound=Identified)
 
 
 class ModelList(list[M], Generic[M]):
@@ -30,7 +45,7 @@ class ModelList(list[M], Generic[M]):
     def __init__(
         self,
         items: Iterable[M] = (),
-        session: Kitsu | None = None,
+        session: Prefetcher | None = None,
         scope: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(items)
@@ -43,9 +58,8 @@ class ModelList(list[M], Generic[M]):
         ``project.assets.prefetch("tasks.task_status", "tasks.assignees")``
         costs a few requests whatever the number of assets.
         """
-        from .models.relations import path_tree, prefetch_tree
-
-        prefetch_tree(self, path_tree(paths))
+        if self:
+            (self.session or self[0].session).prefetch(self, paths)
         return self
 
     def ids(self) -> list[str]:

@@ -15,6 +15,7 @@ later accesses read the cache.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
@@ -22,9 +23,10 @@ from typing_extensions import Self
 
 from ..errors import LazyLoadError, ModelNotFoundError, PermissionDeniedError
 from ..gcpause import paused_gc
+from ..routes import path
+from .collection import ModelList
 
 if TYPE_CHECKING:
-    from ..collection import ModelList
     from .base import KitsuModel, Origin
 
 M = TypeVar("M", bound="KitsuModel")
@@ -47,13 +49,18 @@ class Relation:
     def __set__(self, obj: Any, value: Any) -> None:
         raise AttributeError(f"{type(obj).__name__}.{self.name} is read-only")
 
+    def needs_request(self, obj: KitsuModel) -> bool:
+        """Whether loading this relation on ``obj`` may send a request (what
+        strict mode forbids); relations built from the row itself say no."""
+        return True
+
     def _resolve(self, obj: KitsuModel) -> Any:
         cache = _cache_of(obj)
         if self.name in cache:
             return cache[self.name]
         obj._check_alive()
         session = obj.session
-        if session.strict:
+        if session.strict and self.needs_request(obj):
             raise LazyLoadError(
                 f"{type(obj).__name__}.{self.name} is not loaded and strict mode is on: "
                 f"prefetch it (ModelList.prefetch) or turn strict mode off"
@@ -89,8 +96,14 @@ class Relation:
         with paused_gc():  # thousands of new lists and links, none garbage
             self.load(list(owners.values()), scope)
 
-    def _store(self, obj: KitsuModel, value: Any) -> None:
+    def store(self, obj: KitsuModel, value: Any) -> None:
+        """Set the loaded value: for code that learnt it from another
+        request (a comment just posted with its previews)."""
         _cache_of(obj)[self.name] = value
+
+    def cached(self, obj: KitsuModel) -> Any:
+        """The loaded value, or None when not loaded (no request)."""
+        return _cache_of(obj).get(self.name)
 
     def forget(self, obj: KitsuModel) -> None:
         """Drop this relation's cached value: the next access reloads it."""
@@ -102,11 +115,17 @@ def _has_loaded(obj: KitsuModel, name: str) -> bool:
     return cache is not None and name in cache
 
 
+_cache_creation = threading.Lock()
+
+
 def _cache_of(obj: KitsuModel) -> dict[str, Any]:
     cache: dict[str, Any] | None = getattr(obj, "_kitsu_related", None)
     if cache is None:
-        cache = {}
-        object.__setattr__(obj, "_kitsu_related", cache)
+        with _cache_creation:  # two threads must not each install their own
+            cache = getattr(obj, "_kitsu_related", None)
+            if cache is None:
+                cache = {}
+                object.__setattr__(obj, "_kitsu_related", cache)
     return cache
 
 
@@ -147,11 +166,11 @@ class Link(Relation, Generic[M]):
         found = owners[0].session.repository(self.target()).get_many(ids, project_id=shared_project(owners))
         for owner in owners:
             value = getattr(owner, self.key)
-            self._store(owner, found.get(value) if value else None)
+            self.store(owner, found.get(value) if value else None)
 
     def _link(self, obj: KitsuModel, value: M | None) -> None:
         setattr(obj, self.key, value.id if value is not None else None)
-        self._store(obj, value)
+        self.store(obj, value)
 
 
 class ToOne(Link[M]):
@@ -212,7 +231,7 @@ class FirstOfIds(OneOrNone[M]):
         )
         for owner in owners:
             first = firsts[id(owner)]
-            self._store(owner, found.get(first) if first else None)
+            self.store(owner, found.get(first) if first else None)
 
 
 class ToMany(Relation, Generic[M]):
@@ -266,8 +285,6 @@ class ToMany(Relation, Generic[M]):
         return result
 
     def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
-        from ..collection import ModelList
-
         session = owners[0].session
         repository = session.repository(self.target())
         if self.ids_field is not None:
@@ -276,7 +293,7 @@ class ToMany(Relation, Generic[M]):
             wanted = [listed_ids(getattr(owner, self.ids_field)) for owner in owners]
             found = repository.get_many({i for ids in wanted for i in ids}, project_id=shared_project(owners))
             for owner, ids in zip(owners, wanted):
-                self._store(owner, ModelList([found[i] for i in ids if i in found], session))
+                self.store(owner, ModelList([found[i] for i in ids if i in found], session))
         elif self.foreign_key is not None:
             key = self.foreign_key
             try:
@@ -296,7 +313,7 @@ class ToMany(Relation, Generic[M]):
                 owners = [*owners, *session.identity.alive(self.owner, project_id=project_id)]
             for owner in owners:
                 if self.name not in _cache_of(owner):
-                    self._store(owner, ModelList(groups.get(owner.id, []), session, {key: owner.id}))
+                    self.store(owner, ModelList(groups.get(owner.id, []), session, {key: owner.id}))
         elif self.batch_route is not None and len(owners) > 1:
             self._load_batched(owners, self.batch_route)
         else:
@@ -306,26 +323,24 @@ class ToMany(Relation, Generic[M]):
     def _load_per_owner(self, owners: Sequence[KitsuModel], route: str) -> None:
         repository = owners[0].session.repository(self.target())
         for owner in owners:
-            self._store(owner, repository.fetch(route.format(**owner.__dict__), self.params))
+            self.store(owner, repository.load_route(path(route, **owner.__dict__), self.params))
 
     def _load_batched(self, owners: Sequence[KitsuModel], batch_route: str) -> None:
         """One request per project for all owners: the answer maps owner ids
         to rows; the rows of all owners become one cohort."""
-        from ..collection import ModelList
-
         session = owners[0].session
         repository = session.repository(self.target())
         by_project: dict[str, list[KitsuModel]] = {}
         for owner in owners:
             by_project.setdefault(owner.__dict__["project_id"], []).append(owner)
         for project_owners in by_project.values():
-            answer = session.conditional_get(batch_route.format(**project_owners[0].__dict__), self.params)
+            answer = session.transport.conditional_get(path(batch_route, **project_owners[0].__dict__), self.params)
             counts = [len(answer.get(owner.id, [])) for owner in project_owners]
             rows = [row for owner in project_owners for row in answer.get(owner.id, [])]
-            cohort = repository.fetch_rows(rows)
+            cohort = repository.materialize(rows)
             start = 0
             for owner, count in zip(project_owners, counts):
-                self._store(owner, ModelList(cohort[start : start + count], session))
+                self.store(owner, ModelList(cohort[start : start + count], session))
                 start += count
 
 
@@ -369,11 +384,14 @@ def path_tree(paths: Sequence[str]) -> PathTree:
     return tree
 
 
+def prefetch(items: Sequence[KitsuModel], paths: Sequence[str]) -> None:
+    """Load the dotted relation ``paths`` on every item (ModelList.prefetch)."""
+    prefetch_tree(items, path_tree(paths))
+
+
 def prefetch_tree(items: Sequence[KitsuModel], tree: PathTree) -> None:
     """Load each relation of ``tree`` on every item in batches, then the
     subtree on the related objects (every level walked once)."""
-    from ..collection import ModelList
-
     if not items or not tree:
         return
     by_class: dict[type[Any], list[KitsuModel]] = {}

@@ -9,25 +9,31 @@ Pydantic's validation: only date and datetime strings are converted, unknown
 keys go to the model's extras, and each answer shape shares one precomputed
 plan. This keeps materialising 100,000 rows close to ``json.loads`` itself.
 Assignments by user code are still validated by Pydantic.
+
+Threads: the map is guarded by a lock, so loads, merges and look-ups may
+come from several threads (an event listener's callbacks beside the main
+program); see docs/architecture.md for the whole threading contract.
 """
 
 from __future__ import annotations
 
+import copy
 import json
+import threading
 import types
 import typing
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import TypeAdapter
 
-from .gcpause import paused_gc
-from .models.relations import forget_changed_links
+from ..gcpause import paused_gc
+from .relations import forget_changed_links
 
 if TYPE_CHECKING:
-    from .models.base import KitsuModel, Origin
+    from .base import KitsuModel, Origin
 
 M = TypeVar("M", bound="KitsuModel")
 _set_attr = object.__setattr__
@@ -97,6 +103,7 @@ class IdentityMap:
         self._refs: dict[tuple[type[Any], str], weakref.ref[KitsuModel]] = {}
         self._plans: dict[tuple[type[Any], tuple[str, ...]], RowPlan] = {}
         self._sweep_at = 1024
+        self._lock = threading.RLock()
 
     def __len__(self) -> int:
         return sum(1 for ref in self._refs.values() if ref() is not None)
@@ -110,7 +117,9 @@ class IdentityMap:
         """The loaded objects of ``cls`` whose fields equal ``equal``."""
         root = cls.identity_root()
         found: list[M] = []
-        for (kind, _), ref in list(self._refs.items()):
+        with self._lock:
+            entries = list(self._refs.items())
+        for (kind, _), ref in entries:
             obj = ref() if kind is root else None
             if isinstance(obj, cls) and all(obj.__dict__.get(name) == value for name, value in equal.items()):
                 found.append(obj)
@@ -118,14 +127,42 @@ class IdentityMap:
 
     def add(self, obj: KitsuModel) -> None:
         if obj.id:
-            self._refs[(type(obj).identity_root(), obj.id)] = weakref.ref(obj)
+            with self._lock:
+                self._refs[(type(obj).identity_root(), obj.id)] = weakref.ref(obj)
 
     def evict(self, obj: KitsuModel) -> None:
         if obj.id:
-            self._refs.pop((type(obj).identity_root(), obj.id), None)
+            with self._lock:
+                self._refs.pop((type(obj).identity_root(), obj.id), None)
 
     def clear(self) -> None:
-        self._refs.clear()
+        with self._lock:
+            self._refs.clear()
+
+    def merge_known(self, cls: type[M], row: Mapping[str, Any]) -> M | None:
+        """Merge ``row`` (the server's JSON for one object, from a write made
+        outside the models: a gazu call, an event) into the object it
+        describes, only if that object is loaded; returns it, or None.
+
+        ``row`` is copied, never kept: the caller may go on using it.
+        Fields changed locally and not saved yet are kept, as in any load.
+        """
+        object_id = row.get("id")
+        if not isinstance(object_id, str) or not object_id:
+            return None
+        with self._lock:
+            known = self.get(cls, object_id)
+            if known is None:
+                return None
+            fresh = copy.deepcopy(dict(row))
+            _merge(known, fresh, self._plan(type(known), tuple(fresh)))
+        return known
+
+    def _plan(self, cls: type[Any], keys: tuple[str, ...]) -> RowPlan:
+        plan = self._plans.get((cls, keys))
+        if plan is None:
+            plan = self._plans[(cls, keys)] = RowPlan(cls, keys)
+        return plan
 
     def _sweep(self) -> None:
         self._refs = {key: ref for key, ref in self._refs.items() if ref() is not None}
@@ -140,14 +177,14 @@ class IdentityMap:
 
         The cyclic garbage collector is paused meanwhile (see paused_gc).
         """
-        refs = self._refs
         plans = self._plans
         polymorphic = "class_for_row" in vars(cls)
         root = cls.identity_root()
         row_cls: type[M] = cls
         out: list[M] = []
         append = out.append
-        with paused_gc():
+        with self._lock, paused_gc():
+            refs = self._refs
             last_keys: tuple[str, ...] = ()
             last_cls: type[Any] = cls
             plan: RowPlan | None = None
@@ -157,9 +194,7 @@ class IdentityMap:
                 keys = tuple(row)
                 # Rows of one answer share a shape: skip the lookup for them.
                 if plan is None or keys != last_keys or row_cls is not last_cls:
-                    plan = plans.get((row_cls, keys))
-                    if plan is None:
-                        plan = plans[(row_cls, keys)] = RowPlan(row_cls, keys)
+                    plan = plans.get((row_cls, keys)) or self._plan(row_cls, keys)
                     last_keys, last_cls = keys, row_cls
                 object_id = row.get("id")
                 ref = refs.get((root, object_id)) if object_id else None
@@ -174,8 +209,8 @@ class IdentityMap:
                 if object_id:
                     refs[(root, object_id)] = weakref.ref(obj)
                 append(obj)
-        if len(refs) > self._sweep_at:
-            self._sweep()
+            if len(refs) > self._sweep_at:
+                self._sweep()
         return out
 
 

@@ -21,12 +21,13 @@ from pydantic import BaseModel, ConfigDict, Field, SerializationInfo, Serializer
 from typing_extensions import Self
 
 from ..errors import DeletedObjectError, DetachedObjectError
+from . import registry
 from .relations import Relation, forget_changed_links
+from .session_api import Session, default_session
 
 if TYPE_CHECKING:
-    from ..collection import ModelList
     from ..routes import Route
-    from ..session import Kitsu
+    from .collection import ModelList
 
 
 def computed() -> Any:
@@ -40,7 +41,7 @@ class Origin:
 
     __slots__ = ("session", "cohort")
 
-    def __init__(self, session: Kitsu, cohort: ModelList[Any] | None = None) -> None:
+    def __init__(self, session: Session, cohort: ModelList[Any] | None = None) -> None:
         self.session = session
         self.cohort = cohort
 
@@ -77,6 +78,7 @@ class KitsuModel(BaseModel):
         super().__pydantic_init_subclass__(**kwargs)
         parents = [base for base in cls.__mro__[1:] if isinstance(base, builtins.type) and issubclass(base, KitsuModel)]
         cls.__identity_root = parents[-2] if len(parents) >= 2 else cls
+        registry.register(cls)
 
     @classmethod
     def identity_root(cls) -> builtins.type[KitsuModel]:
@@ -85,7 +87,7 @@ class KitsuModel(BaseModel):
         return cls.__identity_root
 
     @classmethod
-    def class_for_row(cls, row: dict[str, Any], session: Kitsu) -> builtins.type[Self]:
+    def class_for_row(cls, row: dict[str, Any], session: Session) -> builtins.type[Self]:
         """The class a server row becomes; polymorphic bases override it."""
         return cls
 
@@ -97,7 +99,7 @@ class KitsuModel(BaseModel):
 
     # ------------------------------------------------------------ session
     @property
-    def session(self) -> Kitsu:
+    def session(self) -> Session:
         """The session this object belongs to."""
         origin: Origin | None = getattr(self, "_kitsu_origin", None)
         if origin is None:
@@ -201,7 +203,7 @@ class KitsuModel(BaseModel):
         return self.model_dump(mode="json", exclude_unset=True)
 
     # ---------------------------------------------------------- persistence
-    def save(self, session: Kitsu | None = None) -> Self:
+    def save(self, session: Session | None = None) -> Self:
         """Create this object on the server if new, else send only the
         fields changed since it was loaded. Returns ``self``, updated."""
         self._check_alive()
@@ -212,13 +214,11 @@ class KitsuModel(BaseModel):
             repository.create(self)
         return self
 
-    def _session_for_save(self, session: Kitsu | None) -> Kitsu:
+    def _session_for_save(self, session: Session | None) -> Session:
         """The session ``save`` works in: the given one, else the object's,
         else the default session."""
         if session is not None:
             return session
-        from ..session import default_session
-
         origin: Origin | None = getattr(self, "_kitsu_origin", None)
         return origin.session if origin is not None else default_session()
 

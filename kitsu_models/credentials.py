@@ -18,6 +18,11 @@ class Secret:
     def __init__(self, value: str) -> None:
         self._value = value
 
+    @classmethod
+    def of(cls, value: str | Secret) -> Secret:
+        """``value`` as a Secret (a Secret is kept as it is)."""
+        return value if isinstance(value, Secret) else cls(value)
+
     def reveal(self) -> str:
         """The secret itself, for the one place that must send it."""
         return self._value

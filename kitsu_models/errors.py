@@ -24,6 +24,19 @@ class HostError(KitsuError):
     """The configured host is not a reachable Kitsu API."""
 
 
+class UnexpectedAnswerError(HostError):
+    """A success status whose body is not what a Kitsu route sends: not
+    JSON (a proxy's page, a cut or empty body), or JSON of another shape.
+    Carries the method, path, status and a short excerpt of the body."""
+
+    def __init__(self, method: str, path: str, status: int, problem: str, excerpt: str = "") -> None:
+        self.method = method
+        self.path = path
+        self.status = status
+        self.excerpt = excerpt
+        super().__init__(f"{method} {path} -> {status}: {problem}" + (f": {excerpt}" if excerpt else ""))
+
+
 class TransportError(KitsuError):
     """The request did not get an HTTP answer (connection, timeout, TLS)."""
 

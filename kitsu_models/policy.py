@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import time
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from datetime import datetime, timezone
@@ -12,31 +13,46 @@ IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 
 @dataclass(frozen=True)
 class Timeout:
-    """Seconds to wait for a connection, and between two bytes of the answer.
+    """Seconds to wait for a connection, between two reads of the answer,
+    and for the whole answer of an API call (``total``, at least ``read``).
 
-    Every request gets both, so no request can hang forever.
+    Every request gets all three, so no request can hang forever: a server
+    trickling its answer byte by byte is cut at ``total``. Downloads, whose
+    size has no bound, are held to ``read`` between chunks only.
     """
 
     connect: float = 5.0
     read: float = 60.0
+    total: float = 300.0
 
     def as_requests(self) -> tuple[float, float]:
         return (self.connect, self.read)
 
+    def deadline(self) -> float:
+        """The ``time.monotonic()`` by which an answer read from now must end."""
+        return time.monotonic() + max(self.total, self.read)
+
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """Bounded retries with exponential backoff and full jitter.
+    """Bounded retries with exponential backoff and jitter.
 
     Idempotent requests are tried again after a connection error, a timeout or
     one of ``statuses``; other methods (POST) only when the connection could
     not be made at all, since the server then never saw them. A
     ``Retry-After`` header is honoured, up to ``max_retry_after`` seconds.
+
+    The delay before retry *n* is drawn between half and all of
+    ``min(max_backoff, backoff * 2**(n-1))`` ("equal jitter": spread, yet
+    never near zero), and retries stop after ``attempts`` tries or once
+    ``max_elapsed`` seconds have passed. The defaults ride through a server
+    restart of about 15 seconds (the delays add up to at least 15.9 s).
     """
 
-    attempts: int = 4
+    attempts: int = 12
     backoff: float = 0.25
-    max_backoff: float = 8.0
+    max_backoff: float = 4.0
+    max_elapsed: float = 60.0
     max_retry_after: float = 60.0
     statuses: frozenset[int] = field(default=frozenset({429, 502, 503, 504}))
     methods: frozenset[str] = IDEMPOTENT_METHODS
@@ -56,7 +72,7 @@ class RetryPolicy:
         if retry_after is not None:
             return min(max(retry_after, 0.0), self.max_retry_after)
         ceiling = min(self.max_backoff, self.backoff * 2 ** (retry_number - 1))
-        return random.uniform(0.0, ceiling)
+        return random.uniform(ceiling / 2, ceiling)
 
 
 NO_RETRY = RetryPolicy(attempts=1)

@@ -105,6 +105,7 @@ class Kitsu:
     @classmethod
     def login(cls, host: str, email: str, password: str | Secret, **options: Any) -> Kitsu:
         """A new session on ``host``, logged in as ``email``."""
+        password = Secret.of(password)  # from the first frame on, no plain text
         kitsu = cls(host, **options)
         try:
             kitsu.log_in(email, password)
@@ -237,10 +238,10 @@ class Kitsu:
         A refused login raises :class:`errors.LoginFailedError` (never
         echoing the password).
         """
-        secret = password if isinstance(password, Secret) else Secret(password)
+        password = Secret.of(password)  # only the encoded body will hold the text
         body = {
             "email": email,
-            "password": secret.reveal(),
+            "password": password,
             "totp": totp,
             "email_otp": email_otp,
             "recovery_code": recovery_code,

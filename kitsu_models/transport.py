@@ -20,10 +20,10 @@ from urllib.parse import unquote
 
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import ReadTimeoutError
+from urllib3.exceptions import HTTPError, ReadTimeoutError
 
 from . import errors
-from .credentials import Tokens
+from .credentials import Secret, Tokens
 from .etag_cache import CachedAnswer, EtagCache
 from .policy import RetryPolicy, Timeout, parse_retry_after
 from .streaming import MultipartBody, ProgressCallback, StrPath, write_atomically
@@ -37,6 +37,8 @@ T = TypeVar("T")
 #: Answers kept for conditional reads (``If-None-Match``), most recent first.
 ETAG_CACHE_SIZE = 64
 #: A path segment: a route word, an id, a file name (percent-escaped).
+#: Bytes asked per read of an answer: each read returns what has arrived.
+_READ_SIZE = 64 * 1024
 _SEGMENT = re.compile(r"(?:[A-Za-z0-9_.~-]|%[0-9A-Fa-f]{2})+\Z")
 
 USER_AGENT = "kitsu-models"
@@ -116,7 +118,8 @@ class Transport:
         self._tokens = tokens
         self._token_lock = threading.Lock()
         self._http = requests.Session()
-        self._http.verify = verify
+        #: Given per request, so it wins over REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE.
+        self._verify = verify
         self._http.headers["User-Agent"] = user_agent
         adapter = HTTPAdapter(pool_connections=pool_size, pool_maxsize=pool_size, max_retries=0)
         self._http.mount("http://", adapter)
@@ -210,81 +213,69 @@ class Transport:
         retry: RetryPolicy | None = None,
     ) -> Answer:
         """Send one request, retrying and refreshing as the policies allow;
-        the successful answer, read whole (see :meth:`_request`)."""
-        response = self._request(
-            method, path, params=params, json=json, data=data, headers=headers, timeout=timeout,
-            authenticate=authenticate, retry=retry,
-        )
-        try:
-            content = response.content
-        except requests.exceptions.RequestException as exc:
-            raise errors.TransportError(method.upper(), "/" + path.lstrip("/"), "incomplete answer") from exc
-        finally:
-            response.close()
-        return Answer(response.status_code, {k.lower(): v for k, v in response.headers.items()}, content)
+        the successful answer, read whole within ``timeout.total``.
+
+        ``json`` may hold :class:`~kitsu_models.credentials.Secret` values:
+        they are revealed only into the encoded body. ``data`` may be a
+        rewindable body (see MultipartBody): requests carrying one are never
+        retried; only a token refresh replays them, rewound first.
+        """
+        reply = self._request(method, path, params, json, data, headers, timeout or self.timeout, authenticate, retry)
+        response = reply.response
+        return Answer(response.status_code, {key.lower(): value for key, value in response.headers.items()}, reply.content)
 
     def _request(
         self,
         method: str,
         path: str,
-        *,
-        params: Params | None = None,
-        json: JSON = None,
-        data: Any = None,
-        headers: Mapping[str, str] | None = None,
+        params: Params | None,
+        json: JSON,
+        data: Any,
+        headers: Mapping[str, str] | None,
+        timeout: Timeout,
+        authenticate: bool,
+        retry: RetryPolicy | None,
         stream: bool = False,
-        timeout: Timeout | None = None,
-        authenticate: bool = True,
-        retry: RetryPolicy | None = None,
-    ) -> requests.Response:
-        """Send one request, retrying and refreshing as the policies allow.
-
-        Returns the successful response; raises a :mod:`errors` class for
-        anything else. ``data`` may be a rewindable body (see MultipartBody):
-        requests carrying one are never retried; only a token refresh replays
-        them, rewound first.
-        """
+    ) -> _Reply:
+        """The successful reply (with ``stream``, its body left unread); a
+        :mod:`errors` class for anything else."""
         method = method.upper()
         path = checked_path(path)
-        policy = retry or self.retry
-        if data is not None:
-            policy = RetryPolicy(attempts=1)
+        policy = RetryPolicy(attempts=1) if data is not None else (retry or self.retry)
         refreshed = False
         attempt = 0
+        started = time.monotonic()
         while True:
             attempt += 1
             used_tokens = self._tokens if authenticate else None
-            try:
-                response = self._send(method, path, params, json, data, headers, stream, timeout, used_tokens)
-            except errors.TransportError as exc:
-                sent = not isinstance(exc, errors.ConnectError)
-                retryable = not isinstance(exc, errors.TLSError)  # the same handshake would fail again
-                if retryable and attempt < policy.attempts and policy.may_retry_error(method, request_was_sent=sent):
-                    self._wait(policy, attempt, None, method, path, str(exc.reason))
-                    continue
-                raise
-            status = response.status_code
+            outcome = self._send(method, path, params, json, data, headers, timeout, used_tokens, stream)
+            if isinstance(outcome, errors.TransportError):
+                sent = not isinstance(outcome, errors.ConnectError)
+                retryable = not isinstance(outcome, errors.TLSError)  # the same handshake would fail again
+                if retryable and policy.may_retry_error(method, request_was_sent=sent):
+                    if self._wait(policy, attempt, started, None, method, path, outcome.reason):
+                        continue
+                raise outcome  # raised here, outside any handler: no chain holds the request
+            status = outcome.response.status_code
             if status < 400:
-                return response
+                return outcome
             if (
-                authenticate
+                used_tokens is not None
                 and not refreshed
                 and path not in _NO_REFRESH_PATHS
-                and _is_expired_token(response)
+                and _is_token_refused(status, outcome.content)
                 and _can_replay(data)
                 and self.refresh_access_token(used_tokens)
             ):
                 refreshed = True
-                response.close()
                 if data is not None and hasattr(data, "rewind"):
                     data.rewind()  # a streamed body was consumed by the first send
                 continue
-            if attempt < policy.attempts and policy.may_retry_status(method, status):
-                retry_after = parse_retry_after(response.headers.get("Retry-After"))
-                response.close()
-                self._wait(policy, attempt, retry_after, method, path, str(status))
-                continue
-            raise _error_from_response(method, path, response)
+            if policy.may_retry_status(method, status):
+                retry_after = parse_retry_after(outcome.response.headers.get("Retry-After"))
+                if self._wait(policy, attempt, started, retry_after, method, path, str(status)):
+                    continue
+            raise _error_from_response(method, path, status, outcome.response.reason or "", outcome.content)
 
     def _send(
         self,
@@ -294,54 +285,72 @@ class Transport:
         json: JSON,
         data: Any,
         headers: Mapping[str, str] | None,
-        stream: bool,
-        timeout: Timeout | None,
+        timeout: Timeout,
         tokens: Tokens | None,
-    ) -> requests.Response:
-        all_headers = dict(headers or {})
-        if tokens is not None:
-            all_headers["Authorization"] = f"Bearer {tokens.access.reveal()}"
+        stream: bool = False,
+    ) -> _Reply | errors.TransportError:
+        """One exchange: the reply (its body read, unless ``stream`` and a
+        success), or the transport error to raise, built from the text of
+        requests' one only, so nothing the caller raises holds the request,
+        its headers or its body."""
         route = f"/{path}"
         started = time.perf_counter()
+        deadline = timeout.deadline()
         self.requests_sent += 1
         try:
-            response = self._http.request(
-                method,
-                self.url(path),
-                params=_encode_params(params),
-                json=json,
-                data=data,
-                headers=all_headers,
-                stream=stream,
-                timeout=(timeout or self.timeout).as_requests(),
-            )
-        except requests.exceptions.SSLError as exc:
-            raise errors.TLSError(method, route, "TLS handshake or certificate check failed") from exc
-        except requests.exceptions.ConnectTimeout as exc:
-            raise errors.ConnectError(method, route, "connection timed out") from exc
-        except requests.exceptions.Timeout as exc:
-            raise errors.RequestTimeoutError(method, route, "no answer within the read timeout") from exc
-        except requests.exceptions.ConnectionError as exc:
-            if _never_sent(exc):
-                raise errors.ConnectError(method, route, "connection refused or unreachable") from exc
-            if _read_timed_out(exc):
-                # The headers came, then the body stalled past the read timeout.
-                raise errors.RequestTimeoutError(method, route, "no answer within the read timeout") from exc
-            raise errors.TransportError(method, route, "connection lost") from exc
-        except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError) as exc:
-            # The answer was cut short or garbled while being read.
-            raise errors.TransportError(method, route, f"incomplete answer ({type(exc).__name__})") from exc
+            prepared = self._prepare(method, path, params, json, data, headers, tokens)
+            settings = self._http.merge_environment_settings(prepared.url, {}, True, self._verify, None)
+            response = self._http.send(prepared, timeout=timeout.as_requests(), **settings)
+        except requests.exceptions.RequestException as exc:
+            return _transport_error(method, route, exc)
         logger.debug(
             "%s /%s -> %s (%.0f ms)", method, path, response.status_code, (time.perf_counter() - started) * 1000
         )
-        return response
+        if stream and response.status_code < 400:
+            return _Reply(response, b"")
+        content = _read_body(method, route, response, deadline)
+        return content if isinstance(content, errors.TransportError) else _Reply(response, content)
+
+    def _prepare(
+        self,
+        method: str,
+        path: str,
+        params: Params | None,
+        json: JSON,
+        data: Any,
+        headers: Mapping[str, str] | None,
+        tokens: Tokens | None,
+    ) -> requests.PreparedRequest:
+        """The request as it will be sent: JSON encoded (secrets revealed
+        into the bytes only) and the access token set, in a frame that is
+        gone by the time anything can fail."""
+        all_headers = dict(headers or {})
+        if json is not None:
+            data = jsonlib.dumps(json, default=_reveal).encode("utf-8")
+            all_headers["Content-Type"] = "application/json"
+        if tokens is not None:
+            all_headers["Authorization"] = f"Bearer {tokens.access.reveal()}"
+        request = requests.Request(method, self.url(path), params=_encode_params(params), data=data, headers=all_headers)
+        return self._http.prepare_request(request)
 
     def _wait(
-        self, policy: RetryPolicy, attempt: int, retry_after: float | None, method: str, path: str, why: str
-    ) -> None:
+        self,
+        policy: RetryPolicy,
+        attempt: int,
+        started: float,
+        retry_after: float | None,
+        method: str,
+        path: str,
+        why: str,
+    ) -> bool:
+        """Sleep before the next attempt and return True, or return False
+        when the policy's attempts or time budget are spent."""
         delay = policy.delay(attempt, retry_after)
+        if attempt >= policy.attempts or time.monotonic() - started + delay > policy.max_elapsed:
+            return False
         logger.info("%s /%s failed (%s); retry %d in %.2f s", method, path, why, attempt, delay)
         self._sleep(delay)
+        return True
 
     def refresh_access_token(self, used: Tokens | None = None) -> bool:
         """Get a new access token with the refresh token.
@@ -357,15 +366,20 @@ class Transport:
                 return False
             if used is not None and current.access != used.access:
                 return True
-            response = self._send("GET", REFRESH_PATH, None, None, None, None, False, None, Tokens(current.refresh))
-            if response.status_code >= 400:
-                logger.info("token refresh refused (%s)", response.status_code)
+            outcome = self._send("GET", REFRESH_PATH, None, None, None, None, self.timeout, Tokens(current.refresh))
+            if isinstance(outcome, errors.TransportError):
+                raise outcome
+            if outcome.response.status_code >= 400:
+                logger.info("token refresh refused (%s)", outcome.response.status_code)
                 return False
-            payload = response.json()
-            new_refresh = payload.get("refresh_token")
-            self._tokens = Tokens.from_strings(
-                payload["access_token"], new_refresh or current.refresh.reveal()
-            )
+            payload = _loads_or_text(outcome.content)
+            access = payload.get("access_token") if isinstance(payload, dict) else None
+            if not isinstance(access, str) or not access:
+                keys = sorted(payload) if isinstance(payload, dict) else []  # the values may be tokens
+                raise errors.UnexpectedAnswerError(
+                    "GET", "/" + REFRESH_PATH, outcome.response.status_code, "no access_token in the answer", f"keys {keys}"
+                )
+            self._tokens = Tokens.from_strings(access, payload.get("refresh_token") or current.refresh.reveal())
             logger.debug("access token refreshed")
             return True
 
@@ -403,7 +417,7 @@ class Transport:
         The file appears at ``target`` only once complete: an interrupted
         download raises :class:`errors.DownloadError` and leaves nothing there.
         """
-        response = self._request("GET", path, params=params, stream=True)
+        response = self._request("GET", path, params, None, None, None, self.timeout, True, None, stream=True).response
         if response.status_code in (202, 204):
             # "Accepted, still being prepared" or "nothing": a success
             # status whose body is not the file (Zou answers 202 with a JSON
@@ -418,9 +432,46 @@ class Transport:
         try:
             return write_atomically(response.iter_content(1024 * 1024), target, total, progress)
         except (requests.exceptions.RequestException, OSError) as exc:
-            raise errors.DownloadError(f"GET /{path.lstrip('/')}: download failed ({type(exc).__name__})") from exc
+            failure = errors.DownloadError(f"GET /{path.lstrip('/')}: download failed ({type(exc).__name__})")
         finally:
             response.close()
+        raise failure  # outside the handler: no chain holds the request
+
+
+def _reveal(value: Any) -> Any:
+    """JSON encoding of what ``json.dumps`` does not know: secrets."""
+    if isinstance(value, Secret):
+        return value.reveal()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def _read_body(method: str, route: str, response: requests.Response, deadline: float) -> bytes | errors.TransportError:
+    """The whole body, read as it comes (a server that trickles it is cut
+    at ``deadline``, a monotonic time; each read is bounded by the read
+    timeout), or the transport error that stopped it."""
+    parts: list[bytes] = []
+    try:
+        while True:
+            if time.monotonic() > deadline:
+                return errors.RequestTimeoutError(method, route, "the answer took longer than the total timeout")
+            chunk = response.raw.read1(_READ_SIZE, decode_content=True)
+            if not chunk:
+                return b"".join(parts)
+            parts.append(chunk)
+    except ReadTimeoutError:
+        return errors.RequestTimeoutError(method, route, "no answer within the read timeout")
+    except (HTTPError, OSError) as exc:
+        return errors.TransportError(method, route, f"incomplete answer ({type(exc).__name__})")
+    finally:
+        response.close()
+
+
+@dataclass(frozen=True)
+class _Reply:
+    """A response and its body (empty for a streamed success: unread)."""
+
+    response: requests.Response
+    content: bytes
 
 
 def _json_of(method: str, path: str, answer: Answer) -> JSON:
@@ -431,14 +482,19 @@ def _json_of(method: str, path: str, answer: Answer) -> JSON:
         # An HTML page (a proxy, a web server that is not Kitsu), a cut or
         # empty answer: not something a Kitsu API route sends.
         kind = answer.headers.get("content-type") or "no content type"
-        raise errors.HostError(
-            f"{method} /{path.lstrip('/')}: the answer ({answer.status}, {kind}) is not JSON"
+        raise errors.UnexpectedAnswerError(
+            method, "/" + path.lstrip("/"), answer.status, f"the answer ({kind}) is not JSON", _excerpt(answer.content)
         ) from None
 
 
 def _json_or_none(method: str, path: str, answer: Answer) -> JSON:
     """The JSON of a write's answer, or None when it has no body."""
     return _json_of(method, path, answer) if answer.content else None
+
+
+def _excerpt(content: bytes, limit: int = 120) -> str:
+    text = content[:limit].decode("utf-8", "replace")
+    return repr(text + ("..." if len(content) > limit else ""))
 
 
 def _encode_params(params: Params | None) -> dict[str, Any] | None:
@@ -467,10 +523,13 @@ def _can_replay(data: Any) -> bool:
     return data is None or not hasattr(data, "read") or hasattr(data, "rewind")
 
 
-def _is_expired_token(response: requests.Response) -> bool:
-    if response.status_code == 401:
+def _is_token_refused(status: int, body: bytes) -> bool:
+    """401, or Flask-JWT's 422 ``{"msg": ...}`` for an expired, corrupted or
+    badly signed token: worth one refresh."""
+    if status == 401:
         return True
-    return response.status_code == 422 and "expired" in response.text.lower()
+    parsed = _loads_or_text(body) if status == 422 else None
+    return isinstance(parsed, dict) and "msg" in parsed
 
 
 _LIMIT_RE = re.compile(r"(\d+)\s*(bytes|b|kb|mb|gb)\b", re.IGNORECASE)
@@ -484,14 +543,17 @@ def _size_limit(message: str) -> int | None:
     return int(match.group(1)) * _UNITS[match.group(2).lower()]
 
 
-def _error_from_response(method: str, path: str, response: requests.Response) -> errors.HTTPStatusError:
-    status = response.status_code
+def _loads_or_text(body: bytes) -> Any:
+    """An error body as JSON, else its first 500 characters."""
     try:
-        body: Any = response.json()
+        return jsonlib.loads(body)
     except ValueError:
-        body = response.text[:500]
-    message = _server_message(body, response.reason or "")
-    response.close()
+        return body[:500].decode("utf-8", "replace")
+
+
+def _error_from_response(method: str, path: str, status: int, reason: str, content: bytes) -> errors.HTTPStatusError:
+    body = _loads_or_text(content)
+    message = _server_message(body, reason)
     route = f"/{path}"
     if status == 413:
         return errors.PayloadTooLargeError(method, route, status, message, body, _size_limit(message))
@@ -499,6 +561,23 @@ def _error_from_response(method: str, path: str, response: requests.Response) ->
         # Flask-JWT answers 422 for a malformed or badly signed token.
         return errors.InvalidTokenError(method, route, status, message, body)
     return errors.error_class_for_status(status)(method, route, status, message, body)
+
+
+def _transport_error(method: str, route: str, exc: requests.exceptions.RequestException) -> errors.TransportError:
+    """Our error for a failed exchange, from its kind only (no chain)."""
+    if isinstance(exc, requests.exceptions.SSLError):
+        return errors.TLSError(method, route, "TLS handshake or certificate check failed")
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return errors.ConnectError(method, route, "connection timed out")
+    if isinstance(exc, requests.exceptions.Timeout):
+        return errors.RequestTimeoutError(method, route, "no answer within the read timeout")
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        if _never_sent(exc):
+            return errors.ConnectError(method, route, "connection refused or unreachable")
+        if _read_timed_out(exc):
+            return errors.RequestTimeoutError(method, route, "no answer within the read timeout")
+        return errors.TransportError(method, route, "connection lost")
+    return errors.TransportError(method, route, f"request failed ({type(exc).__name__})")
 
 
 def _read_timed_out(exc: requests.exceptions.ConnectionError) -> bool:

@@ -85,15 +85,15 @@ class RequestLog:
         real = transport._send
         self._real = real
 
-        def spy(
-            method: str, path: str, params: Any, json: Any, data: Any, headers: Any, *rest: Any
-        ) -> requests.Response:
-            response = real(method, path, params, json, data, headers, *rest)
+        def spy(method: str, path: str, params: Any, json: Any, data: Any, headers: Any, *rest: Any) -> Any:
+            outcome = real(method, path, params, json, data, headers, *rest)
+            response = getattr(outcome, "response", None)  # None: a transport error, no answer
             self.sent.append(
-                Sent(method, path, dict(params or {}), json, dict(headers or {}), response.status_code,
-                     dict(response.headers))
+                Sent(method, path, dict(params or {}), json, dict(headers or {}),
+                     response.status_code if response is not None else 0,
+                     dict(response.headers) if response is not None else {})
             )
-            return response
+            return outcome
 
         transport._send = spy  # type: ignore[method-assign,assignment]
         return self

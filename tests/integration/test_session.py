@@ -35,15 +35,16 @@ class CallRecorder:
         self.calls: list[tuple[str, str, int]] = []
         self._lock = threading.Lock()
         self._base = transport.base_url
-        real = transport._http.request
+        real = transport._http.send
 
-        def spy(method: str, url: str, *args: Any, **kwargs: Any) -> requests.Response:
-            response = real(method, url, *args, **kwargs)
+        def spy(prepared: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+            response = real(prepared, **kwargs)
+            path = (prepared.url or "").removeprefix(self._base).split("?")[0]
             with self._lock:
-                self.calls.append((method, url.removeprefix(self._base), response.status_code))
+                self.calls.append((prepared.method or "", path, response.status_code))
             return response
 
-        setattr(transport._http, "request", spy)
+        setattr(transport._http, "send", spy)
 
     def count(self, method: str, path: str) -> int:
         return sum(1 for m, p, _ in self.calls if (m, p) == (method, path))

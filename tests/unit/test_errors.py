@@ -163,7 +163,8 @@ def test_connection_failures_map_to_transport_errors(
     assert isinstance(exc, errors.KitsuError)
     assert (exc.method, exc.path) == (method, "/data/projects")
     assert exc.reason and str(exc) == f"{method} /data/projects: {exc.reason}"
-    assert exc.__cause__ is failure
+    # No chain: requests' exception holds the request (its headers carry the token).
+    assert exc.__cause__ is None and exc.__context__ is None
 
 
 def test_a_body_cut_short_is_a_transport_error_and_is_retried(mocked: responses.RequestsMock) -> None:

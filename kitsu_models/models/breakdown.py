@@ -15,7 +15,7 @@ from pydantic import Field
 
 from .. import errors, routes
 from ..ids import id_of
-from ..orm.base import KitsuModel, computed
+from ..orm.base import Id, KitsuModel, computed
 from ..orm.relations import MaybeToOne, ToMany, ToOne
 from ..routes import Route
 from . import file_operations, files, people, playlists, production, tasks
@@ -67,14 +67,14 @@ class Entity(KitsuModel, file_operations.EntityFiles):
     is_casting_standby: bool | None = None
     is_shared: bool | None = None
     status: EntityStatus | None = None
-    project_id: str
-    entity_type_id: str | None = None
-    parent_id: str | None = None
-    source_id: str | None = None
-    preview_file_id: str | None = None
+    project_id: Id
+    entity_type_id: Id | None = None
+    parent_id: Id | None = None
+    source_id: Id | None = None
+    preview_file_id: Id | None = None
     data: dict[str, Any] | None = None
     ready_for: str | None = None
-    created_by: str | None = None
+    created_by: Id | None = None
     entities_in: list[str] | None = None
     entities_out: list[str] | None = None
     entity_concept_links: list[str] | None = None
@@ -118,18 +118,18 @@ class CastingEntry(KitsuModel):
 
     __route__ = Route("data/entity-links")
 
-    asset_id: str
+    asset_id: Id
     asset_name: str | None = None
     asset_type_name: str | None = None
     name: str | None = None
     sequence_name: str | None = None
     ready_for: str | None = None
-    episode_id: str | None = None
-    preview_file_id: str | None = None
+    episode_id: Id | None = None
+    preview_file_id: Id | None = None
     nb_occurences: int = 1
     label: str | None = None
     is_shared: bool | None = None
-    project_id: str | None = None
+    project_id: Id | None = None
 
     asset = ToOne(lambda: Asset, "asset_id")
 
@@ -139,12 +139,12 @@ class CastInEntry(KitsuModel):
 
     __route__ = Route("data/entity-links")
 
-    shot_id: str
+    shot_id: Id
     shot_name: str | None = None
     sequence_name: str | None = None
-    episode_id: str | None = None
+    episode_id: Id | None = None
     episode_name: str | None = None
-    preview_file_id: str | None = None
+    preview_file_id: Id | None = None
     nb_occurences: int = 1
 
     shot = ToOne(lambda: Shot, "shot_id")
@@ -158,10 +158,10 @@ class Asset(Entity):
         create_renames={"source_id": "episode_id"},
     )
 
-    asset_type_id: str | None = computed()
+    asset_type_id: Id | None = computed()
     asset_type_name: str | None = computed()
-    episode_id: str | None = computed()  # "" when none (data/assets/{id})
-    casting_episode_ids: list[str] | None = computed()
+    episode_id: Id | None = computed()  # "" when none (data/assets/{id})
+    casting_episode_ids: list[Id] | None = computed()
 
     asset_type = ToOne(lambda: AssetType, "entity_type_id")
     episode = MaybeToOne(lambda: Episode, "source_id")
@@ -189,7 +189,7 @@ class Sequence(Entity):
         create_renames={"parent_id": "episode_id"},
     )
 
-    episode_id: str | None = computed()
+    episode_id: Id | None = computed()
     episode_name: str | None = computed()
 
     episode = MaybeToOne(lambda: Episode, "parent_id")
@@ -203,9 +203,9 @@ class Shot(Entity):
         create_renames={"parent_id": "sequence_id"},
     )
 
-    sequence_id: str | None = computed()
+    sequence_id: Id | None = computed()
     sequence_name: str | None = computed()
-    episode_id: str | None = computed()
+    episode_id: Id | None = computed()
     episode_name: str | None = computed()
     fps: str | int | float | None = computed()  # from data
     frame_in: int | str | None = computed()
@@ -263,9 +263,9 @@ class Scene(Entity):
         create_renames={"parent_id": "sequence_id"},
     )
 
-    sequence_id: str | None = computed()
+    sequence_id: Id | None = computed()
     sequence_name: str | None = computed()
-    episode_id: str | None = computed()
+    episode_id: Id | None = computed()
     episode_name: str | None = computed()
 
     sequence = ToOne(lambda: Sequence, "parent_id")
@@ -279,7 +279,7 @@ class Edit(Entity):
         create_renames={"parent_id": "episode_id"},
     )
 
-    episode_id: str | None = computed()
+    episode_id: Id | None = computed()
     episode_name: str | None = computed()
 
     episode = MaybeToOne(lambda: Episode, "parent_id")
@@ -313,17 +313,17 @@ class AssetInstance(KitsuModel, file_operations.InstanceFiles):
         merges_data=False,
     )
 
-    asset_id: str
+    asset_id: Id
     name: str | None = None
     number: int | None = None
     description: str | None = None
     active: bool | None = None
     data: dict[str, Any] | None = None
-    scene_id: str | None = None
-    target_asset_id: str | None = None
-    entity_id: str | None = None  # deprecated column
-    entity_type_id: str | None = None  # deprecated column
-    shot_ids: list[str] | None = Field(default=None, alias="shots")
+    scene_id: Id | None = None
+    target_asset_id: Id | None = None
+    entity_id: Id | None = None  # deprecated column
+    entity_type_id: Id | None = None  # deprecated column
+    shot_ids: list[Id] | None = Field(default=None, alias="shots")
 
     asset = ToOne(lambda: Asset, "asset_id")
     scene = MaybeToOne(lambda: Scene, "scene_id")
@@ -367,8 +367,8 @@ class EntityLink(KitsuModel):
         merges_data=False,
     )
 
-    entity_in_id: str
-    entity_out_id: str
+    entity_in_id: Id
+    entity_out_id: Id
     nb_occurences: int = 1
     label: str | None = None
     data: dict[str, Any] | None = None

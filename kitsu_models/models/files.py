@@ -32,7 +32,7 @@ from typing_extensions import Self
 from .. import errors, routes
 from ..checks import checked_revision
 from ..ids import id_of
-from ..orm.base import KitsuModel, computed
+from ..orm.base import Id, KitsuModel, computed
 from ..orm.relations import MaybeToOne, ToMany, ToOne
 from ..routes import Route
 from ..streaming import ProgressCallback, StrPath
@@ -109,13 +109,13 @@ class WorkingFile(KitsuModel):
     data: dict[str, Any] | None = None
     validation_status: ValidationStatus | None = None
     shotgun_id: int | None = None
-    task_id: str | None = None
-    entity_id: str | None = None
-    person_id: str | None = None
-    software_id: str | None = None
+    task_id: Id | None = None
+    entity_id: Id | None = None
+    person_id: Id | None = None
+    software_id: Id | None = None
     # On data/working-files/{id} only, and stale there (the server caches
     # that route): ``output_files`` asks the server instead.
-    output_ids: list[str] | None = Field(default=None, alias="outputs", frozen=True)
+    output_ids: list[Id] | None = Field(default=None, alias="outputs", frozen=True)
 
     task = MaybeToOne(lambda: tasks.Task, "task_id")
     entity = MaybeToOne(lambda: breakdown.Entity, "entity_id")
@@ -210,14 +210,14 @@ class OutputFile(KitsuModel):
     data: dict[str, Any] | None = None
     quality: Quality | None = None
     shotgun_id: int | None = None
-    file_status_id: str | None = None  # the server's default status if unset
-    entity_id: str | None = None
-    asset_instance_id: str | None = None
-    temporal_entity_id: str | None = None
-    output_type_id: str | None = None
-    task_type_id: str | None = None
-    person_id: str | None = None
-    source_file_id: str | None = None
+    file_status_id: Id | None = None  # the server's default status if unset
+    entity_id: Id | None = None
+    asset_instance_id: Id | None = None
+    temporal_entity_id: Id | None = None
+    output_type_id: Id | None = None
+    task_type_id: Id | None = None
+    person_id: Id | None = None
+    source_file_id: Id | None = None
     # In the answer of a creation only.
     folder_path: str | None = computed()
     file_name: str | None = computed()

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from ..orm.base import KitsuModel
+from ..orm.base import Id, KitsuModel
 from ..orm.relations import ToMany
 from ..routes import Route
 from . import avatars, tasks
@@ -78,14 +78,14 @@ class Person(KitsuModel, avatars.HasAvatar):
     notifications_discord_userid: str | None = None
     is_bot: bool | None = None
     is_guest: bool | None = None
-    preview_project_id: str | None = None
+    preview_project_id: Id | None = None
     preview_opened_at: datetime | None = None
     preview_open_until: datetime | None = None
     expiration_date: date | None = None
     is_generated_from_ldap: bool | None = None
     ldap_uid: str | None = None
-    studio_id: str | None = None
-    department_ids: list[str] | None = Field(default=None, alias="departments")
+    studio_id: Id | None = None
+    department_ids: list[Id] | None = Field(default=None, alias="departments")
 
     departments = ToMany(lambda: Department, ids_field="department_ids")
     tasks = ToMany(lambda: tasks.Task, route="data/persons/{id}/tasks")

@@ -29,7 +29,7 @@ from typing_extensions import Self
 
 from .. import errors, routes
 from ..ids import id_of
-from ..orm.base import KitsuModel, Origin, computed
+from ..orm.base import Id, KitsuModel, Origin, computed
 from ..orm.collection import ModelList
 from ..orm.relations import MaybeToOne, Relation, ToOne, reload_absent
 from ..routes import Route
@@ -49,8 +49,8 @@ class PlaylistEntry(KitsuModel):
     playlist). Two entries are equal when they show the same entity with
     the same preview."""
 
-    entity_id: str
-    preview_file_id: str | None = None
+    entity_id: Id
+    preview_file_id: Id | None = None
     # Added by GET data/projects/{project_id}/playlists/{id} (read-only):
     # the entity's previews by task type and the chosen preview's details.
     preview_files: dict[str, list[dict[str, Any]]] | list[Any] | None = computed()
@@ -60,7 +60,7 @@ class PlaylistEntry(KitsuModel):
     preview_file_height: int | None = computed()
     preview_file_duration: float | None = computed()
     preview_file_status: str | None = computed()
-    preview_file_task_id: str | None = computed()
+    preview_file_task_id: Id | None = computed()
     preview_file_previews: list[dict[str, Any]] | None = computed()
 
     entity = ToOne(lambda: breakdown.Entity, "entity_id")
@@ -240,19 +240,19 @@ class Playlist(KitsuModel):
     )
 
     name: str
-    project_id: str
-    episode_id: str | None = None
-    task_type_id: str | None = None
+    project_id: Id
+    episode_id: Id | None = None
+    task_type_id: Id | None = None
     for_entity: PlaylistFor | None = None
     for_client: bool | None = None
     is_for_all: bool | None = None
     #: The entries as the server stores them; read them through ``entries``.
     #: Assign a new list to change it (a change made inside the list is not seen).
     shots: list[dict[str, Any]] | None = None
-    created_by: str | None = None
+    created_by: Id | None = None
     # Computed by some routes (read-only).
     build_jobs: list[dict[str, Any]] | None = computed()
-    first_preview_file_id: str | None = computed()
+    first_preview_file_id: Id | None = computed()
 
     project = ToOne(lambda: production.Project, "project_id")
     episode = MaybeToOne(lambda: breakdown.Episode, "episode_id")

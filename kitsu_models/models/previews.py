@@ -27,7 +27,7 @@ from typing_extensions import Self
 
 from .. import errors, routes
 from ..checks import positive_seconds
-from ..orm.base import KitsuModel, computed
+from ..orm.base import Id, KitsuModel, computed
 from ..orm.relations import FirstOfIds, MaybeToOne, ToOne
 from ..routes import Route
 from ..streaming import ProgressCallback, StrPath
@@ -75,9 +75,9 @@ class PreviewFile(KitsuModel):
     data: dict[str, Any] | None = None
     token_in: int | None = None
     token_out: int | None = None
-    task_id: str | None = None
-    person_id: str | None = None
-    source_file_id: str | None = None
+    task_id: Id | None = None
+    person_id: Id | None = None
+    source_file_id: Id | None = None
     shotgun_id: int | None = None
     is_movie: bool | None = None  # not maintained by the server: see extension
     url: str | None = None
@@ -85,7 +85,7 @@ class PreviewFile(KitsuModel):
     uploaded_movie_name: str | None = None
     # The comments showing it (one, in practice), on the item route and
     # on list routes with relations=true.
-    comment_ids: list[str] | None = Field(default=None, alias="comments")
+    comment_ids: list[Id] | None = Field(default=None, alias="comments")
 
     task = ToOne(lambda: tasks.Task, "task_id")
     person = MaybeToOne(lambda: people.Person, "person_id")
@@ -244,9 +244,9 @@ class AttachmentFile(KitsuModel):
     size: int | None = None
     extension: str | None = None
     mimetype: str | None = None
-    comment_id: str | None = None
-    reply_id: str | None = None
-    chat_message_id: str | None = None
+    comment_id: Id | None = None
+    reply_id: Id | None = None
+    chat_message_id: Id | None = None
     # The generic routes embed the chat message (and the comment, kept as
     # an extra key: ``comment`` is the typed relation).
     chat_message: dict[str, Any] | None = computed()

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from .. import routes
 from ..ids import id_of
-from ..orm.base import KitsuModel, computed
+from ..orm.base import Id, KitsuModel, computed
 from ..orm.relations import MaybeToOne, ToMany
 from ..routes import Route
 from . import avatars, breakdown, file_operations, people, playlists, tasks
@@ -72,16 +72,16 @@ class Project(KitsuModel, file_operations.ProjectFiles, avatars.HasAvatar):
     revision_padding: int | None = None
     hd_bitrate_compression: int | None = None
     ld_bitrate_compression: int | None = None
-    project_status_id: str | None = None
-    default_preview_background_file_id: str | None = None
-    from_schedule_version_id: str | None = None
-    first_episode_id: str | None = None
-    team_ids: list[str] | None = Field(default=None, alias="team")
-    asset_type_ids: list[str] | None = Field(default=None, alias="asset_types")
-    task_status_ids: list[str] | None = Field(default=None, alias="task_statuses")
-    task_type_ids: list[str] | None = Field(default=None, alias="task_types")
-    status_automation_ids: list[str] | None = Field(default=None, alias="status_automations")
-    preview_background_file_ids: list[str] | None = Field(default=None, alias="preview_background_files")
+    project_status_id: Id | None = None
+    default_preview_background_file_id: Id | None = None
+    from_schedule_version_id: Id | None = None
+    first_episode_id: Id | None = None
+    team_ids: list[Id] | None = Field(default=None, alias="team")
+    asset_type_ids: list[Id] | None = Field(default=None, alias="asset_types")
+    task_status_ids: list[Id] | None = Field(default=None, alias="task_statuses")
+    task_type_ids: list[Id] | None = Field(default=None, alias="task_types")
+    status_automation_ids: list[Id] | None = Field(default=None, alias="status_automations")
+    preview_background_file_ids: list[Id] | None = Field(default=None, alias="preview_background_files")
     # Computed by the item route (data/projects/{id}).
     project_status_name: str | None = computed()
     descriptors: list[dict[str, Any]] | None = computed()
@@ -137,7 +137,7 @@ class MetadataDescriptor(KitsuModel):
         create_fields=("name", "entity_type", "data_type", "choices", "for_client", "departments", "task_type_id"),
     )
 
-    project_id: str
+    project_id: Id
     name: str
     entity_type: str
     field_name: str | None = None
@@ -146,7 +146,7 @@ class MetadataDescriptor(KitsuModel):
     for_client: bool | None = None
     departments: list[str] | None = None
     position: int | None = None
-    task_type_id: str | None = None
+    task_type_id: Id | None = None
 
     project = MaybeToOne(lambda: Project, "project_id")
     task_type = MaybeToOne(lambda: tasks.TaskType, "task_type_id")

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import Field
 
-from ..orm.base import KitsuModel, computed
+from ..orm.base import Id, KitsuModel, computed
 from ..orm.relations import MaybeToOne, ToMany, ToOne
 from ..routes import Route
 from . import breakdown, file_operations, files, people, production, publishing
@@ -26,7 +26,7 @@ class TaskType(KitsuModel):
     allow_timelog: bool | None = None
     archived: bool | None = None
     shotgun_id: int | None = None
-    department_id: str | None = None
+    department_id: Id | None = None
 
     department = MaybeToOne(lambda: people.Department, "department_id")
 
@@ -83,25 +83,25 @@ class Task(KitsuModel, file_operations.TaskFiles, publishing.TaskReviews):
     data: dict[str, Any] | None = None
     nb_drawings: int | None = None
     shotgun_id: int | None = None
-    last_preview_file_id: str | None = None
-    project_id: str
-    task_type_id: str
-    task_status_id: str
-    entity_id: str
-    assigner_id: str | None = None
-    assignee_ids: list[str] | None = Field(default=None, alias="assignees")
+    last_preview_file_id: Id | None = None
+    project_id: Id
+    task_type_id: Id
+    task_status_id: Id
+    entity_id: Id
+    assigner_id: Id | None = None
+    assignee_ids: list[Id] | None = Field(default=None, alias="assignees")
     # What the per-user views (``kitsu.user.tasks_to_do()``...) add to a row.
     project_name: str | None = computed()
     project_has_avatar: bool | None = computed()
     entity_name: str | None = computed()
     entity_description: str | None = computed()
     entity_data: dict[str, Any] | None = computed()
-    entity_preview_file_id: str | None = computed()
-    entity_source_id: str | None = computed()
+    entity_preview_file_id: Id | None = computed()
+    entity_source_id: Id | None = computed()
     entity_type_name: str | None = computed()
     entity_canceled: bool | None = computed()
     sequence_name: str | None = computed()
-    episode_id: str | None = computed()
+    episode_id: Id | None = computed()
     episode_name: str | None = computed()
     task_type_name: str | None = computed()
     task_type_color: str | None = computed()
@@ -142,7 +142,7 @@ class Comment(KitsuModel):
     __route__ = Route("data/comments", params={"relations": "true"}, merges_data=False)
 
     shotgun_id: int | None = None
-    object_id: str
+    object_id: Id
     object_type: str = "Task"
     text: str | None = None
     data: dict[str, Any] | None = None
@@ -151,17 +151,17 @@ class Comment(KitsuModel):
     pinned: bool | None = None
     for_client: bool | None = None
     links: list[str] | None = None
-    task_status_id: str | None = None
-    person_id: str
-    editor_id: str | None = None
-    preview_file_id: str | None = None
-    mention_ids: list[str] | None = Field(default=None, alias="mentions")
-    department_mention_ids: list[str] | None = Field(default=None, alias="department_mentions")
-    acknowledgement_ids: list[str] | None = Field(default=None, alias="acknowledgements")
+    task_status_id: Id | None = None
+    person_id: Id
+    editor_id: Id | None = None
+    preview_file_id: Id | None = None
+    mention_ids: list[Id] | None = Field(default=None, alias="mentions")
+    department_mention_ids: list[Id] | None = Field(default=None, alias="department_mentions")
+    acknowledgement_ids: list[Id] | None = Field(default=None, alias="acknowledgements")
     # Ids on list routes; ``{id, name, extension, size}`` on data/comments/{id}.
-    attachment_file_ids: list[str] | list[dict[str, Any]] | None = Field(default=None, alias="attachment_files")
+    attachment_file_ids: list[Id] | list[dict[str, Any]] | None = Field(default=None, alias="attachment_files")
     # Ids; dicts ``{id, revision, extension...}`` on data/tasks/{id}/comments.
-    preview_ids: list[str] | list[dict[str, Any]] | None = Field(default=None, alias="previews")
+    preview_ids: list[Id] | list[dict[str, Any]] | None = Field(default=None, alias="previews")
     # The author's name and avatar, on data/comments/{id}.
     person: dict[str, Any] | None = computed()
 
@@ -179,8 +179,8 @@ class TimeSpent(KitsuModel):
 
     duration: float
     date: dt.date
-    task_id: str
-    person_id: str
+    task_id: Id
+    person_id: Id
 
     task = ToOne(lambda: Task, "task_id")
     person = ToOne(lambda: people.Person, "person_id")

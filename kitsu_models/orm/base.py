@@ -17,10 +17,14 @@ import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, SerializationInfo, SerializerFunctionWrapHandler, model_serializer
-from typing_extensions import Self
+from pydantic import (
+    AfterValidator, BaseModel, ConfigDict, Field, SerializationInfo, SerializerFunctionWrapHandler, ValidationError,
+    model_serializer,
+)
+from typing_extensions import Annotated, Self
 
-from ..errors import DeletedObjectError, DetachedObjectError
+from ..errors import DeletedObjectError, DetachedObjectError, FieldValidationError
+from ..ids import is_id
 from . import registry
 from .relations import Relation, forget_changed_links
 from .session_api import Session, default_session
@@ -30,10 +34,26 @@ if TYPE_CHECKING:
     from .collection import ModelList
 
 
+def _canonical_id(value: str) -> str:
+    if value and not is_id(value):
+        raise ValueError(f"not a Kitsu id (UUID): {value[:80]!r}")
+    return value
+
+
+#: An id field: assigning anything but a canonical UUID (or "" for none)
+#: fails at once, so no id of a model can later reach another route.
+Id = Annotated[str, AfterValidator(_canonical_id)]
+
+
 def computed() -> Any:
     """A key some routes compute (a parent's name, a value read from
     ``data``): typed but read-only, and the server cannot filter on it."""
     return Field(default=None, frozen=True)
+
+
+def _typed(exc: ValidationError) -> FieldValidationError:
+    """pydantic's error as the SDK's (the same details)."""
+    return FieldValidationError.from_exception_data(exc.title, exc.errors())  # type: ignore[arg-type]
 
 
 class Origin:
@@ -68,7 +88,7 @@ class KitsuModel(BaseModel):
     __route__: ClassVar[Route]
     __identity_root: ClassVar[builtins.type[KitsuModel]]
 
-    id: str = ""
+    id: Id = ""
     type: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -117,7 +137,14 @@ class KitsuModel(BaseModel):
     # -------------------------------------------------------- change tracking
     if not TYPE_CHECKING:
         # Hidden from type checkers (as pydantic does): a declared
+        # ``__init__`` would hide the fields' signature, a declared
         # ``__setattr__`` would let any misspelt attribute be assigned.
+        def __init__(self, **data: Any) -> None:
+            try:
+                super().__init__(**data)
+            except ValidationError as exc:
+                raise _typed(exc) from None
+
         def __setattr__(self, name: str, value: Any) -> None:
             relation = getattr(type(self), name, None)
             if isinstance(relation, Relation):
@@ -129,7 +156,10 @@ class KitsuModel(BaseModel):
                 # before pydantic adds to it.
                 object.__setattr__(self, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
                 before = self.__dict__.get(name)
-                super().__setattr__(name, value)
+                try:
+                    super().__setattr__(name, value)
+                except ValidationError as exc:
+                    raise _typed(exc) from None
                 self._dirty_fields().add(name)
                 if self.__dict__.get(name) != before:
                     forget_changed_links(self, {name: before})

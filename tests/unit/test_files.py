@@ -304,13 +304,13 @@ def test_upload_posts_the_file_and_merges_the_answer(setup: Setup, tmp_path: Pat
 def test_new_objects_are_checked_before_save(setup: Setup) -> None:
     kitsu, ids = setup.kitsu, {"output_type_id": new_id(), "task_type_id": new_id()}
     for bad in (
-        WorkingFile(name="main"),
-        WorkingFile(task_id=setup.task_id, revision=-1),
-        WorkingFile(task_id="nope"),
-        OutputFile(entity_id=setup.asset_id, revision=-2, **ids),
-        OutputFile(entity_id=setup.asset_id, output_type_id=new_id()),
-        OutputFile(entity_id="../x", **ids),
+        lambda: WorkingFile(name="main"),
+        lambda: WorkingFile(task_id=setup.task_id, revision=-1),
+        lambda: WorkingFile(task_id="nope"),  # refused on construction already
+        lambda: OutputFile(entity_id=setup.asset_id, revision=-2, **ids),
+        lambda: OutputFile(entity_id=setup.asset_id, output_type_id=new_id()),
+        lambda: OutputFile(entity_id="../x", **ids),
     ):
         with pytest.raises(errors.InvalidArgumentError):
-            bad.save(kitsu)
+            bad().save(kitsu)
     assert len(setup.mocked.calls) == 0

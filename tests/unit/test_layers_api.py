@@ -82,8 +82,13 @@ def test_a_refused_path_sends_nothing(kitsu: Kitsu, mocked: responses.RequestsMo
 
 
 def test_a_create_path_from_a_hostile_field_sends_nothing(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
-    shot = Shot(name="SH1", project_id="../../../auth/x?", parent_id=ID)
-    with pytest.raises(errors.InvalidArgumentError):
+    with pytest.raises(errors.InvalidArgumentError):  # refused on construction
+        Shot(name="SH1", project_id="../../../auth/x?", parent_id=ID)
+    shot = Shot(name="SH1", project_id=ID, parent_id=ID)
+    with pytest.raises(errors.FieldValidationError):  # and on assignment
+        shot.project_id = "../../../auth/x?"
+    object.__setattr__(shot, "__dict__", {**shot.__dict__, "project_id": "../../../auth/x?"})  # forced past the model
+    with pytest.raises(errors.InvalidArgumentError):  # the path builder refuses it still
         shot.save(kitsu)
     assert len(mocked.calls) == 0
 

@@ -22,6 +22,19 @@ from kitsu_models.session import Kitsu
 from .conftest import API
 from .models_rows import model, new_id, row
 
+#: Ids for objects built by the tests (id fields take canonical UUIDs only).
+ID_P = "00001111-1111-4111-9111-111111111111"
+ID_E = "00002222-2222-4222-a222-222222222222"
+ID_T = "00003333-3333-4333-b333-333333333333"
+ID_S = "00004444-4444-4444-8444-444444444444"
+ID_A = "00005555-5555-4555-9555-555555555555"
+ID_B = "00006666-6666-4666-a666-666666666666"
+ID_D = "00007777-7777-4777-b777-777777777777"
+ID_X = "00008888-8888-4888-8888-888888888888"
+ID_SQ = "00009999-9999-4999-9999-999999999999"
+ID_EP = "0000aaaa-aaaa-4aaa-aaaa-aaaaaaaaaaaa"
+
+
 
 def load(kitsu: Kitsu, name: str, shape: str = "list", **changes: Any) -> Any:
     return kitsu.repository(model(name)).materialize([row(name, shape, **changes)])[0]
@@ -49,12 +62,12 @@ def test_save_sends_aliases_dates_and_relation_ids_as_json(kitsu: Kitsu, mocked:
     task: Task = load(kitsu, "Task", "get")
     status = load(kitsu, "TaskStatus", id=new_id())
     mocked.put(API + f"data/tasks/{task.id}", json=row("Task", "list"))
-    task.assignee_ids = ["a", "b"]
+    task.assignee_ids = [ID_A, ID_B]
     task.due_date = "2024-05-06T10:30:00"  # type: ignore[assignment]  # a string is parsed
     task.task_status = status
     task.save()
     assert body(mocked.calls[0]) == {
-        "assignees": ["a", "b"], "due_date": "2024-05-06T10:30:00", "task_status_id": status.id,
+        "assignees": [ID_A, ID_B], "due_date": "2024-05-06T10:30:00", "task_status_id": status.id,
     }
 
 
@@ -112,11 +125,11 @@ def test_save_merges_the_answer(kitsu: Kitsu, mocked: responses.RequestsMock) ->
 def test_a_new_task_is_created_with_its_assignees(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
     answer = row("Task", "create")
     mocked.post(API + "data/tasks", json=answer, status=201)
-    task = Task(project_id="p", entity_id="e", task_type_id="t", task_status_id="s", assignees=["a"])
+    task = Task(project_id=ID_P, entity_id=ID_E, task_type_id=ID_T, task_status_id=ID_S, assignees=[ID_A])
     assert task.save(kitsu) is task
     assert body(mocked.calls[0]) == {
-        "name": "main", "project_id": "p", "entity_id": "e", "task_type_id": "t", "task_status_id": "s",
-        "assignees": ["a"],
+        "name": "main", "project_id": ID_P, "entity_id": ID_E, "task_type_id": ID_T, "task_status_id": ID_S,
+        "assignees": [ID_A],
     }
     assert task.id == answer["id"] and task.to_dict() == row("Task", "create")
     assert kitsu.tasks.get(task.id) is task and task.changes() == {}
@@ -125,21 +138,21 @@ def test_a_new_task_is_created_with_its_assignees(kitsu: Kitsu, mocked: response
 @pytest.mark.parametrize(
     ("new", "route", "sent"),
     [
-        (lambda: Comment(object_id="t", person_id="p", text="hi"), "data/comments",
-         {"object_id": "t", "object_type": "Task", "person_id": "p", "text": "hi"}),
-        (lambda: Person(first_name="Ada", email="a@b.c", departments=["d"]), "data/persons",
-         {"first_name": "Ada", "last_name": "", "email": "a@b.c", "departments": ["d"]}),
+        (lambda: Comment(object_id=ID_T, person_id=ID_P, text="hi"), "data/comments",
+         {"object_id": ID_T, "object_type": "Task", "person_id": ID_P, "text": "hi"}),
+        (lambda: Person(first_name="Ada", email="a@b.c", departments=[ID_D]), "data/persons",
+         {"first_name": "Ada", "last_name": "", "email": "a@b.c", "departments": [ID_D]}),
         (lambda: AssetType(name="Vehicle"), "data/entity-types", {"name": "Vehicle"}),
-        (lambda: MetadataDescriptor(project_id="11111111-1111-4111-8111-111111111111", name="Notes", entity_type="Shot", position=3),
-         "data/projects/11111111-1111-4111-8111-111111111111/metadata-descriptors", {"name": "Notes", "entity_type": "Shot"}),
-        (lambda: Shot(name="SH1", project_id="11111111-1111-4111-8111-111111111111", parent_id="sq", nb_frames=3, description=None),
-         "data/projects/11111111-1111-4111-8111-111111111111/shots", {"name": "SH1", "sequence_id": "sq", "nb_frames": 3, "description": None}),
-        (lambda: Asset(name="Fox", project_id="11111111-1111-4111-8111-111111111111", entity_type_id="22222222-2222-4222-8222-222222222222", source_id="ep"),
-         "data/projects/11111111-1111-4111-8111-111111111111/asset-types/22222222-2222-4222-8222-222222222222/assets/new", {"name": "Fox", "episode_id": "ep"}),
-        (lambda: TimeSpent(task_id="t", person_id="p", duration=30, date="2024-01-02"),  # type: ignore[arg-type]
+        (lambda: MetadataDescriptor(project_id=ID_P, name="Notes", entity_type="Shot", position=3),
+         f"data/projects/{ID_P}/metadata-descriptors", {"name": "Notes", "entity_type": "Shot"}),
+        (lambda: Shot(name="SH1", project_id=ID_P, parent_id=ID_SQ, nb_frames=3, description=None),
+         f"data/projects/{ID_P}/shots", {"name": "SH1", "sequence_id": ID_SQ, "nb_frames": 3, "description": None}),
+        (lambda: Asset(name="Fox", project_id=ID_P, entity_type_id=ID_X, source_id=ID_EP),
+         f"data/projects/{ID_P}/asset-types/{ID_X}/assets/new", {"name": "Fox", "episode_id": ID_EP}),
+        (lambda: TimeSpent(task_id=ID_T, person_id=ID_P, duration=30, date="2024-01-02"),  # type: ignore[arg-type]
          "data/time-spents",
-         {"task_id": "t", "person_id": "p", "duration": 30.0, "date": "2024-01-02"}),
-        (lambda: Project(name="P", production_type="short", team=["x"]), "data/projects",
+         {"task_id": ID_T, "person_id": ID_P, "duration": 30.0, "date": "2024-01-02"}),
+        (lambda: Project(name="P", production_type="short", team=[ID_X]), "data/projects",
          {"name": "P", "production_type": "short"}),
     ],
     ids=["Comment", "Person", "AssetType", "MetadataDescriptor", "Shot", "Asset", "TimeSpent", "Project"],

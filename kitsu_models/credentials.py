@@ -52,6 +52,10 @@ class Tokens:
     access: Secret
     refresh: Secret | None = None
 
+    def refresh_text(self) -> str | None:
+        """The refresh token's text, for building new tokens that keep it."""
+        return self.refresh.reveal() if self.refresh is not None else None
+
     @classmethod
     def from_strings(cls, access: str, refresh: str | None = None) -> Tokens:
         return cls(Secret(access), Secret(refresh) if refresh else None)

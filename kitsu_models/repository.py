@@ -76,12 +76,13 @@ class Repository(Generic[M]):
         except errors.NotFoundError:
             raise errors.ModelNotFoundError(self.model.__name__, str(object_id), "/" + item) from None
         if not isinstance(answer, dict):
-            raise errors.HostError(f"GET /{item}: expected an object, got {type(answer).__name__}")
+            raise errors.UnexpectedAnswerError("GET", "/" + item, 200, "expected an object", repr(answer)[:120])
         return answer
 
-    def get_many(self, ids: Iterable[str], *, project_id: str | None = None) -> dict[str, M]:
-        """Objects by id: those already known, the rest in batched requests
-        (one per 50 ids). Ids the server does not know are left out.
+    def get_many(self, ids: Iterable[Any], *, project_id: str | None = None) -> dict[str, M]:
+        """Objects by id (ids, dicts with an ``"id"`` or models): those
+        already known, the rest in batched requests (one per 50 ids). Ids
+        the server does not know are left out.
 
         When more ids are missing than one request carries and the model's
         collection is small, one wide read replaces the batches, so the
@@ -91,12 +92,12 @@ class Repository(Generic[M]):
         """
         found: dict[str, M] = {}
         missing: list[str] = []
-        for object_id in dict.fromkeys(ids):
+        for object_id in dict.fromkeys(id_of(value, what=f"{self.model.__name__} id") for value in ids):
             known = self.session.identity.get(self.model, object_id)
             if known is not None:
                 found[object_id] = known
             else:
-                missing.append(id_of(object_id, what=f"{self.model.__name__} id"))
+                missing.append(object_id)
         if len(missing) > ID_CHUNK:
             missing = self._fetch_wide(missing, project_id, found)
         if missing:
@@ -195,7 +196,7 @@ class Repository(Generic[M]):
             try:
                 answer = json.loads(body)
             except ValueError:
-                raise errors.HostError(f"GET /{source}: the answer is not JSON: {body[:80]!r}") from None
+                raise errors.UnexpectedAnswerError("GET", "/" + source, 200, "the answer is not JSON", repr(body[:120])) from None
             return self._materialize(_rows(answer, source), ModelList(session=self.session, scope=scope))
 
     def all(self) -> ModelList[M]:
@@ -296,20 +297,34 @@ class Repository(Generic[M]):
 
     def update(self, obj: M) -> M:
         """PUT only the changed fields, and of ``data`` only the changed keys:
-        the server merges ``data`` key by key, so keys another tool set
-        meanwhile survive (a key cannot be removed this way)."""
-        changes = obj.changes()
-        if not changes:
+        where the server merges ``data`` key by key, keys another tool set
+        meanwhile survive. Where it replaces ``data`` whole, the changed keys
+        are merged into its current dict first, and removed keys left out.
+
+        A key removed from ``data`` on a merging route cannot be removed
+        there: :class:`errors.InvalidArgumentError`, nothing sent (set it to
+        None instead). A failed save keeps every change to send again.
+        """
+        changes, removed, taken = obj._take_changes()
+        if not changes and not removed:
             return obj
-        object_id = id_of(obj, self.model)
-        if "data" in changes and not self.route.merges_data:
-            # This route replaces ``data`` whole: merge the changed keys
-            # into the server's current dict, so other keys survive.
-            current = self.row(object_id)
-            changes["data"] = {**(current.get("data") or {}), **changes["data"]}
-        row = self.session.transport.put(path(self.route.update_path, id=object_id), changes)
-        obj._mark_synced()
+        try:
+            object_id = id_of(obj, self.model)
+            if removed and self.route.merges_data:
+                raise errors.InvalidArgumentError(
+                    f"{self.model.__name__} data keys {removed} cannot be removed: the server merges data key "
+                    "by key (set them to None instead)"
+                )
+            if ("data" in changes or removed) and not self.route.merges_data:
+                current = self.row(object_id).get("data") or {}
+                merged = {**current, **changes.get("data", {})}
+                changes["data"] = {key: value for key, value in merged.items() if key not in removed}
+            row = self.session.transport.put(path(self.route.update_path, id=object_id), changes)
+        except BaseException:
+            obj._restore_changes(taken)
+            raise
         if isinstance(row, dict):
+            # Fields assigned meanwhile are changes still: the merge keeps them.
             self._materialize([row], ModelList(session=self.session), rebind=False)
         return obj
 
@@ -426,14 +441,14 @@ def _exact_names(items: list[T], criteria: Mapping[str, FilterValue], name_of: C
 def _rows(answer: Any, source: str) -> list[Row]:
     """The rows of a list answer: paged (``{"data": [...]}``), plain, or
     grouped by a parent's id (``{asset_id: [...]}``, flattened in order);
-    :class:`errors.HostError` for any other shape."""
+    :class:`errors.UnexpectedAnswerError` for any other shape."""
     if isinstance(answer, dict):
         if isinstance(answer.get("data"), list):
             answer = answer["data"]
         elif all(isinstance(group, list) for group in answer.values()):
             answer = [row for group in answer.values() for row in group]
     if not isinstance(answer, list) or not all(isinstance(row, dict) for row in answer):
-        raise errors.HostError(f"GET /{source}: expected a list of objects, got {str(answer)[:80]!r}")
+        raise errors.UnexpectedAnswerError("GET", "/" + source, 200, "expected a list of objects", repr(answer)[:120])
     return answer
 
 

@@ -275,7 +275,9 @@ class Transport:
                 retry_after = parse_retry_after(outcome.response.headers.get("Retry-After"))
                 if self._wait(policy, attempt, started, retry_after, method, path, str(status)):
                     continue
-            raise _error_from_response(method, path, status, outcome.response.reason or "", outcome.content)
+            error = _error_from_response(method, path, status, outcome.response.reason or "", outcome.content)
+            del outcome  # a traceback's locals must not reach the request (its body, its token)
+            raise error
 
     def _send(
         self,
@@ -372,14 +374,11 @@ class Transport:
             if outcome.response.status_code >= 400:
                 logger.info("token refresh refused (%s)", outcome.response.status_code)
                 return False
-            payload = _loads_or_text(outcome.content)
-            access = payload.get("access_token") if isinstance(payload, dict) else None
-            if not isinstance(access, str) or not access:
-                keys = sorted(payload) if isinstance(payload, dict) else []  # the values may be tokens
-                raise errors.UnexpectedAnswerError(
-                    "GET", "/" + REFRESH_PATH, outcome.response.status_code, "no access_token in the answer", f"keys {keys}"
-                )
-            self._tokens = Tokens.from_strings(access, payload.get("refresh_token") or current.refresh.reveal())
+            tokens = _tokens_from(outcome, current)
+            del outcome  # the answer holds tokens: no traceback may reach it
+            if isinstance(tokens, errors.UnexpectedAnswerError):
+                raise tokens
+            self._tokens = tokens
             logger.debug("access token refreshed")
             return True
 
@@ -436,6 +435,20 @@ class Transport:
         finally:
             response.close()
         raise failure  # outside the handler: no chain holds the request
+
+
+def _tokens_from(reply: _Reply, current: Tokens) -> Tokens | errors.UnexpectedAnswerError:
+    """The tokens a refresh answer gives (the refresh token kept when it
+    sends none), or the error naming its keys only: the values are tokens."""
+    payload = _loads_or_text(reply.content)
+    access = payload.get("access_token") if isinstance(payload, dict) else None
+    if not isinstance(access, str) or not access:
+        keys = sorted(payload) if isinstance(payload, dict) else []
+        return errors.UnexpectedAnswerError(
+            "GET", "/" + REFRESH_PATH, reply.response.status_code, "no access_token in the answer", f"keys {keys}"
+        )
+    refresh = payload.get("refresh_token")
+    return Tokens.from_strings(access, refresh if isinstance(refresh, str) and refresh else current.refresh_text())
 
 
 def _reveal(value: Any) -> Any:

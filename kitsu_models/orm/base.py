@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import builtins
 import json
+import threading
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -54,6 +56,19 @@ def computed() -> Any:
 def _typed(exc: ValidationError) -> FieldValidationError:
     """pydantic's error as the SDK's (the same details)."""
     return FieldValidationError.from_exception_data(exc.title, exc.errors())  # type: ignore[arg-type]
+
+
+#: Guards the changed-fields sets: an assignment and a save's taking of
+#: the changes never interleave.
+_changes_lock = threading.RLock()
+
+
+@dataclass(frozen=True)
+class _Taken:
+    """The changes a save took: the fields, and ``data`` as last synced."""
+
+    fields: set[str]
+    data_snapshot: str | None
 
 
 class Origin:
@@ -160,7 +175,8 @@ class KitsuModel(BaseModel):
                     super().__setattr__(name, value)
                 except ValidationError as exc:
                     raise _typed(exc) from None
-                self._dirty_fields().add(name)
+                with _changes_lock:
+                    self._dirty_fields().add(name)
                 if self.__dict__.get(name) != before:
                     forget_changed_links(self, {name: before})
                 return
@@ -189,19 +205,46 @@ class KitsuModel(BaseModel):
         """The JSON of what changed since the last load or save: assigned
         fields, and for ``data`` only the keys whose values changed."""
         dirty = getattr(self, "_kitsu_dirty", None) or set()
-        data_changes = self._data_changes()
         json_values = self.model_dump(mode="json", include=set(dirty) - {"data"})
+        data_changes = self._data_diff()[0]
         if data_changes:
             json_values["data"] = data_changes
         return json_values
 
-    def _data_changes(self) -> dict[str, Any]:
+    def _data_diff(self) -> tuple[dict[str, Any], list[str]]:
+        """The keys of ``data`` set or changed since the last load or save,
+        and those removed."""
         current = getattr(self, "data", None)
-        if not isinstance(current, dict):
-            return {}
         snapshot_json: str | None = getattr(self, "_kitsu_data_snapshot", None)
         before = json.loads(snapshot_json) if snapshot_json else {}
-        return {key: value for key, value in current.items() if key not in before or before[key] != value}
+        if not isinstance(current, dict):
+            return {}, []
+        changed = {key: value for key, value in current.items() if key not in before or before[key] != value}
+        return changed, [key for key in before if key not in current]
+
+    def _take_changes(self) -> tuple[dict[str, Any], list[str], _Taken]:
+        """What a save sends (as :meth:`changes`), the ``data`` keys removed,
+        and a token for :meth:`_restore_changes`. In one step the taken
+        fields stop being changes: an assignment made while the save is in
+        flight stays one, and the save's answer does not overwrite it."""
+        with _changes_lock:
+            dirty = self._dirty_fields()
+            names = set(dirty)
+            sent = self.model_dump(mode="json", include=names - {"data"})
+            data_changes, removed = self._data_diff()
+            if data_changes:
+                sent["data"] = data_changes
+            taken = _Taken(names, getattr(self, "_kitsu_data_snapshot", None))
+            dirty.difference_update(names)
+            data = self.__dict__.get("data")
+            object.__setattr__(self, "_kitsu_data_snapshot", json.dumps(data) if data else None)
+        return sent, removed, taken
+
+    def _restore_changes(self, taken: _Taken) -> None:
+        """A save failed: what it took is to be sent again."""
+        with _changes_lock:
+            self._dirty_fields().update(taken.fields)
+            object.__setattr__(self, "_kitsu_data_snapshot", taken.data_snapshot)
 
     def _mark_synced(self) -> None:
         """Forget local changes: the object now matches the server."""

@@ -303,8 +303,13 @@ class Repository(Generic[M]):
 
         A key removed from ``data`` on a merging route cannot be removed
         there: :class:`errors.InvalidArgumentError`, nothing sent (set it to
-        None instead). A failed save keeps every change to send again.
+        None instead). A failed save keeps every change to send again. The
+        object's lock is held throughout (see ``KitsuModel.lock``).
         """
+        with obj.lock:  # two saves of one object never overlap, nor a merge
+            return self._update(obj)
+
+    def _update(self, obj: M) -> M:
         changes, removed, taken = obj._take_changes()
         if not changes and not removed:
             return obj

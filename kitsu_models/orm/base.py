@@ -28,6 +28,7 @@ from typing_extensions import Annotated, Self
 from ..errors import DeletedObjectError, DetachedObjectError, FieldValidationError
 from ..ids import is_id
 from . import registry
+from .locks import lock_of
 from .relations import Relation, forget_changed_links
 from .session_api import Session, default_session
 
@@ -97,7 +98,9 @@ class KitsuModel(BaseModel):
         # rows from the server skip validation, so most are never needed.
         defer_build=True,
     )
-    __slots__ = ("_kitsu_origin", "_kitsu_related", "_kitsu_dirty", "_kitsu_data_snapshot", "_kitsu_deleted")
+    __slots__ = (
+        "_kitsu_origin", "_kitsu_related", "_kitsu_dirty", "_kitsu_data_snapshot", "_kitsu_deleted", "_kitsu_lock",
+    )
 
     #: How the repository reaches this model on the server.
     __route__: ClassVar[Route]
@@ -140,6 +143,14 @@ class KitsuModel(BaseModel):
         if origin is None:
             raise DetachedObjectError(f"{type(self).__name__} {self.id or '(new)'} belongs to no Kitsu session")
         return origin.session
+
+    @property
+    def lock(self) -> threading.RLock:
+        """This object's lock. Threads sharing the object hold it around a
+        read-modify-write (``with shot.lock: shot.data = {**shot.data, "k": 1}``):
+        the SDK holds it while it saves the object or merges rows into it,
+        so such an edit never interleaves with either."""
+        return lock_of(self)
 
     @property
     def is_deleted(self) -> bool:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import TypeAdapter
 
 from ..gcpause import paused_gc
+from .locks import lock_of
 from .relations import forget_changed_links
 
 if TYPE_CHECKING:
@@ -150,12 +151,14 @@ class IdentityMap:
         object_id = row.get("id")
         if not isinstance(object_id, str) or not object_id:
             return None
+        known = self.get(cls, object_id)
+        if known is None:
+            return None
+        fresh = copy.deepcopy(dict(row))
         with self._lock:
-            known = self.get(cls, object_id)
-            if known is None:
-                return None
-            fresh = copy.deepcopy(dict(row))
-            _merge(known, fresh, self._plan(type(known), tuple(fresh)))
+            plan = self._plan(type(known), tuple(fresh))
+        with lock_of(known):
+            _merge(known, fresh, plan)
         return known
 
     def _plan(self, cls: type[Any], keys: tuple[str, ...]) -> RowPlan:
@@ -183,6 +186,7 @@ class IdentityMap:
         row_cls: type[M] = cls
         out: list[M] = []
         append = out.append
+        merges: list[tuple[M, dict[str, Any], RowPlan]] = []
         with self._lock, paused_gc():
             refs = self._refs
             last_keys: tuple[str, ...] = ()
@@ -200,7 +204,7 @@ class IdentityMap:
                 ref = refs.get((root, object_id)) if object_id else None
                 known = ref() if ref is not None else None
                 if known is not None and type(known) is row_cls:
-                    _merge(known, row, plan)
+                    merges.append((known, row, plan))
                     if rebind:
                         _set_attr(known, "_kitsu_origin", origin)
                     append(known)
@@ -211,6 +215,11 @@ class IdentityMap:
                 append(obj)
             if len(refs) > self._sweep_at:
                 self._sweep()
+        # Merged outside the map's lock, each under its object's lock: a
+        # thread saving that object holds it, then needs the map (no cycle).
+        for known, row, plan in merges:
+            with lock_of(known):
+                _merge(known, row, plan)
         return out
 
 

@@ -23,7 +23,8 @@ from kitsu_models.policy import NO_RETRY, RetryPolicy, Timeout
 from kitsu_models.session import Kitsu
 from kitsu_models.transport import Transport
 
-from .conftest import API, record_sleeps
+from tracebacks import everything_reachable, failure_of
+from .conftest import API
 from .models_rows import new_id, row
 
 PASSWORD = "pw-7f3a9c1e-plain"
@@ -44,38 +45,6 @@ def test_no_id_can_turn_a_read_into_another_route(
 
 
 # ------------------------------------------- 2. secrets in tracebacks
-def _everything_reachable(exc: BaseException) -> str:
-    """The text of an error, its chain, their attributes and the locals of
-    every frame of their tracebacks (what Sentry, ``--showlocals`` and rich
-    tracebacks print), one attribute level deep."""
-    texts: list[str] = []
-    seen: set[int] = set()
-    pending: list[BaseException | None] = [exc]
-    while pending:
-        current = pending.pop()
-        if current is None or id(current) in seen:
-            continue
-        seen.add(id(current))
-        texts += [repr(current), str(current), repr(vars(current))]
-        tb = current.__traceback__
-        while tb is not None:
-            for name, value in tb.tb_frame.f_locals.items():
-                texts.append(f"{name}={value!r}")
-                if hasattr(value, "__dict__") and not isinstance(value, type):
-                    texts.append(repr(vars(value)))
-            tb = tb.tb_next
-        pending += [current.__cause__, current.__context__]
-    return "\n".join(texts)
-
-
-def _failure_of(call: Callable[[], object]) -> BaseException:
-    try:
-        call()
-    except BaseException as exc:  # noqa: BLE001 (any failure is inspected)
-        return exc
-    raise AssertionError("the call did not fail")
-
-
 @pytest.mark.parametrize(
     "answer",
     [
@@ -88,15 +57,15 @@ def _failure_of(call: Callable[[], object]) -> BaseException:
 )
 def test_a_failed_login_leaves_no_password_anywhere(mocked: responses.RequestsMock, answer: dict[str, Any]) -> None:
     mocked.post(API + "auth/login", **answer)
-    failure = _failure_of(lambda: Kitsu.login(API, "td@studio.com", PASSWORD, retry=NO_RETRY))
+    failure = failure_of(lambda: Kitsu.login(API, "td@studio.com", PASSWORD, retry=NO_RETRY))
     assert isinstance(failure, errors.KitsuError)
-    assert PASSWORD not in _everything_reachable(failure)
+    assert PASSWORD not in everything_reachable(failure)
 
 
 def test_a_login_to_a_closed_port_leaves_no_password_anywhere(closed_port_url: str) -> None:
-    failure = _failure_of(lambda: Kitsu.login(closed_port_url, "td@studio.com", PASSWORD, retry=NO_RETRY))
+    failure = failure_of(lambda: Kitsu.login(closed_port_url, "td@studio.com", PASSWORD, retry=NO_RETRY))
     assert isinstance(failure, errors.ConnectError)
-    reachable = _everything_reachable(failure)
+    reachable = everything_reachable(failure)
     assert PASSWORD not in reachable
     assert failure.__cause__ is None and failure.__context__ is None
 
@@ -105,13 +74,13 @@ def test_a_login_to_a_closed_port_leaves_no_password_anywhere(closed_port_url: s
 def test_a_failed_authenticated_call_leaves_no_token_anywhere(mocked: responses.RequestsMock, status: int) -> None:
     mocked.get(API + "data/projects", status=status, json={"message": "no"})
     kitsu = Kitsu(API, tokens=Tokens.from_strings(ACCESS, REFRESH), retry=NO_RETRY)
-    reachable = _everything_reachable(_failure_of(lambda: kitsu.projects.all()))
+    reachable = everything_reachable(failure_of(lambda: kitsu.projects.all()))
     assert ACCESS not in reachable and REFRESH not in reachable
 
 
 def test_a_transport_failure_of_an_authenticated_call_leaves_no_token_anywhere(closed_port_url: str) -> None:
     kitsu = Kitsu(closed_port_url, tokens=Tokens.from_strings(ACCESS, REFRESH), retry=NO_RETRY)
-    reachable = _everything_reachable(_failure_of(lambda: kitsu.projects.all()))
+    reachable = everything_reachable(failure_of(lambda: kitsu.projects.all()))
     assert ACCESS not in reachable and REFRESH not in reachable and "Bearer" not in reachable
 
 
@@ -200,7 +169,7 @@ def test_a_body_that_is_not_json_is_a_typed_error_with_an_excerpt(
     if not text and call in ("post", "put", "delete"):
         assert calls[call]() is None  # an empty answer to a write is fine
         return
-    failure = _failure_of(calls[call])
+    failure = failure_of(calls[call])
     assert isinstance(failure, errors.UnexpectedAnswerError), repr(failure)
     assert failure.status == 200 and failure.path.startswith("/data/")
     assert text[:20] in failure.excerpt
@@ -218,9 +187,9 @@ def test_a_refresh_answer_without_an_access_token_is_a_typed_error(mocked: respo
     mocked.get(API + "data/projects", status=401, json={"msg": "Token has expired"})
     mocked.get(API + "auth/refresh-token", json={"refresh_token": REFRESH})
     kitsu = Kitsu(API, tokens=Tokens.from_strings(ACCESS, REFRESH), retry=NO_RETRY)
-    failure = _failure_of(lambda: kitsu.projects.all())
+    failure = failure_of(lambda: kitsu.projects.all())
     assert isinstance(failure, errors.UnexpectedAnswerError) and failure.status == 200
-    assert REFRESH not in _everything_reachable(failure)
+    assert REFRESH not in everything_reachable(failure)
 
 
 # ------------------------------------------------------------ 5. tokens

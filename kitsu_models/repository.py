@@ -289,7 +289,7 @@ class Repository(Generic[M]):
         route = obj._creation_route()
         if route.create_fields is not None:
             names &= set(route.create_fields)
-        values = obj.model_dump(mode="json", include=names)
+        values = _checked_ids(self.model, obj.model_dump(mode="json", include=names))
         values = {route.create_renames.get(key, key): value for key, value in values.items()}
         row = self.session.transport.post(path(route.create_path, **obj.__dict__), values)
         self._adopt(obj, row)
@@ -314,6 +314,7 @@ class Repository(Generic[M]):
         if not changes and not removed:
             return obj
         try:
+            _checked_ids(self.model, changes)
             object_id = id_of(obj, self.model)
             if removed and self.route.merges_data:
                 raise errors.InvalidArgumentError(
@@ -432,6 +433,18 @@ def _check_value(model: type[KitsuModel], field_name: str, value: FilterValue) -
             raise errors.InvalidArgumentError(
                 f"{model.__name__}.{field_name} cannot be {item!r}"
             ) from None
+
+
+def _checked_ids(model: type[KitsuModel], body: dict[str, Any]) -> dict[str, Any]:
+    """``body``, once every id it sends is a canonical UUID (or None): a
+    model may hold "" where the server sent it, but a write never sends it."""
+    for name, field in model.model_fields.items():
+        key = field.alias or name
+        if key not in body or body[key] is None or not (name.endswith("_id") or name.endswith("_ids")):
+            continue
+        for value in body[key] if isinstance(body[key], list) else [body[key]]:
+            id_of(value, what=f"{model.__name__}.{name}")
+    return body
 
 
 def _exact_names(items: list[T], criteria: Mapping[str, FilterValue], name_of: Callable[[T], Any]) -> list[T]:

@@ -218,6 +218,7 @@ def _entry_from_shot(shot: Any) -> PlaylistEntry | None:
         if not values.get("id"):
             return None
         values["entity_id"] = values["id"]  # the older form, still accepted by the server
+    values["preview_file_id"] = values.get("preview_file_id") or None  # "" is sent for none
     return PlaylistEntry.model_validate(values)
 
 

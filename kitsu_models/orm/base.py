@@ -43,8 +43,9 @@ def _canonical_id(value: str) -> str:
     return value
 
 
-#: An id field: assigning anything but a canonical UUID (or "" for none)
-#: fails at once, so no id of a model can later reach another route.
+#: An id field: constructing or assigning anything but a canonical UUID fails
+#: at once, so no id of a model can reach another route. "" is taken, as some
+#: routes send it for "none", but never sent: writes refuse it (repository).
 Id = Annotated[str, AfterValidator(_canonical_id)]
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from typing_extensions import Self
 
-from ..errors import LazyLoadError, ModelNotFoundError, PermissionDeniedError
+from ..errors import InvalidArgumentError, LazyLoadError, ModelNotFoundError, PermissionDeniedError
 from ..gcpause import paused_gc
 from ..routes import path
 from .collection import ModelList
@@ -169,6 +169,11 @@ class Link(Relation, Generic[M]):
             self.store(owner, found.get(value) if value else None)
 
     def _link(self, obj: KitsuModel, value: M | None) -> None:
+        target = self.target()
+        if value is not None and not isinstance(value, target):
+            raise InvalidArgumentError(
+                f"{type(obj).__name__}.{self.name} takes a {target.__name__}, got {type(value).__name__}"
+            )
         setattr(obj, self.key, value.id if value is not None else None)
         self.store(obj, value)
 

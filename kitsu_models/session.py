@@ -24,7 +24,8 @@ from .models import (
     WorkingFile, Playlist, AttachmentFile, PreviewFile,
 )
 from .repository import Repository
-from .transport import JSON, Transport
+from .answers import JSON
+from .transport import Transport
 from .user import UserViews
 
 M = TypeVar("M", bound=KitsuModel)

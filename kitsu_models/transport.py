@@ -20,9 +20,10 @@ from urllib.parse import unquote
 
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import HTTPError, ReadTimeoutError
 
-from . import errors
+
+from . import answers, errors
+from .answers import JSON, Answer
 from .credentials import Secret, Tokens
 from .etag_cache import CachedAnswer, EtagCache
 from .policy import RetryPolicy, Timeout, parse_retry_after
@@ -30,15 +31,12 @@ from .streaming import MultipartBody, ProgressCallback, StrPath, write_atomicall
 
 logger = logging.getLogger("kitsu_models.http")
 
-JSON = Any
 Params = Mapping[str, Union[str, int, float, bool, None, Sequence[str]]]
 T = TypeVar("T")
 
 #: Answers kept for conditional reads (``If-None-Match``), most recent first.
 ETAG_CACHE_SIZE = 64
 #: A path segment: a route word, an id, a file name (percent-escaped).
-#: Bytes asked per read of an answer: each read returns what has arrived.
-_READ_SIZE = 64 * 1024
 _SEGMENT = re.compile(r"(?:[A-Za-z0-9_.~-]|%[0-9A-Fa-f]{2})+\Z")
 
 USER_AGENT = "kitsu-models"
@@ -56,19 +54,6 @@ def normalize_host(host: str) -> str:
     if not re.match(r"^https?://[^/]", host):
         raise errors.InvalidArgumentError(f"host must be an http(s) URL, got {host!r}")
     return host.rstrip("/") + "/"
-
-
-@dataclass(frozen=True)
-class Answer:
-    """A successful answer: its status, headers (lower-case names) and body."""
-
-    status: int
-    headers: Mapping[str, str]
-    content: bytes
-
-    def json(self) -> JSON:
-        """The body as JSON; :class:`errors.HostError` when it is not JSON."""
-        return jsonlib.loads(self.content)
 
 
 def checked_path(path: str) -> str:
@@ -152,23 +137,23 @@ class Transport:
 
     # ----------------------------------------------------------- requests
     def get(self, path: str, params: Params | None = None, **kwargs: Any) -> JSON:
-        return _json_of("GET", path, self.request("GET", path, params=params, **kwargs))
+        return answers.json_of("GET", path, self.request("GET", path, params=params, **kwargs))
 
     def post(self, path: str, json: JSON = None, **kwargs: Any) -> JSON:
-        return _json_or_none("POST", path, self.request("POST", path, json=json, **kwargs))
+        return answers.json_or_none("POST", path, self.request("POST", path, json=json, **kwargs))
 
     def put(self, path: str, json: JSON = None, **kwargs: Any) -> JSON:
-        return _json_or_none("PUT", path, self.request("PUT", path, json=json, **kwargs))
+        return answers.json_or_none("PUT", path, self.request("PUT", path, json=json, **kwargs))
 
     def delete(self, path: str, params: Params | None = None, **kwargs: Any) -> JSON:
-        return _json_or_none("DELETE", path, self.request("DELETE", path, params=params, **kwargs))
+        return answers.json_or_none("DELETE", path, self.request("DELETE", path, params=params, **kwargs))
 
     # ----------------------------------------------------- conditional reads
     def conditional_get(self, path: str, params: Params | None = None) -> JSON:
         """GET a JSON answer, revalidating with ``If-None-Match`` where the
         server sent an ``ETag``: an unchanged answer costs a 304, no body.
         Each call parses the body anew, so callers never share objects."""
-        return _json_of("GET", path, self._revalidate(path, params)[0])
+        return answers.json_of("GET", path, self._revalidate(path, params)[0])
 
     def conditional_load(
         self, path: str, params: Params | None, decode: Callable[[bytes], T], decoder_key: Hashable
@@ -263,7 +248,7 @@ class Transport:
                 used_tokens is not None
                 and not refreshed
                 and path not in _NO_REFRESH_PATHS
-                and _is_token_refused(status, outcome.content)
+                and answers.is_token_refused(status, outcome.content)
                 and _can_replay(data)
                 and self.refresh_access_token(used_tokens)
             ):
@@ -275,7 +260,7 @@ class Transport:
                 retry_after = parse_retry_after(outcome.response.headers.get("Retry-After"))
                 if self._wait(policy, attempt, started, retry_after, method, path, str(status)):
                     continue
-            error = _error_from_response(method, path, status, outcome.response.reason or "", outcome.content)
+            error = answers.error_from_response(method, path, status, outcome.response.reason or "", outcome.content)
             del outcome  # a traceback's locals must not reach the request (its body, its token)
             raise error
 
@@ -304,13 +289,13 @@ class Transport:
             settings = self._http.merge_environment_settings(prepared.url, {}, True, self._verify, None)
             response = self._http.send(prepared, timeout=timeout.as_requests(), **settings)
         except requests.exceptions.RequestException as exc:
-            return _transport_error(method, route, exc)
+            return answers.transport_error(method, route, exc)
         logger.debug(
             "%s /%s -> %s (%.0f ms)", method, path, response.status_code, (time.perf_counter() - started) * 1000
         )
         if stream and response.status_code < 400:
             return _Reply(response, b"")
-        content = _read_body(method, route, response, deadline)
+        content = answers.read_body(method, route, response, deadline)
         return content if isinstance(content, errors.TransportError) else _Reply(response, content)
 
     def _prepare(
@@ -402,7 +387,7 @@ class Transport:
         answer = self.request(
             "POST", path, params=params, data=body, headers={"Content-Type": body.content_type}, timeout=timeout
         )
-        return _json_or_none("POST", path, answer)
+        return answers.json_or_none("POST", path, answer)
 
     def download(
         self,
@@ -440,7 +425,7 @@ class Transport:
 def _tokens_from(reply: _Reply, current: Tokens) -> Tokens | errors.UnexpectedAnswerError:
     """The tokens a refresh answer gives (the refresh token kept when it
     sends none), or the error naming its keys only: the values are tokens."""
-    payload = _loads_or_text(reply.content)
+    payload = answers.loads_or_text(reply.content)
     access = payload.get("access_token") if isinstance(payload, dict) else None
     if not isinstance(access, str) or not access:
         keys = sorted(payload) if isinstance(payload, dict) else []
@@ -458,56 +443,12 @@ def _reveal(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
-def _read_body(method: str, route: str, response: requests.Response, deadline: float) -> bytes | errors.TransportError:
-    """The whole body, read as it comes (a server that trickles it is cut
-    at ``deadline``, a monotonic time; each read is bounded by the read
-    timeout), or the transport error that stopped it."""
-    parts: list[bytes] = []
-    try:
-        while True:
-            if time.monotonic() > deadline:
-                return errors.RequestTimeoutError(method, route, "the answer took longer than the total timeout")
-            chunk = response.raw.read1(_READ_SIZE, decode_content=True)
-            if not chunk:
-                return b"".join(parts)
-            parts.append(chunk)
-    except ReadTimeoutError:
-        return errors.RequestTimeoutError(method, route, "no answer within the read timeout")
-    except (HTTPError, OSError) as exc:
-        return errors.TransportError(method, route, f"incomplete answer ({type(exc).__name__})")
-    finally:
-        response.close()
-
-
 @dataclass(frozen=True)
 class _Reply:
     """A response and its body (empty for a streamed success: unread)."""
 
     response: requests.Response
     content: bytes
-
-
-def _json_of(method: str, path: str, answer: Answer) -> JSON:
-    """The JSON of a successful answer that must carry some."""
-    try:
-        return answer.json()
-    except ValueError:
-        # An HTML page (a proxy, a web server that is not Kitsu), a cut or
-        # empty answer: not something a Kitsu API route sends.
-        kind = answer.headers.get("content-type") or "no content type"
-        raise errors.UnexpectedAnswerError(
-            method, "/" + path.lstrip("/"), answer.status, f"the answer ({kind}) is not JSON", _excerpt(answer.content)
-        ) from None
-
-
-def _json_or_none(method: str, path: str, answer: Answer) -> JSON:
-    """The JSON of a write's answer, or None when it has no body."""
-    return _json_of(method, path, answer) if answer.content else None
-
-
-def _excerpt(content: bytes, limit: int = 120) -> str:
-    text = content[:limit].decode("utf-8", "replace")
-    return repr(text + ("..." if len(content) > limit else ""))
 
 
 def _encode_params(params: Params | None) -> dict[str, Any] | None:
@@ -522,87 +463,10 @@ def _encode_params(params: Params | None) -> dict[str, Any] | None:
     return encoded
 
 
-def _server_message(body: Any, fallback: str) -> str:
-    if isinstance(body, dict):
-        for key in ("message", "msg", "error"):
-            value = body.get(key)
-            if isinstance(value, str) and value:
-                return value
-    return fallback
-
-
 def _can_replay(data: Any) -> bool:
     """False for a stream body that was consumed and cannot start over."""
     return data is None or not hasattr(data, "read") or hasattr(data, "rewind")
 
 
-def _is_token_refused(status: int, body: bytes) -> bool:
-    """401, or Flask-JWT's 422 ``{"msg": ...}`` for an expired, corrupted or
-    badly signed token: worth one refresh."""
-    if status == 401:
-        return True
-    parsed = _loads_or_text(body) if status == 422 else None
-    return isinstance(parsed, dict) and "msg" in parsed
 
-
-_LIMIT_RE = re.compile(r"(\d+)\s*(bytes|b|kb|mb|gb)\b", re.IGNORECASE)
-_UNITS = {"b": 1, "bytes": 1, "kb": 1024, "mb": 1024**2, "gb": 1024**3}
-
-
-def _size_limit(message: str) -> int | None:
-    match = _LIMIT_RE.search(message)
-    if not match:
-        return None
-    return int(match.group(1)) * _UNITS[match.group(2).lower()]
-
-
-def _loads_or_text(body: bytes) -> Any:
-    """An error body as JSON, else its first 500 characters."""
-    try:
-        return jsonlib.loads(body)
-    except ValueError:
-        return body[:500].decode("utf-8", "replace")
-
-
-def _error_from_response(method: str, path: str, status: int, reason: str, content: bytes) -> errors.HTTPStatusError:
-    body = _loads_or_text(content)
-    message = _server_message(body, reason)
-    route = f"/{path}"
-    if status == 413:
-        return errors.PayloadTooLargeError(method, route, status, message, body, _size_limit(message))
-    if status == 422 and isinstance(body, dict) and "msg" in body:
-        # Flask-JWT answers 422 for a malformed or badly signed token.
-        return errors.InvalidTokenError(method, route, status, message, body)
-    return errors.error_class_for_status(status)(method, route, status, message, body)
-
-
-def _transport_error(method: str, route: str, exc: requests.exceptions.RequestException) -> errors.TransportError:
-    """Our error for a failed exchange, from its kind only (no chain)."""
-    if isinstance(exc, requests.exceptions.SSLError):
-        return errors.TLSError(method, route, "TLS handshake or certificate check failed")
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return errors.ConnectError(method, route, "connection timed out")
-    if isinstance(exc, requests.exceptions.Timeout):
-        return errors.RequestTimeoutError(method, route, "no answer within the read timeout")
-    if isinstance(exc, requests.exceptions.ConnectionError):
-        if _never_sent(exc):
-            return errors.ConnectError(method, route, "connection refused or unreachable")
-        if _read_timed_out(exc):
-            return errors.RequestTimeoutError(method, route, "no answer within the read timeout")
-        return errors.TransportError(method, route, "connection lost")
-    return errors.TransportError(method, route, f"request failed ({type(exc).__name__})")
-
-
-def _read_timed_out(exc: requests.exceptions.ConnectionError) -> bool:
-    """True when requests wrapped a read timeout met while reading the body."""
-    return any(isinstance(arg, ReadTimeoutError) for arg in exc.args)
-
-
-def _never_sent(exc: requests.exceptions.ConnectionError) -> bool:
-    """True when the connection failed before any byte of the request left."""
-    text = repr(exc.args)
-    return any(
-        marker in text
-        for marker in ("NewConnectionError", "Connection refused", "Name or service not known", "NameResolutionError")
-    )
 

@@ -93,7 +93,7 @@ def source_file(value: Any, what: str, *, allow_empty: bool = True) -> Path:
     """An existing, readable file to upload."""
     path = local_path(value, what)
     if not path.exists():
-        raise errors.InvalidArgumentError(f"{what} {str(path)!r} does not exist")
+        raise errors.LocalFileNotFoundError(f"{what} {str(path)!r} does not exist")
     if not path.is_file():
         raise errors.InvalidArgumentError(f"{what} {str(path)!r} is not a file")
     if not os.access(path, os.R_OK):

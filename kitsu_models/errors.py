@@ -28,6 +28,10 @@ class FieldValidationError(InvalidArgumentError, ValidationError):
     ``ValidationError`` (it is both)."""
 
 
+class LocalFileNotFoundError(InvalidArgumentError, FileNotFoundError):
+    """A local file to upload (or read) does not exist."""
+
+
 class HostError(KitsuError):
     """The configured host is not a reachable Kitsu API."""
 

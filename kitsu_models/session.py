@@ -92,8 +92,9 @@ class Kitsu:
         retry: RetryPolicy = RetryPolicy(),
         tokens: Tokens | None = None,
         verify: bool | str = True,
+        cert: str | tuple[str, str] | None = None,
     ) -> None:
-        self.transport = Transport(host, timeout=timeout, retry=retry, tokens=tokens, verify=verify)
+        self.transport = Transport(host, timeout=timeout, retry=retry, tokens=tokens, verify=verify, cert=cert)
         self._event_host = event_host
         self._user: dict[str, Any] | None = None
         self._me: Person | None = None
@@ -233,18 +234,38 @@ class Kitsu:
         totp: str | None = None,
         email_otp: str | None = None,
         recovery_code: str | None = None,
+        fido_authentication_response: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         """Log in and keep the tokens; returns the logged-in user's record.
 
         A refused login raises :class:`errors.LoginFailedError` (never
         echoing the password).
         """
+        answer = self.authenticate(
+            email, Secret.of(password), totp=totp, email_otp=email_otp, recovery_code=recovery_code,
+            fido_authentication_response=fido_authentication_response,
+        )
+        return dict(answer.get("user") or {})
+
+    def authenticate(
+        self,
+        email: str,
+        password: str | Secret,
+        *,
+        totp: str | None = None,
+        email_otp: str | None = None,
+        recovery_code: str | None = None,
+        fido_authentication_response: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """:meth:`log_in`, returning the server's whole answer: the tokens
+        are in it (gazu's ``log_in`` returns it), so handle it with care."""
         password = Secret.of(password)  # only the encoded body will hold the text
         body = {
             "email": email,
             "password": password,
             "totp": totp,
             "email_otp": email_otp,
+            "fido_authentication_response": fido_authentication_response,
             "recovery_code": recovery_code,
         }
         try:
@@ -257,7 +278,7 @@ class Kitsu:
             raise errors.LoginFailedError("POST", "/auth/login", 200, "the server refused the login")
         self.transport.tokens = Tokens.from_strings(answer["access_token"], answer.get("refresh_token"))
         self._user = answer.get("user")
-        return dict(self._user or {})
+        return answer
 
     def log_out(self) -> None:
         """Revoke the session on the server and forget the tokens locally,

@@ -94,6 +94,7 @@ class Transport:
         retry: RetryPolicy = RetryPolicy(),
         tokens: Tokens | None = None,
         verify: bool | str = True,
+        cert: str | tuple[str, str] | None = None,
         user_agent: str = USER_AGENT,
         pool_size: int = 16,
     ) -> None:
@@ -105,6 +106,7 @@ class Transport:
         self._http = requests.Session()
         #: Given per request, so it wins over REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE.
         self._verify = verify
+        self._cert = cert  # a client certificate (file, or certificate and key)
         self._http.headers["User-Agent"] = user_agent
         adapter = HTTPAdapter(pool_connections=pool_size, pool_maxsize=pool_size, max_retries=0)
         self._http.mount("http://", adapter)
@@ -286,7 +288,7 @@ class Transport:
         self.requests_sent += 1
         try:
             prepared = self._prepare(method, path, params, json, data, headers, tokens)
-            settings = self._http.merge_environment_settings(prepared.url, {}, True, self._verify, None)
+            settings = self._http.merge_environment_settings(prepared.url, {}, True, self._verify, self._cert)
             response = self._http.send(prepared, timeout=timeout.as_requests(), **settings)
         except requests.exceptions.RequestException as exc:
             return answers.transport_error(method, route, exc)

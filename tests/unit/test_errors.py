@@ -12,6 +12,7 @@ import gazu.exception
 import kitsu_models
 from kitsu_models import errors
 from kitsu_models.credentials import Tokens
+from kitsu_models.models import PreviewProcessingError
 from kitsu_models.policy import NO_RETRY, RetryPolicy
 from kitsu_models.session import Kitsu
 from kitsu_models.transport import Transport
@@ -198,21 +199,46 @@ def test_a_non_json_answer_to_a_get_is_a_kitsu_error(mocked: responses.RequestsM
 GAZU_NAMES = {
     "AuthFailedException": errors.LoginFailedError,
     "DownloadFileException": errors.DownloadError,
+    "FileDoesntExistException": errors.LocalFileNotFoundError,
+    "GazuException": errors.KitsuError,
     "HostException": errors.HostError,
     "MethodNotAllowedException": errors.MethodNotAllowedError,
     "NotAllowedException": errors.PermissionDeniedError,
     "NotAuthenticatedException": errors.AuthenticationError,
     "ParameterException": errors.BadRequestError,
+    "PreviewFileProcessingException": PreviewProcessingError,
     "RouteNotFoundException": errors.NotFoundError,
     "ServerErrorException": errors.ServerError,
     "TaskStatusNotFound": errors.TaskStatusNotFoundError,
+    "TaskStatusNotFoundException": errors.TaskStatusNotFoundError,
     "TooBigFileException": errors.PayloadTooLargeError,
     "UploadFailedException": errors.UploadError,
+    "ValidationException": errors.UnprocessableEntityError,
+}
+#: Raised by gazu functions where official gazu raises its own: subclasses
+#: of the SDK's errors, so the SDK's names catch them too.
+GAZU_SUBCLASSES = {
+    "ProjectDoesntExistException": errors.ModelNotFoundError,
+    "TaskMustBeADictException": errors.InvalidArgumentError,
+}
+#: The exception names of official gazu 1.3.1 (GazuException and its 17 subclasses).
+OFFICIAL_1_3_1 = {
+    "AuthFailedException", "DownloadFileException", "FileDoesntExistException", "GazuException", "HostException",
+    "MethodNotAllowedException", "NotAllowedException", "NotAuthenticatedException", "ParameterException",
+    "PreviewFileProcessingException", "ProjectDoesntExistException", "RouteNotFoundException",
+    "ServerErrorException", "TaskMustBeADictException", "TaskStatusNotFoundException", "TooBigFileException",
+    "UploadFailedException", "ValidationException",
 }
 
 
+def test_gazu_exception_has_every_name_of_official_gazu() -> None:
+    assert OFFICIAL_1_3_1 <= set(gazu.exception.__all__)
+    for name, base in GAZU_SUBCLASSES.items():
+        assert issubclass(getattr(gazu.exception, name), base)
+
+
 def test_gazu_exception_names_are_the_sdk_classes() -> None:
-    assert set(gazu.exception.__all__) == set(GAZU_NAMES)
+    assert set(gazu.exception.__all__) == set(GAZU_NAMES) | set(GAZU_SUBCLASSES)
     for name, cls in GAZU_NAMES.items():
         assert getattr(gazu.exception, name) is cls
         assert issubclass(cls, errors.KitsuError)
@@ -227,6 +253,7 @@ def test_gazu_exception_names_are_the_sdk_classes() -> None:
         (404, "RouteNotFoundException"),
         (405, "MethodNotAllowedException"),
         (413, "TooBigFileException"),
+        (422, "ValidationException"),
         (500, "ServerErrorException"),
         (502, "ServerErrorException"),
     ],

@@ -315,7 +315,10 @@ class Transport:
         gone by the time anything can fail."""
         all_headers = dict(headers or {})
         if json is not None:
-            data = jsonlib.dumps(json, default=_reveal).encode("utf-8")
+            try:
+                data = jsonlib.dumps(json, default=_reveal).encode("utf-8")
+            except (TypeError, ValueError) as exc:
+                raise errors.InvalidArgumentError(f"{method} /{path}: the body is not JSON ({exc})") from None
             all_headers["Content-Type"] = "application/json"
         if tokens is not None:
             all_headers["Authorization"] = f"Bearer {tokens.access.reveal()}"

@@ -304,3 +304,11 @@ def test_a_program_that_turned_the_gc_off_keeps_it_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_body_that_cannot_be_json_is_refused_before_sending(mocked: responses.RequestsMock) -> None:
+    transport = Transport(API, retry=NO_RETRY)
+    for body in ({"when": object()}, {"x": {1, 2}}):
+        with pytest.raises(errors.InvalidArgumentError):
+            transport.post("data/tasks", body)
+    assert len(mocked.calls) == 0

@@ -1,5 +1,7 @@
 """The gazu API spec (../shared/spec/gazu-api.txt) as data: every function
-with its parameters and their defaults, as the spec writes them."""
+with its parameters and their defaults, as the spec writes them. A clone
+without ``shared/`` beside it reads the copy in tests/fixtures, which a test
+keeps equal to the shared one whenever both are there."""
 
 from __future__ import annotations
 
@@ -9,7 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "gazu-api.txt"
+SHARED_SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "gazu-api.txt"
+COPY = Path(__file__).resolve().parent / "fixtures" / "gazu-api.txt"
+SPEC = SHARED_SPEC if SHARED_SPEC.exists() else COPY
 _LINE = re.compile(r"^gazu\.(?P<module>[a-z_]+)\.(?P<name>[a-z_0-9]+)\((?P<params>.*)\)\[source\]$")
 #: The spec writes the default client as its repr.
 CLIENT_DEFAULT = "<gazu.client.KitsuClient object>"

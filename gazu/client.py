@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from kitsu_models import errors
+from kitsu_models import answers, errors
 from kitsu_models.credentials import Tokens
 from kitsu_models.ids import id_of
 from kitsu_models.session import Kitsu
@@ -189,15 +189,11 @@ def build_path_with_params(path: str, params: Mapping[str, Any] | None) -> str:
 
 
 def check_status(request: Any, path: str) -> int:
-    """The status of a ``requests`` response, or gazu's exception for it."""
+    """The status of a ``requests`` response, or gazu's exception for it
+    (the transport's own mapping of error answers)."""
     status = int(request.status_code)
     if status >= 400:
-        try:
-            body = request.json()
-        except ValueError:
-            body = None
-        message = body.get("message", "") if isinstance(body, dict) else ""
-        raise errors.error_class_for_status(status)("", "/" + path.lstrip("/"), status, message, body)
+        raise answers.error_from_response("", path.lstrip("/"), status, request.reason or "", request.content or b"")
     return status
 
 

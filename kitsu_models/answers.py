@@ -68,16 +68,17 @@ def json_of(method: str, path: str, answer: Answer) -> JSON:
         # empty answer: not something a Kitsu API route sends.
         kind = answer.headers.get("content-type") or "no content type"
         raise errors.UnexpectedAnswerError(
-            method, "/" + path.lstrip("/"), answer.status, f"the answer ({kind}) is not JSON", _excerpt(answer.content)
+            method, "/" + path.lstrip("/"), answer.status, f"the answer ({kind}) is not JSON", excerpt(answer.content)
         ) from None
 
 def json_or_none(method: str, path: str, answer: Answer) -> JSON:
     """The JSON of a write's answer, or None when it has no body."""
     return json_of(method, path, answer) if answer.content else None
 
-def _excerpt(content: bytes, limit: int = 120) -> str:
-    text = content[:limit].decode("utf-8", "replace")
-    return repr(text + ("..." if len(content) > limit else ""))
+def excerpt(content: object, limit: int = 120) -> str:
+    """A short, printable excerpt of a body (bytes) or of a decoded answer."""
+    text = content.decode("utf-8", "replace") if isinstance(content, bytes) else repr(content)
+    return repr(text[:limit] + ("..." if len(text) > limit else ""))
 
 def _server_message(body: Any, fallback: str) -> str:
     if isinstance(body, dict):

@@ -23,7 +23,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticUndefined
 
-from . import errors
+from . import answers, errors
 from .gcpause import paused_gc
 from .ids import ID_CHUNK, chunks, id_of
 from .orm.base import KitsuModel, Origin
@@ -76,7 +76,7 @@ class Repository(Generic[M]):
         except errors.NotFoundError:
             raise errors.ModelNotFoundError(self.model.__name__, str(object_id), "/" + item) from None
         if not isinstance(answer, dict):
-            raise errors.UnexpectedAnswerError("GET", "/" + item, 200, "expected an object", repr(answer)[:120])
+            raise errors.UnexpectedAnswerError("GET", "/" + item, 200, "expected an object", answers.excerpt(answer))
         return answer
 
     def get_many(self, ids: Iterable[Any], *, project_id: str | None = None) -> dict[str, M]:
@@ -196,7 +196,7 @@ class Repository(Generic[M]):
             try:
                 answer = json.loads(body)
             except ValueError:
-                raise errors.UnexpectedAnswerError("GET", "/" + source, 200, "the answer is not JSON", repr(body[:120])) from None
+                raise errors.UnexpectedAnswerError("GET", "/" + source, 200, "the answer is not JSON", answers.excerpt(body)) from None
             return self._materialize(_rows(answer, source), ModelList(session=self.session, scope=scope))
 
     def all(self) -> ModelList[M]:
@@ -466,7 +466,7 @@ def _rows(answer: Any, source: str) -> list[Row]:
         elif all(isinstance(group, list) for group in answer.values()):
             answer = [row for group in answer.values() for row in group]
     if not isinstance(answer, list) or not all(isinstance(row, dict) for row in answer):
-        raise errors.UnexpectedAnswerError("GET", "/" + source, 200, "expected a list of objects", repr(answer)[:120])
+        raise errors.UnexpectedAnswerError("GET", "/" + source, 200, "expected a list of objects", answers.excerpt(answer))
     return answer
 
 

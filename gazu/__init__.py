@@ -1,8 +1,9 @@
 """Drop-in compatibility with the gazu client, over kitsu_models.
 
 The top level holds gazu's session functions, on ``gazu.client.default_client``
-unless a ``client`` is given. So far the package has ``gazu.client`` and
-``gazu.exception``; the other modules of the spec are not built yet.
+unless a ``client`` is given, and the modules of the spec built so far:
+client, project, person, asset, shot, casting, entity (with ``cache`` and
+``exception``). Task, files, user, playlist and sync are not built yet.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from typing import Any
 
 from kitsu_models import errors
 
+from . import asset, cache, casting, entity, exception, person, project, shot
 from . import client as raw
-from . import exception
 from .client import KitsuClient
 
 
@@ -94,6 +95,6 @@ def create_session(
 
 
 __all__ = [
-    "KitsuClient", "create_session", "exception", "get_event_host", "get_host", "log_in", "log_out", "raw",
+    "KitsuClient", "asset", "cache", "casting", "create_session", "entity", "exception", "person", "project", "shot", "get_event_host", "get_host", "log_in", "log_out", "raw",
     "refresh_access_token", "send_email_otp", "set_event_host", "set_host", "set_token",
 ]

@@ -157,6 +157,11 @@ class Transport:
         Each call parses the body anew, so callers never share objects."""
         return answers.json_of("GET", path, self._revalidate(path, params)[0])
 
+    def revalidates(self, path: str, params: Params | None = None) -> bool:
+        """Whether the last conditional read of ``path`` with ``params`` got
+        an ``ETag``: the next one then costs a 304 if nothing changed."""
+        return self.etag_cache.get(_cache_key(path, params)) is not None
+
     def conditional_load(
         self, path: str, params: Params | None, decode: Callable[[bytes], T], decoder_key: Hashable
     ) -> T:

@@ -11,6 +11,7 @@ each interpreter imports nothing but ``gazu`` and the standard library.
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -51,16 +52,57 @@ print(json.dumps(results, default=str))
 
 def run(calls: list[Call], *, official: bool, settings: dict[str, str]) -> list[dict[str, Any]]:
     """The results of ``calls``, in order, through one gazu."""
+    results: list[dict[str, Any]] = _python(_RUNNER, json.dumps(calls), official, settings)
+    return results
+
+
+def run_script(tag: str, *, official: bool, settings: dict[str, str]) -> list[list[Any]]:
+    """The records of tests/gazu_script.py, run with ``GAZU_RUN_TAG=tag``."""
+    source = (ROOT / "tests" / "gazu_script.py").read_text(encoding="utf-8")
+    records: list[list[Any]] = _python(source, "", official, {**settings, "GAZU_RUN_TAG": tag})
+    return records
+
+
+def _python(source: str, stdin: str, official: bool, settings: dict[str, str]) -> Any:
+    """Run ``source`` in official gazu's interpreter or in ours; the JSON
+    its last line prints."""
     env = {**os.environ, **settings}
     if official:
         ensure_gazu_venv()
-        command, cwd = [OFFICIAL, "-P", "-c", _RUNNER], "/tmp"
+        command, cwd = [OFFICIAL, "-P", "-c", source], "/tmp"
         env.pop("PYTHONPATH", None)
     else:
-        command, cwd = [sys.executable, "-c", _RUNNER], str(ROOT)
+        command, cwd = [sys.executable, "-c", source], str(ROOT)
         env["PYTHONPATH"] = str(ROOT)
-    done = subprocess.run(command, input=json.dumps(calls), cwd=cwd, env=env, capture_output=True, text=True,
+    done = subprocess.run(command, input=stdin, cwd=cwd, env=env, capture_output=True, text=True,
                           timeout=300, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
-    results: list[dict[str, Any]] = json.loads(done.stdout.strip().splitlines()[-1])
-    return results
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")
+
+
+def normalized(records: list[list[Any]], tag: str) -> list[list[Any]]:
+    """``records`` with what differs between two runs replaced: the ids a
+    run created (numbered in order of appearance; the server's own ids stay
+    as they are only if both runs see them first at the same place, which
+    they do), dates and times, and the run's marker."""
+    numbers: dict[str, str] = {}
+
+    def text(value: str) -> str:
+        value = value.replace("gzrun" + tag, "gzrun<run>")
+        value = _UUID.sub(lambda match: numbers.setdefault(match.group(0), f"<id{len(numbers)}>"), value)
+        return _TIME.sub("<time>", value)
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, str):
+            return text(value)
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        if isinstance(value, dict):
+            return {text(key): walk(item) for key, item in value.items()}
+        return value
+
+    return [[label, walk(result)] for label, result in records]

@@ -1,0 +1,261 @@
+"""A gazu-style production script: log in, create a production with assets,
+sequences, shots, casting and people, read it all back, update ``data``,
+remove things. It uses nothing but ``gazu`` and the standard library, so it
+runs unchanged through official gazu and through ours
+(tests/side_by_side.py runs it in both; the integration tests run it
+in-process on ours and check the values).
+
+Each call is recorded as ``[label, {"value": ...}]`` or ``[label,
+{"error": <gazu.exception name>}]``. Everything this run creates carries
+the marker ``gzrun<tag>`` (``GAZU_RUN_TAG``); list answers are cut to this
+run's records and the server's own, so two runs on one server compare.
+Run as a program it logs in from ``KITSU_API_URL``, ``KITSU_ADMIN_EMAIL``,
+``KITSU_ADMIN_PASSWORD`` and prints the records as JSON on its last line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+import tempfile
+import zlib
+from typing import Any
+
+import gazu
+
+MARK = "gzrun"
+
+
+def _png() -> bytes:
+    """A valid 1x1 PNG (the avatar route decodes what it gets)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b"")
+
+
+def _error_name(exc: BaseException) -> str:
+    """The name gazu.exception gives the error (ours are the SDK's classes)."""
+    for cls in type(exc).__mro__:
+        names = sorted(n for n in dir(gazu.exception) if getattr(gazu.exception, n) is cls)
+        if names:
+            return max(names, key=lambda n: n.endswith("Exception"))
+    return type(exc).__name__
+
+
+class Recorder:
+    def __init__(self, tag: str) -> None:
+        self.marker = MARK + tag
+        self.records: list[list[Any]] = []
+
+    def mine(self, value: Any) -> bool:
+        """False for a record another run of this script created."""
+        text = json.dumps(value, default=str)
+        return MARK not in text.replace(self.marker, "")
+
+    def ours_only(self, label: str, function: Any, *args: Any) -> Any:
+        """A call over the whole server (every entity, every production):
+        recorded with this run's records only, the rest varies between runs."""
+        value = self(label, function, *args)
+        recorded = self.records[-1][1]
+        if isinstance(recorded.get("value"), list):
+            mine = [item for item in recorded["value"] if self.marker in json.dumps(item)]
+            recorded["value"] = sorted(mine, key=lambda item: (str(item.get("type")), str(item.get("name"))))
+        return value
+
+    def __call__(self, label: str, function: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            value = function(*args, **kwargs)
+        except ValueError:  # a bad argument (ours: also an InvalidArgumentError)
+            self.records.append([label, {"error": "ValueError"}])
+            return None
+        except Exception as exc:  # noqa: BLE001 (recorded, compared between the two gazus)
+            self.records.append([label, {"error": _error_name(exc)}])
+            return None
+        shown = [item for item in value if self.mine(item)] if isinstance(value, list) else value
+        # A copy as it is now: official gazu changes some of the caller's dicts later (close_project).
+        self.records.append([label, {"value": json.loads(json.dumps(shown, default=str))}])
+        return value
+
+
+def run(tag: str) -> list[list[Any]]:
+    """The script, on gazu's default client (logged in already)."""
+    call = Recorder(tag)
+    name = call.marker
+    g = gazu
+
+    # ------------------------------------------------------------ project
+    project = call("new_project", g.project.new_project, f"prod {name}", "tvshow")
+    call("new_project again", g.project.new_project, f"prod {name}", "tvshow")
+    call.ours_only("all_projects", g.project.all_projects)
+    call.ours_only("all_open_projects", g.project.all_open_projects)
+    call("all_project_status", g.project.all_project_status)
+    call("get_project", g.project.get_project, project["id"])
+    call("get_project_by_name", g.project.get_project_by_name, f"prod {name}")
+    call("get_project_by_name none", g.project.get_project_by_name, f"none {name}")
+    call("get_project_status_by_name", g.project.get_project_status_by_name, "Open")
+    call("get_project_url", g.project.get_project_url, project)
+    call("get_project_url shots", g.project.get_project_url, project["id"], "shots")
+    call("update_project", g.project.update_project, {"id": project["id"], "description": "a production"})
+    call("update_project_data", g.project.update_project_data, project, {"fps_note": "25"})
+    call("update_project_data more", g.project.update_project_data, project, {"look": "noir"})
+    descriptor = call("add_metadata_descriptor", g.project.add_metadata_descriptor, project, f"level {name}",
+                      "Asset", choices=["easy", "hard"])
+    call("all_metadata_descriptors", g.project.all_metadata_descriptors, project)
+    call("get_metadata_descriptor", g.project.get_metadata_descriptor, project, descriptor["id"])
+    call("update_metadata_descriptor", g.project.update_metadata_descriptor, project,
+         {**descriptor, "name": f"difficulty {name}"})
+
+    # ------------------------------------------------------------- people
+    person = call("new_person", g.person.new_person, "Ada", f"Lovelace {name}", f"ada.{name}@example.com",
+                  "0102", "user", f"ada{name}")
+    call("new_person again", g.person.new_person, "Ada", f"Lovelace {name}", f"ada.{name}@example.com")
+    call.ours_only("all_persons", g.person.all_persons)
+    call("all_departments", g.person.all_departments)
+    call("all_organisations", g.person.all_organisations)
+    call("get_organisation", g.person.get_organisation)
+    call("get_person", g.person.get_person, person["id"])
+    call("get_person_by_email", g.person.get_person_by_email, f"ada.{name}@example.com")
+    call("get_person_by_desktop_login", g.person.get_person_by_desktop_login, f"ada{name}")
+    call("get_person_by_full_name", g.person.get_person_by_full_name, f"Ada Lovelace {name}")
+    call("get_person_url", g.person.get_person_url, person)
+    call("update_person", g.person.update_person, {"id": person["id"], "phone": "0607"})
+    log = call("get_presence_log", g.person.get_presence_log, 2026, 1)
+    call.records[-1][1] = {"value": log.splitlines()[0] if log else log}  # other runs' people are in the rest
+    with tempfile.TemporaryDirectory() as folder:
+        avatar = os.path.join(folder, "avatar.png")
+        with open(avatar, "wb") as out:
+            out.write(_png())
+        call("set_avatar", g.person.set_avatar, person, avatar)
+
+    # ----------------------------------------------------- types, assets
+    asset_type = call("new_asset_type", g.asset.new_asset_type, f"props {name}")
+    call("new_asset_type again", g.asset.new_asset_type, f"props {name}")
+    call("all_asset_types", g.asset.all_asset_types)
+    call("get_asset_type", g.asset.get_asset_type, asset_type["id"])
+    call("get_asset_type_by_name", g.asset.get_asset_type_by_name, f"props {name}")
+    call("update_asset_type", g.asset.update_asset_type, {"id": asset_type["id"], "name": f"things {name}"})
+    episode = call("new_episode", g.shot.new_episode, project, f"ep01 {name}")
+    call("new_episode again", g.shot.new_episode, project, f"ep01 {name}")
+    hero = call("new_asset", g.asset.new_asset, project, asset_type, f"hero {name}", "the hero", {"height": 2})
+    sword = call("new_asset episode", g.asset.new_asset, project["id"], asset_type["id"], f"sword {name}", "",
+                 {}, episode)
+    call("new_asset again", g.asset.new_asset, project, asset_type, f"hero {name}")
+    call("all_asset_types_for_project", g.asset.all_asset_types_for_project, project)
+    call("all_assets_for_project", g.asset.all_assets_for_project, project)
+    call("all_assets_for_project_and_type", g.asset.all_assets_for_project_and_type, project, asset_type)
+    call("all_assets_for_episode", g.asset.all_assets_for_episode, episode)
+    call.ours_only("all_assets_for_open_projects", g.asset.all_assets_for_open_projects)
+    call("get_asset", g.asset.get_asset, hero["id"])
+    call("get_asset_by_name", g.asset.get_asset_by_name, project, f"hero {name}")
+    call("get_asset_by_name typed", g.asset.get_asset_by_name, project, f"hero {name}", asset_type)
+    call("get_asset_type_from_asset", g.asset.get_asset_type_from_asset, hero)
+    call("get_asset_url", g.asset.get_asset_url, hero)
+    call("get_episode_from_asset", g.asset.get_episode_from_asset, g.asset.get_asset(sword["id"]))
+    call("get_episode_from_asset none", g.asset.get_episode_from_asset, hero)
+    call("update_asset", g.asset.update_asset, {"id": hero["id"], "description": "the real hero"})
+    call("update_asset_data", g.asset.update_asset_data, hero, {"strength": 9})
+    call("update_asset_data more", g.asset.update_asset_data, hero, {"speed": 3})
+    call("get_entity", g.entity.get_entity, hero["id"])
+    call("get_entity_by_name", g.entity.get_entity_by_name, f"hero {name}")
+    call.ours_only("all_entities", g.entity.all_entities)
+    call("all_entity_types", g.entity.all_entity_types)
+    call("get_entity_type", g.entity.get_entity_type, asset_type["id"])
+    call("get_entity_type_by_name", g.entity.get_entity_type_by_name, "Shot")
+    entity_type = call("new_entity_type", g.entity.new_entity_type, f"fx {name}")
+
+    # -------------------------------------------- sequences, shots
+    sequence = call("new_sequence", g.shot.new_sequence, project, f"sq01 {name}", episode)
+    call("new_sequence again", g.shot.new_sequence, project, f"sq01 {name}", episode)
+    loose = call("new_sequence no episode", g.shot.new_sequence, project, f"sq02 {name}")
+    shot = call("new_shot", g.shot.new_shot, project, sequence, f"sh010 {name}", 24, 1, 24, "first", {"lens": 35})
+    call("new_shot again", g.shot.new_shot, project, sequence, f"sh010 {name}")
+    other = call("new_shot plain", g.shot.new_shot, project["id"], sequence["id"], f"sh020 {name}")
+    call("all_episodes_for_project", g.shot.all_episodes_for_project, project)
+    call("get_episode", g.shot.get_episode, episode["id"])
+    call("get_episode_by_name", g.shot.get_episode_by_name, project, f"ep01 {name}")
+    call("get_episode_from_sequence", g.shot.get_episode_from_sequence, sequence)
+    call("get_episode_url", g.shot.get_episode_url, episode)
+    call("all_sequences_for_project", g.shot.all_sequences_for_project, project)
+    call("all_sequences_for_episode", g.shot.all_sequences_for_episode, episode)
+    call("get_sequence", g.shot.get_sequence, sequence["id"])
+    call("get_sequence_by_name", g.shot.get_sequence_by_name, project, f"sq01 {name}", episode)
+    call("get_sequence_by_name project", g.shot.get_sequence_by_name, project, f"sq02 {name}")
+    call("get_sequence_from_shot", g.shot.get_sequence_from_shot, shot)
+    call("all_shots_for_project", g.shot.all_shots_for_project, project)
+    call("all_shots_for_episode", g.shot.all_shots_for_episode, episode)
+    call("all_shots_for_sequence", g.shot.all_shots_for_sequence, sequence)
+    call("all_previews_for_shot", g.shot.all_previews_for_shot, shot)
+    call("get_shot", g.shot.get_shot, shot["id"])
+    call("get_shot_by_name", g.shot.get_shot_by_name, sequence, f"sh010 {name}")
+    call("get_shot_url", g.shot.get_shot_url, shot)
+    call("update_shot", g.shot.update_shot, {"id": shot["id"], "description": "opening"})
+    call("update_shot_data", g.shot.update_shot_data, shot, {"camera": "A"})
+    call("update_shot_data more", g.shot.update_shot_data, shot, {"take": 3})
+    call("update_sequence", g.shot.update_sequence, {"id": sequence["id"], "description": "act one"})
+    call("update_sequence_data", g.shot.update_sequence_data, sequence, {"mood": "calm"})
+    call("update_episode", g.shot.update_episode, {"id": episode["id"], "description": "pilot"})
+    call("update_episode_data", g.shot.update_episode_data, episode, {"air": "monday"})
+    call("all_asset_types_for_shot", g.asset.all_asset_types_for_shot, shot)
+
+    # ------------------------------------------------------------ casting
+    call("update_shot_casting", g.casting.update_shot_casting, project, shot,
+         [{"asset_id": hero["id"], "nb_occurences": 2}, {"asset_id": sword["id"], "nb_occurences": 1}])
+    call("update_asset_casting", g.casting.update_asset_casting, project, hero,
+         [{"asset_id": sword["id"], "nb_occurences": 1}])
+    call("get_shot_casting", g.casting.get_shot_casting, shot)
+    call("get_asset_casting", g.casting.get_asset_casting, hero)
+    call("get_asset_cast_in", g.casting.get_asset_cast_in, sword)
+    call("get_sequence_casting", g.casting.get_sequence_casting, sequence)
+    call("get_asset_type_casting", g.casting.get_asset_type_casting, project, asset_type)
+    call("all_assets_for_shot", g.asset.all_assets_for_shot, shot)
+
+    # ---------------------------------------------------- asset instances
+    instance = call("new_asset_asset_instance", g.asset.new_asset_asset_instance, hero, sword, "in hand")
+    call("all_asset_instances_for_asset", g.asset.all_asset_instances_for_asset, hero)
+    call("get_asset_instance", g.asset.get_asset_instance, instance["id"])
+    call("disable_asset_instance", g.asset.disable_asset_instance, instance)
+    call("enable_asset_instance", g.asset.enable_asset_instance, instance["id"])
+    call("all_scene_asset_instances_for_asset", g.asset.all_scene_asset_instances_for_asset, sword)
+    call("all_shot_asset_instances_for_asset", g.asset.all_shot_asset_instances_for_asset, sword)
+    call("add_asset_instance_to_shot", g.shot.add_asset_instance_to_shot, shot, instance)
+    call("get_asset_instances_for_shot", g.shot.get_asset_instances_for_shot, shot)
+    call("shot.all_asset_instances_for_shot", g.shot.all_asset_instances_for_shot, shot)
+    call("asset.all_asset_instances_for_shot", g.asset.all_asset_instances_for_shot, shot)
+    call("remove_asset_instance_from_shot", g.shot.remove_asset_instance_from_shot, shot, instance)
+
+    # ------------------------------------------------------ error paths
+    missing = "00000000-0000-4000-8000-000000000000"
+    call("get_asset missing", g.asset.get_asset, missing)
+    call("get_shot missing", g.shot.get_shot, missing)
+    call("get_project missing", g.project.get_project, missing)
+    call("get_person missing", g.person.get_person, missing)
+    call("get_asset not an id", g.asset.get_asset, "not-an-id")
+    call("new_shot wrong sequence", g.shot.new_shot, project, missing, f"sh999 {name}")
+
+    # ------------------------------------------------------------ removal
+    call("remove_metadata_descriptor", g.project.remove_metadata_descriptor, project, descriptor["id"])
+    call("remove_shot", g.shot.remove_shot, other)
+    call("restore_shot", g.shot.restore_shot, other)
+    call("remove_shot force", g.shot.remove_shot, other, True)
+    call("remove_shot gone", g.shot.get_shot, other["id"])
+    call("remove_sequence", g.shot.remove_sequence, loose)
+    call("remove_entity", g.entity.remove_entity, shot, True)
+    call("delete instance", g.client.delete, f"data/asset-instances/{instance['id']}")  # it holds both assets
+    call("remove_asset", g.asset.remove_asset, sword)
+    call("remove_asset force", g.asset.remove_asset, sword, True)
+    call("remove_asset_type", g.asset.remove_asset_type, entity_type)
+    call("remove_sequence force", g.shot.remove_sequence, sequence, True)
+    call("remove_episode", g.shot.remove_episode, episode, True)
+    call("close_project", g.project.close_project, project)
+    call("remove_project", g.project.remove_project, project, True)
+    call("remove_project gone", g.project.get_project, project["id"])
+    return call.records
+
+
+if __name__ == "__main__":
+    gazu.set_host(os.environ["KITSU_API_URL"])
+    gazu.log_in(os.environ["KITSU_ADMIN_EMAIL"], os.environ["KITSU_ADMIN_PASSWORD"])
+    print(json.dumps(run(os.environ["GAZU_RUN_TAG"]), default=str))

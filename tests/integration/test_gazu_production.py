@@ -1,0 +1,146 @@
+"""The gazu production modules (project, person, asset, shot, casting,
+entity) against the real server: the gazu-style script run in-process on
+ours with its values checked, and run through official gazu 1.3.1 too,
+compared call by call; the cache; and errors as gazu's classes."""
+
+from __future__ import annotations
+
+import inspect
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import gazu
+import gazu_script
+from gazu_spec import of_module
+from side_by_side import normalized, run_script
+
+pytestmark = pytest.mark.integration
+
+MODULES = ("project", "person", "asset", "shot", "casting", "entity")
+#: Where ours gives another answer than official gazu 1.3.1, on purpose
+#: (README, "gazu: deliberate departures").
+DEPARTURES = {
+    # A string that is not an id is refused before any request (ValueError);
+    # official gazu sends it and gets the server's 500.
+    "get_asset not an id": ({"error": "ValueError"}, {"error": "ServerErrorException"}),
+}
+#: Calls whose answers differ because official gazu undid earlier writes:
+#: its close_project PUTs the stale project dict it was given (description
+#: and data as at creation); ours sends the status only.
+UNDONE_BY_OFFICIAL = ("close_project", "remove_project gone")
+
+
+@pytest.fixture
+def gazu_admin(kitsu_server: Any) -> Iterator[gazu.client.KitsuClient]:
+    """gazu's default client, logged in as the admin, cache off and empty."""
+    gazu.set_host(kitsu_server.api_url)
+    gazu.log_in(kitsu_server.admin_email, kitsu_server.admin_password.reveal())
+    gazu.cache.disable()
+    gazu.cache.clear_all()
+    yield gazu.client.default_client
+    gazu.cache.disable()
+    gazu.cache.clear_all()
+
+
+def _settings(kitsu_server: Any) -> dict[str, str]:
+    return {
+        "KITSU_API_URL": kitsu_server.api_url,
+        "KITSU_ADMIN_EMAIL": kitsu_server.admin_email,
+        "KITSU_ADMIN_PASSWORD": kitsu_server.admin_password.reveal(),
+    }
+
+
+def _spied(monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    """The names of the spec functions of MODULES called from now on."""
+    called: set[str] = set()
+    for module in MODULES:
+        target = getattr(gazu, module)
+        for spec in of_module(module):
+            original = getattr(target, spec.name)
+
+            def spy(*args: Any, _name: str = f"{module}.{spec.name}", _original: Any = original, **kwargs: Any) -> Any:
+                called.add(_name)
+                return _original(*args, **kwargs)
+
+            monkeypatch.setattr(target, spec.name, spy)
+    return called
+
+
+def test_the_script_calls_every_function_and_gets_the_right_values(gazu_admin: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    called = _spied(monkeypatch)
+    tag = uuid.uuid4().hex[:8]
+    records = dict((label, result) for label, result in gazu_script.run(tag))
+    expected = {f"{module}.{spec.name}" for module in MODULES for spec in of_module(module)}
+    assert expected - called == set(), "spec functions the script never called"
+    value = {label: result.get("value") for label, result in records.items()}
+    marker = gazu_script.MARK + tag
+    project = value["new_project"]
+    # get-or-create: the same records the second time
+    assert value["new_project again"]["id"] == project["id"]
+    assert value["new_asset again"]["id"] == value["new_asset"]["id"]
+    assert value["new_shot again"]["id"] == value["new_shot"]["id"]
+    assert value["new_person again"]["id"] == value["new_person"]["id"]
+    assert value["get_project_by_name"]["id"] == project["id"] and value["get_project_by_name none"] is None
+    assert value["get_project_url shots"].endswith(f"/productions/{project['id']}/shots/")
+    # data merged, key by key
+    assert value["update_project_data more"]["data"] == {"fps_note": "25", "look": "noir"}
+    assert value["update_asset_data more"]["data"] == {"height": 2, "strength": 9, "speed": 3}
+    assert value["update_shot_data more"]["data"] == {"lens": 35, "frame_in": 1, "frame_out": 24, "camera": "A", "take": 3}
+    assert value["update_person"]["phone"] == "0607"
+    # lists by name, with this run's records
+    assert [a["name"] for a in value["all_assets_for_project"]] == [f"hero {marker}", f"sword {marker}"]
+    assert value["all_assets_for_episode"][0]["name"] == f"sword {marker}"
+    assert value["get_episode_from_asset"]["id"] == value["new_episode"]["id"]
+    assert value["get_episode_from_asset none"] is None
+    assert value["get_sequence_from_shot"]["id"] == value["new_sequence"]["id"]
+    assert value["get_episode_from_sequence"]["id"] == value["new_episode"]["id"]
+    assert value["get_asset_url"].endswith(f"/episodes/main/assets/{value['new_asset']['id']}/")
+    # casting
+    cast = {link["asset_id"]: link["nb_occurences"] for link in value["get_shot_casting"]}
+    assert cast == {value["new_asset"]["id"]: 2, value["new_asset episode"]["id"]: 1}
+    assert value["disable_asset_instance"]["active"] is False and value["enable_asset_instance"]["active"] is True
+    # errors, as gazu's classes
+    assert records["get_asset missing"] == {"error": "RouteNotFoundException"}
+    assert records["get_asset not an id"] == {"error": "ValueError"}
+    assert value["get_person missing"] is None
+    assert value["close_project"]["description"] == "a production"  # close_project sends the status only
+    assert records["remove_project gone"] == {"error": "RouteNotFoundException"}
+
+
+def test_the_script_gives_what_official_gazu_gives(kitsu_server: Any) -> None:
+    tag = uuid.uuid4().hex[:6]
+    ours = normalized(run_script(tag + "o", official=False, settings=_settings(kitsu_server)), tag + "o")
+    theirs = normalized(run_script(tag + "g", official=True, settings=_settings(kitsu_server)), tag + "g")
+    assert [label for label, _ in ours] == [label for label, _ in theirs]
+    different = {label: (mine, official) for (label, mine), (_, official) in zip(ours, theirs) if mine != official}
+    departures = {label: pair for label, pair in different.items() if DEPARTURES.get(label) == pair}
+    undone = {label for label in different if label in UNDONE_BY_OFFICIAL}
+    print(f"\nside by side, gazu production modules: {len(ours)} calls compared, {len(ours) - len(different)} equal, "
+          f"{len(departures)} deliberate departures, {len(undone)} where official gazu undid a write")
+    assert set(different) - set(departures) - undone == set()
+    assert set(departures) == set(DEPARTURES)
+
+
+def test_cached_reads_are_copies_and_revalidated(gazu_admin: Any) -> None:
+    gazu.cache.enable()
+    statuses = gazu.project.all_project_status()
+    statuses[0]["name"] = "changed by the caller"
+    again = gazu.project.all_project_status()
+    assert again[0]["name"] != "changed by the caller"
+    infos = gazu.project.all_project_status.get_cache_infos()
+    assert infos["current_size"] == 1 and infos["misses"] == 1 and infos["hits"] + infos["revalidated_hits"] == 1
+    gazu.project.all_project_status.clear_cache()
+    assert gazu.project.all_project_status.get_cache_infos()["current_size"] == 0
+    gazu.cache.disable()
+    assert gazu.project.all_project_status() == again
+
+
+def test_the_cache_is_off_by_default_with_gazus_settings() -> None:
+    for module in MODULES:
+        for name, function in inspect.getmembers(getattr(gazu, module)):
+            if isinstance(function, gazu.cache.CachedFunction):
+                infos = function.get_cache_infos()
+                assert (infos["maxsize"], infos["expire"]) == (300, 120), name

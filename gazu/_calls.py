@@ -16,7 +16,7 @@ No HTTP client of its own: everything goes through the session's transport.
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TypeVar, Union
 
@@ -112,12 +112,15 @@ def update_data(client: KitsuClient, entity: Ref, data: Mapping[str, Any], what:
 
 
 def get_or_create(
-    client: KitsuClient, found: Row | None, template: str, body: Mapping[str, Any], **ids: Any
+    client: KitsuClient, lookup: Callable[[], Row | None], template: str, body: Mapping[str, Any], **ids: Any
 ) -> Row:
-    """gazu's ``new_*``: the existing record as it is, else the one created."""
+    """gazu's ``new_*``: the record ``lookup`` finds, as it is, else the one
+    created at ``template``. Every id is checked before the lookup is sent."""
+    route = path(template, **ids)
+    found = lookup()
     if found is not None:
         return found
-    return write_row(client, "POST", template, dict(body), **ids)
+    return write_row(client, "POST", route, dict(body))
 
 
 def remove(client: KitsuClient, template: str, force: bool = False, force_value: str = "True", **ids: Any) -> str:

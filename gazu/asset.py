@@ -84,11 +84,11 @@ def new_asset(
     body: dict[str, Any] = {"name": name, "data": dict(extra_data), "is_shared": False, "description": description}
     if episode is not None:
         body["episode_id"] = id_of(episode, what="episode")
-    found = first(client, paths.ALL_ASSETS, {
-        "project_id": id_of(project, what="project"), "name": name,
-        "entity_type_id": id_of(asset_type, what="asset type"),
-    })
-    return get_or_create(client, found, paths.NEW_ASSET, body, project_id=project, asset_type_id=asset_type)
+    criteria = {"project_id": id_of(project, what="project"), "name": name, "entity_type_id": id_of(asset_type, what="asset type")}
+    return get_or_create(
+        client, lambda: first(client, paths.ALL_ASSETS, criteria), paths.NEW_ASSET, body, project_id=project,
+        asset_type_id=asset_type,
+    )
 
 
 def update_asset(asset: Record, client: KitsuClient = default_client) -> Row:
@@ -141,7 +141,7 @@ def get_asset_type_from_asset(asset: Ref, client: KitsuClient = default_client) 
 
 def new_asset_type(name: str, client: KitsuClient = default_client) -> Row:
     """The entity type named ``name``, created when there is none."""
-    return get_or_create(client, get_asset_type_by_name(name, client), paths.ENTITY_TYPES, {"name": name})
+    return get_or_create(client, lambda: get_asset_type_by_name(name, client), paths.ENTITY_TYPES, {"name": name})
 
 
 def update_asset_type(asset_type: Record, client: KitsuClient = default_client) -> Row:

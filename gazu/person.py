@@ -92,7 +92,7 @@ def new_person(
         "desktop_login": desktop_login, "departments": ids_of(departments, "department"), "password": None,
         "active": True, "contract_type": "open-ended",
     }
-    return get_or_create(client, get_person_by_email(email, client=client), paths.PERSONS, body)
+    return get_or_create(client, lambda: get_person_by_email(email, client=client), paths.PERSONS, body)
 
 
 def update_person(person: Record, client: KitsuClient = default_client) -> Row:

@@ -65,7 +65,7 @@ def new_project(
         "name": name, "production_type": production_type, "production_style": "2d3d",
         **{key: ids_of(value, key) for key, value in zip(_TEAM_KEYS, (team, asset_types, task_statuses, task_types))},
     }
-    return get_or_create(client, get_project_by_name(name, client=client), paths.PROJECTS, body)
+    return get_or_create(client, lambda: get_project_by_name(name, client=client), paths.PROJECTS, body)
 
 
 def update_project(project: Record, client: KitsuClient = default_client) -> Row:
@@ -87,10 +87,11 @@ def update_project_data(project: Ref, data: dict[str, Any] = {}, client: KitsuCl
 
 def close_project(project: Ref, client: KitsuClient = default_client) -> Row:
     """Give the production the status named "closed" (case aside)."""
+    project_id = id_of(project, what="project")
     closed = [status for status in all_project_status(client=client) if str(status.get("name", "")).lower() == "closed"]
     if not closed:
         raise errors.InvalidArgumentError("the server has no project status named 'closed'")
-    return write_row(client, "PUT", paths.PROJECT, {"project_status_id": closed[0]["id"]}, project_id=project)
+    return write_row(client, "PUT", paths.PROJECT, {"project_status_id": closed[0]["id"]}, project_id=project_id)
 
 
 def remove_project(project: Ref, force: bool = False, client: KitsuClient = default_client) -> str:

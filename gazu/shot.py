@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from kitsu_models.ids import id_of
@@ -44,8 +45,8 @@ def get_episode_url(episode: Ref, client: KitsuClient = default_client) -> str:
 
 def new_episode(project: Ref, name: str, client: KitsuClient = default_client) -> Row:
     """The production's episode named ``name``, created when there is none."""
-    found = get_episode_by_name(project, name, client)
-    return get_or_create(client, found, paths.PROJECT_EPISODES, {"name": name}, project_id=project)
+    lookup = functools.partial(get_episode_by_name, project, name, client)
+    return get_or_create(client, lookup, paths.PROJECT_EPISODES, {"name": name}, project_id=project)
 
 
 def update_episode(episode: Record, client: KitsuClient = default_client) -> Row:
@@ -92,9 +93,9 @@ def get_sequence_from_shot(shot: Ref, client: KitsuClient = default_client) -> R
 
 def new_sequence(project: Ref, name: str, episode: Ref | None = None, client: KitsuClient = default_client) -> Row:
     """The sequence named ``name`` (in ``episode`` when given), created when there is none."""
-    found = first(client, paths.SEQUENCES, {**_sequence_scope(project, episode), "name": name})
+    criteria = {**_sequence_scope(project, episode), "name": name}
     body = {"name": name} if episode is None else {"name": name, "episode_id": id_of(episode, what="episode")}
-    return get_or_create(client, found, paths.PROJECT_SEQUENCES, body, project_id=project)
+    return get_or_create(client, lambda: first(client, paths.SEQUENCES, criteria), paths.PROJECT_SEQUENCES, body, project_id=project)
 
 
 def update_sequence(sequence: Record, client: KitsuClient = default_client) -> Row:
@@ -168,8 +169,8 @@ def new_shot(
     frames = {key: value for key, value in (("frame_in", frame_in), ("frame_out", frame_out)) if value is not None}
     body: dict[str, Any] = {"name": name, "data": {**data, **frames}, "sequence_id": id_of(sequence, what="sequence")}
     body.update({key: value for key, value in (("nb_frames", nb_frames), ("description", description)) if value is not None})
-    found = get_shot_by_name(sequence, name, client)
-    return get_or_create(client, found, paths.PROJECT_SHOTS, body, project_id=project)
+    lookup = functools.partial(get_shot_by_name, sequence, name, client)
+    return get_or_create(client, lookup, paths.PROJECT_SHOTS, body, project_id=project)
 
 
 def update_shot(shot: Record, client: KitsuClient = default_client) -> Row:

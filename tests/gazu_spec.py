@@ -6,14 +6,19 @@ keeps equal to the shared one whenever both are there."""
 from __future__ import annotations
 
 import ast
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 SHARED_SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "gazu-api.txt"
 COPY = Path(__file__).resolve().parent / "fixtures" / "gazu-api.txt"
 SPEC = SHARED_SPEC if SHARED_SPEC.exists() else COPY
+SHARED_ROUTES = SHARED_SPEC.with_name("gazu-routes.json")
+ROUTES_COPY = COPY.with_name("gazu-routes.json")
+ROUTES = SHARED_ROUTES if SHARED_ROUTES.exists() else ROUTES_COPY
 _LINE = re.compile(r"^gazu\.(?P<module>[a-z_]+)\.(?P<name>[a-z_0-9]+)\((?P<params>.*)\)\[source\]$")
 #: The spec writes the default client as its repr.
 CLIENT_DEFAULT = "<gazu.client.KitsuClient object>"
@@ -66,6 +71,14 @@ def functions() -> tuple[SpecFunction, ...]:
             params.append(Param(name.strip(), default.strip() if default else None))
         found.append(SpecFunction(match["module"], match["name"], tuple(params)))
     return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def routes() -> dict[str, dict[str, Any]]:
+    """The routes table (gazu-routes.json): each function of official gazu
+    1.3.1, by ``module.name``, with the requests it sends."""
+    entries = json.loads(ROUTES.read_text(encoding="utf-8"))
+    return {entry["function"].removeprefix("gazu."): entry for entry in entries}
 
 
 def of_module(module: str) -> list[SpecFunction]:

@@ -9,7 +9,7 @@ import inspect
 import pytest
 
 import gazu
-from gazu_spec import COPY, SHARED_SPEC, CLIENT_DEFAULT, SpecFunction, default_value, functions, of_module
+from gazu_spec import COPY, ROUTES_COPY, SHARED_ROUTES, SHARED_SPEC, CLIENT_DEFAULT, SpecFunction, default_value, functions, of_module
 
 #: The modules of the spec built so far (the others are the next issues').
 BUILT = ("client", "project", "person", "asset", "shot", "casting", "entity")
@@ -38,7 +38,8 @@ def test_the_spec_has_281_functions_in_12_modules() -> None:
     assert len({f.module for f in functions()}) == 12
 
 
-def test_the_copy_of_the_spec_is_the_shared_one() -> None:
-    if SHARED_SPEC.exists():  # a clone with shared/ beside it (CI): the copy must not drift
-        assert COPY.read_text(encoding="utf-8") == SHARED_SPEC.read_text(encoding="utf-8")
-    assert COPY.exists()
+def test_the_copies_of_the_spec_are_the_shared_ones() -> None:
+    for shared, copy in ((SHARED_SPEC, COPY), (SHARED_ROUTES, ROUTES_COPY)):
+        if shared.exists():  # a clone with shared/ beside it (CI): the copy must not drift
+            assert copy.read_text(encoding="utf-8") == shared.read_text(encoding="utf-8")
+        assert copy.exists()

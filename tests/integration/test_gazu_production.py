@@ -15,7 +15,7 @@ import pytest
 import gazu
 import gazu_script
 from gazu_spec import of_module
-from side_by_side import normalized, run_script
+from side_by_side import normalized, run, run_script
 
 pytestmark = pytest.mark.integration
 
@@ -144,3 +144,52 @@ def test_the_cache_is_off_by_default_with_gazus_settings() -> None:
             if isinstance(function, gazu.cache.CachedFunction):
                 infos = function.get_cache_infos()
                 assert (infos["maxsize"], infos["expire"]) == (300, 120), name
+
+
+def test_errors_of_an_artist_are_gazus_classes_in_both(kitsu_server: Any, admin: Any) -> None:
+    """A user without rights (403), a missing object (404), a wrong id and a
+    bad argument raise the same gazu exception in ours and official gazu."""
+    password = f"Pw-{uuid.uuid4().hex}"
+    email = f"gazu-artist-{uuid.uuid4().hex[:8]}@kitsu-tests.com"
+    person = admin.transport.post("data/persons", {
+        "first_name": "Gazu", "last_name": "Artist", "email": email, "password": password, "role": "user",
+    })
+    missing = "00000000-0000-4000-8000-000000000000"
+    calls: list[Any] = [
+        ("project", "new_project", [f"artist prod {uuid.uuid4().hex[:6]}"], {}),
+        ("asset", "new_asset_type", [f"artist type {uuid.uuid4().hex[:6]}"], {}),
+        ("person", "update_person", [{"id": admin.transport.get("auth/authenticated")["user"]["id"], "phone": "1"}], {}),
+        ("entity", "new_entity_type", [f"artist et {uuid.uuid4().hex[:6]}"], {}),
+        ("asset", "get_asset", [missing], {}),
+        ("shot", "get_sequence", [missing], {}),
+        ("shot", "get_shot", ["../../auth/logout"], {}),
+        ("person", "get_presence_log", [2026, 13], {}),
+    ]
+    settings = {**_settings(kitsu_server), "KITSU_ADMIN_EMAIL": email, "KITSU_ADMIN_PASSWORD": password}
+    try:
+        ours = run(calls, official=False, settings=settings)
+        theirs = run(calls, official=True, settings=settings)
+    finally:
+        admin.transport.delete(f"data/persons/{person['id']}", {"force": "true"})
+    print(f"\nerror paths as an artist: ours {[r.get('error') for r in ours]}, official {[r.get('error', r.get('value')) for r in theirs]}")
+    assert [r.get("error") for r in ours[:4]] == ["NotAllowedException"] * 4
+    assert ours[:6] == theirs[:6]
+    assert [r.get("error") for r in ours[4:6]] == ["RouteNotFoundException"] * 2
+    # A string that is not an id, a month 13: refused before sending (ValueError,
+    # also our InvalidArgumentError). Official gazu sends them: its get_shot
+    # puts "../../auth/logout" in the path, which logs the user out.
+    assert [r.get("error") for r in ours[6:]] == ["InvalidArgumentError", "InvalidArgumentError"]
+    assert theirs[6:] == [{"value": {"logout": True}}, {"error": "NotAuthenticatedException"}]
+
+
+def test_a_gazu_write_keeps_the_clients_loaded_models_coherent(gazu_admin: Any, make_project: Any) -> None:
+    row = make_project(asset_types=["Character"])
+    kitsu = gazu_admin.kitsu
+    character = gazu.asset.get_asset_type_by_name("Character")
+    asset = gazu.asset.new_asset(row["id"], character, f"coherent {uuid.uuid4().hex[:6]}", extra_data={"a": 1})
+    typed = kitsu.assets.get(asset["id"])  # the typed model, loaded in the client's session
+    gazu.asset.update_asset_data(asset, {"b": 2})
+    gazu.asset.update_asset({"id": asset["id"], "description": "from gazu"})
+    assert typed.data == {"a": 1, "b": 2} and typed.description == "from gazu"
+    gazu.asset.remove_asset(asset, force=True)
+    assert kitsu.identity.get(type(typed), typed.id) is None  # forgotten: a later get reads the server

@@ -8,6 +8,8 @@ client, project, person, asset, shot, casting, entity (with ``cache`` and
 
 from __future__ import annotations
 
+from . import _distribution  # noqa: I001 (first: refuses to run over official gazu's files)
+
 from collections.abc import Mapping
 from typing import Any
 

@@ -1,0 +1,76 @@
+"""The two distributions built from this repository, installed as a studio
+would: the typed SDK (kitsu-models) beside official gazu leaves gazu
+untouched; our gazu package (kitsu-models-gazu, from compat/) works alone,
+and over official gazu's files it refuses to import, saying what to do."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.integration
+
+
+def _run(*command: str | Path, check: bool = True, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run([str(part) for part in command], capture_output=True, text=True, timeout=600, cwd=cwd)
+    if check:
+        assert done.returncode == 0, done.stdout[-1500:] + done.stderr[-1500:]
+    return done
+
+
+@pytest.fixture(scope="module")
+def wheels(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("wheels")
+    for source in (ROOT, ROOT / "compat"):
+        _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", out, source)
+    _run(sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", out, "gazu==1.3.1")
+    found = {path.name.split("-")[0]: path for path in out.glob("*.whl")}
+    assert set(found) == {"kitsu_models", "kitsu_models_gazu", "gazu"}, found
+    return found
+
+
+def _venv(where: Path) -> Path:
+    _run(sys.executable, "-m", "venv", where)
+    return where / "bin" / "python"
+
+
+def _python(python: Path, code: str) -> subprocess.CompletedProcess[str]:
+    return _run(python, "-P", "-c", code, check=False, cwd=Path("/"))
+
+
+def _install(python: Path, *wheels: Path) -> None:
+    _run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *wheels)
+
+
+def test_our_gazu_alone_installs_and_imports(wheels: dict[str, Path], tmp_path: Path) -> None:
+    python = _venv(tmp_path / "ours")
+    _install(python, wheels["kitsu_models"], wheels["kitsu_models_gazu"])
+    done = _python(python, "import gazu, gazu.asset; print(gazu.__file__); print(callable(gazu.asset.get_asset))")
+    assert done.returncode == 0, done.stderr
+    assert "site-packages/gazu/__init__.py" in done.stdout and done.stdout.split()[-1] == "True"
+    assert _run(python, "-m", "pip", "check").returncode == 0
+
+
+def test_the_sdk_leaves_official_gazu_alone_and_our_gazu_refuses_its_files(
+    wheels: dict[str, Path], tmp_path: Path
+) -> None:
+    python = _venv(tmp_path / "studio")
+    _install(python, wheels["gazu"])
+    init = next((tmp_path / "studio").glob("lib/python*/site-packages/gazu/__init__.py"))
+    before = hashlib.sha256(init.read_bytes()).hexdigest()
+    _install(python, wheels["kitsu_models"])  # the typed SDK alone
+    assert hashlib.sha256(init.read_bytes()).hexdigest() == before
+    done = _python(python, "import gazu, kitsu_models; print(gazu.__version__)")
+    assert done.returncode == 0 and done.stdout.strip() == "1.3.1", done.stderr
+
+    _install(python, wheels["kitsu_models_gazu"])  # over official gazu's files
+    done = _python(python, "import gazu")
+    assert done.returncode != 0
+    message = done.stderr.strip().splitlines()[-1]
+    assert message.startswith("ImportError: gazu: kitsu-models-gazu")
+    assert "gazu 1.3.1" in message and "pip uninstall -y gazu kitsu-models-gazu" in message

@@ -6,6 +6,7 @@ Deliberate departures are listed with their reason and checked as such."""
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from pathlib import Path
@@ -121,8 +122,11 @@ def _sent(function: SpecFunction, tmp_path: Path) -> list[dict[str, Any]]:
         fake.add_callback(responses.GET, re.compile(".*"), callback=_answer)
         for method in (responses.POST, responses.PUT, responses.DELETE):
             fake.add_callback(method, re.compile(".*"), callback=_answer)
-        target(*_arguments(function, tmp_path), client=client)
+        arguments = _arguments(function, tmp_path)
+        given = copy.deepcopy(arguments)
+        target(*arguments, client=client)
         calls = list(fake.calls)
+    assert arguments == given, "the caller's arguments were modified"
     sent = []
     for call in calls:
         url = urlsplit(call.request.url)

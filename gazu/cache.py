@@ -94,9 +94,13 @@ class CachedFunction(Generic[P, R]):
         with self._lock:
             self._store[key] = _Entry(copy.deepcopy(value), time.monotonic(), revalidate)
             self._store.move_to_end(key)
-            while len(self._store) > max(self._maxsize, 0):
-                self._store.popitem(last=False)
+            self._trim()
         return value
+
+    def _trim(self) -> None:
+        """Drop the oldest entries past ``maxsize`` (the lock held)."""
+        while len(self._store) > max(self._maxsize, 0):
+            self._store.popitem(last=False)
 
     def _expired(self, entry: _Entry) -> bool:
         return self._expire > 0 and time.monotonic() - entry.stored_at > self._expire
@@ -111,7 +115,9 @@ class CachedFunction(Generic[P, R]):
     set_expire = set_cache_expire
 
     def set_cache_max_size(self, maxsize: int) -> None:
-        self._maxsize = maxsize
+        with self._lock:
+            self._maxsize = maxsize
+            self._trim()
 
     def enable_cache(self) -> None:
         self._enabled = True

@@ -193,3 +193,29 @@ def test_a_gazu_write_keeps_the_clients_loaded_models_coherent(gazu_admin: Any, 
     assert typed.data == {"a": 1, "b": 2} and typed.description == "from gazu"
     gazu.asset.remove_asset(asset, force=True)
     assert kitsu.identity.get(type(typed), typed.id) is None  # forgotten: a later get reads the server
+
+
+def test_the_cache_revalidates_a_route_that_sends_an_etag(gazu_admin: Any, make_project: Any, admin: Any) -> None:
+    """Zou 1.0.97 sends ETags on a project's task list (none of the
+    production modules' routes do): a cached read of it costs a 304 and is
+    never stale."""
+    from gazu import _calls
+
+    row = make_project(asset_types=["Character"], task_types=["Modeling"], task_statuses=["Todo"])
+
+    @gazu.cache.cache
+    def project_tasks(project: Any, client: Any = gazu.client.default_client) -> list[dict[str, Any]]:
+        return _calls.read_list(client, "data/projects/{project_id}/tasks", project_id=project)
+
+    gazu.cache.enable()
+    assert project_tasks(row["id"]) == []
+    assert project_tasks(row["id"]) == []
+    assert project_tasks.get_cache_infos()["revalidated_hits"] == 1
+    asset = gazu.asset.new_asset(row["id"], gazu.asset.get_asset_type_by_name("Character"), "etag hero")
+    modeling = admin.transport.get("data/task-types", {"name": "Modeling"})[0]
+    todo = admin.transport.get("data/task-status", {"name": "Todo"})[0]
+    admin.transport.post("data/tasks", {
+        "project_id": row["id"], "entity_id": asset["id"], "task_type_id": modeling["id"], "task_status_id": todo["id"],
+        "name": "main",
+    })
+    assert [task["entity_id"] for task in project_tasks(row["id"])] == [asset["id"]]

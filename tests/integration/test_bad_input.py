@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, assume, given, settings
 
 from bad_input import CALLS, HOSTILE, OPTIONAL, Objects
 from kitsu_models import errors
-from kitsu_models.models import AssetInstance, Playlist
+from kitsu_models.models import AssetInstance, OutputType, Playlist
 from kitsu_models.session import Kitsu
 
 from .models_support import World, artist, clone, world  # noqa: F401 (fixtures)
@@ -27,9 +27,14 @@ def _objects(world: World, kitsu: Kitsu) -> Objects:
         project=kitsu.projects.get(world.project.id), sequence=kitsu.sequences.get(world.sequence.id),
         shot=kitsu.shots.get(world.shot.id), asset=kitsu.assets.get(world.asset.id),
         task=kitsu.tasks.get(world.shot_task.id), task_type=kitsu.task_types.get(world.shot_type.id),
-        status=kitsu.task_statuses.get(world.wip.id), output_type=kitsu.output_types.all()[0],
+        status=kitsu.task_statuses.get(world.wip.id), output_type=_an_output_type(kitsu),
         playlist=playlist, instance=instance,
     )
+
+
+def _an_output_type(kitsu: Kitsu) -> OutputType:
+    """One of the studio's output types; a fresh server has none until a test makes one."""
+    return kitsu.output_types.first() or OutputType(name="Hostile input", short_name="hst").save(kitsu)
 
 
 def _counts(kitsu: Kitsu, world: World) -> dict[str, int]:

@@ -18,6 +18,7 @@ from kitsu_models import errors
 from . import asset, cache, casting, entity, exception, person, project, shot
 from . import client as raw
 from .client import KitsuClient
+from .exception import AuthFailedException, NotAuthenticatedException, ParameterException
 
 
 def get_host(client: KitsuClient = raw.default_client) -> str:
@@ -97,6 +98,8 @@ def create_session(
 
 
 __all__ = [
-    "KitsuClient", "asset", "cache", "casting", "create_session", "entity", "exception", "person", "project", "shot", "get_event_host", "get_host", "log_in", "log_out", "raw",
-    "refresh_access_token", "send_email_otp", "set_event_host", "set_host", "set_token",
+    "AuthFailedException", "KitsuClient", "NotAuthenticatedException", "ParameterException", "asset", "cache",
+    "casting", "create_session", "entity", "exception", "get_event_host", "get_host", "log_in", "log_out",
+    "person", "project", "raw", "refresh_access_token", "send_email_otp", "set_event_host", "set_host",
+    "set_token", "shot",
 ]

@@ -43,3 +43,19 @@ def test_the_copies_of_the_spec_are_the_shared_ones() -> None:
         if shared.exists():  # a clone with shared/ beside it (CI): the copy must not drift
             assert copy.read_text(encoding="utf-8") == shared.read_text(encoding="utf-8")
         assert copy.exists()
+
+
+#: What official gazu 1.3.1 has at its top level (read off it with dir()),
+#: besides its modules.
+TOP_LEVEL = (
+    "AuthFailedException", "NotAuthenticatedException", "ParameterException", "create_session", "get_event_host",
+    "get_host", "log_in", "log_out", "refresh_access_token", "send_email_otp", "set_event_host", "set_host",
+    "set_token",
+)
+
+
+def test_the_top_level_has_what_official_gazu_has() -> None:
+    missing = [name for name in (*TOP_LEVEL, "raw", "client", "cache", "exception") if not hasattr(gazu, name)]
+    assert missing == []
+    assert gazu.raw is gazu.client
+    assert gazu.ParameterException is gazu.exception.ParameterException

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from kitsu_models.ids import is_id
 from kitsu_models.models import (
-    Asset, AssetInstance, Department, Entity, EntityType, Episode, MetadataDescriptor, Person, Project, Sequence,
-    Shot,
+    Asset, AssetInstance, Department, Entity, EntityType, Episode, MetadataDescriptor, Person, Playlist, Project,
+    Sequence, Shot,
 )
 from kitsu_models.orm.base import KitsuModel
 
@@ -77,6 +77,17 @@ SEQUENCE_CASTING = "data/projects/{project_id}/sequences/{sequence_id}/casting"
 ASSET_TYPE_CASTING = "data/projects/{project_id}/asset-types/{asset_type_id}/casting"
 CAST_IN = "data/assets/{asset_id}/cast-in"
 
+# ------------------------------------------------------------ playlists
+PLAYLISTS = "data/playlists"
+PLAYLIST = "data/playlists/{playlist_id}"
+PROJECT_PLAYLISTS = "data/projects/{project_id}/playlists"
+EPISODE_PLAYLISTS = "data/projects/{project_id}/episodes/{episode_id}/playlists"
+
+# ----------------------------------------------------------------- sync
+LAST_EVENTS = "data/events/last"
+IMPORT_ENTITIES = "import/kitsu/entities"
+IMPORT_TASKS = "import/kitsu/tasks"
+
 #: The model a write's answer describes, by the collection its path ends
 #: in (``.../<collection>/<id>``): merged into the session's loaded objects.
 _MODEL_OF_COLLECTION: dict[str, type[KitsuModel]] = {
@@ -91,6 +102,7 @@ _MODEL_OF_COLLECTION: dict[str, type[KitsuModel]] = {
     "sequences": Sequence,
     "episodes": Episode,
     "asset-instances": AssetInstance,
+    "playlists": Playlist,
 }
 
 

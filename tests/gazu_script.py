@@ -19,6 +19,7 @@ import json
 import os
 import struct
 import tempfile
+import uuid
 import zlib
 from typing import Any
 
@@ -225,6 +226,39 @@ def run(tag: str) -> list[list[Any]]:
     call("shot.all_asset_instances_for_shot", g.shot.all_asset_instances_for_shot, shot)
     call("asset.all_asset_instances_for_shot", g.asset.all_asset_instances_for_shot, shot)
     call("remove_asset_instance_from_shot", g.shot.remove_asset_instance_from_shot, shot, instance)
+
+    # ---------------------------------------------------------- playlists
+    playlist = call("new_playlist", g.playlist.new_playlist, project, f"review {name}", episode)
+    call("new_playlist again", g.playlist.new_playlist, project, f"review {name}", episode)
+    call("new_playlist project", g.playlist.new_playlist, project, f"dailies {name}", None, "asset", True)
+    call.ours_only("all_playlists", g.playlist.all_playlists)
+    call("all_playlists_for_project", g.playlist.all_playlists_for_project, project)
+    call("all_playlists_for_episode", g.playlist.all_playlists_for_episode, episode)
+    call("get_playlist", g.playlist.get_playlist, playlist["id"])
+    call("get_playlist_by_name", g.playlist.get_playlist_by_name, project, f"review {name}")
+    call("update_playlist", g.playlist.update_playlist,
+         {"id": playlist["id"], "shots": [{"entity_id": shot["id"], "preview_file_id": None}]})
+    call("all_shots_for_playlist", g.playlist.all_shots_for_playlist, playlist)
+
+    # --------------------------------------------------------------- sync
+    task_type = g.client.fetch_first("task-types", {"for_entity": "Asset"})
+    task_status = g.client.fetch_first("task-status", {"is_default": True})
+    call("import_entities", g.sync.import_entities, [{
+        "id": str(uuid.uuid4()), "name": f"imported {name}", "project_id": project["id"],
+        "entity_type_id": asset_type["id"], "data": {"from": "elsewhere"},
+    }])
+    call("import_tasks", g.sync.import_tasks, [{
+        "id": str(uuid.uuid4()), "name": "main", "project_id": project["id"], "entity_id": hero["id"],
+        "task_type_id": task_type["id"], "task_status_id": task_status["id"],
+    }])
+    events = call("get_last_events", g.sync.get_last_events, 5, project)
+    call.records[-1][1] = {"value": [event["name"] for event in events or []]}
+    sources = [{"id": "s1", "name": "Hero"}, {"id": "s2", "name": "sword"}, {"id": "s3", "name": "cape"}]
+    targets = [{"id": "t1", "name": "hero"}, {"id": "t2", "name": "Sword"}, {"id": "s3", "name": "x"}]
+    call("get_id_map_by_name", g.sync.get_id_map_by_name, sources, targets)
+    call("get_id_map_by_id", g.sync.get_id_map_by_id, sources, targets)
+    call("get_id_map_by_id field", g.sync.get_id_map_by_id, sources, targets, "id")
+    call("get_model_list_diff", g.sync.get_model_list_diff, sources, targets)
 
     # ------------------------------------------------------ error paths
     missing = "00000000-0000-4000-8000-000000000000"

@@ -1,5 +1,5 @@
 """The gazu production modules (project, person, asset, shot, casting,
-entity) against the real server: the gazu-style script run in-process on
+entity, playlist, sync) against the real server: the gazu-style script run in-process on
 ours with its values checked, and run through official gazu 1.3.1 too,
 compared call by call; the cache; and errors as gazu's classes."""
 
@@ -19,7 +19,7 @@ from side_by_side import normalized, run, run_script
 
 pytestmark = pytest.mark.integration
 
-MODULES = ("project", "person", "asset", "shot", "casting", "entity")
+MODULES = ("project", "person", "asset", "shot", "casting", "entity", "playlist", "sync")
 #: Where ours gives another answer than official gazu 1.3.1, on purpose
 #: (README, "gazu: deliberate departures").
 DEPARTURES = {
@@ -102,6 +102,18 @@ def test_the_script_calls_every_function_and_gets_the_right_values(gazu_admin: A
     cast = {link["asset_id"]: link["nb_occurences"] for link in value["get_shot_casting"]}
     assert cast == {value["new_asset"]["id"]: 2, value["new_asset episode"]["id"]: 1}
     assert value["disable_asset_instance"]["active"] is False and value["enable_asset_instance"]["active"] is True
+    # playlists and sync
+    assert value["new_playlist again"]["id"] == value["new_playlist"]["id"]
+    assert [p["name"] for p in value["all_playlists_for_project"]] == [f"dailies {marker}", f"review {marker}"]
+    assert [p["name"] for p in value["all_playlists_for_episode"]] == [f"review {marker}"]
+    assert [entry["entity_id"] for entry in value["all_shots_for_playlist"]] == [value["new_shot"]["id"]]
+    assert value["import_entities"][0]["name"] == f"imported {marker}"
+    assert value["import_tasks"][0]["entity_id"] == value["new_asset"]["id"]
+    assert len(value["get_last_events"]) == 5
+    assert value["get_id_map_by_name"] == {"Hero": "t1", "sword": "t2"}
+    assert value["get_id_map_by_id field"] == {"s3": "s3"}
+    assert value["get_model_list_diff"] == [[{"id": "s1", "name": "Hero"}, {"id": "s2", "name": "sword"}],
+                                            [{"id": "t1", "name": "hero"}, {"id": "t2", "name": "Sword"}]]
     # errors, as gazu's classes
     assert records["get_asset missing"] == {"error": "RouteNotFoundException"}
     assert records["get_asset not an id"] == {"error": "ValueError"}

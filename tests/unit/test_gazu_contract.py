@@ -7,6 +7,7 @@ Deliberate departures are listed with their reason and checked as such."""
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import re
 from pathlib import Path
@@ -20,7 +21,7 @@ import gazu
 from gazu_spec import SpecFunction, of_module, routes
 
 HOST = "http://kitsu.test/api"
-MODULES = ("project", "person", "asset", "shot", "casting", "entity")
+MODULES = ("project", "person", "asset", "shot", "casting", "entity", "playlist", "sync")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}\Z")
 
 
@@ -28,7 +29,7 @@ def _id(number: int) -> str:
     return f"00000000-0000-4000-8000-{number:012d}"
 
 
-P, A, T, S, Q, E, I, D, R, A2, STATUS = (_id(n) for n in range(1, 12))
+P, A, T, S, Q, E, I, D, R, A2, STATUS, PL = (_id(n) for n in range(1, 13))
 
 #: Our requests that differ from official gazu's, on purpose (README,
 #: "gazu: deliberate departures"), with the requests ours sends instead.
@@ -61,7 +62,7 @@ def _record(object_id: str) -> dict[str, Any]:
 
 _RECORDS = {
     "project": P, "asset": A, "asset_type": T, "shot": S, "sequence": Q, "episode": E, "asset_instance": I,
-    "person": R, "metadata_descriptor": D, "entity": A, "asset_to_instantiate": A2,
+    "person": R, "metadata_descriptor": D, "entity": A, "asset_to_instantiate": A2, "playlist": PL,
 }
 _IDS = {
     "project_id": P, "asset_id": A, "asset_type_id": T, "shot_id": S, "sequence_id": Q, "episode_id": E,
@@ -69,7 +70,8 @@ _IDS = {
 }
 _VALUES: dict[str, Any] = {
     "entity_type": "Asset", "casting": [{"asset_id": A, "nb_occurences": 1}], "data": {"k": 1}, "year": 2026,
-    "month": 1,
+    "month": 1, "source_list": [_record(A)], "target_list": [_record(A2)], "entities": [_record(A)],
+    "tasks": [_record(_id(97))],
 }
 
 
@@ -118,6 +120,8 @@ def _sent(function: SpecFunction, tmp_path: Path) -> list[dict[str, Any]]:
     client = gazu.client.create_client(HOST)
     client.tokens = {"access_token": "a.b.c", "refresh_token": None}
     target = getattr(getattr(gazu, function.module), function.name)
+    if not any(param.name == "client" for param in function.params):
+        target = functools.partial(_without_client, target)
     with responses.RequestsMock(assert_all_requests_are_fired=False) as fake:
         fake.add_callback(responses.GET, re.compile(".*"), callback=_answer)
         for method in (responses.POST, responses.PUT, responses.DELETE):
@@ -139,6 +143,11 @@ def _sent(function: SpecFunction, tmp_path: Path) -> list[dict[str, Any]]:
             "body_keys": set(decoded) if isinstance(decoded, dict) else set(),
         })
     return sent
+
+
+def _without_client(function: Any, *args: Any, client: Any) -> Any:
+    """A pure function (no client parameter): called without one."""
+    return function(*args)
 
 
 def _matches(template: str, path: str) -> bool:

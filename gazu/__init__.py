@@ -2,8 +2,8 @@
 
 The top level holds gazu's session functions, on ``gazu.client.default_client``
 unless a ``client`` is given, and the modules of the spec built so far:
-client, project, person, asset, shot, casting, entity, playlist, sync (with
-``cache`` and ``exception``). Task, files and user are not built yet.
+client, project, person, asset, shot, casting, entity, playlist, sync, user
+(with ``cache`` and ``exception``). Task and files are not built yet.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 from kitsu_models import errors
 
-from . import asset, cache, casting, entity, exception, person, playlist, project, shot, sync
+from . import asset, cache, casting, entity, exception, person, playlist, project, shot, sync, user
 from . import client as raw
 from .client import KitsuClient
 from .exception import AuthFailedException, NotAuthenticatedException, ParameterException
@@ -101,5 +101,5 @@ __all__ = [
     "AuthFailedException", "KitsuClient", "NotAuthenticatedException", "ParameterException", "asset", "cache",
     "casting", "create_session", "entity", "exception", "get_event_host", "get_host", "log_in", "log_out",
     "person", "playlist", "project", "raw", "refresh_access_token", "send_email_otp", "set_event_host", "set_host",
-    "set_token", "shot", "sync",
+    "set_token", "shot", "sync", "user",
 ]

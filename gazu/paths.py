@@ -88,6 +88,26 @@ LAST_EVENTS = "data/events/last"
 IMPORT_ENTITIES = "import/kitsu/entities"
 IMPORT_TASKS = "import/kitsu/tasks"
 
+# --------------------------------------------- the logged-in user's views
+USER_OPEN_PROJECTS = "data/user/projects/open"
+USER_ASSET_TYPES = "data/user/projects/{project_id}/asset-types"
+USER_TYPE_ASSETS = "data/user/projects/{project_id}/asset-types/{asset_type_id}/assets"
+USER_SEQUENCES = "data/user/projects/{project_id}/sequences"
+USER_EPISODES = "data/user/projects/{project_id}/episodes"
+USER_SEQUENCE_SHOTS = "data/user/sequences/{sequence_id}/shots"
+USER_SEQUENCE_SCENES = "data/user/sequences/{sequence_id}/scenes"
+USER_ASSET_TASKS = "data/user/assets/{asset_id}/tasks"
+USER_SHOT_TASKS = "data/user/shots/{shot_id}/tasks"
+USER_SCENE_TASKS = "data/user/scenes/{scene_id}/tasks"
+USER_SEQUENCE_TASKS = "data/user/sequences/{sequence_id}/tasks"
+USER_ASSET_TASK_TYPES = "data/user/assets/{asset_id}/task-types"
+USER_SHOT_TASK_TYPES = "data/user/shots/{shot_id}/task-types"
+USER_SCENE_TASK_TYPES = "data/user/scenes/{scene_id}/task-types"
+USER_SEQUENCE_TASK_TYPES = "data/user/sequences/{sequence_id}/task-types"
+USER_TASKS = "data/user/tasks"
+USER_DONE_TASKS = "data/user/done-tasks"
+USER_DESKTOP_LOGINS = "data/user/desktop-login-logs"
+
 #: The model a write's answer describes, by the collection its path ends
 #: in (``.../<collection>/<id>``): merged into the session's loaded objects.
 _MODEL_OF_COLLECTION: dict[str, type[KitsuModel]] = {

@@ -21,7 +21,7 @@ import gazu
 from gazu_spec import SpecFunction, of_module, routes
 
 HOST = "http://kitsu.test/api"
-MODULES = ("project", "person", "asset", "shot", "casting", "entity", "playlist", "sync")
+MODULES = ("project", "person", "asset", "shot", "casting", "entity", "playlist", "sync", "user")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}\Z")
 
 
@@ -62,7 +62,7 @@ def _record(object_id: str) -> dict[str, Any]:
 
 _RECORDS = {
     "project": P, "asset": A, "asset_type": T, "shot": S, "sequence": Q, "episode": E, "asset_instance": I,
-    "person": R, "metadata_descriptor": D, "entity": A, "asset_to_instantiate": A2, "playlist": PL,
+    "person": R, "metadata_descriptor": D, "entity": A, "asset_to_instantiate": A2, "playlist": PL, "scene": Q,
 }
 _IDS = {
     "project_id": P, "asset_id": A, "asset_type_id": T, "shot_id": S, "sequence_id": Q, "episode_id": E,

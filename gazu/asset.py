@@ -8,7 +8,10 @@ from typing import Any
 from kitsu_models.ids import id_of
 
 from . import paths
-from ._calls import Record, Ref, Row, body_of, by_name, field, first, get_or_create, read, read_by_name, read_list, read_row, remove, update_data, write_row
+from ._calls import (
+    Record, Ref, Row, body_of, by_name, field, first, get_or_create, read, read_by_name, read_row, remove,
+    update_data, write_row,
+)
 from .cache import cache
 from .client import KitsuClient, default_client, get_api_url_from_host
 from .project import all_open_projects, get_project

@@ -10,7 +10,7 @@ from kitsu_models.routes import path
 from kitsu_models.streaming import StrPath
 
 from . import paths
-from ._calls import Record, Ref, Row, body_of, first, get_or_create, ids_of, read_by_name, read_list, read_row, write_row
+from ._calls import Record, Ref, Row, body_of, first, get_or_create, ids_of, read_by_name, read_row, write_row
 from .cache import cache
 from .client import KitsuClient, default_client, get_api_url_from_host, upload
 

@@ -8,7 +8,10 @@ from kitsu_models import errors
 from kitsu_models.ids import id_of
 
 from . import paths
-from ._calls import Record, Ref, Row, body_of, first, get_or_create, ids_of, read_by_name, read_list, read_row, remove, write_row
+from ._calls import (
+    Record, Ref, Row, body_of, first, get_or_create, ids_of, read_by_name, read_list, read_row, remove,
+    write_row,
+)
 from .cache import cache
 from .client import KitsuClient, default_client, get_api_url_from_host
 

@@ -13,15 +13,17 @@ from typing import Any
 import requests
 
 COUNT = {"n": 0}
-_original_request = requests.Session.request
+_original_send = requests.Session.send
 
 
-def _counting_request(self: Any, *args: Any, **kwargs: Any) -> Any:
+def _counting_send(self: Any, *args: Any, **kwargs: Any) -> Any:
+    # send, not request: official gazu goes through Session.request, our
+    # gazu's transport sends prepared requests; both end in send.
     COUNT["n"] += 1
-    return _original_request(self, *args, **kwargs)
+    return _original_send(self, *args, **kwargs)
 
 
-requests.Session.request = _counting_request  # type: ignore[method-assign]
+requests.Session.send = _counting_send  # type: ignore[method-assign]
 
 import gazu  # noqa: E402  (after the patch, so every request is counted)
 

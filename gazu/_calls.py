@@ -26,7 +26,7 @@ from kitsu_models.orm.base import KitsuModel
 from kitsu_models.routes import path
 
 from . import paths
-from .client import KitsuClient
+from .client import KitsuClient, delete
 
 Row = dict[str, Any]
 #: What the spec calls "dict or ID": a dict with an "id", an id, or a model.
@@ -128,13 +128,13 @@ def remove(client: KitsuClient, template: str, force: bool = False, force_value:
     returns it. The deleted object is forgotten by the session, so a later
     ``get`` reads the server again."""
     route = path(template, **ids)
-    answer = client.kitsu.transport.request("DELETE", route, params={"force": force_value} if force else None)
+    answer = delete(route, {"force": force_value} if force else None, client=client)
     model = paths.model_of(route)
     if model is not None:
         known = client.kitsu.identity.get(model, route.rsplit("/", 1)[-1])
         if known is not None:
             client.kitsu.identity.evict(known)
-    return answer.content.decode("utf-8", "replace")
+    return answer
 
 
 def field(client: KitsuClient, value: Ref, key: str, template: str, name: str) -> Any:

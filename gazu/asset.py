@@ -15,6 +15,7 @@ from ._calls import (
 from .cache import cache
 from .client import KitsuClient, default_client, get_api_url_from_host
 from .project import all_open_projects, get_project
+from .shot import all_asset_instances_for_shot as all_asset_instances_for_shot  # gazu has it in both
 
 
 @cache
@@ -176,10 +177,6 @@ def get_asset_instance(asset_instance_id: Ref, client: KitsuClient = default_cli
 @cache
 def all_asset_instances_for_asset(asset: Ref, client: KitsuClient = default_client) -> Any:
     return read(client, paths.ASSET_ASSET_INSTANCES, asset_id=asset)
-
-
-def all_asset_instances_for_shot(shot: Ref, client: KitsuClient = default_client) -> Any:
-    return read(client, paths.SHOT_ASSET_INSTANCES, shot_id=shot)
 
 
 @cache

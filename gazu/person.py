@@ -12,7 +12,7 @@ from kitsu_models.streaming import StrPath
 from . import paths
 from ._calls import Record, Ref, Row, body_of, first, get_or_create, ids_of, read_by_name, read_row, write_row
 from .cache import cache
-from .client import KitsuClient, default_client, get_api_url_from_host, upload
+from .client import KitsuClient, default_client, get, get_api_url_from_host, upload
 
 #: gazu looks people up among humans only, with Python's spelling of False.
 _HUMANS = {"is_bot": "False"}
@@ -73,7 +73,8 @@ def get_presence_log(year: int, month: int, client: KitsuClient = default_client
     if month > 12:
         raise errors.InvalidArgumentError(f"month must be 1 to 12, got {month}")
     route = f"data/persons/presence-logs/{year}-{month:02}"
-    return client.kitsu.transport.request("GET", route).content.decode("utf-8", "replace")
+    text: str = get(route, json_response=False, client=client)
+    return text
 
 
 def new_person(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 from kitsu_models.ids import id_of
@@ -48,7 +47,7 @@ def get_episode_url(episode: Ref, client: KitsuClient = default_client) -> str:
 
 def new_episode(project: Ref, name: str, client: KitsuClient = default_client) -> Row:
     """The production's episode named ``name``, created when there is none."""
-    lookup = functools.partial(get_episode_by_name, project, name, client)
+    lookup = lambda: get_episode_by_name(project, name, client)  # noqa: E731 (as in every new_*)
     return get_or_create(client, lookup, paths.PROJECT_EPISODES, {"name": name}, project_id=project)
 
 
@@ -172,7 +171,7 @@ def new_shot(
     frames = {key: value for key, value in (("frame_in", frame_in), ("frame_out", frame_out)) if value is not None}
     body: dict[str, Any] = {"name": name, "data": {**data, **frames}, "sequence_id": id_of(sequence, what="sequence")}
     body.update({key: value for key, value in (("nb_frames", nb_frames), ("description", description)) if value is not None})
-    lookup = functools.partial(get_shot_by_name, sequence, name, client)
+    lookup = lambda: get_shot_by_name(sequence, name, client)  # noqa: E731
     return get_or_create(client, lookup, paths.PROJECT_SHOTS, body, project_id=project)
 
 

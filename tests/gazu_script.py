@@ -10,14 +10,18 @@ Each call is recorded as ``[label, {"value": ...}]`` or ``[label,
 the marker ``gzrun<tag>`` (``GAZU_RUN_TAG``); list answers are cut to this
 run's records and the server's own, so two runs on one server compare.
 Run as a program it logs in from ``KITSU_API_URL``, ``KITSU_ADMIN_EMAIL``,
-``KITSU_ADMIN_PASSWORD`` and prints the records as JSON on its last line.
+``KITSU_ADMIN_PASSWORD`` and prints the records as JSON on its last line;
+with ``GAZU_CALLS=1`` it runs the call list read from stdin instead
+(tests/side_by_side.py's ``run``).
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import struct
+import sys
 import tempfile
 import uuid
 import zlib
@@ -289,7 +293,23 @@ def run(tag: str) -> list[list[Any]]:
     return call.records
 
 
+def run_calls(calls: list[list[Any]]) -> list[dict[str, Any]]:
+    """``[module, function, args, kwargs]`` calls, each result as
+    ``{"value": ...}`` or ``{"error": <gazu.exception name>}``."""
+    results: list[dict[str, Any]] = []
+    for module, name, args, kwargs in calls:
+        target = gazu if module == "gazu" else importlib.import_module("gazu." + module)
+        try:
+            results.append({"value": getattr(target, name)(*args, **kwargs)})
+        except Exception as exc:  # noqa: BLE001 (recorded, compared between the two gazus)
+            results.append({"error": _error_name(exc)})
+    return results
+
+
 if __name__ == "__main__":
     gazu.set_host(os.environ["KITSU_API_URL"])
     gazu.log_in(os.environ["KITSU_ADMIN_EMAIL"], os.environ["KITSU_ADMIN_PASSWORD"])
-    print(json.dumps(run(os.environ["GAZU_RUN_TAG"]), default=str))
+    if os.environ.get("GAZU_CALLS"):
+        print(json.dumps(run_calls(json.load(sys.stdin)), default=str))
+    else:
+        print(json.dumps(run(os.environ["GAZU_RUN_TAG"]), default=str))

@@ -4,8 +4,8 @@ subprocess logged in to the same server, and give back both results.
 
 A call is ``(module, function, args, kwargs)``; its result is
 ``{"value": ...}`` (JSON) or ``{"error": "ClassName"}`` (its name in
-``gazu.exception``). The script run in
-each interpreter imports nothing but ``gazu`` and the standard library.
+``gazu.exception``). Both interpreters run tests/gazu_script.py, which
+imports nothing but ``gazu`` and the standard library.
 """
 
 from __future__ import annotations
@@ -23,43 +23,20 @@ sys.path.insert(0, str(ROOT / "bench"))
 from harness import OFFICIAL, ensure_gazu_venv  # noqa: E402
 
 Call = tuple[str, str, list[Any], dict[str, Any]]
-
-_RUNNER = r"""
-import importlib, json, os, sys
-import gazu
-import gazu.exception
-
-def gazu_name(exc):
-    # The gazu.exception name of the error (ours are the SDK's classes under gazu's names).
-    for cls in type(exc).__mro__:
-        names = sorted(n for n in dir(gazu.exception) if getattr(gazu.exception, n) is cls)
-        if names:
-            return max(names, key=lambda n: n.endswith("Exception"))
-    return type(exc).__name__
-
-gazu.set_host(os.environ["KITSU_API_URL"])
-gazu.log_in(os.environ["KITSU_ADMIN_EMAIL"], os.environ["KITSU_ADMIN_PASSWORD"])
-results = []
-for module, name, args, kwargs in json.load(sys.stdin):
-    target = gazu if module == "gazu" else importlib.import_module("gazu." + module)
-    try:
-        results.append({"value": getattr(target, name)(*args, **kwargs)})
-    except Exception as exc:
-        results.append({"error": gazu_name(exc)})
-print(json.dumps(results, default=str))
-"""
+#: Run in each interpreter, for both the call lists and the production script.
+_SCRIPT = ROOT / "tests" / "gazu_script.py"
 
 
 def run(calls: list[Call], *, official: bool, settings: dict[str, str]) -> list[dict[str, Any]]:
     """The results of ``calls``, in order, through one gazu."""
-    results: list[dict[str, Any]] = _python(_RUNNER, json.dumps(calls), official, settings)
+    results: list[dict[str, Any]] = _python(_SCRIPT.read_text(encoding="utf-8"), json.dumps(calls), official,
+                                            {**settings, "GAZU_CALLS": "1"})
     return results
 
 
 def run_script(tag: str, *, official: bool, settings: dict[str, str]) -> list[list[Any]]:
     """The records of tests/gazu_script.py, run with ``GAZU_RUN_TAG=tag``."""
-    source = (ROOT / "tests" / "gazu_script.py").read_text(encoding="utf-8")
-    records: list[list[Any]] = _python(source, "", official, {**settings, "GAZU_RUN_TAG": tag})
+    records: list[list[Any]] = _python(_SCRIPT.read_text(encoding="utf-8"), "", official, {**settings, "GAZU_RUN_TAG": tag})
     return records
 
 

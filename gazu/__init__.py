@@ -1,9 +1,9 @@
 """Drop-in compatibility with the gazu client, over kitsu_models.
 
 The top level holds gazu's session functions, on ``gazu.client.default_client``
-unless a ``client`` is given, and the modules of the spec built so far:
-client, project, person, asset, shot, casting, entity, playlist, sync, user
-(with ``cache`` and ``exception``). Task and files are not built yet.
+unless a ``client`` is given, and the modules of the spec:
+client, project, person, asset, shot, casting, entity, task, files, playlist,
+sync, user (with ``cache`` and ``exception``): all 281 functions of the spec.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 from kitsu_models import errors
 
-from . import asset, cache, casting, entity, exception, person, playlist, project, shot, sync, user
+from . import asset, cache, casting, entity, exception, files, person, playlist, project, shot, sync, task, user
 from . import client as raw
 from .client import KitsuClient
 from .exception import AuthFailedException, NotAuthenticatedException, ParameterException

@@ -16,14 +16,17 @@ No HTTP client of its own: everything goes through the session's transport.
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar, Union
 
-from kitsu_models import answers, errors
+from kitsu_models import answers, checks, errors
 from kitsu_models.ids import id_of
 from kitsu_models.orm.base import KitsuModel
+from kitsu_models.policy import Timeout
 from kitsu_models.routes import path
+from kitsu_models.streaming import StrPath
 
 from . import paths
 from .client import KitsuClient, delete
@@ -56,7 +59,7 @@ def read(client: KitsuClient, template: str, params: Mapping[str, Any] | None = 
 
 def read_list(client: KitsuClient, template: str, params: Mapping[str, Any] | None = None, **ids: Any) -> list[Row]:
     """A list answer (:class:`errors.UnexpectedAnswerError` if it is not one)."""
-    return _shaped(list, read(client, template, params, **ids), template)
+    return shaped(list, read(client, template, params, **ids), template)
 
 
 def by_name(rows: list[Row]) -> list[Row]:
@@ -71,7 +74,7 @@ def read_by_name(client: KitsuClient, template: str, params: Mapping[str, Any] |
 
 def read_row(client: KitsuClient, template: str, params: Mapping[str, Any] | None = None, **ids: Any) -> Row:
     """An object answer (:class:`errors.UnexpectedAnswerError` if it is not one)."""
-    return _shaped(dict, read(client, template, params, **ids), template)
+    return shaped(dict, read(client, template, params, **ids), template)
 
 
 def first(client: KitsuClient, template: str, params: Mapping[str, Any] | None = None, **ids: Any) -> Row | None:
@@ -87,7 +90,40 @@ def write(
     """POST or PUT ``body``; the answer is merged into loaded models."""
     route = path(template, **ids)
     answer = client.kitsu.transport.request(method, route, json=body, params=query(params))
-    value = answers.json_or_none(method, route, answer)
+    return _merged(client, route, answers.json_or_none(method, route, answer))
+
+
+def send_files(
+    client: KitsuClient,
+    template: str,
+    files: Sequence[Path],
+    fields: Mapping[str, str] | None = None,
+    params: Mapping[str, Any] | None = None,
+    progress: Any = None,
+    timeout: Timeout | None = None,
+    **ids: Any,
+) -> Any:
+    """POST ``files`` as multipart parts ``file``, ``file-1``..., streamed
+    from disk (``progress(done, total)`` in bytes over all of them); the
+    answer is merged into loaded models. A 413 raises ``TooBigFileException``."""
+    route = path(template, **ids)
+    parts = [("file" if index == 0 else f"file-{index}", file) for index, file in enumerate(files)]
+    answer = client.kitsu.transport.upload(
+        route, parts, fields=fields, progress=checks.progress(progress), params=query(params), timeout=timeout
+    )
+    return _merged(client, route, answer)
+
+
+def save_file(client: KitsuClient, route: str, file_path: StrPath, progress: Any = None) -> int:
+    """Stream the server's ``route`` (a filled path) into ``file_path``;
+    the file appears only once complete. Returns the bytes written."""
+    target = checks.local_path(file_path, "file_path")
+    return client.kitsu.transport.download(route, target, progress=checks.progress(progress))
+
+
+def _merged(client: KitsuClient, route: str, value: Any) -> Any:
+    """``value``, the answer of a write at ``route``, once merged into the
+    session's loaded object it describes."""
     if isinstance(value, dict):
         model = paths.model_of(route)
         if model is not None:
@@ -100,7 +136,7 @@ def write_row(
     **ids: Any,
 ) -> Row:
     """:func:`write` of a route that answers the record written."""
-    return _shaped(dict, write(client, method, template, body, params, **ids), template)
+    return shaped(dict, write(client, method, template, body, params, **ids), template)
 
 
 def update_data(client: KitsuClient, entity: Ref, data: Mapping[str, Any], what: str) -> Row:
@@ -177,7 +213,9 @@ def recording_reads() -> Iterator[list[Read]]:
             outer.extend(mine)
 
 
-def _shaped(kind: type[T], value: Any, template: str) -> T:
+def shaped(kind: type[T], value: Any, template: str) -> T:
+    """``value``, the answer of ``template``, if it is a ``kind``
+    (:class:`errors.UnexpectedAnswerError` if not)."""
     if not isinstance(value, kind):
         raise errors.UnexpectedAnswerError("", template, 200, f"expected a {kind.__name__}", answers.excerpt(value))
     return value

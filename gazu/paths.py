@@ -8,10 +8,15 @@ spelling a path. Placeholders are ids, filled in by
 
 from __future__ import annotations
 
+import re
+from urllib.parse import quote
+
+from kitsu_models import errors
 from kitsu_models.ids import is_id
 from kitsu_models.models import (
-    Asset, AssetInstance, Department, Entity, EntityType, Episode, MetadataDescriptor, Person, Playlist, Project,
-    Sequence, Shot,
+    Asset, AssetInstance, AttachmentFile, Comment, Department, Entity, EntityType, Episode, FileStatus,
+    MetadataDescriptor, OutputFile, OutputType, Person, Playlist, PreviewFile, Project, Sequence, Shot, Software,
+    Task, TaskStatus, TaskType, WorkingFile,
 )
 from kitsu_models.orm.base import KitsuModel
 
@@ -88,6 +93,95 @@ LAST_EVENTS = "data/events/last"
 IMPORT_ENTITIES = "import/kitsu/entities"
 IMPORT_TASKS = "import/kitsu/tasks"
 
+# ---------------------------------------------------------------- tasks
+TASKS = "data/tasks"
+TASK = "data/tasks/{task_id}"
+TASK_FULL = "data/tasks/{task_id}/full"
+TASK_TYPES = "data/task-types"
+TASK_TYPE = "data/task-types/{task_type_id}"
+TASK_STATUSES = "data/task-status"
+TASK_STATUS = "data/task-status/{task_status_id}"
+PROJECT_TASK_TYPES = "data/projects/{project_id}/task-types"
+PROJECT_TASK_STATUSES = "data/projects/{project_id}/settings/task-status"
+PROJECT_TASKS = "data/projects/{project_id}/tasks"
+ASSET_TASKS = "data/assets/{asset_id}/tasks"
+SHOT_TASKS = "data/shots/{shot_id}/tasks"
+SCENE_TASKS = "data/scenes/{scene_id}/tasks"
+SEQUENCE_TASKS = "data/sequences/{sequence_id}/tasks"
+EPISODE_TASKS = "data/episodes/{episode_id}/tasks"
+SEQUENCE_SHOT_TASKS = "data/sequences/{sequence_id}/shot-tasks"
+EPISODE_SHOT_TASKS = "data/episodes/{episode_id}/shot-tasks"
+EPISODE_ASSET_TASKS = "data/episodes/{episode_id}/asset-tasks"
+ENTITY_TYPE_TASKS = "data/entities/{entity_id}/task-types/{task_type_id}/tasks"
+PERSON_TASKS = "data/persons/{person_id}/tasks"
+PERSON_DONE_TASKS = "data/persons/{person_id}/done-tasks"
+ASSET_TASK_TYPES = "data/assets/{asset_id}/task-types"
+SHOT_TASK_TYPES = "data/shots/{shot_id}/task-types"
+SCENE_TASK_TYPES = "data/scenes/{scene_id}/task-types"
+SEQUENCE_TASK_TYPES = "data/sequences/{sequence_id}/task-types"
+EPISODE_TASK_TYPES = "data/episodes/{episode_id}/task-types"
+ASSIGN = "actions/persons/{person_id}/assign"
+TIME_SPENTS = "actions/tasks/{task_id}/time-spents/{date}"
+SET_TIME_SPENT = "actions/tasks/{task_id}/time-spents/{date}/persons/{person_id}"
+ADD_TIME_SPENT = "actions/tasks/{task_id}/time-spents/{date}/persons/{person_id}/add"
+GUESS_FROM_PATH = "data/entities/guess-from-path"
+
+# ------------------------------------------------- comments and previews
+COMMENTS = "data/comments"
+COMMENT = "data/comments/{comment_id}"
+TASK_COMMENTS = "data/tasks/{task_id}/comments"
+ADD_COMMENT = "actions/tasks/{task_id}/comment"
+ADD_ATTACHMENTS = "actions/tasks/{task_id}/comments/{comment_id}/add-attachment"
+ADD_PREVIEW = "actions/tasks/{task_id}/comments/{comment_id}/add-preview"
+PREVIEW_FILES = "data/preview-files"
+PREVIEW_FILE = "data/preview-files/{preview_file_id}"
+PREVIEW_UPLOAD = "pictures/preview-files/{preview_file_id}"
+SET_MAIN_PREVIEW = "actions/preview-files/{preview_file_id}/set-main-preview"
+PREVIEW_MOVIE = "movies/originals/preview-files/{preview_file_id}.mp4"
+PREVIEW_PICTURE = "pictures/originals/preview-files/{preview_file_id}.{extension}"
+PREVIEW_COVER = "pictures/originals/preview-files/{preview_file_id}.png"
+PREVIEW_THUMBNAIL = "pictures/thumbnails/preview-files/{preview_file_id}.png"
+TASK_ATTACHMENTS = "data/tasks/{task_id}/attachment-files"
+ATTACHMENT_FILE = "data/attachment-files/{attachment_file_id}"
+ATTACHMENT_DOWNLOAD = "data/attachment-files/{attachment_file_id}/file/{file_name}"
+PERSON_AVATAR_FILE = "pictures/thumbnails/persons/{person_id}.png"
+PROJECT_AVATAR_FILE = "pictures/thumbnails/projects/{project_id}.png"
+
+# ---------------------------------------------------------------- files
+OUTPUT_TYPES = "data/output-types"
+OUTPUT_TYPE = "data/output-types/{output_type_id}"
+ENTITY_OUTPUT_TYPES = "data/entities/{entity_id}/output-types"
+INSTANCE_OUTPUT_TYPES = "data/asset-instances/{asset_instance_id}/entities/{temporal_entity_id}/output-types"
+OUTPUT_FILES = "data/output-files"
+OUTPUT_FILE = "data/output-files/{output_file_id}"
+ENTITY_OUTPUT_FILES = "data/entities/{entity_id}/output-files"
+INSTANCE_OUTPUT_FILES = "data/asset-instances/{asset_instance_id}/output-files"
+ENTITY_LAST_OUTPUT_FILES = "data/entities/{entity_id}/output-files/last-revisions"
+INSTANCE_LAST_OUTPUT_FILES = (
+    "data/asset-instances/{asset_instance_id}/entities/{temporal_entity_id}/output-files/last-revisions"
+)
+ENTITY_NEXT_REVISION = "data/entities/{entity_id}/output-files/next-revision"
+INSTANCE_NEXT_REVISION = (
+    "data/asset-instances/{asset_instance_id}/entities/{temporal_entity_id}/output-files/next-revision"
+)
+NEW_ENTITY_OUTPUT_FILE = "data/entities/{entity_id}/output-files/new"
+NEW_INSTANCE_OUTPUT_FILE = "data/asset-instances/{asset_instance_id}/entities/{temporal_entity_id}/output-files/new"
+ENTITY_OUTPUT_PATH = "data/entities/{entity_id}/output-file-path"
+INSTANCE_OUTPUT_PATH = "data/asset-instances/{asset_instance_id}/entities/{temporal_entity_id}/output-file-path"
+WORKING_FILE = "data/working-files/{working_file_id}"
+WORKING_FILE_CONTENT = "data/working-files/{working_file_id}/file"
+WORKING_FILE_COMMENT = "actions/working-files/{working_file_id}/comment"
+WORKING_FILE_MODIFIED = "actions/working-files/{working_file_id}/modified"
+ENTITY_WORKING_FILES = "data/entities/{entity_id}/working-files"
+TASK_WORKING_FILES = "data/tasks/{task_id}/working-files"
+TASK_LAST_WORKING_FILES = "data/tasks/{task_id}/working-files/last-revisions"
+NEW_WORKING_FILE = "data/tasks/{task_id}/working-files/new"
+WORKING_FILE_PATH = "data/tasks/{task_id}/working-file-path"
+SOFTWARES = "data/softwares"
+SOFTWARE = "data/softwares/{software_id}"
+FILE_STATUSES = "data/file-status"
+FILE_STATUS = "data/file-status/{file_status_id}"
+
 # --------------------------------------------- the logged-in user's views
 USER_OPEN_PROJECTS = "data/user/projects/open"
 USER_ASSET_TYPES = "data/user/projects/{project_id}/asset-types"
@@ -123,7 +217,37 @@ _MODEL_OF_COLLECTION: dict[str, type[KitsuModel]] = {
     "episodes": Episode,
     "asset-instances": AssetInstance,
     "playlists": Playlist,
+    "tasks": Task,
+    "task-types": TaskType,
+    "task-status": TaskStatus,
+    "comments": Comment,
+    "preview-files": PreviewFile,
+    "attachment-files": AttachmentFile,
+    "output-types": OutputType,
+    "output-files": OutputFile,
+    "working-files": WorkingFile,
+    "softwares": Software,
+    "file-status": FileStatus,
 }
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+def with_segment(template: str, name: str, value: object) -> str:
+    """``template`` with ``{name}`` replaced by ``value``, a segment that is
+    not an id (a file name, an extension): escaped, and never empty or a dot
+    segment, so it cannot lead to another route."""
+    if not isinstance(value, str) or value.strip(".") == "":
+        raise errors.InvalidArgumentError(f"{name} must be a non-empty name, got {value!r}")
+    return template.replace("{" + name + "}", quote(value, safe=""))
+
+
+def with_date(template: str, value: object) -> str:
+    """``template`` with ``{date}`` replaced by ``value``, a YYYY-MM-DD date."""
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise errors.InvalidArgumentError(f"date must be a YYYY-MM-DD string, got {value!r}")
+    return template.replace("{date}", value)
 
 
 def model_of(route: str) -> type[KitsuModel] | None:

@@ -40,10 +40,12 @@ _DEFAULT = {
         {"shot": _SHOT + "/<OutputType>/v<Revision>", "asset": _ASSET + "/<OutputType>/v<Revision>",
          "sequence": _SEQUENCE + "/<OutputType>/v<Revision>", "scene": _SCENE + "/<OutputType>/v<Revision>",
          "episode": _EPISODE + "/<OutputType>/v<Revision>",
-         "instance": "<Project>/shots/<Sequence>/<Shot>/<TaskType>/<OutputType>/<Instance>/v<Revision>"},
+         "instance": "<Project>/shots/<Sequence>/<Shot>/<TaskType>/<OutputType>/<Instance>/v<Revision>",
+         "instance_asset": "<Project>/assets/<AssetType>/<Asset>/<TaskType>/<OutputType>/<Instance>/v<Revision>"},
         {"shot": "<Sequence>_<Shot>_<OutputType>_v<Revision>", "asset": "<AssetType>_<Asset>_<OutputType>_v<Revision>",
          "sequence": "<Sequence>_<OutputType>_v<Revision>", "scene": "<Sequence>_<Scene>_<OutputType>_v<Revision>",
-         "episode": "<Episode>_<OutputType>_v<Revision>", "instance": "<Instance>_<OutputType>_v<Revision>"},
+         "episode": "<Episode>_<OutputType>_v<Revision>", "instance": "<Instance>_<OutputType>_v<Revision>",
+         "instance_asset": "<Instance>_<OutputType>_v<Revision>"},
     ),
 }
 
@@ -52,9 +54,10 @@ _SIMPLE = {
     mode: _mode(
         "/mnt/kitsu", "projects",
         {"shot": _SHOT, "asset": _ASSET, "sequence": _SEQUENCE, "scene": _SCENE, "episode": _EPISODE,
-         "instance": _SHOT},
+         "instance": _SHOT, "instance_asset": _ASSET},
         {"shot": "<Shot>_<TaskType>", "asset": "<Asset>_<TaskType>", "sequence": "<Sequence>_<TaskType>",
-         "scene": "<Scene>_<TaskType>", "episode": "<Episode>_<TaskType>", "instance": "<Instance>_<TaskType>"},
+         "scene": "<Scene>_<TaskType>", "episode": "<Episode>_<TaskType>", "instance": "<Instance>_<TaskType>",
+         "instance_asset": "<Instance>_<TaskType>"},
     )
     for mode in ("working", "output")
 }

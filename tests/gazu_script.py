@@ -21,6 +21,7 @@ import importlib
 import json
 import os
 import struct
+import subprocess
 import sys
 import tempfile
 import uuid
@@ -244,6 +245,9 @@ def run(tag: str) -> list[list[Any]]:
          {"id": playlist["id"], "shots": [{"entity_id": shot["id"], "preview_file_id": None}]})
     call("all_shots_for_playlist", g.playlist.all_shots_for_playlist, playlist)
 
+    with tempfile.TemporaryDirectory() as folder:
+        _tasks_and_files(call, project, asset_type, episode, sequence, shot, hero, person, instance, folder)
+
     # --------------------------------------------------------------- sync
     task_type = g.client.fetch_first("task-types", {"for_entity": "Asset"})
     task_status = g.client.fetch_first("task-status", {"is_default": True})
@@ -291,6 +295,231 @@ def run(tag: str) -> list[list[Any]]:
     call("remove_project", g.project.remove_project, project, True)
     call("remove_project gone", g.project.get_project, project["id"])
     return call.records
+
+
+def _movie(folder: str) -> str:
+    """A one-second movie with sound, made by ffmpeg (installed with the
+    server; Zou's processing needs it too)."""
+    target = os.path.join(folder, "take.mp4")
+    subprocess.run(["ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=24",
+                    "-f", "lavfi", "-i", "sine=frequency=440", "-t", "1", "-pix_fmt", "yuv420p", "-shortest", target],
+                   check=True, timeout=120)
+    return target
+
+
+def _saved(function: Any, target: str) -> Any:
+    """A download function whose result is what it wrote (size and first
+    bytes), not its return value: official gazu returns the closed
+    ``requests.Response``, ours the number of bytes written."""
+    def download(*args: Any) -> Any:
+        function(*args[:-1], target)
+        with open(target, "rb") as saved:
+            content = saved.read()
+        return {"size": len(content), "head": content[:8].hex()}
+
+    return download
+
+
+def _spec_only(module: Any, name: str) -> Any:
+    """``module.name``, or a function raising the AttributeError its lookup
+    raises (official gazu 1.3.1 lacks four of the spec's functions)."""
+    def missing(*args: Any) -> Any:
+        return getattr(module, name)(*args)
+
+    return getattr(module, name, missing)
+
+
+def _tasks_and_files(
+    call: Recorder, project: Any, asset_type: Any, episode: Any, sequence: Any, shot: Any, hero: Any, person: Any,
+    instance: Any, folder: str,
+) -> None:
+    """Tasks, comments with a status change, attachments and a movie
+    preview, time spent, working and output files with paths from a file
+    tree, downloads, the artist-facing lists."""
+    name, g = call.marker, gazu
+    image, notes = os.path.join(folder, "frame.png"), os.path.join(folder, "notes.txt")
+    with open(image, "wb") as out:
+        out.write(_png())
+    with open(notes, "w", encoding="utf-8") as out:
+        out.write("notes of the review\n")
+
+    # ------------------------------------------------- statuses and types
+    call("all_task_statuses", g.task.all_task_statuses)
+    todo = call("get_default_task_status", g.task.get_default_task_status)
+    wip = call("get_task_status_by_short_name", g.task.get_task_status_by_short_name, "wip")
+    call("get_task_status_by_name", g.task.get_task_status_by_name, "Todo")
+    call("get_task_status", g.task.get_task_status, wip["id"])
+    checking = call("new_task_status", g.task.new_task_status, f"checking {name}", name[-10:], "#00FF00")
+    call("new_task_status bad color", g.task.new_task_status, f"bad {name}", "bad", "green")
+    modeling = call("new_task_type", g.task.new_task_type, f"modeling {name}")
+    call("new_task_type again", g.task.new_task_type, f"modeling {name}")
+    call("all_task_types", g.task.all_task_types)
+    call("get_task_type", g.task.get_task_type, modeling["id"])
+    call("get_task_type_by_name", g.task.get_task_type_by_name, f"modeling {name}")
+    call("all_task_statuses_for_project", g.task.all_task_statuses_for_project, project)
+
+    # -------------------------------------------------------------- tasks
+    task = call("new_task", g.task.new_task, hero, modeling, "main", None, person, [person])
+    call("new_task again", g.task.new_task, hero, modeling)
+    animation = call("get_task_type_by_name shot", g.task.get_task_type_by_name, "Animation")
+    shot_task = call("new_task shot", g.task.new_task, shot, animation["id"], "layout", todo)
+    call("get_task", g.task.get_task, task["id"])
+    call("get_task_url", g.task.get_task_url, task)
+    call("all_tasks_for_asset", g.task.all_tasks_for_asset, hero)
+    call("all_tasks_for_asset relations", g.task.all_tasks_for_asset, hero, True)
+    call("all_tasks_for_shot", g.task.all_tasks_for_shot, shot)
+    call("all_tasks_for_sequence", g.task.all_tasks_for_sequence, sequence)
+    call("all_tasks_for_scene", g.task.all_tasks_for_scene, sequence)  # no scene: the server's answer for one
+    call("all_tasks_for_episode", g.task.all_tasks_for_episode, episode)
+    call("all_shot_tasks_for_sequence", g.task.all_shot_tasks_for_sequence, sequence, True)
+    call("all_shot_tasks_for_episode", g.task.all_shot_tasks_for_episode, episode)
+    call("all_assets_tasks_for_episode", g.task.all_assets_tasks_for_episode, episode)
+    call("all_tasks_for_project", g.task.all_tasks_for_project, project)
+    call("all_tasks_for_task_type", g.task.all_tasks_for_task_type, project, modeling)
+    call("all_tasks_for_task_status", g.task.all_tasks_for_task_status, project, modeling, todo)
+    call("all_tasks_for_entity_and_task_type", g.task.all_tasks_for_entity_and_task_type, hero, modeling)
+    call("all_tasks_for_person", g.task.all_tasks_for_person, person)
+    call("all_done_tasks_for_person", g.task.all_done_tasks_for_person, person)
+    call("all_task_types_for_project", g.task.all_task_types_for_project, project)
+    call("all_task_types_for_asset", g.task.all_task_types_for_asset, hero)
+    call("all_task_types_for_shot", g.task.all_task_types_for_shot, shot)
+    call("all_task_types_for_sequence", g.task.all_task_types_for_sequence, sequence)
+    call("all_task_types_for_scene", g.task.all_task_types_for_scene, sequence)
+    call("all_task_types_for_episode", g.task.all_task_types_for_episode, episode)
+    call("update_task", g.task.update_task, {"id": task["id"], "priority": 2, "assignees": [person]})
+    call("update_task_data", g.task.update_task_data, task, {"difficulty": "hard"})
+    call("update_task_data more", g.task.update_task_data, task, {"notes": "ok"})
+    call("assign_task", g.task.assign_task, shot_task, person)
+    call("set_time_spent", g.task.set_time_spent, task, person, "2026-01-05", 3600)
+    call("add_time_spent", g.task.add_time_spent, task, person, "2026-01-05", 1800)
+    call("get_time_spent", g.task.get_time_spent, task, "2026-01-05")
+    call("set_time_spent bad date", g.task.set_time_spent, task, person, "5 Jan", 60)
+
+    # --------------------------------------------- comments and previews
+    started = call("start_task", g.task.start_task, task)
+    comment = call("add_comment", g.task.add_comment, task, checking, f"first pass {name}", person,
+                   [{"text": "silhouette", "checked": False}])
+    call("add_comment attachments", g.task.add_comment, task, wip, "see notes", None, [], [notes, image])
+    call("add_attachment_files_to_comment", g.task.add_attachment_files_to_comment, task, comment, [notes])
+    call("add_attachment_files_to_comment none", g.task.add_attachment_files_to_comment, task, comment, [])
+    call("all_comments_for_task", g.task.all_comments_for_task, task)
+    call("get_last_comment_for_task", g.task.get_last_comment_for_task, task)
+    call("get_comment", g.task.get_comment, comment["id"])
+    call("update_comment", g.task.update_comment, {"id": comment["id"], "text": f"first pass, fixed {name}"})
+    preview = call("create_preview", g.task.create_preview, task, comment)
+    call("upload_preview_file", g.task.upload_preview_file, preview, image)
+    movie = call("add_preview", g.task.add_preview, task, comment, _movie(folder))
+    call("add_preview nothing", g.task.add_preview, task, comment)
+    call("set_main_preview", g.task.set_main_preview, movie)
+    call("get_preview_file", g.files.get_preview_file, movie["id"])
+    call("get_preview_file_url", g.files.get_preview_file_url, movie)
+    call("get_preview_file_url picture", g.files.get_preview_file_url, preview["id"])
+    call("get_all_preview_files_for_task", g.files.get_all_preview_files_for_task, task)
+    call("update_preview", g.files.update_preview, preview, {"position": 2})
+    attachments = call("get_all_attachment_files_for_task", g.files.get_all_attachment_files_for_task, task)
+    attachment = sorted(attachments, key=lambda item: item["name"])[0]
+    call("get_attachment_file", g.files.get_attachment_file, attachment["id"])
+    saved = os.path.join(folder, "saved.bin")
+    call("download_attachment_file", _saved(g.files.download_attachment_file, saved), attachment, saved)
+    call("download_preview_file", _saved(g.files.download_preview_file, saved), movie, saved)
+    call("download_preview_file picture", _saved(g.files.download_preview_file, saved), preview, saved)
+    call("download_preview_file_thumbnail", _saved(g.files.download_preview_file_thumbnail, saved), preview, saved)
+    call("download_preview_file_cover", _saved(g.files.download_preview_file_cover, saved), movie, saved)
+    call("download_person_avatar", _saved(g.files.download_person_avatar, saved), person, saved)
+    call("download_project_avatar", _saved(g.files.download_project_avatar, saved), project, saved)
+
+    # -------------------------------------- working files and file trees
+    tree = {mode: {
+        "mountpoint": "/mnt/studio", "root": "productions",
+        "folder_path": {"shot": "<Project>/shots/<Sequence>/<Shot>/<TaskType>",
+                        "asset": "<Project>/assets/<AssetType>/<Asset>/<TaskType>",
+                        "instance_asset": "<Project>/instances/<Asset>/<Instance>/<TaskType>", "style": "lowercase"},
+        "file_name": {"shot": "<Shot>_<TaskType>_v<Revision>", "asset": "<Asset>_<TaskType>_v<Revision>",
+                      "instance_asset": "<Instance>_<TaskType>_v<Revision>", "style": "lowercase"},
+    } for mode in ("working", "output")}
+    call("update_project_file_tree", g.files.update_project_file_tree, project, tree)
+    maya = call("new_software", g.files.new_software, f"maya {name}", "ma", "ma")
+    call("new_software again", g.files.new_software, f"maya {name}", "ma", "ma")
+    call("all_softwares", g.files.all_softwares)
+    call("get_software", g.files.get_software, maya["id"])
+    call("get_software_by_name", g.files.get_software_by_name, f"maya {name}")
+    call("build_working_file_path", g.files.build_working_file_path, task, "main", "working", maya)
+    working = call("new_working_file", g.files.new_working_file, task, "main", "working", maya, "first", person)
+    working_next = call("new_working_file next", g.files.new_working_file, task)
+    call("get_working_file", g.files.get_working_file, working["id"])
+    call("get_working_files_for_task", g.files.get_working_files_for_task, task)
+    call("get_all_working_files_for_entity", g.files.get_all_working_files_for_entity, hero, task, "main")
+    call("get_last_working_files", g.files.get_last_working_files, task)
+    call("get_last_working_file_revision", g.files.get_last_working_file_revision, task)
+    call("update_comment working file", g.files.update_comment, working, "first, reviewed")
+    call("update_modification_date", g.files.update_modification_date, working)
+    call("upload_working_file", g.files.upload_working_file, working, notes)
+    call("download_working_file", _saved(g.files.download_working_file, saved), working, saved)
+
+    # ------------------------------------------------------- output files
+    cache_type = call("new_output_type", g.files.new_output_type, f"cache {name}", "abc")
+    call("new_output_type again", g.files.new_output_type, f"cache {name}", "abc")
+    call("all_output_types", g.files.all_output_types)
+    call("get_output_type", g.files.get_output_type, cache_type["id"])
+    call("get_output_type_by_name", g.files.get_output_type_by_name, f"cache {name}")
+    approved = call("new_file_status", g.files.new_file_status, f"approved {name}", "#22AA22")
+    call("new_file_status again", g.files.new_file_status, f"approved {name}", "#22AA22")
+    call("get_file_status", g.files.get_file_status, approved["id"])
+    call("get_file_status_by_name", g.files.get_file_status_by_name, f"approved {name}")
+    call("get_next_entity_output_revision", g.files.get_next_entity_output_revision, hero, cache_type, modeling)
+    call("build_entity_output_file_path", g.files.build_entity_output_file_path, hero, cache_type, modeling)
+    output = call("new_entity_output_file", g.files.new_entity_output_file, hero, cache_type, modeling, "publish",
+                  working, person, "main", "output", 0, 1, "abc", "/", approved["id"])
+    output_next = call("new_entity_output_file next", g.files.new_entity_output_file, hero, cache_type, modeling,
+                       "again")
+    call("get_last_entity_output_revision", g.files.get_last_entity_output_revision, hero, cache_type, modeling,
+         "main")
+    call("get_output_file", g.files.get_output_file, output["id"])
+    call("get_output_file_by_path", g.files.get_output_file_by_path, output["path"])
+    call("update_output_file", g.files.update_output_file, output, {"comment": "published"})
+    call("all_output_files_for_entity", g.files.all_output_files_for_entity, hero, cache_type, modeling)
+    call("get_last_output_files_for_entity", g.files.get_last_output_files_for_entity, hero)
+    call("all_output_types_for_entity", g.files.all_output_types_for_entity, hero)
+    g.shot.add_asset_instance_to_shot(shot, instance)
+    call("get_next_asset_instance_output_revision", g.files.get_next_asset_instance_output_revision, instance, shot,
+         cache_type, modeling)
+    call("build_asset_instance_output_file_path", g.files.build_asset_instance_output_file_path, instance, shot,
+         cache_type, modeling)
+    instance_output = call("new_asset_instance_output_file", g.files.new_asset_instance_output_file, instance, shot,
+                           cache_type, modeling, "instance cache")
+    call("get_last_asset_instance_output_revision", g.files.get_last_asset_instance_output_revision, instance, shot,
+         cache_type, modeling)
+    call("all_output_files_for_asset_instance", g.files.all_output_files_for_asset_instance, instance, shot)
+    call("get_last_output_files_for_asset_instance", g.files.get_last_output_files_for_asset_instance, instance,
+         shot)
+    call("all_output_types_for_asset_instance", g.files.all_output_types_for_asset_instance, instance, shot)
+    g.shot.remove_asset_instance_from_shot(shot, instance)
+
+    # ---------------------------------------------------- what ours adds
+    # The four spec functions official gazu 1.3.1 no longer has (there:
+    # AttributeError).
+    call("get_task_by_name", _spec_only(g.task, "get_task_by_name"), hero, modeling, "main")
+    shot_path = g.files.build_working_file_path(shot_task)
+    call("get_task_by_path", _spec_only(g.task, "get_task_by_path"), project, shot_path, "shot")
+    call("get_task_by_path nothing", _spec_only(g.task, "get_task_by_path"), project, "/elsewhere/file.ma", "shot")
+    call("task_to_review", _spec_only(g.task, "task_to_review"), task, person, "ready for review")
+    call("set_project_file_tree", _spec_only(g.files, "set_project_file_tree"), project, "simple")
+    call("set_project_file_tree unknown", _spec_only(g.files, "set_project_file_tree"), project, "nowhere")
+
+    # ------------------------------------------------------------ removal
+    # Files have no remove function in the spec: gazu.client.delete, so
+    # that the entities and the task type can go later.
+    for label, record in (("output", output), ("output next", output_next), ("instance output", instance_output)):
+        call(f"delete {label}", g.client.delete, f"data/output-files/{record['id']}")
+    for label, record in (("working", working), ("working next", working_next)):
+        call(f"delete {label}", g.client.delete, f"data/working-files/{record['id']}")
+    call("remove_comment", g.task.remove_comment, started)
+    call("remove_task", g.task.remove_task, shot_task)
+    call("remove_task gone", g.task.get_task, shot_task["id"])
+    call("remove_task_type in use", g.task.remove_task_type, modeling)
+    call("remove_task other", g.task.remove_task, task)
+    call("remove_task_type", g.task.remove_task_type, modeling)
+    call("remove_task_status", g.task.remove_task_status, checking)
 
 
 def run_calls(calls: list[list[Any]]) -> list[dict[str, Any]]:

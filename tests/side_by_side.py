@@ -58,6 +58,7 @@ def _python(source: str, stdin: str, official: bool, settings: dict[str, str]) -
 
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_ID_PREFIX = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}\b(?!-)")
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")
 
 
@@ -65,12 +66,13 @@ def normalized(records: list[list[Any]], tag: str) -> list[list[Any]]:
     """``records`` with what differs between two runs replaced: the ids a
     run created (numbered in order of appearance; the server's own ids stay
     as they are only if both runs see them first at the same place, which
-    they do), dates and times, and the run's marker."""
+    they do), dates and times, and the run's marker or tag."""
     numbers: dict[str, str] = {}
 
     def text(value: str) -> str:
-        value = value.replace("gzrun" + tag, "gzrun<run>")
+        value = value.replace("gzrun" + tag, "gzrun<run>").replace(tag, "<tag>")
         value = _UUID.sub(lambda match: numbers.setdefault(match.group(0), f"<id{len(numbers)}>"), value)
+        value = _ID_PREFIX.sub("<id prefix>", value)  # a preview's name: the start of its id
         return _TIME.sub("<time>", value)
 
     def walk(value: Any) -> Any:

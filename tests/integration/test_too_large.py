@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pytest
 import requests
 
+import gazu
 from kitsu_models import errors
 from kitsu_models.models import Asset, Task
 from kitsu_models.session import Kitsu
@@ -125,3 +126,30 @@ def test_a_file_over_the_servers_limit_raises_the_typed_too_big_error(
     finally:
         kitsu.log_out()
         kitsu.close()
+
+
+def test_gazu_uploads_over_the_limit_raise_too_big_file_exception(
+    small_limit_api: str, kitsu_server: KitsuServer, make_project: Callable[..., JSONDict], tmp_path: Path
+) -> None:
+    """gazu.task's comment attachments and preview uploads, over the same
+    server: gazu's TooBigFileException, and no comment left by the refused one."""
+    row = make_project(task_types=["Modeling"], task_statuses=["Todo"], asset_types=["Character"])
+    client = gazu.client.create_client(small_limit_api)
+    gazu.log_in(kitsu_server.admin_email, kitsu_server.admin_password.reveal(), client=client)
+    try:
+        character = gazu.asset.get_asset_type_by_name("Character", client=client)
+        asset = gazu.asset.new_asset(row["id"], character, "Gazu hero", client=client)
+        modeling = gazu.task.get_task_type_by_name("Modeling", client=client)
+        todo = gazu.task.get_task_status_by_name("Todo", client=client)
+        task = gazu.task.new_task(asset, modeling, task_status=todo, client=client)
+        big = tmp_path / "plate.png"
+        big.write_bytes(os.urandom(3 * LIMIT))
+        with pytest.raises(gazu.exception.TooBigFileException):
+            gazu.task.add_comment(task, todo, "too big", attachments=[str(big)], client=client)
+        assert gazu.task.all_comments_for_task(task, client=client) == []
+        comment = gazu.task.add_comment(task, todo, "a preview follows", client=client)
+        preview = gazu.task.create_preview(task, comment, client=client)
+        with pytest.raises(gazu.exception.TooBigFileException):
+            gazu.task.upload_preview_file(preview, str(big), client=client)
+    finally:
+        gazu.log_out(client=client)

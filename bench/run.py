@@ -54,8 +54,10 @@ def ours(scenario: str, mode: str = "", *extra: str) -> list[str]:
     return [OUR_PYTHON, os.path.join(HERE, "scenarios_ours.py"), "--scenario", scenario, "--mode", mode, *extra]
 
 
-def gazu(scenario: str, mode: str = "", *extra: str) -> list[str]:
-    return [OFFICIAL, "-P", os.path.join(HERE, "scenarios_gazu.py"), "--scenario", scenario, "--mode", mode, *extra]
+def gazu(scenario: str, mode: str = "", *extra: str, python: str = OFFICIAL) -> list[str]:
+    """The gazu-API scenario script, through official gazu (or, with
+    ``python=OUR_PYTHON`` and ``OURS_ENV``, through this repository's gazu)."""
+    return [python, "-P", os.path.join(HERE, "scenarios_gazu.py"), "--scenario", scenario, "--mode", mode, *extra]
 
 
 BULK_ARGS = ("--ids", "{ids}", "--status", "{status}", "--text", "{text}")
@@ -71,6 +73,10 @@ MYTASKS: list[Contender] = [
               note="get_entity, get_project, get_task_status, get_last_comment_for_task per task"),
     Contender("gazu 1.3.1 TD loop + cache", gazu("mytasks", "td-cache"), slow=True,
               note="same after gazu.cache.enable()"),
+    Contender("our gazu hand-joined", gazu("mytasks", "joined", python=OUR_PYTHON), env=OURS_ENV,
+              note="the gazu 1.3.1 hand-joined script, through this repository's gazu"),
+    Contender("our gazu TD loop", gazu("mytasks", "td", python=OUR_PYTHON), env=OURS_ENV, slow=True,
+              note="the gazu 1.3.1 TD loop script, through this repository's gazu"),
 ]
 BULK: list[Contender] = [
     Contender("kitsu_models sequential", ours("bulk", "seq", *BULK_ARGS), env=OURS_ENV, slow=True,
@@ -81,6 +87,8 @@ BULK: list[Contender] = [
               note="Task.comment_many(tasks, status, text): a batch-comment request per 100 tasks, then reloads"),
     Contender("gazu 1.3.1 TD loop", gazu("bulk", "td", *BULK_ARGS), slow=True,
               note="gazu.task.add_comment(task_id, status, text) per task"),
+    Contender("our gazu TD loop", gazu("bulk", "td", *BULK_ARGS, python=OUR_PYTHON), env=OURS_ENV, slow=True,
+              note="the same script, through this repository's gazu"),
 ]
 REPEAT: list[Contender] = [
     Contender("gazu 1.3.1 re-read", gazu("repeat", "plain", "--project-id", "{project_id}"),
@@ -89,12 +97,17 @@ REPEAT: list[Contender] = [
               note="the same after gazu.cache.enable()"),
     Contender("kitsu_models", ours("repeat", "", "--project-id", "{project_id}"), env=OURS_ENV,
               note="kitsu.tasks.filter(project=project) twice: If-None-Match, 304, same models"),
+    Contender("our gazu re-read", gazu("repeat", "plain", "--project-id", "{project_id}", python=OUR_PYTHON),
+              env=OURS_ENV, note="all_tasks_for_project twice, through this repository's gazu (revalidated by ETag)"),
+    Contender("our gazu + cache", gazu("repeat", "cache", "--project-id", "{project_id}", python=OUR_PYTHON),
+              env=OURS_ENV, note="the same after gazu.cache.enable(): the hit costs a 304"),
 ]
 IMPORTS: list[tuple[str, list[str], dict[str, str]]] = [
     ("gazu 1.3.1", [OFFICIAL, "-P", "-c"], {}),
     ("kitsu_models", [OUR_PYTHON, "-P", "-c"], OURS_ENV),
+    ("our gazu", [OUR_PYTHON, "-P", "-c"], OURS_ENV),
 ]
-IMPORT_MODULE = {"gazu 1.3.1": "gazu", "kitsu_models": "kitsu_models"}
+IMPORT_MODULE = {"gazu 1.3.1": "gazu", "kitsu_models": "kitsu_models", "our gazu": "gazu"}
 
 
 def bench_user_password() -> str:

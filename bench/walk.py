@@ -57,11 +57,10 @@ CONTENDERS: list[Contender] = [
               note="one call per asset/shot/task/assignee"),
     Contender("gazu 1.3.1 TD loop + cache", gazu_command(OFFICIAL, "td-cache"), slow=True,
               note="same loop after gazu.cache.enable()"),
-]
-#: Opt-in (--only / --extra): the same gazu scripts against this repository's gazu package.
-EXTRA_CONTENDERS: list[Contender] = [
-    Contender("our gazu hand-joined", gazu_command(OUR_PYTHON, "joined"), env={"PYTHONPATH": ROOT}),
-    Contender("our gazu TD loop", gazu_command(OUR_PYTHON, "td"), env={"PYTHONPATH": ROOT}, slow=True),
+    Contender("our gazu hand-joined", gazu_command(OUR_PYTHON, "joined"), env={"PYTHONPATH": ROOT},
+              note="the hand-joined script, through this repository's gazu"),
+    Contender("our gazu TD loop", gazu_command(OUR_PYTHON, "td"), env={"PYTHONPATH": ROOT}, slow=True,
+              note="the TD loop script, through this repository's gazu"),
 ]
 BASELINE = "gazu 1.3.1 hand-joined"
 
@@ -228,7 +227,6 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--slow-rounds", type=int, default=None, help="rounds for per-object contenders (default: --rounds)")
     parser.add_argument("--only", default="", help="comma-separated contender names")
-    parser.add_argument("--extra", action="store_true", help="also run EXTRA_CONTENDERS (our gazu package)")
     parser.add_argument("--timeout", type=float, default=1800)
     parser.add_argument("--no-materialize", action="store_true")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -241,11 +239,10 @@ def main() -> int:
 
     load_env()
     ensure_gazu_venv()
-    contenders = CONTENDERS + (EXTRA_CONTENDERS if args.extra else [])
+    contenders = CONTENDERS
     if args.only:
         wanted = {n.strip() for n in args.only.split(",")}
-        contenders = [c for c in contenders + EXTRA_CONTENDERS if c.name in wanted]
-        contenders = list({c.name: c for c in contenders}.values())
+        contenders = [c for c in contenders if c.name in wanted]
     slow_rounds = args.slow_rounds if args.slow_rounds is not None else args.rounds
     kitsu = login()
     report: dict[str, Any] = {

@@ -40,6 +40,13 @@ def get_sequence_casting(sequence: Ref, client: KitsuClient = default_client) ->
     return read(client, paths.SEQUENCE_CASTING, project_id=project, sequence_id=sequence)
 
 
+@cache
+def get_project_shots_casting(project: Ref, client: KitsuClient = default_client) -> Any:
+    """The casting of every shot of the production in one request, by shot
+    id (beyond the spec: official gazu 1.3.1 has it, and bulk tools use it)."""
+    return read(client, paths.PROJECT_SHOTS_CASTING, project_id=project)
+
+
 def get_asset_type_casting(project: Ref, asset_type: Ref, client: KitsuClient = default_client) -> Any:
     """The casting of every asset of the type, by asset id."""
     return read(client, paths.ASSET_TYPE_CASTING, project_id=project, asset_type_id=asset_type)

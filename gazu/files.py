@@ -419,10 +419,20 @@ def get_attachment_file(attachment_file_id: Ref, client: KitsuClient = default_c
 def download_attachment_file(
     attachment_file: Ref, file_path: StrPath, client: KitsuClient = default_client, *, progress_callback: Any = None
 ) -> int:
+    """Save the attachment; returns the bytes written."""
     record = get_attachment_file(attachment_file, client)
-    route = path(paths.with_segment(paths.ATTACHMENT_DOWNLOAD, "file_name", record.get("name")),
+    route = path(paths.with_segment(paths.ATTACHMENT_DOWNLOAD, "file_name", _url_name(record.get("name"))),
                  attachment_file_id=record["id"])
     return save_file(client, route, file_path, progress_callback)
+
+
+def _url_name(name: Any) -> str:
+    """The attachment's name for its download path (as gazu puts it there;
+    the server serves by id and ignores it), or "attachment" for a name no
+    path segment can carry (a slash, ``?``, ``#``, a control character)."""
+    if isinstance(name, str) and name.strip(".") and name.isprintable() and not any(c in name for c in "/\\?#%"):
+        return name
+    return "attachment"
 
 
 def download_person_avatar(

@@ -79,6 +79,7 @@ SHOT_PREVIEWS = "data/shots/{shot_id}/preview-files"
 # -------------------------------------------------------------- casting
 CASTING = "data/projects/{project_id}/entities/{entity_id}/casting"
 SEQUENCE_CASTING = "data/projects/{project_id}/sequences/{sequence_id}/casting"
+PROJECT_SHOTS_CASTING = "data/projects/{project_id}/sequences/all/casting"
 ASSET_TYPE_CASTING = "data/projects/{project_id}/asset-types/{asset_type_id}/casting"
 CAST_IN = "data/assets/{asset_id}/cast-in"
 

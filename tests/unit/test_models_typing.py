@@ -90,3 +90,11 @@ def test_the_navigation_checks_pass_mypy() -> None:
     output, status = run_mypy(ROOT / "tests" / "typing" / "test_navigation.py")
     assert status == 0, output
     assert "Success" in output
+
+
+def test_the_gazu_type_checks_pass_mypy() -> None:
+    """tests/typing/test_gazu_types.py (gazu's answers typed as JSON dicts,
+    models accepted as "dict or ID", wrong arguments refused) type-checks."""
+    output, status = run_mypy(ROOT / "tests" / "typing" / "test_gazu_types.py")
+    assert status == 0, output
+    assert "Success" in output

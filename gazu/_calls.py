@@ -26,7 +26,7 @@ from kitsu_models.ids import id_of
 from kitsu_models.orm.base import KitsuModel
 from kitsu_models.policy import Timeout
 from kitsu_models.routes import path
-from kitsu_models.streaming import StrPath
+from kitsu_models.streaming import ProgressCallback, StrPath
 
 from . import paths
 from .client import KitsuClient, delete
@@ -99,7 +99,7 @@ def send_files(
     files: Sequence[Path],
     fields: Mapping[str, str] | None = None,
     params: Mapping[str, Any] | None = None,
-    progress: Any = None,
+    progress: ProgressCallback | None = None,
     timeout: Timeout | None = None,
     **ids: Any,
 ) -> Any:
@@ -114,7 +114,7 @@ def send_files(
     return _merged(client, route, answer)
 
 
-def save_file(client: KitsuClient, route: str, file_path: StrPath, progress: Any = None) -> int:
+def save_file(client: KitsuClient, route: str, file_path: StrPath, progress: ProgressCallback | None = None) -> int:
     """Stream the server's ``route`` (a filled path) into ``file_path``;
     the file appears only once complete. Returns the bytes written."""
     target = checks.local_path(file_path, "file_path")

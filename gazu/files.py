@@ -10,7 +10,7 @@ from typing import Any
 from kitsu_models import checks, errors
 from kitsu_models.ids import id_of
 from kitsu_models.routes import path
-from kitsu_models.streaming import StrPath
+from kitsu_models.streaming import ProgressCallback, StrPath
 
 from . import paths
 from ._calls import Ref, Row, first, get_or_create, read_list, read_row, save_file, send_files, shaped, write_row
@@ -18,12 +18,13 @@ from ._file_trees import FILE_TREES
 from .cache import cache
 from .client import KitsuClient, default_client
 
-Optional = Ref | None
+#: An optional "dict or ID".
+MaybeRef = Ref | None
 
 
 def _filters(
-    output_type: Optional = None, task_type: Optional = None, name: str | None = None,
-    representation: str | None = None, file_status: Optional = None, temporal_entity: Optional = None,
+    output_type: MaybeRef = None, task_type: MaybeRef = None, name: str | None = None,
+    representation: str | None = None, file_status: MaybeRef = None, temporal_entity: MaybeRef = None,
 ) -> dict[str, Any]:
     """The query of the output file lists: only the filters given."""
     ids = {"temporal_entity_id": temporal_entity, "output_type_id": output_type, "task_type_id": task_type,
@@ -92,8 +93,8 @@ def get_output_file_by_path(path: str, client: KitsuClient = default_client) -> 
 
 
 def all_output_files_for_entity(
-    entity: Ref, output_type: Optional = None, task_type: Optional = None, name: str | None = None,
-    representation: str | None = None, file_status: Optional = None, client: KitsuClient = default_client,
+    entity: Ref, output_type: MaybeRef = None, task_type: MaybeRef = None, name: str | None = None,
+    representation: str | None = None, file_status: MaybeRef = None, client: KitsuClient = default_client,
 ) -> list[Row]:
     criteria = _filters(output_type, task_type, name, representation, file_status)
     return read_list(client, paths.ENTITY_OUTPUT_FILES, criteria, entity_id=entity)
@@ -101,8 +102,8 @@ def all_output_files_for_entity(
 
 @cache
 def all_output_files_for_asset_instance(
-    asset_instance: Ref, temporal_entity: Optional = None, task_type: Optional = None, output_type: Optional = None,
-    name: str | None = None, representation: str | None = None, file_status: Optional = None,
+    asset_instance: Ref, temporal_entity: MaybeRef = None, task_type: MaybeRef = None, output_type: MaybeRef = None,
+    name: str | None = None, representation: str | None = None, file_status: MaybeRef = None,
     client: KitsuClient = default_client,
 ) -> list[Row]:
     criteria = _filters(output_type, task_type, name, representation, file_status, temporal_entity)
@@ -111,8 +112,8 @@ def all_output_files_for_asset_instance(
 
 @cache
 def get_last_output_files_for_entity(
-    entity: Ref, output_type: Optional = None, task_type: Optional = None, name: str | None = None,
-    representation: str | None = None, file_status: Optional = None, client: KitsuClient = default_client,
+    entity: Ref, output_type: MaybeRef = None, task_type: MaybeRef = None, name: str | None = None,
+    representation: str | None = None, file_status: MaybeRef = None, client: KitsuClient = default_client,
 ) -> list[Row]:
     """The newest revision of each of the entity's output files."""
     criteria = _filters(output_type, task_type, name, representation, file_status)
@@ -121,8 +122,8 @@ def get_last_output_files_for_entity(
 
 @cache
 def get_last_output_files_for_asset_instance(
-    asset_instance: Ref, temporal_entity: Ref, task_type: Optional = None, output_type: Optional = None,
-    name: str | None = None, representation: str | None = None, file_status: Optional = None,
+    asset_instance: Ref, temporal_entity: Ref, task_type: MaybeRef = None, output_type: MaybeRef = None,
+    name: str | None = None, representation: str | None = None, file_status: MaybeRef = None,
     client: KitsuClient = default_client,
 ) -> list[Row]:
     criteria = _filters(output_type, task_type, name, representation, file_status)
@@ -164,9 +165,9 @@ def get_last_asset_instance_output_revision(
 
 
 def new_entity_output_file(
-    entity: Ref, output_type: Ref, task_type: Ref, comment: str, working_file: Optional = None,
-    person: Optional = None, name: str = "main", mode: str = "output", revision: int = 0, nb_elements: int = 1,
-    representation: str = "", sep: str = "/", file_status_id: Optional = None, client: KitsuClient = default_client,
+    entity: Ref, output_type: Ref, task_type: Ref, comment: str, working_file: MaybeRef = None,
+    person: MaybeRef = None, name: str = "main", mode: str = "output", revision: int = 0, nb_elements: int = 1,
+    representation: str = "", sep: str = "/", file_status_id: MaybeRef = None, client: KitsuClient = default_client,
 ) -> Row:
     """A new output file of the entity, its path built from the file tree
     and its revision the next one (unless ``revision`` is given)."""
@@ -177,8 +178,8 @@ def new_entity_output_file(
 
 def new_asset_instance_output_file(
     asset_instance: Ref, temporal_entity: Ref, output_type: Ref, task_type: Ref, comment: str, name: str = "master",
-    mode: str = "output", working_file: Optional = None, person: Optional = None, revision: int = 0,
-    nb_elements: int = 1, representation: str = "", sep: str = "/", file_status_id: Optional = None,
+    mode: str = "output", working_file: MaybeRef = None, person: MaybeRef = None, revision: int = 0,
+    nb_elements: int = 1, representation: str = "", sep: str = "/", file_status_id: MaybeRef = None,
     client: KitsuClient = default_client,
 ) -> Row:
     body = _output_body(output_type, task_type, comment=comment, name=name, revision=revision,
@@ -188,7 +189,7 @@ def new_asset_instance_output_file(
                      temporal_entity_id=temporal_entity)
 
 
-def _links(working_file: Optional, person: Optional, file_status: Optional) -> dict[str, str]:
+def _links(working_file: MaybeRef, person: MaybeRef, file_status: MaybeRef) -> dict[str, str]:
     """The optional links of a new output file, as ids."""
     given = {"working_file_id": working_file, "person_id": person, "file_status_id": file_status}
     return {key: id_of(value, what=key[:-3]) for key, value in given.items() if value is not None}
@@ -238,7 +239,7 @@ def get_working_files_for_task(task: Ref, client: KitsuClient = default_client) 
 
 @cache
 def get_all_working_files_for_entity(
-    entity: Ref, task: Optional = None, name: str | None = None, client: KitsuClient = default_client
+    entity: Ref, task: MaybeRef = None, name: str | None = None, client: KitsuClient = default_client
 ) -> list[Row]:
     criteria = {"task_id": None if task is None else id_of(task, what="task"), "name": name}
     return read_list(client, paths.ENTITY_WORKING_FILES, criteria, entity_id=entity)
@@ -259,7 +260,7 @@ def get_last_working_file_revision(task: Ref, name: str = "main", client: KitsuC
 
 @cache
 def build_working_file_path(
-    task: Ref, name: str = "main", mode: str = "working", software: Optional = None, revision: int = 1,
+    task: Ref, name: str = "main", mode: str = "working", software: MaybeRef = None, revision: int = 1,
     sep: str = "/", client: KitsuClient = default_client,
 ) -> str:
     """Where the task's working file goes, by the production's file tree
@@ -272,8 +273,8 @@ def build_working_file_path(
 
 
 def new_working_file(
-    task: Ref, name: str = "main", mode: str = "working", software: Optional = None, comment: str = "",
-    person: Optional = None, revision: int = 0, sep: str = "/", client: KitsuClient = default_client,
+    task: Ref, name: str = "main", mode: str = "working", software: MaybeRef = None, comment: str = "",
+    person: MaybeRef = None, revision: int = 0, sep: str = "/", client: KitsuClient = default_client,
 ) -> Row:
     """A new working file of the task, its path built from the file tree and
     its revision the next one (unless ``revision`` is given)."""
@@ -297,7 +298,7 @@ def update_modification_date(working_file: Ref, client: KitsuClient = default_cl
 
 
 def upload_working_file(
-    working_file: Ref, file_path: StrPath, client: KitsuClient = default_client, *, progress_callback: Any = None
+    working_file: Ref, file_path: StrPath, client: KitsuClient = default_client, *, progress_callback: ProgressCallback | None = None
 ) -> Row:
     """Store the file's content on the server (streamed from disk)."""
     source = checks.source_file(file_path, "file_path")
@@ -308,7 +309,7 @@ def upload_working_file(
 
 def download_working_file(
     working_file: Ref, file_path: StrPath | None = None, client: KitsuClient = default_client, *,
-    progress_callback: Any = None,
+    progress_callback: ProgressCallback | None = None,
 ) -> int:
     """Save the stored content at ``file_path`` (default: the working file's
     own path); returns the bytes written."""
@@ -386,7 +387,7 @@ def update_preview(preview_file: Ref, data: dict[str, Any], client: KitsuClient 
 
 
 def download_preview_file(
-    preview_file: Ref, file_path: StrPath, client: KitsuClient = default_client, *, progress_callback: Any = None
+    preview_file: Ref, file_path: StrPath, client: KitsuClient = default_client, *, progress_callback: ProgressCallback | None = None
 ) -> int:
     """Save the preview's original file (its movie for a movie); returns the
     bytes written."""
@@ -394,14 +395,14 @@ def download_preview_file(
 
 
 def download_preview_file_thumbnail(
-    preview_file: Ref, file_path: StrPath, client: KitsuClient = default_client, *, progress_callback: Any = None
+    preview_file: Ref, file_path: StrPath, client: KitsuClient = default_client, *, progress_callback: ProgressCallback | None = None
 ) -> int:
     route = path(paths.PREVIEW_THUMBNAIL, preview_file_id=preview_file)
     return save_file(client, route, file_path, progress_callback)
 
 
 def download_preview_file_cover(
-    preview_file: Ref, file_path: StrPath, client: KitsuClient = default_client, *, progress_callback: Any = None
+    preview_file: Ref, file_path: StrPath, client: KitsuClient = default_client, *, progress_callback: ProgressCallback | None = None
 ) -> int:
     """Save the preview's full-size picture (a movie's first frame)."""
     return save_file(client, path(paths.PREVIEW_COVER, preview_file_id=preview_file), file_path, progress_callback)
@@ -417,7 +418,7 @@ def get_attachment_file(attachment_file_id: Ref, client: KitsuClient = default_c
 
 
 def download_attachment_file(
-    attachment_file: Ref, file_path: StrPath, client: KitsuClient = default_client, *, progress_callback: Any = None
+    attachment_file: Ref, file_path: StrPath, client: KitsuClient = default_client, *, progress_callback: ProgressCallback | None = None
 ) -> int:
     """Save the attachment; returns the bytes written."""
     record = get_attachment_file(attachment_file, client)
@@ -436,13 +437,13 @@ def _url_name(name: Any) -> str:
 
 
 def download_person_avatar(
-    person: Ref, file_path: StrPath, client: KitsuClient = default_client, *, progress_callback: Any = None
+    person: Ref, file_path: StrPath, client: KitsuClient = default_client, *, progress_callback: ProgressCallback | None = None
 ) -> int:
     return save_file(client, path(paths.PERSON_AVATAR_FILE, person_id=person), file_path, progress_callback)
 
 
 def download_project_avatar(
-    project: Ref, file_path: StrPath, client: KitsuClient = default_client, *, progress_callback: Any = None
+    project: Ref, file_path: StrPath, client: KitsuClient = default_client, *, progress_callback: ProgressCallback | None = None
 ) -> int:
     return save_file(client, path(paths.PROJECT_AVATAR_FILE, project_id=project), file_path, progress_callback)
 

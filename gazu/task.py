@@ -17,7 +17,7 @@ from kitsu_models import checks, errors
 from kitsu_models.ids import id_of
 from kitsu_models.models.processing import PROCESSING_TIMEOUT
 from kitsu_models.policy import Timeout
-from kitsu_models.streaming import StrPath, write_atomically
+from kitsu_models.streaming import ProgressCallback, StrPath, write_atomically
 
 from . import paths
 from ._calls import (
@@ -240,9 +240,9 @@ def get_task_by_path(
     (``data/entities/guess-from-path``); the match of ``entity_type``'s
     template names the entity and the task type, whose task is returned.
     """
+    token = checks.checked_text(entity_type, "entity_type", empty=False).capitalize()  # "Shot": the match's key
     body = {"project_id": id_of(project, what="project"), "file_path": checks.checked_text(file_path, "file_path"), "sep": "/"}
     matches = write(client, "POST", paths.GUESS_FROM_PATH, body)
-    token = entity_type.capitalize() if isinstance(entity_type, str) else ""
     for match in matches if isinstance(matches, list) else []:
         if not isinstance(match, dict) or match.get("Template") != entity_type:
             continue
@@ -332,7 +332,8 @@ def task_to_review(
     comments (:func:`add_preview`), so ``revision`` is checked and not sent.
     Returns the task as it is now."""
     checks.checked_revision(revision)
-    id_of(task, what="task"), id_of(person, what="person")  # checked before any request
+    id_of(task, what="task")  # both checked before any request
+    id_of(person, what="person")
     if change_status:
         status = first(client, paths.TASK_STATUSES, {"is_feedback_request": "True"})
         if status is None:
@@ -386,7 +387,7 @@ def add_comment(
     created_at: str | None = None,
     client: KitsuClient = default_client,
     *,
-    progress_callback: Any = None,
+    progress_callback: ProgressCallback | None = None,
 ) -> Row:
     """Comment the task, setting its status; attachments (file paths) are
     streamed with it (``progress_callback(done, total)`` in bytes)."""
@@ -412,7 +413,7 @@ def add_attachment_files_to_comment(
     attachments: Sequence[StrPath] | StrPath = [],  # noqa: B006
     client: KitsuClient = default_client,
     *,
-    progress_callback: Any = None,
+    progress_callback: ProgressCallback | None = None,
 ) -> Any:
     """Attach files (a path or a list of paths) to a comment of the task."""
     if isinstance(attachments, (str, os.PathLike)):
@@ -452,7 +453,7 @@ def upload_preview_file(
     normalize_movie: bool = True,
     client: KitsuClient = default_client,
     *,
-    progress_callback: Any = None,
+    progress_callback: ProgressCallback | None = None,
 ) -> Row:
     """Send the preview's file. A server without a job queue processes it
     before answering (a movie takes seconds), so the read may wait up to

@@ -15,7 +15,7 @@ from typing import Any
 
 from kitsu_models import errors
 
-from . import asset, cache, casting, entity, exception, files, person, playlist, project, shot, sync, task, user
+from . import asset, cache, casting, entity, events, exception, files, person, playlist, project, shot, sync, task, user
 from . import client as raw
 from .client import KitsuClient
 from .exception import AuthFailedException, NotAuthenticatedException, ParameterException

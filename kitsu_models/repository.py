@@ -351,7 +351,7 @@ class Repository(Generic[M]):
             except errors.ModelNotFoundError:
                 pass
         self.session.identity.evict(obj)
-        object.__setattr__(obj, "_kitsu_deleted", True)
+        obj.mark_deleted()
         return True
 
     def refresh(self, obj: M) -> M:

@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar, cast, overload
 
 from . import errors
 from .credentials import Secret, Tokens
+from .events.stream import EventStream
 from .orm import relations, session_api
 from .orm.identity import IdentityMap
 from .policy import RetryPolicy, Timeout
@@ -103,6 +104,7 @@ class Kitsu:
         self._repositories: dict[type[Any], Repository[Any]] = {}
         self._entity_type_names: dict[str, str] | None = None
         self.user = UserViews(self)
+        self._events: EventStream | None = None
 
     @classmethod
     def login(cls, host: str, email: str, password: str | Secret, **options: Any) -> Kitsu:
@@ -179,6 +181,15 @@ class Kitsu:
             return self._event_host.rstrip("/")
         host = self.host
         return host[: -len("/api")] if host.endswith("/api") else host
+
+    @property
+    def events(self) -> EventStream:
+        """The session's event stream: ``kitsu.events.on(TaskStatusChanged,
+        callback)``, then ``run()``, ``start()`` or iterate
+        (:mod:`kitsu_models.events`)."""
+        if self._events is None:
+            self._events = EventStream(self)
+        return self._events
 
     def host_is_up(self) -> bool:
         """True when something answers HTTP at the API root."""

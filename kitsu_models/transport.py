@@ -131,6 +131,11 @@ class Transport:
         with self._token_lock:
             self._tokens = tokens
 
+    @property
+    def verify(self) -> bool | str:
+        """The TLS verification every request uses (True, False or a CA bundle)."""
+        return self._verify
+
     def close(self) -> None:
         self._http.close()
 

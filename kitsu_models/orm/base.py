@@ -157,6 +157,11 @@ class KitsuModel(BaseModel):
     def is_deleted(self) -> bool:
         return getattr(self, "_kitsu_deleted", False)
 
+    def mark_deleted(self) -> None:
+        """Record that the server deleted this object (its save and relations
+        raise ``DeletedObjectError`` from now on)."""
+        object.__setattr__(self, "_kitsu_deleted", True)
+
     def _check_alive(self) -> None:
         if self.is_deleted:
             raise DeletedObjectError(f"{type(self).__name__} {self.id} was deleted")

@@ -98,3 +98,11 @@ def test_the_gazu_type_checks_pass_mypy() -> None:
     output, status = run_mypy(ROOT / "tests" / "typing" / "test_gazu_types.py")
     assert status == 0, output
     assert "Success" in output
+
+
+def test_the_event_type_checks_pass_mypy() -> None:
+    """tests/typing/test_event_types.py (a callback gets the class it
+    subscribed to; one typed for another event is refused) type-checks."""
+    output, status = run_mypy(ROOT / "tests" / "typing" / "test_event_types.py")
+    assert status == 0, output
+    assert "Success" in output

@@ -1,0 +1,434 @@
+"""The event listener: socket.io on the event stream, typed events, and no
+gaps across reconnections.
+
+Three threads, none of them the caller's:
+
+- the **connector** keeps a socket.io connection to ``<event host>/events``
+  (python-socketio, imported only when a stream starts). When it drops it
+  waits with jittered backoff, refreshes the access token, reconnects, and
+  reads what it missed from the server's event log (``data/events/last``,
+  ``after`` the last logged event it knows, paged by 1,000);
+- socket.io's own I/O thread only puts what arrives into a queue;
+- the **dispatcher** takes events from the queue, in order, and calls the
+  callbacks. A slow or failing callback never blocks the socket; one that
+  raises is logged and the stream goes on.
+
+Exactly once, in order: each event delivered live is remembered (name and
+data) until the log shows it; a log entry already delivered live is
+skipped, the others are delivered (``event.replayed``) before the live
+events that arrived during the replay. The log has one-second timestamps,
+so the replay reads from the second of its cursor and skips the log ids it
+has seen. Every ``checkpoint`` seconds the log is read the same way while
+connected, which bounds what is remembered and catches an event the socket
+lost silently. Events the server does not log (``catalog.NOT_LOGGED``)
+cannot be replayed; reading the log needs a manager's rights, so a
+listener logged in as an artist gets live events only (a warning says so).
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import importlib
+import json
+import logging
+import queue
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, TypeVar, overload
+
+from .. import errors
+from ..orm.session_api import Session
+from ..policy import RetryPolicy
+from .base import Event, GenericEvent, Subject
+from .catalog import NOT_LOGGED
+from .classes import EVENT_CLASSES
+
+logger = logging.getLogger("kitsu_models.events")
+E = TypeVar("E", bound=Event)
+Callback = Callable[[Any], object]
+_STOP = object()
+#: Entries per read of the event log (the server's maximum).
+LOG_PAGE = 1000
+
+
+def event_of(name: str, data: Mapping[str, Any], session: Session | None, **kwargs: Any) -> Event:
+    """The typed event for ``name`` (a :class:`GenericEvent` for a name the
+    catalog does not know)."""
+    cls = EVENT_CLASSES.get(name)
+    if cls is None:
+        return GenericEvent(name, data, session, **kwargs)
+    return cls(data, session, **kwargs)
+
+
+def _key(name: str, data: Mapping[str, Any]) -> str:
+    """What identifies an event across the socket and the log."""
+    return name + json.dumps({k: v for k, v in data.items() if k != "id"}, sort_keys=True, default=str)
+
+
+class EventStream:
+    """``kitsu.events``: subscribe, then run (blocking), start (background)
+    or iterate::
+
+        stream = kitsu.events
+        stream.on(TaskStatusChanged, lambda event: print(event.task.task_status.name))
+        stream.on("shot:*", on_shot)          # every shot event
+        stream.start()                       # ... stream.stop()
+
+    ``live_models``: ``*:update`` events reload the objects already loaded
+    in the session, ``*:delete`` events mark them deleted (and forget them).
+    """
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        replay: bool = True,
+        live_models: bool = False,
+        checkpoint: float = 30.0,
+        reconnect: RetryPolicy | None = None,
+        reconnecting: bool = True,
+        url: str | None = None,
+        socket_options: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.session = session
+        self.replay = replay
+        self.live_models = live_models
+        self.checkpoint = checkpoint
+        self.reconnect = reconnect or RetryPolicy(backoff=0.5, max_backoff=15.0)
+        self.reconnecting = reconnecting
+        self.url = url
+        #: Options of ``socketio.Client`` (``ssl_verify``, ``logger``...).
+        self.socket_options = dict(socket_options or {})
+        self._subscriptions: list[tuple[str, Callback]] = []
+        self._queue: queue.Queue[Any] = queue.Queue()
+        self._iterators: list[queue.Queue[Any]] = []
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._connected = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._client: Any = None
+        self._replaying = False
+        self._held: list[tuple[str, dict[str, Any]]] = []
+        self._live: collections.Counter[str] = collections.Counter()
+        self._cursor: str | None = None
+        self._seen_ids: dict[str, str] = {}
+        self._can_replay = replay
+        #: Figures of this stream: events delivered live and replayed,
+        #: reconnections, callbacks that raised.
+        self.stats = collections.Counter[str]()
+
+    # ---------------------------------------------------------- subscribing
+    @overload
+    def on(self, kind: type[E], callback: Callable[[E], object]) -> Callable[[], None]: ...
+    @overload
+    def on(self, kind: str, callback: Callable[[Event], object]) -> Callable[[], None]: ...
+
+    def on(self, kind: type[Event] | str, callback: Callable[[Any], object]) -> Callable[[], None]:
+        """Call ``callback(event)`` for events of ``kind``: an event class,
+        an event name (``"task:new"``), every event of an entity
+        (``"task:*"``) or ``"*"``. Returns a function that unsubscribes."""
+        if not callable(callback):
+            raise errors.InvalidArgumentError(f"callback must be callable, got {callback!r}")
+        if isinstance(kind, type) and issubclass(kind, Event) and kind.name:
+            pattern = kind.name
+        elif isinstance(kind, str) and kind and (kind == "*" or ":" in kind):
+            pattern = kind
+        else:
+            raise errors.InvalidArgumentError(f"subscribe to an event class, 'entity:action', 'entity:*' or '*', got {kind!r}")
+        entry = (pattern, callback)
+        with self._lock:
+            self._subscriptions.append(entry)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if entry in self._subscriptions:
+                    self._subscriptions.remove(entry)
+
+        return unsubscribe
+
+    # -------------------------------------------------------------- running
+    def start(self) -> EventStream:
+        """Connect and deliver in background threads; returns once connected
+        (or raises the connection's error)."""
+        if self._threads:
+            raise errors.InvalidArgumentError("this event stream is already running")
+        self._stopping.clear()
+        first: queue.Queue[BaseException | None] = queue.Queue()
+        connector = threading.Thread(target=self._connect_loop, args=(first,), name="kitsu-events-connector", daemon=True)
+        dispatcher = threading.Thread(target=self._dispatch_loop, name="kitsu-events-dispatcher", daemon=True)
+        self._threads = [connector, dispatcher]
+        dispatcher.start()
+        connector.start()
+        failure = first.get()
+        if failure is not None:
+            self.stop()
+            raise failure
+        return self
+
+    def run(self) -> None:
+        """Connect (unless started already) and deliver until :meth:`stop`
+        (from a callback or another thread) or Ctrl-C."""
+        if not self._threads:
+            self.start()
+        try:
+            while not self._stopping.wait(0.5):
+                pass
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self.stop()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Disconnect and end the threads (none is left running)."""
+        self._stopping.set()
+        client = self._client
+        if client is not None:
+            try:
+                client.disconnect()
+            except Exception:  # noqa: BLE001 (already gone: nothing to undo)
+                logger.debug("disconnect failed", exc_info=True)
+        self._queue.put(_STOP)
+        for thread in self._threads:
+            if thread is not threading.current_thread():
+                thread.join(timeout)
+        self._threads = []
+        for waiting in list(self._iterators):
+            waiting.put(_STOP)
+
+    def __iter__(self) -> Iterator[Event]:
+        """Every event, as it is delivered (starts the stream if needed;
+        ends when the stream stops)."""
+        mine: queue.Queue[Any] = queue.Queue()
+        with self._lock:
+            self._iterators.append(mine)
+        try:
+            if not self._threads:
+                self.start()
+            while True:
+                item = mine.get()
+                if item is _STOP:
+                    return
+                yield item
+        finally:
+            with self._lock:
+                self._iterators.remove(mine)
+
+    def __enter__(self) -> EventStream:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def connected(self) -> bool:
+        return self._connected.is_set()
+
+    # ----------------------------------------------------------- connecting
+    def _connect_loop(self, first: queue.Queue[BaseException | None]) -> None:
+        attempt = 0
+        announced = False
+        while not self._stopping.is_set():
+            try:
+                if announced:
+                    self.session.transport.refresh_access_token()
+                self._open()
+                if self._cursor is None and self._can_replay and not announced:
+                    self._cursor = self._newest_logged()
+                else:
+                    self._catch_up()
+            except Exception as exc:  # noqa: BLE001 (reported to start(), or retried)
+                self._close()
+                if not announced:
+                    first.put(exc)
+                    return
+                attempt += 1
+                delay = self.reconnect.delay(min(attempt, 30))
+                logger.warning("event stream: reconnecting in %.1f s (%s)", delay, type(exc).__name__)
+                self._stopping.wait(delay)
+                continue
+            if not announced:
+                announced = True
+                first.put(None)
+            attempt = 0
+            self._watch()
+            self._close()
+            if not self.reconnecting:
+                self._stopping.set()
+                self._queue.put(_STOP)
+            elif not self._stopping.is_set():
+                self.stats["reconnections"] += 1
+                self._stopping.wait(self.reconnect.delay(1))
+
+    def _open(self) -> None:
+        socketio = importlib.import_module("socketio")
+        options = {"logger": False, "engineio_logger": False, "ssl_verify": bool(self.session.transport.verify),
+                   **self.socket_options, "reconnection": False}  # reconnections are this class's job
+        client = socketio.Client(**options)
+        client.on("*", self._received, namespace="/events")
+        client.on("disconnect", self._connected.clear, namespace="/events")
+        tokens = self.session.transport.tokens
+        if tokens is None:
+            raise errors.InvalidArgumentError("log in before listening to events")
+        self._replaying = True
+        self._client = client
+        client.connect(self.url or self.session.event_host, namespaces=["/events"],
+                       auth={"token": tokens.access.reveal()}, wait_timeout=10)
+        self._connected.set()
+
+    def _watch(self) -> None:
+        """Wait while connected, reading the log every ``checkpoint`` s."""
+        while self._connected.is_set() and not self._stopping.is_set():
+            if self._stopping.wait(self.checkpoint) or not self._connected.is_set():
+                return
+            try:
+                self._catch_up()
+            except errors.KitsuError:
+                logger.warning("event stream: reading the event log failed", exc_info=True)
+
+    def _close(self) -> None:
+        self._connected.clear()
+        client, self._client = self._client, None
+        if client is not None:
+            try:
+                client.disconnect()
+            except Exception:  # noqa: BLE001
+                logger.debug("disconnect failed", exc_info=True)
+
+    # ------------------------------------------------------------- receiving
+    def _received(self, name: str, data: Any = None) -> None:
+        """socket.io's thread: queue the event, nothing more."""
+        payload = dict(data) if isinstance(data, Mapping) else {"value": data}
+        with self._lock:
+            if self._replaying:
+                self._held.append((name, payload))
+                return
+            self._deliver_live(name, payload)
+
+    def _deliver_live(self, name: str, payload: dict[str, Any]) -> None:
+        if name not in NOT_LOGGED and self._can_replay:
+            self._live[_key(name, payload)] += 1
+        self.stats["live"] += 1
+        self._queue.put(event_of(name, payload, self.session))
+
+    def _catch_up(self) -> None:
+        """Deliver the logged events after the cursor that were not
+        delivered live, then what arrived meanwhile."""
+        with self._lock:
+            self._replaying = True
+        try:
+            for entry in self._missed():
+                name, data = str(entry.get("name")), dict(entry.get("data") or {})
+                key = _key(name, data)
+                with self._lock:
+                    if self._live[key] > 0:
+                        self._live[key] -= 1
+                        if not self._live[key]:
+                            del self._live[key]
+                        continue
+                self.stats["replayed"] += 1
+                self._queue.put(event_of(name, data, self.session, replayed=True, log_id=str(entry.get("id"))))
+        finally:
+            with self._lock:
+                held, self._held, self._replaying = self._held, [], False
+                for name, payload in held:
+                    self._deliver_live(name, payload)
+
+    def _newest_logged(self) -> str | None:
+        if not self._can_replay:
+            return None
+        try:
+            newest = self.session.transport.get("data/events/last", {"limit": 1})
+        except errors.PermissionDeniedError:
+            self._no_replay()
+            return None
+        finally:
+            with self._lock:
+                held, self._held, self._replaying = self._held, [], False
+                for name, payload in held:
+                    self._deliver_live(name, payload)
+        if isinstance(newest, list) and newest:
+            self._seen_ids = {str(newest[0]["id"]): str(newest[0]["created_at"])}
+            return str(newest[0]["created_at"])
+        return None
+
+    def _missed(self) -> list[dict[str, Any]]:
+        """The log entries after the cursor not seen yet, oldest first (the
+        cursor's own second is read again: the log's times are to the second)."""
+        if not self._can_replay:
+            return []
+        params: dict[str, Any] = {"limit": LOG_PAGE}
+        if self._cursor is not None:
+            since = dt.datetime.fromisoformat(self._cursor) - dt.timedelta(seconds=1)
+            params["after"] = since.isoformat(timespec="seconds")
+        pages: list[dict[str, Any]] = []
+        try:
+            while True:
+                page = self.session.transport.get("data/events/last", params)
+                if not isinstance(page, list):
+                    raise errors.UnexpectedAnswerError("GET", "data/events/last", 200, "expected a list", str(page)[:80])
+                pages += page
+                if len(page) < LOG_PAGE:
+                    break
+                params = {**params, "cursor_event_id": page[-1]["id"]}
+        except errors.PermissionDeniedError:
+            self._no_replay()
+            return []
+        fresh = [entry for entry in reversed(pages) if str(entry.get("id")) not in self._seen_ids]
+        if pages:
+            self._cursor = str(pages[0]["created_at"])
+            floor = (dt.datetime.fromisoformat(self._cursor) - dt.timedelta(seconds=2)).isoformat(timespec="seconds")
+            self._seen_ids = {str(e["id"]): str(e["created_at"]) for e in pages if str(e["created_at"]) >= floor}
+        return fresh
+
+    def _no_replay(self) -> None:
+        if self._can_replay:
+            logger.warning("event stream: this user may not read the event log: live events only, no replay")
+        self._can_replay = False
+        self._live.clear()
+
+    # ------------------------------------------------------------ delivering
+    def _dispatch_loop(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is _STOP:
+                return
+            self._dispatch(item)
+
+    def _dispatch(self, event: Event) -> None:
+        if self.live_models:
+            self._apply_to_models(event)
+        name = event.event_name
+        entity = name.split(":", 1)[0] + ":*"
+        with self._lock:
+            callbacks = [cb for pattern, cb in self._subscriptions if pattern in (name, entity, "*")]
+            waiting = list(self._iterators)
+        for callback in callbacks:
+            try:
+                callback(event)
+            except Exception:  # noqa: BLE001 (a callback's error must not end the stream)
+                self.stats["callback_errors"] += 1
+                logger.exception("event stream: a callback for %s raised", name)
+        for mine in waiting:
+            mine.put(event)
+
+    def _apply_to_models(self, event: Event) -> None:
+        """``live_models``: refresh (or mark stale) a loaded object an
+        ``:update`` event names; mark deleted the one a ``:delete`` names."""
+        action = event.event_name.rsplit(":", 1)[-1]
+        for key in event.keys:
+            subject = getattr(type(event), key[:-3], None)
+            if not isinstance(subject, Subject):
+                continue
+            model = subject.model
+            loaded = self.session.identity.get(model, getattr(event, key))
+            if loaded is None:
+                continue
+            try:
+                if action == "delete":
+                    self.session.identity.evict(loaded)
+                    loaded.mark_deleted()
+                elif action == "update":
+                    self.session.repository(model).refresh(loaded)
+            except errors.KitsuError:
+                logger.warning("event stream: could not refresh %r", loaded, exc_info=True)

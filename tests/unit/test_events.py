@@ -1,0 +1,167 @@
+"""The event classes against the spec (../shared/spec/events.txt), the
+generated module against its table, and the listener's delivery rules
+(subscriptions, failing callbacks, replay de-duplication) without a server."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kitsu_models import errors, events
+from kitsu_models.events import catalog
+from kitsu_models.events.stream import EventStream
+
+SPEC = Path(__file__).resolve().parents[3] / "shared" / "spec" / "events.txt"
+COPY = Path(__file__).resolve().parents[1] / "fixtures" / "events.txt"
+#: How the spec writes data that is a whole record, not ids.
+_RECORDS = {"message data", "chat data", "link data"}
+
+
+def _spec_events() -> dict[str, tuple[str, ...]]:
+    """Each event of the spec with its data keys. The spec's table runs
+    name and data together (``asset:newasset_id``); the data is the
+    entity's id, or one of a few other forms."""
+    found: dict[str, tuple[str, ...]] = {}
+    for line in (SPEC if SPEC.exists() else COPY).read_text(encoding="utf-8").splitlines():
+        match = re.fullmatch(r"([a-z_-]+):([a-z_, -]+)", line)
+        if not match:
+            continue
+        entity, rest = match.groups()
+        own = entity.replace("-", "_") + "_id"
+        for split in range(1, len(rest)):
+            action, data = rest[:split], rest[split:]
+            if data.startswith(own) or data in _RECORDS or data == "person_id":
+                keys = () if data in _RECORDS else tuple(key.strip() for key in data.split(","))
+                found[f"{entity}:{action}"] = keys
+                break
+    return found
+
+
+def test_the_spec_copy_is_the_shared_one() -> None:
+    if SPEC.exists():
+        assert COPY.read_text(encoding="utf-8") == SPEC.read_text(encoding="utf-8")
+    assert COPY.exists()
+
+
+def test_every_event_of_the_spec_has_a_class_with_its_data_keys() -> None:
+    spec = _spec_events()
+    assert len(spec) == 104
+    table = dict(catalog.events())
+    assert table == spec
+    for name, keys in spec.items():
+        cls = events.EVENT_CLASSES[name]
+        assert cls.name == name and cls.keys == keys
+        assert getattr(events, cls.__name__) is cls
+
+
+def test_the_classes_module_is_generated_from_the_table() -> None:
+    generated = Path(catalog.__file__).with_name("classes.py").read_text(encoding="utf-8")
+    assert generated == catalog.render(), "run: python -m kitsu_models.events.catalog > kitsu_models/events/classes.py"
+
+
+@pytest.mark.parametrize("name, cls", [
+    ("task:status-changed", "TaskStatusChanged"), ("asset_instance:add-to-shot", "AssetInstanceAddToShot"),
+    ("comment:acknowledge", "CommentAcknowledge"), ("playlist:add_entity", "PlaylistAddEntity"),
+    ("production_schedule_version:update", "ProductionScheduleVersionUpdate"),
+])
+def test_class_names_break_words_at_colons_dashes_and_underscores(name: str, cls: str) -> None:
+    assert catalog.class_name(name) == cls == events.EVENT_CLASSES[name].__name__
+
+
+def test_an_event_carries_its_ids_project_and_raw_data() -> None:
+    event = events.event_of("comment:acknowledge", {"comment_id": "c1", "person_id": "p1", "project_id": "pr"}, None)
+    assert isinstance(event, events.CommentAcknowledge)
+    assert (event.comment_id, event.person_id, event.project_id) == ("c1", "p1", "pr")
+    assert event.event_name == "comment:acknowledge" and event.data["project_id"] == "pr"
+    assert event.received_at.tzinfo is not None and not event.replayed
+    with pytest.raises(errors.InvalidArgumentError, match="no session"):
+        event.comment  # noqa: B018 (a subject needs a session to load from)
+
+
+def test_an_unknown_event_arrives_generic_never_dropped() -> None:
+    event = events.event_of("render-farm:done", {"job": 3}, None)
+    assert isinstance(event, events.GenericEvent) and event.event_name == "render-farm:done"
+    assert event.data == {"job": 3}
+
+
+class _Session:
+    """Enough of a session for the listener's delivery code."""
+
+    def __init__(self, log: list[dict[str, Any]] | None = None) -> None:
+        self.log = log or []
+        self.transport = self
+
+    def get(self, path: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """The server's answer: newest first, after ``after`` (to the second)."""
+        assert path == "data/events/last"
+        after = params.get("after", "")
+        return [entry for entry in reversed(self.log) if entry["created_at"] > after][: params["limit"]]
+
+
+def _delivered(stream: EventStream) -> list[events.Event]:
+    out = []
+    while not stream._queue.empty():
+        item = stream._queue.get()
+        stream._dispatch(item)
+        out.append(item)
+    return out
+
+
+def test_subscriptions_by_class_name_entity_and_all() -> None:
+    stream = EventStream(_Session())  # type: ignore[arg-type]
+    seen: dict[str, list[str]] = {"class": [], "name": [], "entity": [], "all": []}
+    stream.on(events.TaskNew, lambda e: seen["class"].append(e.task_id))
+    stream.on("task:update", lambda e: seen["name"].append(e.event_name))
+    stream.on("task:*", lambda e: seen["entity"].append(e.event_name))
+    unsubscribe = stream.on("*", lambda e: seen["all"].append(e.event_name))
+    for name in ("task:new", "task:update", "shot:new"):
+        stream._received(name, {"task_id": "t1", "shot_id": "s1"})
+    stream._replaying = False
+    _delivered(stream)
+    unsubscribe()
+    stream._received("shot:new", {"shot_id": "s2"})
+    _delivered(stream)
+    assert seen == {"class": ["t1"], "name": ["task:update"], "entity": ["task:new", "task:update"],
+                    "all": ["task:new", "task:update", "shot:new"]}
+    with pytest.raises(errors.InvalidArgumentError):
+        stream.on("task", print)
+
+
+def test_a_callback_that_raises_is_logged_and_the_others_still_run(caplog: pytest.LogCaptureFixture) -> None:
+    stream = EventStream(_Session())  # type: ignore[arg-type]
+    after: list[str] = []
+
+    def broken(event: events.Event) -> None:
+        raise RuntimeError("a bug in the callback")
+
+    stream.on("*", broken)
+    stream.on("*", lambda e: after.append(e.event_name))
+    with caplog.at_level(logging.ERROR, logger="kitsu_models.events"):
+        stream._received("asset:new", {"asset_id": "a"})
+        stream._received("asset:new", {"asset_id": "b"})
+        _delivered(stream)
+    assert after == ["asset:new", "asset:new"] and stream.stats["callback_errors"] == 2
+    assert "a bug in the callback" in caplog.text
+
+
+def test_replay_delivers_the_missed_events_once_in_order_then_the_held_live_ones() -> None:
+    log = [{"id": f"e{n}", "created_at": f"2026-12-02T10:00:0{n}", "name": "asset:new", "data": {"asset_id": f"a{n}"}}
+           for n in range(1, 6)]
+    session = _Session(log)
+    stream = EventStream(session)  # type: ignore[arg-type]
+    stream._cursor = "2026-12-02T10:00:01"
+    stream._seen_ids = {"e1": "2026-12-02T10:00:01"}
+    stream._replaying = False
+    stream._received("asset:new", {"asset_id": "a2"})  # delivered live before the drop
+    stream._replaying = True
+    stream._received("asset:new", {"asset_id": "a6"})  # arrives during the replay: held
+    stream._catch_up()
+    names = [(e.data["asset_id"], e.replayed) for e in _delivered(stream)]
+    assert names == [("a2", False), ("a3", True), ("a4", True), ("a5", True), ("a6", False)]
+    assert stream._cursor == "2026-12-02T10:00:05"
+    stream._catch_up()  # the same log again: nothing new
+    assert _delivered(stream) == []

@@ -106,6 +106,7 @@ class EventStream:
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._connected = threading.Event()
+        self._dropped = threading.Event()
         self._threads: list[threading.Thread] = []
         self._client: Any = None
         self._replaying = False
@@ -182,6 +183,7 @@ class EventStream:
     def stop(self, timeout: float = 10.0) -> None:
         """Disconnect and end the threads (none is left running)."""
         self._stopping.set()
+        self._dropped.set()
         client = self._client
         if client is not None:
             try:
@@ -266,20 +268,26 @@ class EventStream:
                    **self.socket_options, "reconnection": False}  # reconnections are this class's job
         client = socketio.Client(**options)
         client.on("*", self._received, namespace="/events")
-        client.on("disconnect", self._connected.clear, namespace="/events")
+        client.on("disconnect", self._on_drop, namespace="/events")
         tokens = self.session.transport.tokens
         if tokens is None:
             raise errors.InvalidArgumentError("log in before listening to events")
         self._replaying = True
+        self._dropped.clear()
         self._client = client
         client.connect(self.url or self.session.event_host, namespaces=["/events"],
                        auth={"token": tokens.access.reveal()}, wait_timeout=10)
         self._connected.set()
 
+    def _on_drop(self, *reason: Any) -> None:
+        """socket.io's thread: the connection is gone."""
+        self._connected.clear()
+        self._dropped.set()
+
     def _watch(self) -> None:
         """Wait while connected, reading the log every ``checkpoint`` s."""
-        while self._connected.is_set() and not self._stopping.is_set():
-            if self._stopping.wait(self.checkpoint) or not self._connected.is_set():
+        while not self._stopping.is_set():
+            if self._dropped.wait(self.checkpoint) or self._stopping.is_set():
                 return
             try:
                 self._catch_up()

@@ -44,8 +44,9 @@ class ApiProcess:
     port: int
 
     @classmethod
-    def running(cls, api_url: str) -> ApiProcess:
-        pid_file = Path(os.environ.get("KITSU_LOG_DIR", "/tmp/kitsu-logs")) / "api.pid"
+    def running(cls, api_url: str, name: str = "api") -> ApiProcess:
+        """The server ``name`` (``api`` or ``events``) listening at ``api_url``."""
+        pid_file = Path(os.environ.get("KITSU_LOG_DIR", "/tmp/kitsu-logs")) / f"{name}.pid"
         pid = int(pid_file.read_text().strip())
         proc = Path(f"/proc/{pid}")
         command = [part.decode() for part in (proc / "cmdline").read_bytes().split(b"\0") if part]

@@ -8,7 +8,8 @@ Three threads, none of them the caller's:
   waits with jittered backoff, refreshes the access token, reconnects, and
   reads what it missed from the server's event log (``data/events/last``,
   ``after`` the last logged event it knows, paged by 1,000);
-- socket.io's own I/O thread only puts what arrives into a queue;
+- socket.io's own read thread only puts what arrives into a queue, in the
+  order it arrives;
 - the **dispatcher** takes events from the queue, in order, and calls the
   callbacks. A slow or failing callback never blocks the socket; one that
   raises is logged and the stream goes on.
@@ -64,6 +65,23 @@ def event_of(name: str, data: Mapping[str, Any], session: Session | None, **kwar
 def _key(name: str, data: Mapping[str, Any]) -> str:
     """What identifies an event across the socket and the log."""
     return name + json.dumps({k: v for k, v in data.items() if k != "id"}, sort_keys=True, default=str)
+
+
+def _read_messages_in_order(client: Any) -> None:
+    """Have socket.io hand each message to :meth:`EventStream._received` on
+    its read thread, in the order they arrive. (engine.io starts a thread per
+    message, which can reorder two close events; ``_received`` only queues,
+    so the read thread is never held up.)"""
+    engine = client.eio
+    start = engine.start_background_task
+
+    def start_task(target: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        if getattr(target, "__func__", None) is type(client)._handle_eio_message:
+            target(*args, **kwargs)
+            return None
+        return start(target, *args, **kwargs)
+
+    engine.start_background_task = start_task
 
 
 class EventStream:
@@ -267,6 +285,7 @@ class EventStream:
         options = {"logger": False, "engineio_logger": False, "ssl_verify": bool(self.session.transport.verify),
                    **self.socket_options, "reconnection": False}  # reconnections are this class's job
         client = socketio.Client(**options)
+        _read_messages_in_order(client)
         client.on("*", self._received, namespace="/events")
         client.on("disconnect", self._on_drop, namespace="/events")
         tokens = self.session.transport.tokens

@@ -173,6 +173,7 @@ class EventStream:
         if self._threads:
             raise errors.InvalidArgumentError("this event stream is already running")
         self._stopping.clear()
+        self._queue = queue.Queue()  # nothing left from an earlier run
         first: queue.Queue[BaseException | None] = queue.Queue()
         connector = threading.Thread(target=self._connect_loop, args=(first,), name="kitsu-events-connector", daemon=True)
         dispatcher = threading.Thread(target=self._dispatch_loop, name="kitsu-events-dispatcher", daemon=True)

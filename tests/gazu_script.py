@@ -82,8 +82,19 @@ class Recorder:
             return None
         shown = [item for item in value if self.mine(item)] if isinstance(value, list) else value
         # A copy as it is now: official gazu changes some of the caller's dicts later (close_project).
-        self.records.append([label, {"value": json.loads(json.dumps(shown, default=str))}])
+        self.records.append([label, {"value": _attachments_sorted(json.loads(json.dumps(shown, default=str)))}])
         return value
+
+
+def _attachments_sorted(value: Any) -> Any:
+    """``value`` with every comment's ``attachment_files`` by name: the
+    server lists a comment's attachments in no fixed order."""
+    if isinstance(value, dict):
+        return {key: sorted(item, key=lambda a: str(a.get("name"))) if key == "attachment_files" and
+                isinstance(item, list) else _attachments_sorted(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_attachments_sorted(item) for item in value]
+    return value
 
 
 def run(tag: str) -> list[list[Any]]:
@@ -417,6 +428,8 @@ def _tasks_and_files(
     call("get_all_preview_files_for_task", g.files.get_all_preview_files_for_task, task)
     call("update_preview", g.files.update_preview, preview, {"position": 2})
     attachments = call("get_all_attachment_files_for_task", g.files.get_all_attachment_files_for_task, task)
+    # The server lists them in no fixed order (its query has no ORDER BY): recorded sorted.
+    call.records[-1][1]["value"].sort(key=lambda item: (item["name"], (item.get("comment") or {}).get("text", "")))
     attachment = sorted(attachments, key=lambda item: item["name"])[0]
     call("get_attachment_file", g.files.get_attachment_file, attachment["id"])
     saved = os.path.join(folder, "saved.bin")

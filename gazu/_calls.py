@@ -26,7 +26,7 @@ from kitsu_models.ids import id_of
 from kitsu_models.orm.base import KitsuModel
 from kitsu_models.policy import Timeout
 from kitsu_models.routes import path
-from kitsu_models.streaming import ProgressCallback, StrPath
+from kitsu_models.streaming import ProgressCallback, StrPath, file_parts
 
 from . import paths
 from .client import KitsuClient, delete
@@ -107,9 +107,8 @@ def send_files(
     from disk (``progress(done, total)`` in bytes over all of them); the
     answer is merged into loaded models. A 413 raises ``TooBigFileException``."""
     route = path(template, **ids)
-    parts = [("file" if index == 0 else f"file-{index}", file) for index, file in enumerate(files)]
     answer = client.kitsu.transport.upload(
-        route, parts, fields=fields, progress=checks.progress(progress), params=query(params), timeout=timeout
+        route, file_parts(files), fields=fields, progress=checks.progress(progress), params=query(params), timeout=timeout
     )
     return _merged(client, route, answer)
 

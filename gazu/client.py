@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -19,7 +18,7 @@ from kitsu_models import answers, errors
 from kitsu_models.credentials import Tokens
 from kitsu_models.ids import id_of
 from kitsu_models.session import Kitsu
-from kitsu_models.streaming import StrPath
+from kitsu_models.streaming import StrPath, file_parts
 
 #: gazu's placeholder host: a client must be pointed at a real one (set_host).
 DEFAULT_HOST = "http://gazu.change.serverhost/api"
@@ -268,7 +267,7 @@ def upload(
     """A multipart POST: ``file_path`` as part ``file``, the extra files as
     ``file-1``, ``file-2``..., ``data`` as form fields."""
     route, query = _split(path, None)
-    parts = [("file" if index == 0 else f"file-{index}", Path(item)) for index, item in enumerate([file_path, *extra_files])]
+    parts = file_parts([file_path, *extra_files])
     fields = {key: value if isinstance(value, str) else json.dumps(value) for key, value in data.items()}
     return client.kitsu.transport.upload(route, parts, fields=fields, params=query or None)
 

@@ -262,13 +262,8 @@ def get_task_url(task: Ref, client: KitsuClient = default_client) -> str:
 
 
 def new_task(
-    entity: Ref,
-    task_type: Ref,
-    name: str = "main",
-    task_status: Ref | None = None,
-    assigner: Ref | None = None,
-    assignees: Sequence[Ref] = [],  # noqa: B006 (the spec's default; never mutated)
-    client: KitsuClient = default_client,
+    entity: Ref, task_type: Ref, name: str = "main", task_status: Ref | None = None, assigner: Ref | None = None,
+    assignees: Sequence[Ref] = [], client: KitsuClient = default_client,  # noqa: B006 (the spec's; never mutated)
 ) -> Row:
     """The entity's task of ``task_type`` named ``name``, created (with the
     default status unless one is given) when there is none."""
@@ -378,15 +373,9 @@ def get_comment(comment_id: Ref, client: KitsuClient = default_client) -> Row:
 
 
 def add_comment(
-    task: Ref,
-    task_status: Ref,
-    comment: str = "",
-    person: Ref | None = None,
-    checklist: list[dict[str, Any]] = [],  # noqa: B006 (the spec's defaults; never mutated)
-    attachments: Sequence[StrPath] = [],  # noqa: B006
-    created_at: str | None = None,
-    client: KitsuClient = default_client,
-    *,
+    task: Ref, task_status: Ref, comment: str = "", person: Ref | None = None,
+    checklist: list[dict[str, Any]] = [], attachments: Sequence[StrPath] = [],  # noqa: B006 (the spec's; never mutated)
+    created_at: str | None = None, client: KitsuClient = default_client, *,
     progress_callback: ProgressCallback | None = None,
 ) -> Row:
     """Comment the task, setting its status; attachments (file paths) are
@@ -408,12 +397,8 @@ def add_comment(
 
 
 def add_attachment_files_to_comment(
-    task: Ref,
-    comment: Ref,
-    attachments: Sequence[StrPath] | StrPath = [],  # noqa: B006
-    client: KitsuClient = default_client,
-    *,
-    progress_callback: ProgressCallback | None = None,
+    task: Ref, comment: Ref, attachments: Sequence[StrPath] | StrPath = [],  # noqa: B006
+    client: KitsuClient = default_client, *, progress_callback: ProgressCallback | None = None,
 ) -> Any:
     """Attach files (a path or a list of paths) to a comment of the task."""
     if isinstance(attachments, (str, os.PathLike)):
@@ -448,11 +433,7 @@ def create_preview(task: Ref, comment: Ref, client: KitsuClient = default_client
 
 
 def upload_preview_file(
-    preview: Ref,
-    file_path: StrPath,
-    normalize_movie: bool = True,
-    client: KitsuClient = default_client,
-    *,
+    preview: Ref, file_path: StrPath, normalize_movie: bool = True, client: KitsuClient = default_client, *,
     progress_callback: ProgressCallback | None = None,
 ) -> Row:
     """Send the preview's file. A server without a job queue processes it
@@ -472,12 +453,8 @@ def upload_preview_file(
 
 
 def add_preview(
-    task: Ref,
-    comment: Ref,
-    preview_file_path: StrPath | None = None,
-    preview_file_url: str | None = None,
-    normalize_movie: bool = True,
-    client: KitsuClient = default_client,
+    task: Ref, comment: Ref, preview_file_path: StrPath | None = None, preview_file_url: str | None = None,
+    normalize_movie: bool = True, client: KitsuClient = default_client,
 ) -> Row:
     """Add a preview to the comment from a local file, or from a URL
     (downloaded first, without the client's credentials)."""

@@ -120,6 +120,12 @@ def _quote(value: str) -> str:
     return value.replace("\\", "\\\\").replace('"', '\\"').replace("\r", " ").replace("\n", " ")
 
 
+def file_parts(paths: Sequence[StrPath]) -> list[tuple[str, Path]]:
+    """Files as multipart parts ``file``, ``file-1``, ``file-2``...: the
+    server reads one file per part name."""
+    return [("file" if index == 0 else f"file-{index}", Path(path)) for index, path in enumerate(paths)]
+
+
 def multipart_length(files: Sequence[tuple[str, StrPath]], fields: Mapping[str, str] | None = None) -> int:
     """The byte length of the multipart body these parts make (no file is read)."""
     return MultipartBody(files, fields).length

@@ -123,7 +123,6 @@ class EventStream:
         self._iterators: list[queue.Queue[Any]] = []
         self._lock = threading.Lock()
         self._stopping = threading.Event()
-        self._connected = threading.Event()
         self._dropped = threading.Event()
         self._threads: list[threading.Thread] = []
         self._client: Any = None
@@ -243,7 +242,8 @@ class EventStream:
 
     @property
     def connected(self) -> bool:
-        return self._connected.is_set()
+        client = self._client
+        return client is not None and bool(client.connected) and not self._dropped.is_set()
 
     # ----------------------------------------------------------- connecting
     def _connect_loop(self, first: queue.Queue[BaseException | None]) -> None:
@@ -297,11 +297,9 @@ class EventStream:
         self._client = client
         client.connect(self.url or self.session.event_host, namespaces=["/events"],
                        auth={"token": tokens.access.reveal()}, wait_timeout=10)
-        self._connected.set()
 
     def _on_drop(self, *reason: Any) -> None:
         """socket.io's thread: the connection is gone."""
-        self._connected.clear()
         self._dropped.set()
 
     def _watch(self) -> None:
@@ -315,7 +313,6 @@ class EventStream:
                 logger.warning("event stream: reading the event log failed", exc_info=True)
 
     def _close(self) -> None:
-        self._connected.clear()
         client, self._client = self._client, None
         if client is not None:
             try:
@@ -357,10 +354,14 @@ class EventStream:
                 self.stats["replayed"] += 1
                 self._queue.put(event_of(name, data, self.session, replayed=True, log_id=str(entry.get("id"))))
         finally:
-            with self._lock:
-                held, self._held, self._replaying = self._held, [], False
-                for name, payload in held:
-                    self._deliver_live(name, payload)
+            self._release_held()
+
+    def _release_held(self) -> None:
+        """End a replay: deliver the live events that arrived during it."""
+        with self._lock:
+            held, self._held, self._replaying = self._held, [], False
+            for name, payload in held:
+                self._deliver_live(name, payload)
 
     def _newest_logged(self) -> str | None:
         if not self._can_replay:
@@ -371,10 +372,7 @@ class EventStream:
             self._no_replay()
             return None
         finally:
-            with self._lock:
-                held, self._held, self._replaying = self._held, [], False
-                for name, payload in held:
-                    self._deliver_live(name, payload)
+            self._release_held()
         if isinstance(newest, list) and newest:
             self._seen_ids = {str(newest[0]["id"]): str(newest[0]["created_at"])}
             return str(newest[0]["created_at"])

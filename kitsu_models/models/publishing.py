@@ -36,7 +36,7 @@ from ..orm.collection import ModelList
 from ..orm.registry import ModelRef
 from ..orm.relations import listed_ids
 from ..policy import Timeout
-from ..streaming import CallProgress, ProgressCallback, StrPath, multipart_length
+from ..streaming import CallProgress, ProgressCallback, StrPath, file_parts, multipart_length
 from .processing import FAILED_STATUSES, PROCESSING_TIMEOUT, PreviewProcessingError, PreviewProcessingTimeoutError
 
 if TYPE_CHECKING:
@@ -75,12 +75,6 @@ def _processing_timeout(session: Session, timeout: float) -> Timeout:
 
 
 # ------------------------------------------------------------ publishing
-def _attachment_parts(paths: Sequence[Path]) -> list[tuple[str, Path]]:
-    """Multipart parts ``file``, ``file-1``, ``file-2``...: the server reads
-    one file per part name."""
-    return [("file" if index == 0 else f"file-{index}", path) for index, path in enumerate(paths)]
-
-
 def _adopt_attachments(session: Session, comment_id: str, rows: Any) -> ModelList[AttachmentFile]:
     """Typed attachments from a create answer's ``{id, name, extension,
     size}`` dicts (completed with their comment's id)."""
@@ -286,7 +280,7 @@ class TaskReviews:
         session = task.session
         transport = session.transport
         route = routes.path("actions/tasks/{id}/comment", id=task)
-        parts = _attachment_parts(attachment_paths)
+        parts = file_parts(attachment_paths)
         fields = _form_fields(body) if parts else None
         preview_sizes = [multipart_length([("file", path)]) for path in preview_paths]
         sizes = ([multipart_length(parts, fields)] if parts else []) + preview_sizes
@@ -421,7 +415,7 @@ class TaskReviews:
         session = task.session
         rows = session.transport.upload(
             routes.path("actions/tasks/{id}/comments/{comment_id}/add-attachment", id=task, comment_id=comment),
-            _attachment_parts(sources),
+            file_parts(sources),
             progress=callback,
         )
         added = _adopt_attachments(session, comment.id, rows)

@@ -1,57 +1,65 @@
-"""kitsu-models: a typed, ORM-style SDK for Kitsu (Zou)."""
+"""kitsu-models: a typed, ORM-style SDK for Kitsu (Zou).
+
+Everything public is importable from here::
+
+    from kitsu_models import Kitsu, Project, Shot, Task, Comment, KitsuError
+
+Submodules stay importable (``kitsu_models.models``, ``kitsu_models.errors``...).
+The event classes live in :mod:`kitsu_models.events`, imported on first use
+so that scripts without a listener do not pay for socket.io.
+"""
+
+from importlib.metadata import PackageNotFoundError, version as _version
 
 from .credentials import Secret, Tokens
 from .errors import (
-    AuthenticationError,
-    BadRequestError,
-    ConnectError,
-    DownloadError,
-    HostError,
-    HTTPStatusError,
-    InvalidArgumentError,
-    InvalidTokenError,
-    KitsuError,
-    LoginFailedError,
-    MethodNotAllowedError,
-    NotFoundError,
-    PayloadTooLargeError,
-    PermissionDeniedError,
-    RequestTimeoutError,
-    ServerError,
-    TLSError,
-    TransportError,
-    UnprocessableEntityError,
-    UploadError,
+    AuthenticationError, BadRequestError, ConnectError, DeletedObjectError, DetachedObjectError, DownloadError,
+    FieldValidationError, HostError, HTTPStatusError, InvalidArgumentError, InvalidTokenError, KitsuError,
+    LazyLoadError, LocalFileNotFoundError, LoginFailedError, MethodNotAllowedError, ModelNotFoundError, NotFoundError,
+    PartialBatchError, PayloadTooLargeError, PermissionDeniedError, RequestTimeoutError, ServerError,
+    TaskStatusNotFoundError, TLSError, TransportError, UnexpectedAnswerError, UnprocessableEntityError, UploadError,
 )
+from .models import (
+    Asset, AssetInstance, AssetType, AttachmentFile, CastingEntry, CastInEntry, Comment, Concept, Department, Edit,
+    Entity, EntityLink, EntityType, Episode, FilePath, FileStatus, KitsuModel, MaybeToOne, MetadataDescriptor,
+    Organisation, OutputFile, OutputType, Person, Playlist, PlaylistEntries, PlaylistEntry, PreviewFile,
+    PreviewProcessingError, PreviewProcessingTimeoutError, Project, ProjectStatus, Scene, Sequence, Shot, Software,
+    Task, TaskStatus, TaskType, TimeSpent, ToMany, ToOne, WorkingFile,
+)
+from .orm.collection import ModelList
 from .policy import RetryPolicy, Timeout
-from .session import Kitsu, default_session, set_default_session
+from .repository import Repository
+from .session import Kitsu, RepositoryOf, default_session, set_default_session
+from .streaming import ProgressCallback
+from .transport import Transport
+from .user import UserContext, UserViews
+
+try:
+    __version__ = _version("kitsu-models")
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0.0.0+unknown"
 
 __all__ = [
-    "AuthenticationError",
-    "BadRequestError",
-    "ConnectError",
-    "DownloadError",
-    "HTTPStatusError",
-    "HostError",
-    "InvalidArgumentError",
-    "InvalidTokenError",
-    "Kitsu",
-    "KitsuError",
-    "LoginFailedError",
-    "MethodNotAllowedError",
-    "NotFoundError",
-    "PayloadTooLargeError",
-    "PermissionDeniedError",
-    "RequestTimeoutError",
-    "RetryPolicy",
-    "Secret",
-    "ServerError",
-    "TLSError",
-    "Timeout",
-    "Tokens",
-    "TransportError",
-    "UnprocessableEntityError",
-    "UploadError",
-    "default_session",
-    "set_default_session",
+    # the session and its parts
+    "Kitsu", "RepositoryOf", "Repository", "ModelList", "Transport", "UserViews", "UserContext",
+    "default_session", "set_default_session",
+    # options
+    "RetryPolicy", "Timeout", "Secret", "Tokens", "ProgressCallback",
+    # models and relations
+    "KitsuModel", "ToOne", "MaybeToOne", "ToMany",
+    "Project", "ProjectStatus", "MetadataDescriptor", "Person", "Department", "Organisation",
+    "EntityType", "AssetType", "Entity", "Asset", "Episode", "Sequence", "Shot", "Scene", "Edit", "Concept",
+    "AssetInstance", "EntityLink", "CastingEntry", "CastInEntry",
+    "TaskType", "TaskStatus", "Task", "Comment", "TimeSpent",
+    "PreviewFile", "AttachmentFile", "Playlist", "PlaylistEntries", "PlaylistEntry",
+    "OutputFile", "OutputType", "WorkingFile", "Software", "FileStatus", "FilePath",
+    # errors
+    "KitsuError", "InvalidArgumentError", "FieldValidationError", "LocalFileNotFoundError",
+    "HostError", "UnexpectedAnswerError", "TransportError", "ConnectError", "RequestTimeoutError", "TLSError",
+    "HTTPStatusError", "BadRequestError", "AuthenticationError", "LoginFailedError", "InvalidTokenError",
+    "PermissionDeniedError", "NotFoundError", "ModelNotFoundError", "MethodNotAllowedError", "PayloadTooLargeError",
+    "UnprocessableEntityError", "ServerError", "UploadError", "DownloadError", "DetachedObjectError",
+    "DeletedObjectError", "LazyLoadError", "PartialBatchError", "TaskStatusNotFoundError",
+    "PreviewProcessingError", "PreviewProcessingTimeoutError",
+    "__version__",
 ]

@@ -151,6 +151,9 @@ class CastInEntry(KitsuModel):
 
 
 class Asset(Entity):
+    """A thing built once and used in many shots (a character, a prop, a set),
+    of an asset type, with its tasks and where it is cast."""
+
     __route__ = _entity_route(
         "assets",
         "data/projects/{project_id}/asset-types/{entity_type_id}/assets/new",
@@ -171,6 +174,8 @@ class Asset(Entity):
 
 
 class Episode(Entity):
+    """A part of a series, parent of sequences."""
+
     __route__ = _entity_route(
         "episodes", "data/projects/{project_id}/episodes",
         create_fields=("name", "description", "data", "status"),
@@ -182,6 +187,8 @@ class Episode(Entity):
 
 
 class Sequence(Entity):
+    """A run of shots, maybe inside an episode."""
+
     __route__ = _entity_route(
         "sequences", "data/projects/{project_id}/sequences",
         create_fields=("name", "description", "data", "parent_id"),
@@ -197,6 +204,8 @@ class Sequence(Entity):
 
 
 class Shot(Entity):
+    """A shot of a sequence: frame range, casting, tasks and previews."""
+
     __route__ = _entity_route(
         "shots", "data/projects/{project_id}/shots",
         create_fields=("name", "description", "data", "parent_id", "nb_frames"),
@@ -256,6 +265,8 @@ class Shot(Entity):
 
 
 class Scene(Entity):
+    """A scene of a sequence (a layout unit some productions use beside shots)."""
+
     __route__ = _entity_route(
         "scenes", "data/projects/{project_id}/scenes",
         collection="data/scenes/all",  # the server has no plain data/scenes list
@@ -273,6 +284,8 @@ class Scene(Entity):
 
 
 class Edit(Entity):
+    """An edit of a production (a cut made of shots), with its own tasks."""
+
     __route__ = _entity_route(
         "edits", "data/projects/{project_id}/edits",
         create_fields=("name", "description", "data", "parent_id"),
@@ -286,6 +299,8 @@ class Edit(Entity):
 
 
 class Concept(Entity):
+    """A piece of concept art, reviewed with tasks and linked to assets."""
+
     __route__ = _entity_route(
         "concepts", "data/projects/{project_id}/concepts",
         create_fields=("name", "description", "data"),

@@ -21,6 +21,9 @@ ContractType = Literal["open-ended", "fixed-term", "short-term", "freelance", "a
 
 
 class Department(KitsuModel):
+    """A department of the studio (Modeling, Animation...), to which people
+    and task types belong."""
+
     __route__ = Route("data/departments", small_table=True)
 
     name: str
@@ -92,6 +95,8 @@ class Person(KitsuModel, avatars.HasAvatar):
 
 
 class Organisation(KitsuModel):
+    """The studio's own settings: its name, hours per day, what is shown."""
+
     __route__ = Route("data/organisations")
 
     name: str

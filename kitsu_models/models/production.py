@@ -21,6 +21,8 @@ ProductionType = Literal["short", "featurefilm", "tvshow", "nft"]
 
 
 class ProjectStatus(KitsuModel):
+    """A project's state (Open, Closed): the studio-wide table of them."""
+
     __route__ = Route("data/project-status", small_table=True)
 
     name: str
@@ -28,6 +30,9 @@ class ProjectStatus(KitsuModel):
 
 
 class Project(KitsuModel, file_operations.ProjectFiles, avatars.HasAvatar):
+    """A production: its breakdown (assets, episodes, sequences, shots...), its
+    tasks, team, task types and statuses in use, file tree and playlists."""
+
     __route__ = Route(
         "data/projects",
         params={"relations": "true"},  # lists carry team, task_types... only then
@@ -131,6 +136,9 @@ class Project(KitsuModel, file_operations.ProjectFiles, avatars.HasAvatar):
 
 
 class MetadataDescriptor(KitsuModel):
+    """A custom column of a production: a key of the ``data`` of its assets,
+    shots... (or tasks), with its type and allowed choices."""
+
     __route__ = Route(
         "data/metadata-descriptors",
         create="data/projects/{project_id}/metadata-descriptors",

@@ -15,6 +15,8 @@ from . import previews as reviews
 
 
 class TaskType(KitsuModel):
+    """A kind of work (Modeling, Animation...), for one kind of entity."""
+
     __route__ = Route("data/task-types", small_table=True)
 
     name: str
@@ -32,6 +34,8 @@ class TaskType(KitsuModel):
 
 
 class TaskStatus(KitsuModel):
+    """A state a task can be in (todo, wip, retake, done...), with what it means."""
+
     __route__ = Route("data/task-status", small_table=True)
 
     name: str
@@ -52,6 +56,9 @@ class TaskStatus(KitsuModel):
 
 
 class Task(KitsuModel, file_operations.TaskFiles, publishing.TaskReviews):
+    """A piece of work of one task type on one entity: status, assignees,
+    dates, comments, previews and working files."""
+
     __route__ = Route(
         "data/tasks",
         params={"relations": "true"},
@@ -137,6 +144,9 @@ class Task(KitsuModel, file_operations.TaskFiles, publishing.TaskReviews):
 
 
 class Comment(KitsuModel):
+    """A message on a task, which may change its status and carry previews,
+    attachments, a checklist and mentions."""
+
     # relations=true: list rows then carry the id lists (previews,
     # attachment_files, mentions...) the relations below read.
     __route__ = Route("data/comments", params={"relations": "true"}, merges_data=False)
@@ -175,6 +185,8 @@ class Comment(KitsuModel):
 
 
 class TimeSpent(KitsuModel):
+    """Time a person logged on a task on one day."""
+
     __route__ = Route("data/time-spents")
 
     duration: float

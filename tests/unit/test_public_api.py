@@ -1,0 +1,81 @@
+"""One import for everything public: every model, error, option and the
+session's parts are exported from ``kitsu_models`` and documented."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import inspect
+
+import pytest
+
+import kitsu_models
+from kitsu_models import errors
+from kitsu_models.orm import registry
+
+
+def _public_models() -> list[type]:
+    return [cls for cls in registry._classes.values() if cls.__module__.startswith("kitsu_models.models.")]
+
+
+def _own_doc(value: object) -> str:
+    """The docstring written on ``value`` itself (inspect.getdoc would
+    hand a class its base's)."""
+    doc = vars(value).get("__doc__") if inspect.isclass(value) else value.__doc__
+    return (doc or "").strip()
+
+
+def _errors() -> list[type]:
+    return [
+        cls for cls in vars(errors).values()
+        if inspect.isclass(cls) and issubclass(cls, errors.KitsuError) and cls.__module__ == errors.__name__
+    ]
+
+
+def test_the_readme_import_works() -> None:
+    from kitsu_models import Comment, Kitsu, Project, Shot, Task  # noqa: F401
+
+
+@pytest.mark.parametrize("cls", _public_models(), ids=lambda cls: cls.__name__)
+def test_every_model_is_exported(cls: type) -> None:
+    assert cls.__name__ in kitsu_models.__all__
+    assert getattr(kitsu_models, cls.__name__) is cls
+
+
+@pytest.mark.parametrize("cls", _errors(), ids=lambda cls: cls.__name__)
+def test_every_error_is_exported(cls: type) -> None:
+    assert cls.__name__ in kitsu_models.__all__
+    assert getattr(kitsu_models, cls.__name__) is cls
+
+
+def test_the_errors_models_raise_are_exported() -> None:
+    exported = set(kitsu_models.__all__)
+    models = importlib.import_module("kitsu_models.models")
+    for name in ("PreviewProcessingError", "PreviewProcessingTimeoutError"):
+        assert name in exported and getattr(kitsu_models, name) is getattr(models, name)
+
+
+def test_all_names_exist_once_and_are_documented() -> None:
+    names = kitsu_models.__all__
+    assert len(names) == len(set(names))
+    undocumented = []
+    for name in names:
+        value = getattr(kitsu_models, name)  # AttributeError: exported but missing
+        if (inspect.isclass(value) or inspect.isfunction(value)) and not _own_doc(value):
+            undocumented.append(name)
+    assert undocumented == []
+
+
+def test_models_document_themselves_not_only_inherit() -> None:
+    """Each model's own docstring, not KitsuModel's: ``help(Shot)`` says what a shot is."""
+    assert [cls.__name__ for cls in _public_models() if not _own_doc(cls)] == []
+
+
+def test_version_comes_from_the_package_metadata() -> None:
+    assert kitsu_models.__version__ == importlib.metadata.version("kitsu-models")
+
+
+def test_submodules_stay_importable() -> None:
+    from kitsu_models.models import Shot
+    from kitsu_models.session import Kitsu
+
+    assert Shot is kitsu_models.Shot and Kitsu is kitsu_models.Kitsu

@@ -28,6 +28,7 @@ from .gcpause import paused_gc
 from .ids import ID_CHUNK, chunks, id_of
 from .orm.base import KitsuModel, Origin
 from .orm.collection import ModelList
+from .orm.joins import seed_joined
 from .orm.relations import Link, forget_relations
 from .orm.session_api import Session
 from .routes import path
@@ -235,7 +236,15 @@ class Repository(Generic[M]):
         ids = [id_of(obj, self.model) for obj in objects]
         for chunk in chunks(ids):
             params = {**self.route.params, "id": json.dumps(list(chunk))}
-            rows = self._get_rows(self.route.collection, params)
+            try:
+                rows = self._get_rows(self.route.collection, params)
+            except errors.PermissionDeniedError:
+                root = self.model.identity_root()
+                if root is self.model:
+                    raise
+                # As in get_many: artists read entities through the common route.
+                self.session.repository(root).reload_many([obj for obj in objects if obj.id in chunk])
+                continue
             self._materialize(rows, ModelList(session=self.session), rebind=False)
 
     def load_route(self, route_path: str, params: Mapping[str, Any] | None = None) -> ModelList[M]:
@@ -377,7 +386,9 @@ class Repository(Generic[M]):
         ``rebind=False`` for single-object reloads: known objects keep the
         cohort they were loaded with, so batch loading still spans it."""
         origin = Origin(self.session, cohort)
-        cohort.extend(self.session.identity.materialize(self.model, rows, origin, rebind=rebind))
+        objects = self.session.identity.materialize(self.model, rows, origin, rebind=rebind)
+        seed_joined(self.session, self.model, objects)
+        cohort.extend(objects)
         return cohort
 
     def _get_rows(self, list_path: str, params: dict[str, Any]) -> list[Row]:

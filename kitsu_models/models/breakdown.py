@@ -92,6 +92,12 @@ class Entity(KitsuModel, file_operations.EntityFiles):
     output_files = ToMany(lambda: files.OutputFile, route="data/entities/{id}/output-files")
 
     @classmethod
+    def class_for_kind(cls, kind: Any) -> builtins.type[Any] | None:
+        if cls is not Entity:
+            return cls
+        return Asset if kind == "Asset" else _KINDS.get(kind) if isinstance(kind, str) else None
+
+    @classmethod
     def class_for_row(cls, row: dict[str, Any], session: Session) -> builtins.type[Any]:
         if cls is not Entity:
             return cls

@@ -120,10 +120,23 @@ class Task(KitsuModel, file_operations.TaskFiles, publishing.TaskReviews):
     #: The last comment as the to-do views send it (``{}`` when none).
     last_comment: dict[str, Any] | None = computed()
 
-    project = ToOne(lambda: production.Project, "project_id")
-    task_type = ToOne(lambda: TaskType, "task_type_id")
-    task_status = ToOne(lambda: TaskStatus, "task_status_id")
-    entity = ToOne(lambda: breakdown.Entity, "entity_id")
+    # The per-user views join these objects' columns into each row: they
+    # seed partial objects, so reading them costs no request (orm.joins).
+    project = ToOne(
+        lambda: production.Project, "project_id", joined={"project_name": "name", "project_has_avatar": "has_avatar"}
+    )
+    task_type = ToOne(lambda: TaskType, "task_type_id", joined={
+        "task_type_name": "name", "task_type_color": "color", "task_type_priority": "priority",
+        "task_type_for_entity": "for_entity",
+    })
+    task_status = ToOne(lambda: TaskStatus, "task_status_id", joined={
+        "task_status_name": "name", "task_status_short_name": "short_name", "task_status_color": "color",
+    })
+    entity = ToOne(lambda: breakdown.Entity, "entity_id", kind="task_type_for_entity", joined={
+        "entity_name": "name", "entity_description": "description", "entity_data": "data",
+        "entity_preview_file_id": "preview_file_id", "entity_source_id": "source_id", "entity_canceled": "canceled",
+        "project_id": "project_id",
+    })
     assigner = MaybeToOne(lambda: people.Person, "assigner_id")
     assignees = ToMany(lambda: people.Person, ids_field="assignee_ids")
     # data/comments is for admins; others read each task's own route.

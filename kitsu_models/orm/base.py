@@ -25,7 +25,7 @@ from pydantic import (
 )
 from typing_extensions import Annotated, Self
 
-from ..errors import DeletedObjectError, DetachedObjectError, FieldValidationError
+from ..errors import DeletedObjectError, DetachedObjectError, FieldValidationError, LazyLoadError
 from ..ids import is_id
 from . import registry
 from .locks import lock_of
@@ -101,6 +101,7 @@ class KitsuModel(BaseModel):
     )
     __slots__ = (
         "_kitsu_origin", "_kitsu_related", "_kitsu_dirty", "_kitsu_data_snapshot", "_kitsu_deleted", "_kitsu_lock",
+        "_kitsu_partial",
     )
 
     #: How the repository reaches this model on the server.
@@ -124,6 +125,13 @@ class KitsuModel(BaseModel):
         """The class whose ids form one namespace (every entity kind shares
         the entity table, so a shot is the same object whichever way it came)."""
         return cls.__identity_root
+
+    @classmethod
+    def class_for_kind(cls, kind: Any) -> builtins.type[Self] | None:
+        """The class an object of this model is when a joined column names
+        its kind (``task_type_for_entity``); None when it cannot say.
+        Polymorphic bases override it."""
+        return cls
 
     @classmethod
     def class_for_row(cls, row: dict[str, Any], session: Session) -> builtins.type[Self]:
@@ -204,12 +212,42 @@ class KitsuModel(BaseModel):
             super().__setattr__(name, value)
 
         def __getattr__(self, name: str) -> Any:
+            field = type(self).model_fields.get(name)
+            if field is not None and self.is_partial:
+                self._load_deferred(name)
+                if name in self.__dict__:
+                    return self.__dict__[name]
             # A field the server's row did not carry, whose default is None
             # (not stored, to keep models as small as their JSON).
-            field = type(self).model_fields.get(name)
             if field is not None and field.default is None and field.default_factory is None:
                 return None
             return super().__getattr__(name)
+
+    @property
+    def is_partial(self) -> bool:
+        """Whether only some fields are loaded: the object was seeded from
+        columns another row carried (a to-do task's ``project_name``); the
+        others load, in one batch for its group, when first read."""
+        return getattr(self, "_kitsu_partial", False)
+
+    def _load_deferred(self, name: str) -> None:
+        """Load the fields a partial object lacks, for every partial member
+        of the group it was seeded with (one request per 50 of them), as
+        SQLAlchemy loads deferred columns."""
+        session = self.session
+        if session.strict:
+            raise LazyLoadError(
+                f"{type(self).__name__}.{name} was not in the row that seeded this object and strict mode is on: "
+                f"load the objects (get_many, refresh) or turn strict mode off"
+            )
+        origin: Origin | None = getattr(self, "_kitsu_origin", None)
+        cohort = origin.cohort if origin is not None and origin.cohort is not None else [self]
+        group = [m for m in cohort if type(m) is type(self) and m.is_partial]
+        if self not in group:
+            group.append(self)
+        session.repository(type(self)).reload_many(group)
+        for member in group:  # also those the server no longer has: their absent fields stay absent
+            object.__setattr__(member, "_kitsu_partial", False)
 
     def _dirty_fields(self) -> set[str]:
         dirty: set[str] | None = getattr(self, "_kitsu_dirty", None)
@@ -231,7 +269,7 @@ class KitsuModel(BaseModel):
     def _data_diff(self) -> tuple[dict[str, Any], list[str]]:
         """The keys of ``data`` set or changed since the last load or save,
         and those removed."""
-        current = getattr(self, "data", None)
+        current = self.__dict__.get("data")
         snapshot_json: str | None = getattr(self, "_kitsu_data_snapshot", None)
         before = json.loads(snapshot_json) if snapshot_json else {}
         if not isinstance(current, dict):
@@ -273,6 +311,8 @@ class KitsuModel(BaseModel):
     def _with_absent_fields(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
         """Fields the server's row did not carry are None (see __getattr__):
         a full dump lists them too, as it would for a validated model."""
+        if self.is_partial and info.include is None:
+            self._load_deferred("model_dump")
         data = handler(self)
         if info.exclude_unset or info.exclude_defaults or info.exclude_none or not isinstance(data, dict):
             return data

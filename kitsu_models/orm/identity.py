@@ -69,7 +69,7 @@ class RowPlan:
 
     __slots__ = ("fields_set", "renames", "converters", "extra_keys", "defaults")
 
-    def __init__(self, cls: type[KitsuModel], keys: Iterable[str]) -> None:
+    def __init__(self, cls: type[KitsuModel], keys: Iterable[str], partial: bool = False) -> None:
         fields = cls.model_fields
         by_key = {field.alias or name: name for name, field in fields.items()}
         keys = list(keys)
@@ -82,11 +82,13 @@ class RowPlan:
         ]
         # Absent fields whose default is None are not stored: the model
         # answers None for them (KitsuModel.__getattr__), which keeps rows of
-        # routes that send few keys as small as the JSON.
+        # routes that send few keys as small as the JSON. A partial object
+        # stores no default: its absent fields are loaded, not assumed.
         self.defaults = [
             (name, field)
             for name, field in fields.items()
-            if name not in self.fields_set
+            if not partial
+            and name not in self.fields_set
             and not field.is_required()
             and (field.default is not None or field.default_factory is not None)
         ]
@@ -103,6 +105,7 @@ class IdentityMap:
     def __init__(self) -> None:
         self._refs: dict[tuple[type[Any], str], weakref.ref[KitsuModel]] = {}
         self._plans: dict[tuple[type[Any], tuple[str, ...]], RowPlan] = {}
+        self._seed_plans: dict[tuple[type[Any], tuple[str, ...]], RowPlan] = {}
         self._sweep_at = 1024
         self._lock = threading.RLock()
 
@@ -161,6 +164,32 @@ class IdentityMap:
             _merge(known, fresh, plan)
         return known
 
+    def seed(self, cls: type[M], values: dict[str, Any], origin: Origin) -> M | None:
+        """The object ``values`` (some fields of it, with its id, as another
+        row carried them: ``project_name``...) describe. A known object gets
+        them merged; else a *partial* object is made and kept, whose other
+        fields load in one batch on first access (KitsuModel.__getattr__).
+        None when the id is known as another class. ``values`` becomes the
+        new object's storage."""
+        root = cls.identity_root()
+        with self._lock:
+            ref = self._refs.get((root, values["id"]))
+            known = ref() if ref is not None else None
+            if known is None:
+                plan = self._seed_plans.get((cls, tuple(values)))
+                if plan is None:
+                    plan = self._seed_plans[(cls, tuple(values))] = RowPlan(cls, values, partial=True)
+                obj = _build(cls, values, plan, origin)
+                _set_attr(obj, "_kitsu_partial", True)
+                self._refs[(root, values["id"])] = weakref.ref(obj)
+                return obj
+            if not isinstance(known, cls):
+                return None
+            plan = self._plan(type(known), tuple(values))
+        with lock_of(known):
+            _merge(known, values, plan)
+        return known
+
     def _plan(self, cls: type[Any], keys: tuple[str, ...]) -> RowPlan:
         plan = self._plans.get((cls, keys))
         if plan is None:
@@ -205,6 +234,8 @@ class IdentityMap:
                 known = ref() if ref is not None else None
                 if known is not None and type(known) is row_cls:
                     merges.append((known, row, plan))
+                    # A whole row: a partial object is partial no more.
+                    _set_attr(known, "_kitsu_partial", False)
                     if rebind:
                         _set_attr(known, "_kitsu_origin", origin)
                     append(known)

@@ -16,7 +16,7 @@ later accesses read the cache.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from typing_extensions import Self
@@ -153,11 +153,22 @@ def forget_relations(obj: KitsuModel) -> list[str]:
 
 
 class Link(Relation, Generic[M]):
-    """A link to one object through the id held in field ``key``."""
+    """A link to one object through the id held in field ``key``.
 
-    def __init__(self, target: Callable[[], type[M]], key: str) -> None:
+    ``joined`` maps columns some routes join into the owner's row to the
+    target's fields (``{"project_name": "name"}``): such rows seed the
+    target as a partial object, so the link costs no request (see
+    :mod:`.joins`). ``kind`` names the owner column that says which class
+    a polymorphic target is (``target.class_for_kind``).
+    """
+
+    def __init__(
+        self, target: Callable[[], type[M]], key: str, *, joined: Mapping[str, str] | None = None, kind: str | None = None
+    ) -> None:
         self.target = target
         self.key = key
+        self.joined = dict(joined or {})
+        self.kind = kind
 
     def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
         # Some routes send an absent id as "" (``GET data/assets/{id}``'s

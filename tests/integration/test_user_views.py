@@ -6,6 +6,7 @@ typed objects of the session."""
 from __future__ import annotations
 
 import gc
+import json
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -423,3 +424,56 @@ def test_the_user_context_loads_the_shared_tables_in_one_request(studio: Studio)
         me = artist.persons.get(studio.person_id)
     assert log.sent == [], log.summary()
     assert ("todo", "Animation") in seen and me is context.persons.by_id()[studio.person_id]
+
+
+def test_the_to_do_rows_seed_partial_objects_that_load_the_rest_in_one_batch(studio: Studio) -> None:
+    """A to-do row carries its entity's, project's, type's and status's
+    columns: they seed the related objects, so the usual reads cost no
+    request; a field the row lacked loads every seeded object of that
+    kind at once, with the server's whole record."""
+    artist = clone(studio.kitsu)
+    with RequestLog(artist) as log:
+        tasks = artist.user.tasks_to_do()
+        seen = {
+            task.id: (type(task.entity), task.entity.name, task.project.name, task.task_status.short_name,
+                      task.task_type.name, task.entity.project is task.project)
+            for task in tasks
+        }
+    assert [s.path for s in log.sent] == ["data/user/tasks"], log.summary()
+    kinds = {
+        studio.mine["hero"].id: (Asset, studio.hero.name), studio.mine["shot/anim"].id: (Shot, studio.shot.name),
+        studio.mine["scene"].id: (Scene, studio.scene.name), studio.mine["sequence"].id: (Sequence, studio.sequence.name),
+    }
+    for task_id, (kind, name) in kinds.items():
+        assert seen[task_id][:2] == (kind, name)
+    assert {row[2] for row in seen.values()} == {studio.project.name}
+    assert {row[3] for row in seen.values()} == {studio.todo.short_name}
+    assert all(row[5] for row in seen.values())  # the entity's project_id came with it
+    assert seen[studio.mine["shot/anim"].id][4] == studio.types["Animation"].name
+
+    shots = list({task.entity.id: task.entity for task in tasks if isinstance(task.entity, Shot)}.values())
+    assert len(shots) == 2 and all(shot.is_partial for shot in shots)
+    with artist.strict_mode(), pytest.raises(errors.LazyLoadError, match="Shot.nb_frames"):
+        shots[0].nb_frames
+    with RequestLog(artist) as log:
+        frames = shots[0].nb_frames
+        other = shots[1].entity_type_id
+    # One batch for both partial shots (artists read them through
+    # data/entities, whose rows need the table of entity types, once).
+    assert [s.path for s in log.sent] == ["data/shots", "data/entities", "data/entity-types"], log.summary()
+    assert set(json.loads(log.sent[1].params["id"])) == {shot.id for shot in shots}
+    assert not any(shot.is_partial for shot in shots)
+    admin = clone(studio.admin)
+    for shot in shots:
+        loaded, record = shot.to_dict(), admin.entities.get(shot.id).to_dict()
+        assert len(loaded) > 20 and loaded == {key: record[key] for key in loaded}
+    assert frames == admin.shots.get(shots[0].id).nb_frames and other == studio.shot.entity_type_id
+
+    # A full load of an already seeded object completes it without a deferred request.
+    project = tasks[0].project
+    assert project.is_partial
+    artist.projects.load(project.id)
+    assert not project.is_partial
+    with RequestLog(artist) as log:
+        assert project.fps == clone(studio.admin).projects.get(project.id).fps
+    assert log.sent == []

@@ -427,12 +427,12 @@ def main() -> int:
     else:
         report = {"date": now, "machine": machine(), "server_version": kitsu.api_version(),
                   "host": os.environ["KITSU_API_URL"], "command": command, "sizes": [], "notes": NOTES}
-    if "2" in wanted:
-        prepare_user(kitsu)
     sizes = [s.strip() for s in args.size.split(",") if s.strip()] if wanted & {"1", "2", "3", "6"} else []
     for size_name in sizes:
         seeded = ensure(size_name, kitsu)
         pid = seeded["project_id"]
+        if "2" in wanted:
+            prepare_user(kitsu)  # after seeding: the seed creates the bench team
         size: dict[str, Any] = next((s for s in report["sizes"] if s["size"] == size_name), {})
         if not size:
             report["sizes"].append(size)

@@ -15,9 +15,10 @@ from .credentials import Secret, Tokens
 from .errors import (
     AuthenticationError, BadRequestError, ConnectError, DeletedObjectError, DetachedObjectError, DownloadError,
     FieldValidationError, HostError, HTTPStatusError, InvalidArgumentError, InvalidTokenError, KitsuError,
-    LazyLoadError, LocalFileNotFoundError, LoginFailedError, MethodNotAllowedError, ModelNotFoundError, NotFoundError,
-    PartialBatchError, PayloadTooLargeError, PermissionDeniedError, RequestTimeoutError, ServerError,
-    TaskStatusNotFoundError, TLSError, TransportError, UnexpectedAnswerError, UnprocessableEntityError, UploadError,
+    LazyLoadError, LocalFileNotFoundError, LoginFailedError, MethodNotAllowedError, ModelNotFoundError,
+    NameResolutionError, NotFoundError, PartialBatchError, PayloadTooLargeError, PermissionDeniedError,
+    RequestTimeoutError, ServerError, TaskStatusNotFoundError, TLSError, TransportError, UnexpectedAnswerError,
+    UnprocessableEntityError, UploadError,
 )
 from .models import (
     Asset, AssetInstance, AssetType, AttachmentFile, CastingEntry, CastInEntry, Comment, Concept, Department, Edit,
@@ -55,7 +56,7 @@ __all__ = [
     "OutputFile", "OutputType", "WorkingFile", "Software", "FileStatus", "FilePath",
     # errors
     "KitsuError", "InvalidArgumentError", "FieldValidationError", "LocalFileNotFoundError",
-    "HostError", "UnexpectedAnswerError", "TransportError", "ConnectError", "RequestTimeoutError", "TLSError",
+    "HostError", "UnexpectedAnswerError", "TransportError", "ConnectError", "NameResolutionError", "RequestTimeoutError", "TLSError",
     "HTTPStatusError", "BadRequestError", "AuthenticationError", "LoginFailedError", "InvalidTokenError",
     "PermissionDeniedError", "NotFoundError", "ModelNotFoundError", "MethodNotAllowedError", "PayloadTooLargeError",
     "UnprocessableEntityError", "ServerError", "UploadError", "DownloadError", "DetachedObjectError",

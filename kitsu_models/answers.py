@@ -112,21 +112,41 @@ def error_from_response(method: str, path: str, status: int, reason: str, conten
         return errors.InvalidTokenError(method, route, status, message, body)
     return errors.error_class_for_status(status)(method, route, status, message, body)
 
-def transport_error(method: str, route: str, exc: requests.exceptions.RequestException) -> errors.TransportError:
-    """Our error for a failed exchange, from its kind only (no chain)."""
+def transport_error(
+    method: str, route: str, exc: requests.exceptions.RequestException, server: str = ""
+) -> errors.TransportError:
+    """Our error for a failed exchange, from its kind only (no chain);
+    ``server`` (``host:port``) is named in the message."""
     if isinstance(exc, requests.exceptions.SSLError):
-        return errors.TLSError(method, route, "TLS handshake or certificate check failed")
+        return errors.TLSError(method, route, "TLS handshake or certificate check failed", server)
     if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return errors.ConnectError(method, route, "connection timed out")
+        return errors.ConnectError(method, route, "connection timed out", server)
     if isinstance(exc, requests.exceptions.Timeout):
-        return errors.RequestTimeoutError(method, route, "no answer within the read timeout")
+        return errors.RequestTimeoutError(method, route, "no answer within the read timeout", server)
     if isinstance(exc, requests.exceptions.ConnectionError):
+        if _name_unresolved(exc):
+            host = server.rsplit(":", 1)[0] or "the host"
+            return errors.NameResolutionError(
+                method, route, f"the name {host} does not resolve (DNS): check the host in the URL", server
+            )
         if _never_sent(exc):
-            return errors.ConnectError(method, route, "connection refused or unreachable")
+            return errors.ConnectError(method, route, "connection refused or unreachable", server)
         if _read_timed_out(exc):
-            return errors.RequestTimeoutError(method, route, "no answer within the read timeout")
-        return errors.TransportError(method, route, "connection lost")
-    return errors.TransportError(method, route, f"request failed ({type(exc).__name__})")
+            return errors.RequestTimeoutError(method, route, "no answer within the read timeout", server)
+        return errors.TransportError(method, route, "connection lost", server)
+    return errors.TransportError(method, route, f"request failed ({type(exc).__name__})", server)
+
+
+#: What urllib3 and the C library say when a host name has no address.
+_UNRESOLVED = (
+    "NameResolutionError", "Name or service not known", "nodename nor servname", "No address associated",
+    "Temporary failure in name resolution", "getaddrinfo failed",
+)
+
+
+def _name_unresolved(exc: requests.exceptions.ConnectionError) -> bool:
+    text = repr(exc.args)
+    return any(marker in text for marker in _UNRESOLVED)
 
 def _read_timed_out(exc: requests.exceptions.ConnectionError) -> bool:
     """True when requests wrapped a read timeout met while reading the body."""
@@ -137,7 +157,7 @@ def _never_sent(exc: requests.exceptions.ConnectionError) -> bool:
     text = repr(exc.args)
     return any(
         marker in text
-        for marker in ("NewConnectionError", "Connection refused", "Name or service not known", "NameResolutionError")
+        for marker in ("NewConnectionError", "Connection refused")
     )
 
 def is_token_refused(status: int, body: bytes) -> bool:

@@ -45,22 +45,32 @@ class UnexpectedAnswerError(HostError):
         self.method = method
         self.path = path
         self.status = status
+        self.problem = problem
         self.excerpt = excerpt
         super().__init__(f"{method} {path} -> {status}: {problem}" + (f": {excerpt}" if excerpt else ""))
 
 
 class TransportError(KitsuError):
-    """The request did not get an HTTP answer (connection, timeout, TLS)."""
+    """The request did not get an HTTP answer (connection, timeout, TLS).
 
-    def __init__(self, method: str, path: str, reason: str) -> None:
+    ``server`` is the ``host:port`` the request went to, named in the
+    message: a wrong port or host shows at once."""
+
+    def __init__(self, method: str, path: str, reason: str, server: str = "") -> None:
         self.method = method
         self.path = path
         self.reason = reason
-        super().__init__(f"{method} {path}: {reason}")
+        self.server = server
+        super().__init__(f"{method} {path}{f' to {server}' if server else ''}: {reason}")
 
 
 class ConnectError(TransportError):
     """No connection could be made: the server never saw the request."""
+
+
+class NameResolutionError(ConnectError):
+    """The host name does not resolve (DNS): a typo in the URL, or no
+    network. Never retried: asking again gives the same answer."""
 
 
 class RequestTimeoutError(TransportError):
@@ -163,6 +173,9 @@ class ModelNotFoundError(NotFoundError):
         super().__init__(method, path, 404, f"no {model} {key}")
         self.model = model
         self.key = key
+        # What is missing first; the request only when one answered 404
+        # (a query that found nothing sent no 404).
+        self.args = (f"no {model} {key}" + (f" ({method} {path} -> 404)" if path else ""),)
 
 
 class DetachedObjectError(KitsuError):

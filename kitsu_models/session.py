@@ -284,12 +284,27 @@ class Kitsu:
         except (errors.BadRequestError, errors.AuthenticationError) as exc:
             raise errors.LoginFailedError(exc.method, exc.path, exc.status, exc.message) from None
         except (errors.NotFoundError, errors.MethodNotAllowedError):
-            raise errors.HostError(f"{self.host} has no Kitsu login route: is it the API root?") from None
-        if not isinstance(answer, dict) or not answer.get("login") or "access_token" not in answer:
+            raise errors.HostError(f"{self.host} has no Kitsu login route: {self._api_hint()}") from None
+        except errors.UnexpectedAnswerError as exc:
+            # A web page where the API should answer: Kitsu's front end (or
+            # another site) at this URL, the API being elsewhere.
+            raise errors.HostError(
+                f"{self.host} answered the login with a page that is not the Kitsu API ({exc.problem}): "
+                f"{self._api_hint()}"
+            ) from None
+        if not isinstance(answer, dict) or "login" not in answer:
+            raise errors.HostError(f"{self.host} answered the login with JSON that is not Kitsu's: {self._api_hint()}")
+        if not answer.get("login") or "access_token" not in answer:
             raise errors.LoginFailedError("POST", "/auth/login", 200, "the server refused the login")
         self.transport.tokens = Tokens.from_strings(answer["access_token"], answer.get("refresh_token"))
         self._user = answer.get("user")
         return answer
+
+    def _api_hint(self) -> str:
+        """Where the API more likely is: behind Kitsu's web front, at /api."""
+        if self.host.rstrip("/").endswith("/api"):
+            return "is it the API root of a Kitsu server?"
+        return f"the API is usually at {self.host.rstrip('/')}/api (try that URL)"
 
     def log_out(self) -> None:
         """Revoke the session on the server and forget the tokens locally,

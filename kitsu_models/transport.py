@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, Union
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -99,6 +99,10 @@ class Transport:
         pool_size: int = 16,
     ) -> None:
         self.base_url = normalize_host(host)
+        url = urlsplit(self.base_url)
+        #: ``host:port`` of the API, named in transport errors.
+        name = f"[{url.hostname}]" if ":" in (url.hostname or "") else url.hostname
+        self.server = f"{name}:{url.port or (443 if url.scheme == 'https' else 80)}"
         self.timeout = timeout
         self.retry = retry
         self._tokens = tokens
@@ -248,7 +252,8 @@ class Transport:
             outcome = self._send(method, path, params, json, data, headers, timeout, used_tokens, stream)
             if isinstance(outcome, errors.TransportError):
                 sent = not isinstance(outcome, errors.ConnectError)
-                retryable = not isinstance(outcome, errors.TLSError)  # the same handshake would fail again
+                # The same handshake, the same DNS answer: asking again cannot help.
+                retryable = not isinstance(outcome, (errors.TLSError, errors.NameResolutionError))
                 if retryable and policy.may_retry_error(method, request_was_sent=sent):
                     if self._wait(policy, attempt, started, None, method, path, outcome.reason):
                         continue
@@ -301,7 +306,7 @@ class Transport:
             settings = self._http.merge_environment_settings(prepared.url, {}, True, self._verify, self._cert)
             response = self._http.send(prepared, timeout=timeout.as_requests(), **settings)
         except requests.exceptions.RequestException as exc:
-            return answers.transport_error(method, route, exc)
+            return answers.transport_error(method, route, exc, self.server)
         logger.debug(
             "%s /%s -> %s (%.0f ms)", method, path, response.status_code, (time.perf_counter() - started) * 1000
         )

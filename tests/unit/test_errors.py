@@ -142,7 +142,7 @@ def _unresolvable() -> requests.exceptions.ConnectionError:
     ("failure", "cls"),
     [
         (_refused(), errors.ConnectError),
-        (_unresolvable(), errors.ConnectError),
+        (_unresolvable(), errors.NameResolutionError),
         (requests.exceptions.ConnectTimeout("connect timed out"), errors.ConnectError),
         (requests.exceptions.ReadTimeout("read timed out"), errors.RequestTimeoutError),
         (
@@ -163,7 +163,7 @@ def test_connection_failures_map_to_transport_errors(
     assert type(exc) is cls
     assert isinstance(exc, errors.KitsuError)
     assert (exc.method, exc.path) == (method, "/data/projects")
-    assert exc.reason and str(exc) == f"{method} /data/projects: {exc.reason}"
+    assert exc.reason and str(exc) == f"{method} /data/projects to kitsu.test:443: {exc.reason}"
     # No chain: requests' exception holds the request (its headers carry the token).
     assert exc.__cause__ is None and exc.__context__ is None
 

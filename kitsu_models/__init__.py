@@ -9,7 +9,8 @@ The event classes live in :mod:`kitsu_models.events`, imported on first use
 so that scripts without a listener do not pay for socket.io.
 """
 
-from importlib.metadata import PackageNotFoundError, version as _version
+import importlib
+from typing import Any
 
 from .credentials import Secret, Tokens
 from .errors import (
@@ -35,10 +36,19 @@ from .streaming import ProgressCallback
 from .transport import Transport
 from .user import UserContext, UserViews
 
-try:
-    __version__ = _version("kitsu-models")
-except PackageNotFoundError:  # run from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+
+
+def __getattr__(name: str) -> str:
+    # __version__ is read from the package metadata on first use only:
+    # importlib.metadata costs more to import than a farm script should pay.
+    if name == "__version__":
+        metadata: Any = importlib.import_module("importlib.metadata")
+        try:
+            return str(metadata.version("kitsu-models"))
+        except metadata.PackageNotFoundError:  # a source tree that was never installed
+            return "0.0.0+unknown"
+    raise AttributeError(f"module 'kitsu_models' has no attribute {name!r}")
+
 
 __all__ = [
     # the session and its parts

@@ -6,15 +6,15 @@ is an optional default session that ``gazu`` and quick scripts may use.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from collections.abc import Sequence as SequenceOf
 from contextlib import contextmanager
 from types import TracebackType
-from typing import Any, Generic, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 from . import errors
 from .credentials import Secret, Tokens
-from .events.stream import EventStream
 from .orm import relations, session_api
 from .orm.identity import IdentityMap
 from .policy import RetryPolicy, Timeout
@@ -28,6 +28,9 @@ from .repository import Repository
 from .answers import JSON
 from .transport import Transport
 from .user import UserViews
+
+if TYPE_CHECKING:
+    from .events.stream import EventStream
 
 M = TypeVar("M", bound=KitsuModel)
 
@@ -188,7 +191,10 @@ class Kitsu:
         callback)``, then ``run()``, ``start()`` or iterate
         (:mod:`kitsu_models.events`)."""
         if self._events is None:
-            self._events = EventStream(self)
+            # Imported on first use: scripts without a listener never pay
+            # for the event classes and socket.io.
+            stream: Any = importlib.import_module("kitsu_models.events.stream")
+            self._events = stream.EventStream(self)
         return self._events
 
     def host_is_up(self) -> bool:

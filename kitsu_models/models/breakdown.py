@@ -122,6 +122,8 @@ def _entity_route(kind: str, create: str, collection: str | None = None, **optio
 class CastingEntry(KitsuModel):
     """One asset cast in a shot (or episode): a link with a count and label."""
 
+    __repr_keys__ = ("asset_name", "nb_occurences")
+
     __route__ = Route("data/entity-links")
 
     asset_id: Id
@@ -142,6 +144,8 @@ class CastingEntry(KitsuModel):
 
 class CastInEntry(KitsuModel):
     """One shot an asset is cast in, as the asset's cast-in view lists it."""
+
+    __repr_keys__ = ("shot_name", "sequence_name")
 
     __route__ = Route("data/entity-links")
 
@@ -381,6 +385,8 @@ class EntityLink(KitsuModel):
     ``Shot.set_casting`` is the usual way to write casting; links can also
     be created, relabelled and deleted one by one.
     """
+
+    __repr_keys__ = ("entity_in_id", "entity_out_id", "nb_occurences")
 
     __route__ = Route(
         "data/entity-links",

@@ -91,6 +91,8 @@ class WorkingFile(KitsuModel):
     same route.
     """
 
+    __repr_keys__ = ("name", "revision")
+
     __route__ = Route(
         "data/working-files",
         create="data/tasks/{task_id}/working-files/new",
@@ -183,6 +185,8 @@ class OutputFile(KitsuModel):
     (:mod:`.file_operations`): the server numbers the revision and builds
     ``path`` from the file tree.
     """
+
+    __repr_keys__ = ("name", "revision", "representation")
 
     __route__ = Route(
         "data/output-files",

@@ -34,6 +34,8 @@ class Department(KitsuModel):
 class Person(KitsuModel, avatars.HasAvatar):
     """A studio member (or bot). Never carries a password or a secret."""
 
+    __repr_keys__ = ("full_name", "email")
+
     __route__ = Route(
         "data/persons",
         params={"relations": "true"},  # without it, rows lack their departments

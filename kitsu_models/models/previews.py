@@ -54,6 +54,8 @@ class PreviewFile(KitsuModel):
     or another file (``extension`` says which: pictures are stored as
     ``png``, movies as ``mp4``)."""
 
+    __repr_keys__ = ("name", "revision", "extension")
+
     # relations=true: list rows then carry ``comments`` (the comment ids).
     __route__ = Route("data/preview-files", params={"relations": "true"}, merges_data=False)
 

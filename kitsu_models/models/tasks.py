@@ -59,6 +59,8 @@ class Task(KitsuModel, file_operations.TaskFiles, publishing.TaskReviews):
     """A piece of work of one task type on one entity: status, assignees,
     dates, comments, previews and working files."""
 
+    __repr_keys__ = ("name", "entity.name", "task_type.name", "task_status.short_name")
+
     __route__ = Route(
         "data/tasks",
         params={"relations": "true"},
@@ -160,6 +162,8 @@ class Comment(KitsuModel):
     """A message on a task, which may change its status and carry previews,
     attachments, a checklist and mentions."""
 
+    __repr_keys__ = ("text", "task_status.short_name")
+
     # relations=true: list rows then carry the id lists (previews,
     # attachment_files, mentions...) the relations below read.
     __route__ = Route("data/comments", params={"relations": "true"}, merges_data=False)
@@ -199,6 +203,8 @@ class Comment(KitsuModel):
 
 class TimeSpent(KitsuModel):
     """Time a person logged on a task on one day."""
+
+    __repr_keys__ = ("date", "duration")
 
     __route__ = Route("data/time-spents")
 

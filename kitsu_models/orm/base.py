@@ -55,6 +55,16 @@ def computed() -> Any:
     return Field(default=None, frozen=True)
 
 
+def _cut(value: Any, limit: int = 40) -> Any:
+    """Long text cut for a repr (a comment's text)."""
+    return value[: limit - 1] + "…" if isinstance(value, str) and len(value) > limit else value
+
+
+def _cached_relation(obj: KitsuModel, name: str) -> Any:
+    cache: dict[str, Any] | None = getattr(obj, "_kitsu_related", None)
+    return (cache or {}).get(name)
+
+
 def _typed(exc: ValidationError) -> FieldValidationError:
     """pydantic's error as the SDK's (the same details)."""
     return FieldValidationError.from_exception_data(exc.title, exc.errors())  # type: ignore[arg-type]
@@ -106,6 +116,8 @@ class KitsuModel(BaseModel):
 
     #: How the repository reaches this model on the server.
     __route__: ClassVar[Route]
+    #: What its repr shows besides the id (see ``__repr_args__``).
+    __repr_keys__: ClassVar[tuple[str, ...]] = ("name",)
     __identity_root: ClassVar[builtins.type[KitsuModel]]
 
     id: Id = ""
@@ -376,9 +388,22 @@ class KitsuModel(BaseModel):
 
     # -------------------------------------------------------------- display
     def __repr_args__(self) -> Any:
-        for name in ("id", "name"):
-            if name in self.__dict__:
-                yield name, self.__dict__[name]
+        """The id, then what identifies the object to a reader
+        (``__repr_keys__``): fields present, or ``relation.field`` read from
+        a relation already loaded. A repr never sends a request."""
+        if "id" in self.__dict__:
+            yield "id", self.__dict__["id"]
+        for key in type(self).__repr_keys__:
+            value = self._repr_value(key)
+            if value is not None:
+                yield key, _cut(value)
+
+    def _repr_value(self, key: str) -> Any:
+        relation, _, field = key.partition(".")
+        if not field:
+            return self.__dict__.get(key)
+        related = _cached_relation(self, relation)
+        return related.__dict__.get(field) if isinstance(related, KitsuModel) else None
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, KitsuModel) and self.id:

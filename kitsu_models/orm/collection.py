@@ -62,8 +62,19 @@ class ModelList(list[M], Generic[M]):
             (self.session or self[0].session).prefetch(self, paths)
         return self
 
+    #: How many members a repr shows before it gives the count.
+    REPR_ITEMS = 5
+
+    def __repr__(self) -> str:
+        """Bounded, for a REPL: ``ModelList(300 items: [Shot(...), ..., +295 more])``."""
+        shown = ", ".join(repr(item) for item in self[: self.REPR_ITEMS])
+        more = f", ... +{len(self) - self.REPR_ITEMS} more" if len(self) > self.REPR_ITEMS else ""
+        return f"ModelList({len(self)} item{'' if len(self) == 1 else 's'}: [{shown}{more}])"
+
     def ids(self) -> list[str]:
+        """The members' ids, in order (unsaved members left out)."""
         return [item.id for item in self if item.id]
 
     def by_id(self) -> dict[str, M]:
+        """The members by id (unsaved members left out)."""
         return {item.id: item for item in self if item.id}

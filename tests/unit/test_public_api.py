@@ -10,7 +10,11 @@ import pytest
 
 import kitsu_models
 from kitsu_models import errors
+from kitsu_models import Kitsu
 from kitsu_models.orm import registry
+
+from .models_rows import MODEL_NAMES, model, new_id, row
+from .test_joined_seeds import _todo
 
 
 def _public_models() -> list[type]:
@@ -79,3 +83,31 @@ def test_submodules_stay_importable() -> None:
     from kitsu_models.session import Kitsu
 
     assert Shot is kitsu_models.Shot and Kitsu is kitsu_models.Kitsu
+
+
+# ---------------------------------------------------------------- in a REPL
+def test_a_long_list_prints_its_first_items_and_a_count() -> None:
+    kitsu = Kitsu("https://kitsu.test/api")
+    rows = [row("Shot", id=new_id()) for _ in range(300)]
+    for number, shot_row in enumerate(rows):
+        shot_row["name"] = f"SH{number:03}"
+    shots = kitsu.shots.materialize(rows)
+    text = repr(shots)
+    assert text.startswith("ModelList(300 items: [Shot(id=") and text.endswith(", ... +295 more])")
+    assert text.count("Shot(") == 5 and "SH004" in text and "SH005" not in text
+    assert repr(kitsu.shots.materialize([])) == "ModelList(0 items: [])"
+
+
+def test_every_model_repr_names_the_object_not_only_its_id() -> None:
+    kitsu = Kitsu("https://kitsu.test/api")
+    for name in MODEL_NAMES:
+        obj = kitsu.repository(model(name)).materialize([row(name)])[0]
+        shown = dict(obj.__repr_args__())
+        assert set(shown) - {"id"}, f"{name}'s repr shows only its id: {obj!r}"
+        assert "…" in repr(obj) or len(repr(obj)) < 240
+
+
+def test_a_tasks_repr_shows_its_loaded_relations_without_a_request() -> None:
+    kitsu = Kitsu("https://kitsu.test/api")
+    task = kitsu.tasks.materialize([_todo()])[0]
+    assert repr(task) == f"Task(id='{task.id}', name='main', entity.name='SH010', task_type.name='Animation', task_status.short_name='todo')"

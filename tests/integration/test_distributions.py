@@ -5,8 +5,12 @@ and over official gazu's files it refuses to import, saying what to do."""
 
 from __future__ import annotations
 
+import email
+import email.message
 import hashlib
+import re
 import subprocess
+import zipfile
 import sys
 from pathlib import Path
 
@@ -74,3 +78,26 @@ def test_the_sdk_leaves_official_gazu_alone_and_our_gazu_refuses_its_files(
     message = done.stderr.strip().splitlines()[-1]
     assert message.startswith("ImportError: gazu: kitsu-models-gazu")
     assert "gazu 1.3.1" in message and "pip uninstall -y gazu kitsu-models-gazu" in message
+
+
+
+def _metadata(wheel: Path) -> tuple[list[str], email.message.Message]:
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA")))
+    return names, email.message_from_bytes(metadata)
+
+
+def test_the_wheels_carry_what_a_studio_checks_before_adopting(wheels: dict[str, Path]) -> None:
+    """Licence file, typing marker, classifiers, and every package imported
+    directly declared (urllib3 is, beside requests)."""
+    assert (ROOT / "compat" / "LICENSE").read_bytes() == (ROOT / "LICENSE").read_bytes()  # compat/ builds its own
+    for name in ("kitsu_models", "kitsu_models_gazu"):
+        names, metadata = _metadata(wheels[name])
+        assert any(n.endswith("LICENSE") and ".dist-info/" in n for n in names), names
+        assert any(n.endswith("/py.typed") for n in names)
+        classifiers = metadata.get_all("Classifier") or []
+        assert "Typing :: Typed" in classifiers and "Programming Language :: Python :: 3.11" in classifiers
+    requires = _metadata(wheels["kitsu_models"])[1].get_all("Requires-Dist") or []
+    declared = {re.split(r"[<>=\[ ;]", requirement, maxsplit=1)[0] for requirement in requires}
+    assert declared >= {"pydantic", "requests", "urllib3", "python-socketio", "typing-extensions"}, declared

@@ -26,7 +26,7 @@ from pydantic_core import PydanticUndefined
 from . import answers, errors
 from .gcpause import paused_gc
 from .ids import ID_CHUNK, chunks, id_of
-from .orm.base import KitsuModel, Origin
+from .orm.base import KitsuModel, Origin, is_server_filled
 from .orm.collection import ModelList
 from .orm.joins import seed_joined
 from .orm.relations import Link, forget_relations
@@ -293,7 +293,10 @@ class Repository(Generic[M]):
         # Set fields, and fields with a default the server needs (a
         # comment's object_type): a default the model gives is sent too.
         fields = type(obj).model_fields
-        defaulted = {name for name, field in fields.items() if field.default not in (None, PydanticUndefined)}
+        defaulted = {
+            name for name, field in fields.items()
+            if field.default not in (None, PydanticUndefined) and not is_server_filled(field)
+        }
         names = (set(obj.model_fields_set) | defaulted) - {"id", "type", "created_at", "updated_at"}
         route = obj._creation_route()
         if route.create_fields is not None:

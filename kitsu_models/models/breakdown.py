@@ -15,7 +15,7 @@ from pydantic import Field
 
 from .. import errors, routes
 from ..ids import id_of
-from ..orm.base import Id, KitsuModel, computed
+from ..orm.base import Id, KitsuModel, computed, server_filled
 from ..orm.relations import MaybeToOne, ToMany, ToOne
 from ..routes import Route
 from . import file_operations, files, people, playlists, production, tasks
@@ -65,10 +65,10 @@ class Entity(KitsuModel, file_operations.EntityFiles):
     nb_frames: int | None = None
     nb_entities_out: int | None = None
     is_casting_standby: bool | None = None
-    is_shared: bool | None = None
-    status: EntityStatus | None = None
+    is_shared: bool = server_filled(False)
+    status: EntityStatus = server_filled("running")
     project_id: Id
-    entity_type_id: Id | None = None
+    entity_type_id: Id = server_filled("")  # the kind: set by the route it is created through
     parent_id: Id | None = None
     source_id: Id | None = None
     preview_file_id: Id | None = None

@@ -32,7 +32,7 @@ from typing_extensions import Self
 from .. import errors, routes
 from ..checks import checked_revision
 from ..ids import id_of
-from ..orm.base import Id, KitsuModel, computed
+from ..orm.base import Id, KitsuModel, computed, server_filled
 from ..orm.relations import MaybeToOne, ToMany, ToOne
 from ..routes import Route
 from ..streaming import ProgressCallback, StrPath
@@ -109,7 +109,7 @@ class WorkingFile(KitsuModel):
     checksum: int | None = None  # an Integer column for working files
     path: str | None = None
     data: dict[str, Any] | None = None
-    validation_status: ValidationStatus | None = None
+    validation_status: ValidationStatus = server_filled("neutral")
     shotgun_id: int | None = None
     task_id: Id | None = None
     entity_id: Id | None = None
@@ -206,7 +206,7 @@ class OutputFile(KitsuModel):
     representation: str | None = None
     extension: str | None = None
     nb_elements: int | None = None
-    canceled: bool | None = None
+    canceled: bool = server_filled(False)
     size: int | None = None
     checksum: str | None = None
     source: str | None = None
@@ -214,7 +214,7 @@ class OutputFile(KitsuModel):
     data: dict[str, Any] | None = None
     quality: Quality | None = None
     shotgun_id: int | None = None
-    file_status_id: Id | None = None  # the server's default status if unset
+    file_status_id: Id = server_filled("")  # the server's default status if unset
     entity_id: Id | None = None
     asset_instance_id: Id | None = None
     temporal_entity_id: Id | None = None

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from ..orm.base import Id, KitsuModel
+from ..orm.base import Id, KitsuModel, server_filled
 from ..orm.relations import ToMany
 from ..routes import Route
 from . import avatars, tasks
@@ -27,7 +27,7 @@ class Department(KitsuModel):
     __route__ = Route("data/departments", small_table=True)
 
     name: str
-    color: str | None = None
+    color: str
     archived: bool | None = None
 
 
@@ -50,11 +50,11 @@ class Person(KitsuModel, avatars.HasAvatar):
 
     first_name: str
     last_name: str = ""
-    full_name: str | None = None
+    full_name: str = server_filled("")  # first and last name, computed on every row
     email: str | None = None
     phone: str | None = None
     country: str | None = None
-    contract_type: ContractType | None = None
+    contract_type: ContractType = server_filled("open-ended")
     active: bool | None = None
     archived: bool | None = None
     last_presence: date | None = None
@@ -69,7 +69,7 @@ class Person(KitsuModel, avatars.HasAvatar):
     use_12_hour_clock: bool | None = None
     display_date_format: str | None = None
     data: dict[str, Any] | None = None
-    role: Role | None = None
+    role: Role = server_filled("user")
     position: Position | None = None
     seniority: Seniority | None = None
     daily_salary: int | None = None
@@ -81,8 +81,8 @@ class Person(KitsuModel, avatars.HasAvatar):
     notifications_mattermost_userid: str | None = None
     notifications_discord_enabled: bool | None = None
     notifications_discord_userid: str | None = None
-    is_bot: bool | None = None
-    is_guest: bool | None = None
+    is_bot: bool = server_filled(False)
+    is_guest: bool = server_filled(False)
     preview_project_id: Id | None = None
     preview_opened_at: datetime | None = None
     preview_open_until: datetime | None = None
@@ -102,7 +102,7 @@ class Organisation(KitsuModel):
     __route__ = Route("data/organisations")
 
     name: str
-    hours_by_day: float | None = None
+    hours_by_day: float = server_filled(8.0)
     has_avatar: bool | None = None
     use_original_file_name: bool | None = None
     timesheets_locked: bool | None = None

@@ -27,7 +27,7 @@ from typing_extensions import Self
 
 from .. import errors, routes
 from ..checks import positive_seconds
-from ..orm.base import Id, KitsuModel, computed
+from ..orm.base import Id, KitsuModel, computed, server_filled
 from ..orm.relations import FirstOfIds, MaybeToOne, ToOne
 from ..routes import Route
 from ..streaming import ProgressCallback, StrPath
@@ -68,8 +68,8 @@ class PreviewFile(KitsuModel):
     path: str | None = None
     source: str | None = None
     file_size: int | None = None
-    status: PreviewStatus | None = None
-    validation_status: ValidationStatus | None = None
+    status: PreviewStatus = server_filled("processing")
+    validation_status: ValidationStatus = server_filled("neutral")
     annotations: list[dict[str, Any]] | None = None
     width: int | None = None
     height: int | None = None

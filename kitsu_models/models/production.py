@@ -9,7 +9,7 @@ from pydantic import Field
 
 from .. import routes
 from ..ids import id_of
-from ..orm.base import Id, KitsuModel, computed
+from ..orm.base import Id, KitsuModel, computed, server_filled
 from ..orm.relations import MaybeToOne, ToMany
 from ..routes import Route
 from . import avatars, breakdown, file_operations, people, playlists, tasks
@@ -26,7 +26,7 @@ class ProjectStatus(KitsuModel):
     __route__ = Route("data/project-status", small_table=True)
 
     name: str
-    color: str | None = None
+    color: str
 
 
 class Project(KitsuModel, file_operations.ProjectFiles, avatars.HasAvatar):
@@ -56,7 +56,7 @@ class Project(KitsuModel, file_operations.ProjectFiles, avatars.HasAvatar):
     ratio: str | None = None
     resolution: str | None = None
     production_type: str | None = None
-    production_style: str | None = None
+    production_style: str = server_filled("2d3d")
     start_date: date | None = None
     end_date: date | None = None
     man_days: int | None = None
@@ -74,7 +74,7 @@ class Project(KitsuModel, file_operations.ProjectFiles, avatars.HasAvatar):
     is_bot_collaboration_enabled: bool | None = None
     is_single_preview_per_revision: bool | None = None
     is_frame_in_numbering: bool | None = None
-    revision_padding: int | None = None
+    revision_padding: int = server_filled(0)
     hd_bitrate_compression: int | None = None
     ld_bitrate_compression: int | None = None
     project_status_id: Id | None = None
@@ -148,7 +148,7 @@ class MetadataDescriptor(KitsuModel):
     project_id: Id
     name: str
     entity_type: str
-    field_name: str | None = None
+    field_name: str = server_filled("")  # the server derives it from the name
     data_type: str | None = None
     choices: list[str] | None = None
     for_client: bool | None = None

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import Field
 
-from ..orm.base import Id, KitsuModel, computed
+from ..orm.base import Id, KitsuModel, computed, server_filled
 from ..orm.relations import MaybeToOne, ToMany, ToOne
 from ..routes import Route
 from . import breakdown, file_operations, files, people, production, publishing
@@ -40,7 +40,7 @@ class TaskStatus(KitsuModel):
 
     name: str
     short_name: str
-    color: str | None = None
+    color: str
     archived: bool | None = None
     description: str | None = None
     priority: int | None = None
@@ -76,7 +76,7 @@ class Task(KitsuModel, file_operations.TaskFiles, publishing.TaskReviews):
     name: str = "main"
     description: str | None = None
     priority: int | None = None
-    difficulty: int | None = None
+    difficulty: int = server_filled(3)
     duration: float | None = None
     estimation: float | None = None
     completion_rate: int | None = None

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from pydantic.fields import FieldInfo
 from pydantic import (
     AfterValidator, BaseModel, ConfigDict, Field, SerializationInfo, SerializerFunctionWrapHandler, ValidationError,
     model_serializer,
@@ -53,6 +54,23 @@ def computed() -> Any:
     """A key some routes compute (a parent's name, a value read from
     ``data``): typed but read-only, and the server cannot filter on it."""
     return Field(default=None, frozen=True)
+
+
+#: The mark of a :func:`server_filled` field in its ``json_schema_extra``.
+_SERVER_FILLED = "kitsu_server_filled"
+
+
+def server_filled(default: Any) -> Any:
+    """A field the server fills on every record (NOT NULL in Zou's
+    tables), so typed without None. ``default`` is what a new record gets
+    there; it is not sent when an object is created (the server decides)."""
+    return Field(default=default, json_schema_extra={_SERVER_FILLED: True})
+
+
+def is_server_filled(field: FieldInfo) -> bool:
+    """Whether ``field`` was declared with :func:`server_filled`."""
+    extra = field.json_schema_extra
+    return isinstance(extra, dict) and extra.get(_SERVER_FILLED) is True
 
 
 def _cut(value: Any, limit: int = 40) -> Any:
@@ -225,21 +243,25 @@ class KitsuModel(BaseModel):
 
         def __getattr__(self, name: str) -> Any:
             field = type(self).model_fields.get(name)
-            if field is not None and self.is_partial:
+            if field is None:
+                return super().__getattr__(name)
+            if self.is_partial:
                 self._load_deferred(name)
                 if name in self.__dict__:
                     return self.__dict__[name]
             # A field the server's row did not carry, whose default is None
-            # (not stored, to keep models as small as their JSON).
-            if field is not None and field.default is None and field.default_factory is None:
-                return None
-            return super().__getattr__(name)
+            # (not stored, to keep models as small as their JSON); or one
+            # that even the object's whole record lacks: its default.
+            if field.is_required():
+                raise AttributeError(f"{type(self).__name__} {self.id}: the server sent no {name!r}")
+            return field.get_default(call_default_factory=True)
 
     @property
     def is_partial(self) -> bool:
         """Whether only some fields are loaded: the object was seeded from
-        columns another row carried (a to-do task's ``project_name``); the
-        others load, in one batch for its group, when first read."""
+        columns another row carried (a to-do task's ``project_name``), or
+        its row lacked a field typed without None; the others load, in one
+        batch for the objects loaded with it, when first read."""
         return getattr(self, "_kitsu_partial", False)
 
     def _load_deferred(self, name: str) -> None:
@@ -323,8 +345,8 @@ class KitsuModel(BaseModel):
     def _with_absent_fields(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
         """Fields the server's row did not carry are None (see __getattr__):
         a full dump lists them too, as it would for a validated model."""
-        if self.is_partial and info.include is None:
-            self._load_deferred("model_dump")
+        if self.is_partial and info.include is None and info.exclude is None and not info.exclude_unset:
+            self._load_deferred("model_dump")  # a full dump is complete; to_dict() is what was sent
         data = handler(self)
         if info.exclude_unset or info.exclude_defaults or info.exclude_none or not isinstance(data, dict):
             return data

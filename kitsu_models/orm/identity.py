@@ -52,6 +52,10 @@ def _converter_for(annotation: Any) -> type[Any] | None:
     return None
 
 
+def _accepts_none(annotation: Any) -> bool:
+    return annotation is Any or (_is_union(annotation) and type(None) in typing.get_args(annotation))
+
+
 def _is_union(annotation: Any) -> bool:
     return typing.get_origin(annotation) in (typing.Union, types.UnionType)
 
@@ -67,7 +71,7 @@ def _parse(kind: type[Any], value: Any) -> Any:
 class RowPlan:
     """What to do with every row of one shape (the same keys) for one model."""
 
-    __slots__ = ("fields_set", "renames", "converters", "extra_keys", "defaults")
+    __slots__ = ("fields_set", "renames", "converters", "extra_keys", "defaults", "lacking")
 
     def __init__(self, cls: type[KitsuModel], keys: Iterable[str], partial: bool = False) -> None:
         fields = cls.model_fields
@@ -80,6 +84,13 @@ class RowPlan:
         self.converters = [
             (name, kind) for name in self.fields_set if (kind := _converter_for(fields[name].annotation)) is not None
         ]
+        #: Fields typed without None that the row lacks (a route sending
+        #: fewer keys): never assumed, they make the object partial, so the
+        #: first read of one loads its whole record (KitsuModel.__getattr__).
+        self.lacking = tuple(
+            name for name, field in fields.items()
+            if name not in self.fields_set and name != "id" and not _accepts_none(field.annotation)
+        )
         # Absent fields whose default is None are not stored: the model
         # answers None for them (KitsuModel.__getattr__), which keeps rows of
         # routes that send few keys as small as the JSON. A partial object
@@ -89,6 +100,7 @@ class RowPlan:
             for name, field in fields.items()
             if not partial
             and name not in self.fields_set
+            and name not in self.lacking
             and not field.is_required()
             and (field.default is not None or field.default_factory is not None)
         ]
@@ -235,7 +247,8 @@ class IdentityMap:
                 if known is not None and type(known) is row_cls:
                     merges.append((known, row, plan))
                     # A whole row: a partial object is partial no more.
-                    _set_attr(known, "_kitsu_partial", False)
+                    if not plan.lacking:
+                        _set_attr(known, "_kitsu_partial", False)
                     if rebind:
                         _set_attr(known, "_kitsu_origin", origin)
                     append(known)
@@ -268,6 +281,8 @@ def _build(cls: type[M], row: dict[str, Any], plan: RowPlan, origin: Origin) -> 
     for name, field in plan.defaults:
         row[name] = field.get_default(call_default_factory=True)
     obj = cls.__new__(cls)
+    if plan.lacking:
+        _set_attr(obj, "_kitsu_partial", True)
     _set_attr(obj, "__dict__", row)
     _set_attr(obj, "__pydantic_fields_set__", plan.fields_set)
     _set_attr(obj, "__pydantic_extra__", extra)

@@ -24,6 +24,7 @@ from kitsu_models.models import (
 from kitsu_models.session import Kitsu
 
 from .models_support import JSONDict, RequestLog, clone, unique
+from .test_models_complete import incomplete
 
 if TYPE_CHECKING:  # the root conftest (tests/conftest.py) provides the fixture
     from conftest import KitsuServer
@@ -477,3 +478,16 @@ def test_the_to_do_rows_seed_partial_objects_that_load_the_rest_in_one_batch(stu
     with RequestLog(artist) as log:
         assert project.fps == clone(studio.admin).projects.get(project.id).fps
     assert log.sent == []
+
+
+def test_the_rows_an_artist_reads_have_every_field_typed_without_none(studio: Studio) -> None:
+    """Non-admins get people's minimal rows (no contract type, no email):
+    a field typed without None that a row lacks loads on first read, and
+    none is left null."""
+    artist = clone(studio.kitsu)
+    tasks = artist.user.tasks_to_do()
+    people = list(artist.persons.all())
+    assert tasks and people
+    assert any(person.is_partial for person in people)  # minimal rows
+    related = [obj for task in tasks for obj in (task.entity, task.project, task.task_status, task.task_type)]
+    assert incomplete([*tasks, *people, *related]) == []

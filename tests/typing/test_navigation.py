@@ -42,7 +42,13 @@ def _typing_checks_production(project: Project, descriptor: MetadataDescriptor) 
     # Project: every relation.
     assert_type(project.project_status, ProjectStatus | None)
     assert_type(project.team, ModelList[Person])
-    assert_type(project.team[0].full_name, str | None)
+    assert_type(project.team[0].full_name, str)
+    # Filled on every record, so no None; email is null for some people
+    # and absent from the rows non-admins read, so it stays optional.
+    assert_type(project.team[0].is_bot, bool)
+    assert_type(project.team[0].email, str | None)
+    assert_type(project.production_style, str)
+    assert_type(project.task_statuses[0].color, str)
     assert_type(project.asset_types, ModelList[AssetType])
     assert_type(project.task_types, ModelList[TaskType])
     assert_type(project.task_statuses, ModelList[TaskStatus])
@@ -82,7 +88,7 @@ def _typing_checks_breakdown(
     assert_type(asset.episode, Episode | None)
     assert_type(asset.cast_in, ModelList[CastInEntry])
     assert_type(cast_in.shot, Shot)
-    assert_type(asset.tasks[0].assignees[0].full_name, str | None)
+    assert_type(asset.tasks[0].assignees[0].full_name, str)
     # Episode
     assert_type(episode.sequences, ModelList[Sequence])
     assert_type(episode.sequences[0].shots[0].nb_frames, int | None)
@@ -117,7 +123,7 @@ def _typing_checks_breakdown(
     assert_type(link.label, str | None)
     # Inherited fields keep their types.
     assert_type(shot.data, dict[str, Any] | None)
-    assert_type(asset.status, EntityStatus | None)
+    assert_type(asset.status, EntityStatus)
     assert_type(asset.id, str)
     assert_type(asset.created_at, dt.datetime | None)
 
@@ -154,7 +160,7 @@ def _typing_checks_people(person: Person, organisation: Organisation) -> None:
     assert_type(person.departments[0].name, str)
     assert_type(person.tasks, ModelList[Task])
     assert_type(person.tasks[0].entity.name, str)
-    assert_type(organisation.hours_by_day, float | None)
+    assert_type(organisation.hours_by_day, float)
 
 
 def _typing_checks_repositories(kitsu: Kitsu) -> None:
@@ -183,7 +189,7 @@ def _typing_checks_repositories(kitsu: Kitsu) -> None:
     assert_type(kitsu.persons.get("id"), Person)
     assert_type(kitsu.departments.get("id"), Department)
     assert_type(kitsu.user.context().task_statuses, ModelList[TaskStatus])
-    assert_type(kitsu.user.context().persons[0].full_name, str | None)
+    assert_type(kitsu.user.context().persons[0].full_name, str)
     kitsu.user.context().projects  # type: ignore[attr-defined]  # left out on purpose
     assert_type(kitsu.organisations.get("id"), Organisation)
     assert_type(kitsu.repository(Shot), Repository[Shot])
@@ -329,7 +335,7 @@ def _typing_checks_previews(
     assert_type(Task.comment_many([task], wip, "approved"), ModelList[Comment])
     Task.comment_many([task], wip, "approved", checklist="tick")  # type: ignore[arg-type]
     # Fields.
-    assert_type(preview.status, PreviewStatus | None)
+    assert_type(preview.status, PreviewStatus)
     assert_type(preview.width, int | None)
     assert_type(preview.duration, float | None)
     assert_type(preview.comment_ids, list[str] | None)

@@ -54,7 +54,12 @@ def test_a_loaded_row_dumps_back_to_the_same_json(kitsu: Kitsu, name: str, shape
 def test_the_fast_path_gives_what_pydantic_validation_gives(kitsu: Kitsu, name: str, shape: str) -> None:
     fast = load(kitsu, name, shape)
     validated = model(name).model_validate(row(name, shape))
-    assert fast.model_dump() == validated.model_dump()
+    # Fields typed without None that the row lacks are loaded on first
+    # read, not assumed (pydantic takes their defaults): the rest is equal.
+    lacking = {field for field in model(name).model_fields if field not in fast.__dict__ and field in validated.__dict__
+               and validated.__dict__[field] is not None}
+    assert fast.is_partial == bool(lacking), lacking
+    assert fast.model_dump(exclude=lacking) == validated.model_dump(exclude=lacking)
     # (pydantic also lists extra keys as set: only declared fields compare)
     assert fast.__pydantic_fields_set__ == validated.__pydantic_fields_set__ & set(model(name).model_fields)
     assert fast.__pydantic_extra__ == validated.__pydantic_extra__
@@ -104,11 +109,38 @@ def test_unknown_keys_are_kept_as_extras(kitsu: Kitsu) -> None:
     assert shot.changes() == {}
 
 
-def test_missing_keys_take_defaults_and_stay_out_of_the_json(kitsu: Kitsu) -> None:
+def test_missing_optional_keys_are_none_and_stay_out_of_the_json(kitsu: Kitsu) -> None:
     task = kitsu.tasks.materialize([{"id": new_id(), "project_id": "p", "task_type_id": "t", "task_status_id": "s",
-                                    "entity_id": "e", "type": "Task"}])[0]
-    assert task.name == "main" and task.assignee_ids is None and task.data is None
-    assert set(task.to_dict()) == {"id", "project_id", "task_type_id", "task_status_id", "entity_id", "type"}
+                                    "entity_id": "e", "type": "Task", "name": "layout", "difficulty": 3}])[0]
+    assert not task.is_partial
+    assert task.name == "layout" and task.assignee_ids is None and task.data is None
+    assert set(task.to_dict()) == {
+        "id", "project_id", "task_type_id", "task_status_id", "entity_id", "type", "name", "difficulty"}
+
+
+def test_a_missing_field_typed_without_none_is_loaded_not_assumed(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
+    """``Task.name`` is a ``str`` (default "main" for a new task): a row
+    without it does not pretend the name is "main"; the first read loads
+    the records of every such task loaded with it, in one request."""
+    ids = [new_id(), new_id()]
+    rows = [{"id": i, "project_id": "p", "task_type_id": "t", "task_status_id": "s", "entity_id": "e"} for i in ids]
+    first, second = kitsu.tasks.materialize(rows)
+    assert first.is_partial and second.is_partial
+    mocked.get(f"{API}data/tasks", json=[{**row("Task", id=ids[0]), "name": "layout"}, {**row("Task", id=ids[1]), "name": "anim"}])
+    assert first.name == "layout" and second.name == "anim"
+    assert len(mocked.calls) == 1 and json.loads(mocked.calls[0].request.params["id"]) == ids
+    assert not first.is_partial and not second.is_partial
+
+
+def test_a_field_even_the_whole_record_lacks_takes_its_default(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    task_id = new_id()
+    record = {"id": task_id, "project_id": "p", "task_type_id": "t", "task_status_id": "s", "entity_id": "e"}
+    task = kitsu.tasks.materialize([dict(record)])[0]
+    mocked.get(f"{API}data/tasks", json=[dict(record)])
+    assert task.name == "main" and len(mocked.calls) == 1
+    assert task.name == "main" and len(mocked.calls) == 1  # loaded once
 
 
 # ---------------------------------------------------------- identity map

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 from . import errors
 from .credentials import Secret, Tokens
-from .orm import relations, session_api
+from .orm import session_api
+from .orm.prefetch import prefetch
 from .orm.identity import IdentityMap
 from .policy import RetryPolicy, Timeout
 from .models import (
@@ -161,7 +162,7 @@ class Kitsu:
 
     def prefetch(self, items: SequenceOf[KitsuModel], paths: SequenceOf[str]) -> None:
         """Load the dotted relation ``paths`` on ``items`` (``ModelList.prefetch``)."""
-        relations.prefetch(items, paths)
+        prefetch(items, paths)
 
     def entity_type_name(self, entity_type_id: str) -> str | None:
         """The name of an entity type ("Shot", "Sequence", "Character"...),

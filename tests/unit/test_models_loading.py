@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import gc
 import json
+import threading
+import time
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
@@ -190,3 +192,60 @@ def test_the_user_context_fills_the_shared_tables_for_the_session(kitsu: Kitsu, 
     assert tasks[0].task_status.id == status and tasks[0].task_type.id == task_type
     assert [p.id for p in tasks[0].assignees] == [person] and kitsu.departments.get(department).id == department
     assert len(mocked.calls) == 1
+
+
+def _slow(rows: Any, seconds: float, seen: list[tuple[str, float, float]]) -> Any:
+    """A responses callback answering ``rows`` after ``seconds``, noting when
+    each request was served (start, end)."""
+    def answer(request: Any) -> tuple[int, dict[str, str], str]:
+        started = time.monotonic()
+        time.sleep(seconds)
+        seen.append((request.path_url.split("?")[0], started, time.monotonic()))
+        return 200, {"Content-Type": "application/json"}, json.dumps(rows)
+    return answer
+
+
+def test_sibling_relations_of_a_prefetch_load_at_once(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    """tasks, casting and sequence of a project's shots do not depend on one
+    another: three 0.3 s lists take about 0.3 s, not 0.9 s; the level below
+    (the sequences' episode) follows its parent. Same requests as one by one."""
+    pid, episode = new_id(), new_id()
+    sequences = [new_id(), new_id()]
+    shot_ids = [new_id() for _ in range(4)]
+    seen: list[tuple[str, float, float]] = []
+    mocked.get(API + f"data/projects/{pid}/shots", json=[
+        row("Shot", id=s, project_id=pid, parent_id=sequences[n % 2]) for n, s in enumerate(shot_ids)])
+    mocked.add_callback("GET", API + f"data/projects/{pid}/tasks", callback=_slow(
+        [row("Task", "get", id=new_id(), entity_id=s, project_id=pid) for s in shot_ids], 0.3, seen))
+    mocked.add_callback("GET", API + "data/sequences", callback=_slow(
+        [row("Sequence", id=s, project_id=pid, parent_id=episode) for s in sequences], 0.3, seen))
+    mocked.add_callback("GET", API + f"data/projects/{pid}/sequences/all/casting",
+                        callback=_slow({s: [] for s in shot_ids}, 0.3, seen))
+    mocked.add_callback("GET", API + "data/episodes", callback=_slow([row("Episode", id=episode, project_id=pid)], 0.1, seen))
+    shots = kitsu.shots.filter(project=pid)
+    started = time.monotonic()
+    shots.prefetch("tasks", "casting", "sequence.episode")
+    elapsed = time.monotonic() - started
+    paths = sorted(path for path, _, _ in seen)
+    assert paths == sorted([f"/api/data/projects/{pid}/tasks", "/api/data/sequences", "/api/data/episodes",
+                            f"/api/data/projects/{pid}/sequences/all/casting"]), paths
+    assert elapsed < 0.75, elapsed  # one after the other: 1.0 s
+    sequence_done = next(end for path, _, end in seen if path == "/api/data/sequences")
+    episode_started = next(start for path, start, _ in seen if path == "/api/data/episodes")
+    assert episode_started >= sequence_done - 0.01  # the level below waits for its parent only
+    with kitsu.strict_mode():
+        assert all(shot.tasks and shot.sequence.episode and shot.casting == [] for shot in shots)
+
+
+def test_a_failing_sibling_of_a_prefetch_raises_and_leaves_no_thread(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    pid = new_id()
+    mocked.get(API + f"data/projects/{pid}/shots", json=[row("Shot", id=new_id(), project_id=pid, parent_id=new_id())])
+    for tasks in (API + "data/tasks", API + f"data/projects/{pid}/tasks"):
+        mocked.get(tasks, status=403, json={"message": "not yours"})
+    mocked.get(API + "data/sequences", json=[])
+    shots = kitsu.shots.filter(project=pid)
+    before = threading.active_count()
+    with pytest.raises(errors.PermissionDeniedError):
+        shots.prefetch("tasks", "sequence")
+    assert threading.active_count() == before
+    assert not any(t.name.startswith("kitsu-prefetch") for t in threading.enumerate())

@@ -17,6 +17,7 @@ with ``GAZU_CALLS=1`` it runs the call list read from stdin instead
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import os
@@ -331,6 +332,15 @@ def _saved(function: Any, target: str) -> Any:
     return download
 
 
+def _by_name(function: Any) -> Any:
+    """``function``, its list answer sorted by (name, representation, revision)."""
+    @functools.wraps(function)
+    def sorted_answer(*args: Any, **kwargs: Any) -> Any:
+        rows = function(*args, **kwargs)
+        return sorted(rows, key=lambda row: (str(row.get("name")), str(row.get("representation")), row.get("revision") or 0))
+    return sorted_answer
+
+
 def _spec_only(module: Any, name: str) -> Any:
     """``module.name``, or a function raising the AttributeError its lookup
     raises (official gazu 1.3.1 lacks four of the spec's functions)."""
@@ -491,7 +501,8 @@ def _tasks_and_files(
     call("get_output_file_by_path", g.files.get_output_file_by_path, output["path"])
     call("update_output_file", g.files.update_output_file, output, {"comment": "published"})
     call("all_output_files_for_entity", g.files.all_output_files_for_entity, hero, cache_type, modeling)
-    call("get_last_output_files_for_entity", g.files.get_last_output_files_for_entity, hero)
+    # The server lists the last revisions in no fixed order (no ORDER BY): recorded by name.
+    call("get_last_output_files_for_entity", _by_name(g.files.get_last_output_files_for_entity), hero)
     call("all_output_types_for_entity", g.files.all_output_types_for_entity, hero)
     g.shot.add_asset_instance_to_shot(shot, instance)
     call("get_next_asset_instance_output_revision", g.files.get_next_asset_instance_output_revision, instance, shot,

@@ -402,6 +402,14 @@ class KitsuModel(BaseModel):
         self._check_alive()
         return self.session.repository(type(self)).delete(self, force=force)
 
+    def prefetch(self, *paths: str) -> Self:
+        """Load dotted relation paths below this object, independent lists
+        at once (as :meth:`ModelList.prefetch`): ``project.prefetch(
+        "assets.tasks.task_status", "shots.sequence.episode")``."""
+        self._check_alive()
+        self.session.prefetch([self], paths)
+        return self
+
     def refresh(self) -> Self:
         """Reload this object and the relations already loaded on it."""
         self._check_alive()

@@ -13,6 +13,8 @@ object is read twice.
 
 from __future__ import annotations
 
+import collections
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -50,13 +52,21 @@ def prefetch(items: Sequence[KitsuModel], paths: Sequence[str], parallel: int = 
     if parallel <= 1 or (len(steps) == 1 and not any(steps[0].below.values())):
         _run_inline(steps)
         return
+    # Steps of different levels may load one class (the tasks of assets and
+    # of shots): one at a time, so the second finds what the first read.
+    locks: dict[Any, threading.Lock] = collections.defaultdict(threading.Lock)
+
+    def run(step: Step) -> list[Step]:
+        with locks[step.target]:
+            return step.run()
+
     with ThreadPoolExecutor(max_workers=parallel, thread_name_prefix="kitsu-prefetch") as pool:
-        pending: set[Future[list[Step]]] = {pool.submit(step.run) for step in steps}
+        pending: set[Future[list[Step]]] = {pool.submit(run, step) for step in steps}
         try:
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
-                    pending |= {pool.submit(step.run) for step in future.result()}
+                    pending |= {pool.submit(run, step) for step in future.result()}
         except BaseException:
             for future in pending:
                 future.cancel()
@@ -73,6 +83,7 @@ class Step:
     """One unit of work: the relations of one owner class that load one
     target class (run in turn), their owners, and the paths below each."""
 
+    target: Any
     relations: list[Relation]
     owners: list[KitsuModel]
     below: dict[str, PathTree]
@@ -112,8 +123,9 @@ def _steps(items: Sequence[KitsuModel], tree: PathTree) -> list[Step]:
             relation = getattr(cls, name, None)
             if not isinstance(relation, Relation):
                 raise AttributeError(f"{cls.__name__} has no relation {name!r}")
-            target: Callable[[], type[Any]] | None = getattr(relation, "target", None)
-            step = steps.setdefault((cls, target() if target is not None else relation), Step([], owners, {}, scope))
+            loads: Callable[[], type[Any]] | None = getattr(relation, "target", None)
+            target = loads() if loads is not None else relation
+            step = steps.setdefault((cls, target), Step(target, [], owners, {}, scope))
             step.relations.append(relation)
             step.below[name] = subtree
     return list(steps.values())

@@ -249,3 +249,21 @@ def test_a_failing_sibling_of_a_prefetch_raises_and_leaves_no_thread(kitsu: Kits
         shots.prefetch("tasks", "sequence")
     assert threading.active_count() == before
     assert not any(t.name.startswith("kitsu-prefetch") for t in threading.enumerate())
+
+
+def test_one_class_is_read_once_however_far_apart_in_the_tree(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    """``assets.tasks`` and ``shots.tasks`` both come from the project's
+    task list: loaded one after the other, the list is read once."""
+    pid = new_id()
+    project = kitsu.projects.materialize([row("Project", id=pid)])[0]
+    assets = [row("Asset", id=new_id(), project_id=pid) for _ in range(2)]
+    shots = [row("Shot", id=new_id(), project_id=pid, parent_id=new_id()) for _ in range(2)]
+    mocked.get(API + f"data/projects/{pid}/assets", json=assets)
+    mocked.get(API + f"data/projects/{pid}/shots", json=shots)
+    mocked.get(API + f"data/projects/{pid}/tasks", json=[
+        row("Task", "get", id=new_id(), entity_id=entity["id"], project_id=pid) for entity in assets + shots])
+    assert project.prefetch("assets.tasks", "shots.tasks") is project
+    paths = sorted(urlparse(str(call.request.url)).path for call in mocked.calls)
+    assert paths == sorted(f"/api/data/projects/{pid}/{kind}" for kind in ("assets", "shots", "tasks")), paths
+    with kitsu.strict_mode():
+        assert [len(a.tasks) for a in project.assets] == [1, 1] and [len(s.tasks) for s in project.shots] == [1, 1]

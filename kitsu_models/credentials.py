@@ -58,4 +58,5 @@ class Tokens:
 
     @classmethod
     def from_strings(cls, access: str, refresh: str | None = None) -> Tokens:
+        """Tokens from the strings a login answered (or another process kept)."""
         return cls(Secret(access), Secret(refresh) if refresh else None)

@@ -26,6 +26,7 @@ class Timeout:
     total: float = 300.0
 
     def as_requests(self) -> tuple[float, float]:
+        """(connect, read) as requests takes its timeout."""
         return (self.connect, self.read)
 
     def deadline(self) -> float:
@@ -62,9 +63,12 @@ class RetryPolicy:
             raise ValueError("RetryPolicy.attempts must be at least 1")
 
     def may_retry_status(self, method: str, status: int) -> bool:
+        """Whether an answer with ``status`` to ``method`` is worth another try."""
         return method.upper() in self.methods and status in self.statuses
 
     def may_retry_error(self, method: str, *, request_was_sent: bool) -> bool:
+        """Whether a failed exchange is worth another try: any for idempotent
+        methods, only one never sent for the others (a POST)."""
         return method.upper() in self.methods or not request_was_sent
 
     def delay(self, retry_number: int, retry_after: float | None = None) -> float:

@@ -201,9 +201,11 @@ class Repository(Generic[M]):
             return self._materialize(_rows(answer, source), ModelList(session=self.session, scope=scope))
 
     def all(self) -> ModelList[M]:
+        """Every object of this model the user may read."""
         return self.filter()
 
     def first(self, **criteria: FilterValue) -> M | None:
+        """The first object matching ``criteria`` (as :meth:`filter`), or None."""
         found = self.filter(**criteria)
         return found[0] if found else None
 

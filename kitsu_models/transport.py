@@ -141,22 +141,28 @@ class Transport:
         return self._verify
 
     def close(self) -> None:
+        """Close the pooled connections."""
         self._http.close()
 
     def url(self, path: str) -> str:
+        """The full URL of an API path (checked like every path sent)."""
         return self.base_url + path.lstrip("/")
 
     # ----------------------------------------------------------- requests
     def get(self, path: str, params: Params | None = None, **kwargs: Any) -> JSON:
+        """GET ``path``: the answer's JSON (see :meth:`request` for ``kwargs``)."""
         return answers.json_of("GET", path, self.request("GET", path, params=params, **kwargs))
 
     def post(self, path: str, json: JSON = None, **kwargs: Any) -> JSON:
+        """POST ``json`` to ``path``: the answer's JSON, or None when it has no body."""
         return answers.json_or_none("POST", path, self.request("POST", path, json=json, **kwargs))
 
     def put(self, path: str, json: JSON = None, **kwargs: Any) -> JSON:
+        """PUT ``json`` to ``path``: the answer's JSON, or None when it has no body."""
         return answers.json_or_none("PUT", path, self.request("PUT", path, json=json, **kwargs))
 
     def delete(self, path: str, params: Params | None = None, **kwargs: Any) -> JSON:
+        """DELETE ``path``: the answer's JSON, or None when it has no body."""
         return answers.json_or_none("DELETE", path, self.request("DELETE", path, params=params, **kwargs))
 
     # ----------------------------------------------------- conditional reads

@@ -69,6 +69,7 @@ class UserViews:
         return self._session.repository(model).load_route(routes.path(template, **ids))
 
     def open_projects(self) -> ModelList[Project]:
+        """The open productions the user is in the team of."""
         return self._fetch(Project, "data/user/projects/open")
 
     def tasks_to_do(self) -> ModelList[Task]:
@@ -76,25 +77,32 @@ class UserViews:
         return self._fetch(Task, "data/user/tasks")
 
     def done_tasks(self) -> ModelList[Task]:
+        """Tasks assigned to the user whose status is done."""
         return self._fetch(Task, "data/user/done-tasks")
 
     def asset_types(self, project: Project | str) -> ModelList[AssetType]:
+        """The asset types of ``project`` the user has tasks on."""
         return self._fetch(AssetType, "data/user/projects/{id}/asset-types", id=project)
 
     def assets(self, project: Project | str, asset_type: AssetType | str) -> ModelList[Asset]:
+        """The assets of one type of ``project`` the user has tasks on."""
         path = "data/user/projects/{id}/asset-types/{asset_type_id}/assets"
         return self._fetch(Asset, path, id=project, asset_type_id=asset_type)
 
     def episodes(self, project: Project | str) -> ModelList[Episode]:
+        """The episodes of ``project`` the user has tasks in."""
         return self._fetch(Episode, "data/user/projects/{id}/episodes", id=project)
 
     def sequences(self, project: Project | str) -> ModelList[Sequence]:
+        """The sequences of ``project`` the user has tasks in."""
         return self._fetch(Sequence, "data/user/projects/{id}/sequences", id=project)
 
     def shots(self, sequence: Sequence | str) -> ModelList[Shot]:
+        """The shots of ``sequence`` the user has tasks on."""
         return self._fetch(Shot, "data/user/sequences/{id}/shots", id=sequence)
 
     def scenes(self, sequence: Sequence | str) -> ModelList[Scene]:
+        """The scenes of ``sequence`` the user has tasks on."""
         return self._fetch(Scene, "data/user/sequences/{id}/scenes", id=sequence)
 
     def tasks_for(self, entity: Asset | Shot | Sequence | Scene) -> ModelList[Task]:

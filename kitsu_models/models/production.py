@@ -122,9 +122,11 @@ class Project(KitsuModel, file_operations.ProjectFiles, avatars.HasAvatar):
         return self._link("settings/task-types", {"task_type_id": id_of(task_type, tasks.TaskType), "priority": priority})
 
     def add_task_status(self, task_status: TaskStatus) -> Project:
+        """Use ``task_status`` in this production."""
         return self._link("settings/task-status", {"task_status_id": id_of(task_status, tasks.TaskStatus)})
 
     def add_asset_type(self, asset_type: breakdown.AssetType) -> Project:
+        """Use ``asset_type`` in this production."""
         return self._link("settings/asset-types", {"asset_type_id": id_of(asset_type, breakdown.AssetType)})
 
     def add_person(self, person: people.Person, role: str | None = None) -> Project:

@@ -35,6 +35,7 @@ import json
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar, overload
 
@@ -329,6 +330,9 @@ class EventStream:
                 self._held.append((name, payload))
                 return
             self._deliver_live(name, payload)
+        # Hand the interpreter to the dispatcher now, rather than when this
+        # thread next waits on the socket: the callback starts at once.
+        time.sleep(0)
 
     def _deliver_live(self, name: str, payload: dict[str, Any]) -> None:
         if name not in NOT_LOGGED and self._can_replay:

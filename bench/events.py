@@ -5,8 +5,10 @@
 Latency: a writer PUTs an asset's description ``--events`` times, one at a
 time; each listener (its own subprocess: kitsu_models' ``EventStream`` and
 official gazu 1.3.1's ``gazu.events``) stamps the ``asset:update`` callback.
-Reported per listener: p50, p95 and max from the write's start to the
-callback, and events per second delivered. Replay: a stream whose cursor
+Two rounds, each listener connected first in one of them (the event server
+sends to its clients in the order they connected). Reported per listener
+and round, and over both: p50, p95 and max from the write's start to the
+callback. Replay: a stream whose cursor
 is set back to cover the newest ``--replay`` events of the server's log
 delivers them, and the time it takes is reported.
 """
@@ -67,16 +69,24 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def latency(kitsu: Any, asset_id: str, count: int) -> dict[str, dict[str, float]]:
-    listeners = {
-        "kitsu_models EventStream": subprocess.Popen(
-            [OUR_PYTHON, "-P", "-c", LISTENER, asset_id, str(count), "ours"], stdout=subprocess.PIPE, text=True,
-            env={**os.environ, "PYTHONPATH": ROOT}),
-        "gazu 1.3.1 events": subprocess.Popen(
-            [OFFICIAL, "-P", "-c", LISTENER, asset_id, str(count), "gazu"], stdout=subprocess.PIPE, text=True,
-            cwd="/tmp", env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"}),
-    }
-    for process in listeners.values():
+LISTENERS = {
+    "kitsu_models EventStream": lambda asset_id, count: subprocess.Popen(
+        [OUR_PYTHON, "-P", "-c", LISTENER, asset_id, str(count), "ours"], stdout=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": ROOT}),
+    "gazu 1.3.1 events": lambda asset_id, count: subprocess.Popen(
+        [OFFICIAL, "-P", "-c", LISTENER, asset_id, str(count), "gazu"], stdout=subprocess.PIPE, text=True,
+        cwd="/tmp", env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"}),
+}
+
+
+def latency(kitsu: Any, asset_id: str, count: int, order: list[str]) -> dict[str, list[float]]:
+    """Each listener's delays (ms) from the write's start to its callback.
+    The listeners connect one after the other in ``order``: the event
+    server sends an event to its clients in the order they connected, so
+    the first one connected gets each event a little earlier."""
+    listeners = {}
+    for name in order:
+        listeners[name] = process = LISTENERS[name](asset_id, count)
         assert process.stdout is not None and process.stdout.readline().strip() == "ready"
     time.sleep(1.0)
     started = []
@@ -84,19 +94,17 @@ def latency(kitsu: Any, asset_id: str, count: int) -> dict[str, dict[str, float]
         started.append(time.time())
         kitsu.transport.put(f"data/entities/{asset_id}", {"description": f"latency {n}"})
         time.sleep(0.01)
-    report = {}
-    arrivals = {}
+    delays = {}
     for name, process in listeners.items():
         out, _ = process.communicate(timeout=120)
-        stamps = arrivals[name] = json.loads(out.strip().splitlines()[-1])
-        delays = [(stamp - start) * 1000 for start, stamp in zip(started, stamps)]
-        span = stamps[-1] - stamps[0] if len(stamps) > 1 else 0.0
-        report[name] = {"received": len(stamps), "p50_ms": statistics.median(delays), "p95_ms": percentile(delays, 0.95),
-                        "max_ms": max(delays), "per_second": (len(stamps) - 1) / span if span else 0.0}
-    ours, theirs = arrivals.values()
-    gaps = [(a - b) * 1000 for a, b in zip(ours, theirs)]
-    report["kitsu_models EventStream"]["vs_gazu_p50_ms"] = statistics.median(gaps)
-    return report
+        stamps = json.loads(out.strip().splitlines()[-1])
+        assert len(stamps) == count, f"{name}: {len(stamps)} of {count} events"
+        delays[name] = [(stamp - start) * 1000 for start, stamp in zip(started, stamps)]
+    return delays
+
+
+def summary(delays: list[float]) -> str:
+    return (f"{len(delays)} | {statistics.median(delays):.1f} | {percentile(delays, 0.95):.1f} | {max(delays):.1f}")
 
 
 def replay(kitsu: Any, count: int) -> dict[str, float]:
@@ -134,13 +142,19 @@ def main() -> int:
     ensure_gazu_venv()
     kitsu = login()
     asset = kitsu.transport.get("data/assets/all")[0]
-    figures = latency(kitsu, asset["id"], args.events)
-    print(f"| listener | events | p50 ms | p95 ms | max ms | events/s |\n|---|---:|---:|---:|---:|---:|")
-    for name, row in figures.items():
-        print(f"| {name} | {row['received']} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | {row['max_ms']:.1f} | "
-              f"{row['per_second']:.0f} |")
-    print(f"\nthe same event, kitsu_models' callback minus gazu's: median "
-          f"{figures['kitsu_models EventStream']['vs_gazu_p50_ms']:+.2f} ms")
+    names = list(LISTENERS)
+    rounds = [latency(kitsu, asset["id"], args.events, order) for order in (names, names[::-1])]
+    print("| listener | connected | events | p50 ms | p95 ms | max ms |\n|---|---|---:|---:|---:|---:|")
+    for number, delays in enumerate(rounds):
+        for name, values in delays.items():
+            print(f"| {name} | {'first' if name == list(delays)[0] else 'second'} | {summary(values)} |")
+    for name in names:
+        print(f"| {name} | both rounds | {summary([d for delays in rounds for d in delays[name]])} |")
+    for delays in rounds:
+        first, second = list(delays)
+        gaps = [a - b for a, b in zip(delays[names[0]], delays[names[1]])]
+        print(f"\nconnected first: {first}; per event, kitsu_models' callback minus gazu's: median "
+              f"{statistics.median(gaps):+.2f} ms")
     again = replay(kitsu, args.replay)
     print(f"\nreplay: {again['events']} missed events delivered in {again['seconds']:.2f} s "
           f"({again['per_second']:.0f} events/s)")

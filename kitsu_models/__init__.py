@@ -10,7 +10,7 @@ so that scripts without a listener do not pay for socket.io.
 """
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .credentials import Secret, Tokens
 from .errors import (
@@ -21,33 +21,58 @@ from .errors import (
     RequestTimeoutError, ServerError, TaskStatusNotFoundError, TLSError, TransportError, UnexpectedAnswerError,
     UnprocessableEntityError, UploadError,
 )
-from .models import (
-    Asset, AssetInstance, AssetType, AttachmentFile, CastingEntry, CastInEntry, Comment, Concept, Department, Edit,
-    Entity, EntityLink, EntityType, Episode, FilePath, FileStatus, KitsuModel, MaybeToOne, MetadataDescriptor,
-    Organisation, OutputFile, OutputType, Person, Playlist, PlaylistEntries, PlaylistEntry, PreviewFile,
-    PreviewProcessingError, PreviewProcessingTimeoutError, Project, ProjectStatus, Scene, Sequence, Shot, Software,
-    Task, TaskStatus, TaskType, TimeSpent, ToMany, ToOne, WorkingFile,
-)
 from .orm.collection import ModelList
 from .policy import RetryPolicy, Timeout
-from .repository import Repository
 from .session import Kitsu, RepositoryOf, default_session, set_default_session
 from .streaming import ProgressCallback
 from .transport import Transport
-from .user import UserContext, UserViews
+
+if TYPE_CHECKING:
+    from .models import (
+        Asset, AssetInstance, AssetType, AttachmentFile, CastingEntry, CastInEntry, Comment, Concept, Department,
+        Edit, Entity, EntityLink, EntityType, Episode, FilePath, FileStatus, KitsuModel, MaybeToOne,
+        MetadataDescriptor, Organisation, OutputFile, OutputType, Person, Playlist, PlaylistEntries, PlaylistEntry,
+        PreviewFile, PreviewProcessingError, PreviewProcessingTimeoutError, Project, ProjectStatus, Scene, Sequence,
+        Shot, Software, Task, TaskStatus, TaskType, TimeSpent, ToMany, ToOne, WorkingFile,
+    )
+    from .repository import Repository
+    from .user import UserContext, UserViews
+
+#: The names whose modules build Pydantic classes: imported on first use,
+#: so ``import kitsu_models`` (and a script that only calls routes) does not
+#: pay for Pydantic and the models.
+_LAZY = {
+    **{name: "kitsu_models.models" for name in (
+        "Asset", "AssetInstance", "AssetType", "AttachmentFile", "CastingEntry", "CastInEntry", "Comment", "Concept",
+        "Department", "Edit", "Entity", "EntityLink", "EntityType", "Episode", "FilePath", "FileStatus",
+        "KitsuModel", "MaybeToOne", "MetadataDescriptor", "Organisation", "OutputFile", "OutputType", "Person",
+        "Playlist", "PlaylistEntries", "PlaylistEntry", "PreviewFile", "PreviewProcessingError",
+        "PreviewProcessingTimeoutError", "Project", "ProjectStatus", "Scene", "Sequence", "Shot", "Software",
+        "Task", "TaskStatus", "TaskType", "TimeSpent", "ToMany", "ToOne", "WorkingFile",
+    )},
+    "Repository": "kitsu_models.repository",
+    "UserContext": "kitsu_models.user",
+    "UserViews": "kitsu_models.user",
+}
 
 
-
-def __getattr__(name: str) -> str:
-    # __version__ is read from the package metadata on first use only:
-    # importlib.metadata costs more to import than a farm script should pay.
-    if name == "__version__":
+def __getattr__(name: str) -> Any:
+    if name == "__version__":  # read from the package metadata when asked
         metadata: Any = importlib.import_module("importlib.metadata")
         try:
             return str(metadata.version("kitsu-models"))
         except metadata.PackageNotFoundError:  # a source tree that was never installed
             return "0.0.0+unknown"
-    raise AttributeError(f"module 'kitsu_models' has no attribute {name!r}")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kitsu_models' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
 
 
 __all__ = [

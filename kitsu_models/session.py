@@ -14,33 +14,46 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 from . import errors
-from .credentials import Secret, Tokens
-from .orm import session_api
-from .orm.prefetch import prefetch
-from .orm.identity import IdentityMap
-from .policy import RetryPolicy, Timeout
-from .models import (
-    Asset, AssetType, Comment, Concept, Department, Edit, Entity, EntityType, Episode, KitsuModel,
-    MetadataDescriptor, Organisation, Person, Project, ProjectStatus, Scene, Sequence, Shot, Task,
-    TaskStatus, TaskType, TimeSpent, AssetInstance, EntityLink, FileStatus, OutputFile, OutputType, Software,
-    WorkingFile, Playlist, AttachmentFile, PreviewFile,
-)
-from .repository import Repository
 from .answers import JSON
+from .credentials import Secret, Tokens
+from .orm import registry, session_api
+from .orm.identity import IdentityMap
+from .orm.prefetch import prefetch
+from .policy import RetryPolicy, Timeout
 from .transport import Transport
-from .user import UserViews
 
 if TYPE_CHECKING:
     from .events.stream import EventStream
+    from .models import (
+        Asset, AssetInstance, AssetType, AttachmentFile, Comment, Concept, Department, Edit, Entity, EntityLink,
+        EntityType, Episode, FileStatus, KitsuModel, MetadataDescriptor, Organisation, OutputFile, OutputType,
+        Person, Playlist, PreviewFile, Project, ProjectStatus, Scene, Sequence, Shot, Software, Task, TaskStatus,
+        TaskType, TimeSpent, WorkingFile,
+    )
+    from .repository import Repository
+    from .user import UserViews
 
-M = TypeVar("M", bound=KitsuModel)
+M = TypeVar("M", bound="KitsuModel")
+
+
+def _loaded(module: str) -> Any:
+    """A module of the SDK that builds Pydantic classes, imported when first
+    needed: a script that only logs in and calls routes never pays for it."""
+    return importlib.import_module(module)
 
 
 class RepositoryOf(Generic[M]):
-    """``kitsu.projects`` and friends: the session's repository of a model."""
+    """``kitsu.projects`` and friends: the session's repository of a model,
+    named so that the models are imported on first use, not with the session."""
 
-    def __init__(self, model: type[M]) -> None:
-        self.model = model
+    def __init__(self, model: str) -> None:
+        self.model_name = model
+
+    @property
+    def model(self) -> type[M]:
+        """The model class (importing the models if not done yet)."""
+        _loaded("kitsu_models.models")
+        return cast("type[M]", registry.model_class(self.model_name))
 
     @overload
     def __get__(self, kitsu: None, owner: type[Any]) -> RepositoryOf[M]: ...
@@ -56,37 +69,37 @@ class Kitsu:
     >>> kitsu = Kitsu.login("http://127.0.0.1:8080", "admin@example.com", password)
     """
 
-    projects = RepositoryOf(Project)
-    project_statuses = RepositoryOf(ProjectStatus)
-    metadata_descriptors = RepositoryOf(MetadataDescriptor)
-    entity_types = RepositoryOf(EntityType)
-    asset_types = RepositoryOf(AssetType)
-    entities = RepositoryOf(Entity)
-    assets = RepositoryOf(Asset)
-    episodes = RepositoryOf(Episode)
-    sequences = RepositoryOf(Sequence)
-    shots = RepositoryOf(Shot)
-    scenes = RepositoryOf(Scene)
-    edits = RepositoryOf(Edit)
-    concepts = RepositoryOf(Concept)
-    asset_instances = RepositoryOf(AssetInstance)
-    entity_links = RepositoryOf(EntityLink)
-    task_types = RepositoryOf(TaskType)
-    task_statuses = RepositoryOf(TaskStatus)
-    tasks = RepositoryOf(Task)
-    comments = RepositoryOf(Comment)
-    time_spents = RepositoryOf(TimeSpent)
-    persons = RepositoryOf(Person)
-    departments = RepositoryOf(Department)
-    organisations = RepositoryOf(Organisation)
-    softwares = RepositoryOf(Software)
-    output_types = RepositoryOf(OutputType)
-    file_statuses = RepositoryOf(FileStatus)
-    working_files = RepositoryOf(WorkingFile)
-    output_files = RepositoryOf(OutputFile)
-    playlists = RepositoryOf(Playlist)
-    preview_files = RepositoryOf(PreviewFile)
-    attachment_files = RepositoryOf(AttachmentFile)
+    projects: RepositoryOf[Project] = RepositoryOf("Project")
+    project_statuses: RepositoryOf[ProjectStatus] = RepositoryOf("ProjectStatus")
+    metadata_descriptors: RepositoryOf[MetadataDescriptor] = RepositoryOf("MetadataDescriptor")
+    entity_types: RepositoryOf[EntityType] = RepositoryOf("EntityType")
+    asset_types: RepositoryOf[AssetType] = RepositoryOf("AssetType")
+    entities: RepositoryOf[Entity] = RepositoryOf("Entity")
+    assets: RepositoryOf[Asset] = RepositoryOf("Asset")
+    episodes: RepositoryOf[Episode] = RepositoryOf("Episode")
+    sequences: RepositoryOf[Sequence] = RepositoryOf("Sequence")
+    shots: RepositoryOf[Shot] = RepositoryOf("Shot")
+    scenes: RepositoryOf[Scene] = RepositoryOf("Scene")
+    edits: RepositoryOf[Edit] = RepositoryOf("Edit")
+    concepts: RepositoryOf[Concept] = RepositoryOf("Concept")
+    asset_instances: RepositoryOf[AssetInstance] = RepositoryOf("AssetInstance")
+    entity_links: RepositoryOf[EntityLink] = RepositoryOf("EntityLink")
+    task_types: RepositoryOf[TaskType] = RepositoryOf("TaskType")
+    task_statuses: RepositoryOf[TaskStatus] = RepositoryOf("TaskStatus")
+    tasks: RepositoryOf[Task] = RepositoryOf("Task")
+    comments: RepositoryOf[Comment] = RepositoryOf("Comment")
+    time_spents: RepositoryOf[TimeSpent] = RepositoryOf("TimeSpent")
+    persons: RepositoryOf[Person] = RepositoryOf("Person")
+    departments: RepositoryOf[Department] = RepositoryOf("Department")
+    organisations: RepositoryOf[Organisation] = RepositoryOf("Organisation")
+    softwares: RepositoryOf[Software] = RepositoryOf("Software")
+    output_types: RepositoryOf[OutputType] = RepositoryOf("OutputType")
+    file_statuses: RepositoryOf[FileStatus] = RepositoryOf("FileStatus")
+    working_files: RepositoryOf[WorkingFile] = RepositoryOf("WorkingFile")
+    output_files: RepositoryOf[OutputFile] = RepositoryOf("OutputFile")
+    playlists: RepositoryOf[Playlist] = RepositoryOf("Playlist")
+    preview_files: RepositoryOf[PreviewFile] = RepositoryOf("PreviewFile")
+    attachment_files: RepositoryOf[AttachmentFile] = RepositoryOf("AttachmentFile")
 
     def __init__(
         self,
@@ -107,7 +120,7 @@ class Kitsu:
         self.strict = False
         self._repositories: dict[type[Any], Repository[Any]] = {}
         self._entity_type_names: dict[str, str] | None = None
-        self.user = UserViews(self)
+        self._views: UserViews | None = None
         self._events: EventStream | None = None
 
     @classmethod
@@ -147,8 +160,15 @@ class Kitsu:
         """The repository of ``model`` in this session."""
         repository = self._repositories.get(model)
         if repository is None:
-            repository = self._repositories[model] = Repository(self, model)
+            repository = self._repositories[model] = _loaded("kitsu_models.repository").Repository(self, model)
         return repository
+
+    @property
+    def user(self) -> UserViews:
+        """``kitsu.user``: the logged-in user's own views (``tasks_to_do()``...)."""
+        if self._views is None:
+            self._views = _loaded("kitsu_models.user").UserViews(self)
+        return self._views
 
     @contextmanager
     def strict_mode(self) -> Iterator[None]:

@@ -18,6 +18,7 @@ program); see docs/architecture.md for the whole threading contract.
 from __future__ import annotations
 
 import copy
+import importlib
 import json
 import threading
 import types
@@ -26,8 +27,6 @@ import weakref
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from pydantic import TypeAdapter
 
 from ..gcpause import paused_gc
 from .locks import lock_of
@@ -61,11 +60,14 @@ def _is_union(annotation: Any) -> bool:
 
 
 def _parse(kind: type[Any], value: Any) -> Any:
-    """A server date string as ``kind``: the C ISO parser, else Pydantic's."""
+    """A server date string as ``kind``: the C ISO parser, else Pydantic's
+    (imported for this rare case only: the identity map is built with every
+    session, before anything needs Pydantic)."""
     try:
         return kind.fromisoformat(value)
     except (TypeError, ValueError):
-        return TypeAdapter(kind).validate_python(value)
+        pydantic: Any = importlib.import_module("pydantic")
+        return pydantic.TypeAdapter(kind).validate_python(value)
 
 
 class RowPlan:

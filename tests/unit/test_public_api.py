@@ -3,14 +3,18 @@ session's parts are exported from ``kitsu_models`` and documented."""
 
 from __future__ import annotations
 
+import importlib
 import importlib.metadata
 import inspect
+import subprocess
+import sys
+import typing
 
 import pytest
 
 import kitsu_models
 from kitsu_models import errors
-from kitsu_models import Kitsu
+from kitsu_models import Kitsu, RepositoryOf
 from kitsu_models.orm import registry
 
 from .models_rows import MODEL_NAMES, model, new_id, row
@@ -111,3 +115,41 @@ def test_a_tasks_repr_shows_its_loaded_relations_without_a_request() -> None:
     kitsu = Kitsu("https://kitsu.test/api")
     task = kitsu.tasks.materialize([_todo()])[0]
     assert repr(task) == f"Task(id='{task.id}', name='main', entity.name='SH010', task_type.name='Animation', task_status.short_name='todo')"
+
+
+# ------------------------------------------------------------------ startup
+def _fresh(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd="/")
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_importing_the_sdk_and_making_a_session_import_no_model_nor_socketio() -> None:
+    """What only some programs need waits for first use: Pydantic's model
+    machinery and the models, the event stream and socket.io."""
+    loaded = _fresh(
+        "import sys, kitsu_models\n"
+        "from kitsu_models import Kitsu, KitsuError, RetryPolicy\n"
+        "kitsu = Kitsu('http://127.0.0.1:9/api')\n"
+        "print(sorted(m for m in ('pydantic.main', 'kitsu_models.models', 'kitsu_models.repository', 'kitsu_models.events',"
+        " 'socketio') if m in sys.modules))"
+    )
+    assert loaded == "[]"
+
+
+def test_the_models_load_on_first_use() -> None:
+    assert _fresh(
+        "from kitsu_models import Kitsu\n"
+        "kitsu = Kitsu('http://127.0.0.1:9/api')\n"
+        "print(kitsu.shots.model.__name__, type(kitsu.user).__name__)\n"
+        "from kitsu_models import Shot\n"
+        "print(Shot is kitsu.shots.model)"
+    ).splitlines() == ["Shot UserViews", "True"]
+
+
+def test_each_session_repository_is_of_the_model_it_is_declared_with() -> None:
+    hints = typing.get_type_hints(Kitsu, localns=vars(importlib.import_module("kitsu_models.models")))
+    declared = {name: typing.get_args(hint)[0] for name, hint in hints.items() if typing.get_origin(hint) is RepositoryOf}
+    assert len(declared) > 30
+    for name, model in declared.items():
+        assert getattr(Kitsu, name).model is model, name

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from pydantic.fields import FieldInfo
 from pydantic import (
     AfterValidator, BaseModel, ConfigDict, Field, SerializationInfo, SerializerFunctionWrapHandler, ValidationError,
     model_serializer,
 )
+from pydantic.fields import FieldInfo
 from typing_extensions import Annotated, Self
 
 from ..errors import DeletedObjectError, DetachedObjectError, FieldValidationError, LazyLoadError
@@ -76,11 +76,6 @@ def is_server_filled(field: FieldInfo) -> bool:
 def _cut(value: Any, limit: int = 40) -> Any:
     """Long text cut for a repr (a comment's text)."""
     return value[: limit - 1] + "…" if isinstance(value, str) and len(value) > limit else value
-
-
-def _cached_relation(obj: KitsuModel, name: str) -> Any:
-    cache: dict[str, Any] | None = getattr(obj, "_kitsu_related", None)
-    return (cache or {}).get(name)
 
 
 def _typed(exc: ValidationError) -> FieldValidationError:
@@ -432,7 +427,8 @@ class KitsuModel(BaseModel):
         relation, _, field = key.partition(".")
         if not field:
             return self.__dict__.get(key)
-        related = _cached_relation(self, relation)
+        descriptor = getattr(type(self), relation, None)
+        related = descriptor.cached(self) if isinstance(descriptor, Relation) else None
         return related.__dict__.get(field) if isinstance(related, KitsuModel) else None
 
     def __eq__(self, other: object) -> bool:

@@ -6,14 +6,13 @@ loads ``tasks``, ``casting`` and ``sequence`` for every shot (one batch
 each, sent concurrently: they do not depend on each other), then, as each
 arrives, the next level below it (``task_status`` of the tasks, ``episode``
 of the sequences). A prefetch so takes about as long as its slowest chain
-of lists, not their sum. Relations that load the same class run one after
-the other in one step, so the second finds what the first loaded and no
-object is read twice.
+of lists, not their sum. Loads of the same class run one after the other
+(in one step, or, however far apart in the tree, under one lock), so a
+later one finds what an earlier one loaded instead of reading it too.
 """
 
 from __future__ import annotations
 
-import collections
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -54,19 +53,24 @@ def prefetch(items: Sequence[KitsuModel], paths: Sequence[str], parallel: int = 
         return
     # Steps of different levels may load one class (the tasks of assets and
     # of shots): one at a time, so the second finds what the first read.
-    locks: dict[Any, threading.Lock] = collections.defaultdict(threading.Lock)
+    # (Locks are made here, in the one thread that submits.)
+    locks: dict[Any, threading.Lock] = {}
 
-    def run(step: Step) -> list[Step]:
-        with locks[step.target]:
+    def run(step: Step, lock: threading.Lock) -> list[Step]:
+        with lock:
             return step.run()
 
     with ThreadPoolExecutor(max_workers=parallel, thread_name_prefix="kitsu-prefetch") as pool:
-        pending: set[Future[list[Step]]] = {pool.submit(run, step) for step in steps}
+
+        def submit(step: Step) -> Future[list[Step]]:
+            return pool.submit(run, step, locks.setdefault(step.target, threading.Lock()))
+
+        pending: set[Future[list[Step]]] = {submit(step) for step in steps}
         try:
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
-                    pending |= {pool.submit(run, step) for step in future.result()}
+                    pending |= {submit(step) for step in future.result()}
         except BaseException:
             for future in pending:
                 future.cancel()

@@ -251,9 +251,11 @@ def test_a_failing_sibling_of_a_prefetch_raises_and_leaves_no_thread(kitsu: Kits
     assert not any(t.name.startswith("kitsu-prefetch") for t in threading.enumerate())
 
 
-def test_one_class_is_read_once_however_far_apart_in_the_tree(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+def test_loads_of_one_class_wait_for_each_other_however_far_apart(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
     """``assets.tasks`` and ``shots.tasks`` both come from the project's
-    task list: loaded one after the other, the list is read once."""
+    task list: loaded one after the other, the second finds the shots'
+    tasks loaded with the assets' (the list fills every loaded entity of
+    the project), so the list is read once."""
     pid = new_id()
     project = kitsu.projects.materialize([row("Project", id=pid)])[0]
     assets = [row("Asset", id=new_id(), project_id=pid) for _ in range(2)]
@@ -262,6 +264,7 @@ def test_one_class_is_read_once_however_far_apart_in_the_tree(kitsu: Kitsu, mock
     mocked.get(API + f"data/projects/{pid}/shots", json=shots)
     mocked.get(API + f"data/projects/{pid}/tasks", json=[
         row("Task", "get", id=new_id(), entity_id=entity["id"], project_id=pid) for entity in assets + shots])
+    assert len(project.assets) == len(project.shots) == 2  # both lists loaded before their tasks
     assert project.prefetch("assets.tasks", "shots.tasks") is project
     paths = sorted(urlparse(str(call.request.url)).path for call in mocked.calls)
     assert paths == sorted(f"/api/data/projects/{pid}/{kind}" for kind in ("assets", "shots", "tasks")), paths

@@ -13,12 +13,13 @@ from . import transfers
 
 
 class HasAvatar:
-    """The avatar of a person or a project (mixed into :class:`~.people.Person`
-    and :class:`~.production.Project`): a png the server resizes."""
+    """The avatar of a person, a project or the studio (mixed into
+    :class:`~.people.Person`, :class:`~.production.Project` and
+    :class:`~.people.Organisation`): a png the server resizes."""
 
     def _avatar_route(self) -> str:
         owner = cast(KitsuModel, self)
-        kind = type(owner).__route__.collection.rsplit("/", 1)[-1]  # "persons" or "projects"
+        kind = type(owner).__route__.collection.rsplit("/", 1)[-1]  # "persons", "projects", "organisations"
         return routes.path(f"pictures/thumbnails/{kind}/{{id}}", id=owner)
 
     def download_avatar(self, target: StrPath, progress: ProgressCallback | None = None) -> Path:

@@ -96,8 +96,9 @@ class Person(KitsuModel, avatars.HasAvatar):
     tasks = ToMany(lambda: tasks.Task, route="data/persons/{id}/tasks")
 
 
-class Organisation(KitsuModel):
-    """The studio's own settings: its name, hours per day, what is shown."""
+class Organisation(KitsuModel, avatars.HasAvatar):
+    """The studio's own settings: its name, hours per day, what is shown,
+    and its logo (``set_avatar``)."""
 
     __route__ = Route("data/organisations")
 

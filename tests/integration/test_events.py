@@ -10,17 +10,21 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import gazu
 import gazu_script
-from kitsu_models import Concept, Department, Edit, Kitsu, Person, Scene, Sequence, Shot, Task, events
+from kitsu_models import (
+    Asset, Concept, Department, Edit, Episode, Kitsu, Person, Playlist, Scene, Sequence, Shot, Task, events,
+)
 from kitsu_models.credentials import Secret, Tokens
 from kitsu_models.events import Event
 
 from .test_faults import ApiProcess
+from .test_previews import make_png
 
 pytestmark = pytest.mark.integration
 
@@ -152,11 +156,15 @@ def test_each_group_of_the_spec_arrives_typed_with_its_ids(
           f"{len(covered)} of the spec's 104 checked with their ids, generic: {sorted(generic)}")
 
 
-def test_the_kinds_the_script_leaves_arrive_typed_too(listening: tuple[Kitsu, Inbox], make_project: Any) -> None:
+def test_the_kinds_the_script_leaves_arrive_typed_too(
+    listening: tuple[Kitsu, Inbox], make_project: Any, tmp_path: Path
+) -> None:
     """Scenes, edits, concepts, budgets, replies and acknowledgements,
     unassignment, time spent and people removed, the studio's settings,
-    news and notifications, made through the SDK's models (and its
-    transport where no model exists): 24 more of the spec's events."""
+    news and notifications, scenes' shots, an episode's casting, a
+    playlist's entity, thumbnails, a preview removed, made through the
+    SDK's models (and its transport where no model exists): 31 more of the
+    spec's events."""
     kitsu, inbox = listening
     tag = uuid.uuid4().hex[:8]
     pid = make_project(task_types=["Animation"], task_statuses=["Todo"])["id"]
@@ -164,7 +172,18 @@ def test_the_kinds_the_script_leaves_arrive_typed_too(listening: tuple[Kitsu, In
     sequence = Sequence(name=f"SQ {tag}", project_id=pid).save(kitsu)
     scene = Scene(name=f"SC {tag}", project_id=pid, parent_id=sequence.id).save(kitsu)
     scene_id = scene.id
+    shot = Shot(name=f"SH {tag}", project_id=pid, parent_id=sequence.id).save(kitsu)
+    t.post(f"data/scenes/{scene_id}/shots", {"shot_id": shot.id})
+    t.delete(f"data/scenes/{scene_id}/shots/{shot.id}")
     scene.delete(force=True)
+    episode = Episode(name=f"EP {tag}", project_id=pid).save(kitsu)
+    asset = Asset(name=f"Prop {tag}", project_id=pid, entity_type_id=kitsu.asset_types.all()[0].id).save(kitsu)
+    t.put(f"data/projects/{pid}/entities/{episode.id}/casting", [{"asset_id": asset.id, "nb_occurences": 1}])
+    playlist = Playlist(name=f"Dailies {tag}", project_id=pid).save(kitsu)
+    t.post(f"actions/playlists/{playlist.id}/add-entity", {"entity_id": shot.id})
+    thumbnail = tmp_path / "thumbnail.png"
+    thumbnail.write_bytes(make_png(32, 32))
+    kitsu.projects.get(pid).set_avatar(thumbnail)
     made: dict[str, Any] = {}
     for kind in (Edit, Concept):
         entity = kind(name=f"{kind.__name__} {tag}", project_id=pid).save(kitsu)
@@ -181,11 +200,12 @@ def test_the_kinds_the_script_leaves_arrive_typed_too(listening: tuple[Kitsu, In
     t.put(f"data/projects/{pid}/budgets/{budget['id']}/entries/{entry['id']}", {**line, "months_duration": 2})
     t.delete(f"data/projects/{pid}/budgets/{budget['id']}/entries/{entry['id']}")
     t.delete(f"data/projects/{pid}/budgets/{budget['id']}")
-    shot = Shot(name=f"SH {tag}", project_id=pid, parent_id=sequence.id).save(kitsu)
     status = kitsu.task_statuses.get_by_name("Todo")
     task = Task(project_id=pid, entity_id=shot.id, task_type_id=kitsu.task_types.get_by_name("Animation").id,
                 task_status_id=status.id, assignees=[kitsu.me.id]).save(kitsu)
-    comment = task.comment(status, "a first pass")
+    comment = task.comment(status, "a first pass", previews=[thumbnail], wait=True)
+    preview_id = comment.previews[0].id
+    t.delete(f"data/preview-files/{preview_id}", params={"force": "true"})
     reply = t.post(f"data/tasks/{task.id}/comments/{comment.id}/reply", {"text": "a reply"})
     t.post(f"data/tasks/{task.id}/comments/{comment.id}/ack", {})
     t.post(f"data/tasks/{task.id}/comments/{comment.id}/ack", {})  # a second time: acknowledged no more
@@ -203,12 +223,16 @@ def test_the_kinds_the_script_leaves_arrive_typed_too(listening: tuple[Kitsu, In
     organisation.save()
     organisation.hours_by_day = hours
     organisation.save()
+    organisation.set_avatar(thumbnail)  # the studio's logo
     t.post("actions/user/notifications/mark-all-as-read", {})
     news = inbox.wait(lambda seen: any(isinstance(e, events.NewsNew) and e.project_id == pid for e in seen))
     news_id = next(e.news_id for e in news if isinstance(e, events.NewsNew) and e.project_id == pid)
     t.delete(f"data/news/{news_id}")
     expected = [
         (events.SceneNew, "scene_id", scene_id), (events.SceneDelete, "scene_id", scene_id),
+        (events.ShotAddToScene, "shot_id", shot.id), (events.ShotRemoveFromScene, "shot_id", shot.id),
+        (events.EpisodeCastingUpdate, "episode_id", episode.id), (events.PlaylistAddEntity, "playlist_id", playlist.id),
+        (events.ProjectSetThumbnail, "project_id", pid), (events.PreviewFileDelete, "preview_file_id", preview_id),
         (events.EditNew, "edit_id", made["Edit"]), (events.EditUpdate, "edit_id", made["Edit"]),
         (events.EditDelete, "edit_id", made["Edit"]),
         (events.ConceptNew, "concept_id", made["Concept"]), (events.ConceptUpdate, "concept_id", made["Concept"]),
@@ -223,6 +247,7 @@ def test_the_kinds_the_script_leaves_arrive_typed_too(listening: tuple[Kitsu, In
         (events.TaskUnassign, "task_id", task.id), (events.TimeSpentDelete, "time_spent_id", spent["id"]),
         (events.PersonDelete, "person_id", person_id),
         (events.OrganisationUpdate, "organisation_id", organisation.id),
+        (events.OrganisationSetThumbnail, "organisation_id", organisation.id),
         (events.NotificationAllRead, "person_id", kitsu.me.id), (events.NewsDelete, "news_id", news_id),
     ]
     seen = inbox.wait(lambda seen: all(wanted in _ids_of(seen, cls, key) for cls, key, wanted in expected), timeout=60)

@@ -48,12 +48,15 @@ class RepositoryOf(Generic[M]):
 
     def __init__(self, model: str) -> None:
         self.model_name = model
+        self._model: type[M] | None = None
 
     @property
     def model(self) -> type[M]:
         """The model class (importing the models if not done yet)."""
-        _loaded("kitsu_models.models")
-        return cast("type[M]", registry.model_class(self.model_name))
+        if self._model is None:
+            _loaded("kitsu_models.models")
+            self._model = cast("type[M]", registry.model_class(self.model_name))
+        return self._model
 
     @overload
     def __get__(self, kitsu: None, owner: type[Any]) -> RepositoryOf[M]: ...

@@ -40,7 +40,10 @@ def _errors() -> list[type]:
 
 
 def test_the_readme_import_works() -> None:
-    from kitsu_models import Comment, Kitsu, Project, Shot, Task  # noqa: F401
+    from kitsu_models import Comment, Project, Shot, Task
+
+    models = importlib.import_module("kitsu_models.models")
+    assert (Comment, Project, Shot, Task) == (models.Comment, models.Project, models.Shot, models.Task)
 
 
 @pytest.mark.parametrize("cls", _public_models(), ids=lambda cls: cls.__name__)

@@ -102,16 +102,7 @@ class Repository(Generic[M]):
         if len(missing) > ID_CHUNK:
             missing = self._fetch_wide(missing, project_id, found)
         if missing:
-            try:
-                found.update(self._fetch_by_ids(missing))
-            except errors.PermissionDeniedError:
-                root = self.model.identity_root()
-                if root is self.model:
-                    raise
-                # Artists may not read data/shots & co., but may read the
-                # common entity route: look the ids up there instead.
-                by_root = self.session.repository(root).get_many(missing, project_id=project_id)
-                found.update({key: obj for key, obj in by_root.items() if isinstance(obj, self.model)})
+            found.update(self._fetch_by_ids(missing))
         return found
 
     def _fetch_wide(self, missing: list[str], project_id: str | None, found: dict[str, M]) -> list[str]:
@@ -134,11 +125,21 @@ class Repository(Generic[M]):
         except errors.PermissionDeniedError:
             return missing  # the batches (and their fallback) may still be allowed
 
-    def _fetch_by_ids(self, ids: list[str]) -> dict[str, M]:
+    def _fetch_by_ids(self, ids: list[str], rebind: bool = True) -> dict[str, M]:
+        """The objects with these ids, read through the list route (one
+        request per 50). Artists may not read data/shots & co. (403), but
+        may read the common entity route: the ids are looked up there."""
         cohort: ModelList[M] = ModelList(session=self.session)
-        for chunk in chunks(ids):
-            params = {**self.route.params, "id": json.dumps(list(chunk))}
-            self._materialize(self._get_rows(self.route.collection, params), cohort)
+        try:
+            for chunk in chunks(ids):
+                params = {**self.route.params, "id": json.dumps(list(chunk))}
+                self._materialize(self._get_rows(self.route.collection, params), cohort, rebind)
+        except errors.PermissionDeniedError:
+            root = self.model.identity_root()
+            if root is self.model:
+                raise
+            by_root = Repository(self.session, root)._fetch_by_ids(ids, rebind)
+            return {key: obj for key, obj in by_root.items() if isinstance(obj, self.model)}
         return cohort.by_id()
 
     def filter(self, **criteria: FilterValue) -> ModelList[M]:
@@ -235,19 +236,7 @@ class Repository(Generic[M]):
         """Load these objects again through the list route, in batched
         requests (one per 50 ids): what a route left out of their rows is
         filled in. They keep the cohort they were loaded with."""
-        ids = [id_of(obj, self.model) for obj in objects]
-        for chunk in chunks(ids):
-            params = {**self.route.params, "id": json.dumps(list(chunk))}
-            try:
-                rows = self._get_rows(self.route.collection, params)
-            except errors.PermissionDeniedError:
-                root = self.model.identity_root()
-                if root is self.model:
-                    raise
-                # As in get_many: artists read entities through the common route.
-                self.session.repository(root).reload_many([obj for obj in objects if obj.id in chunk])
-                continue
-            self._materialize(rows, ModelList(session=self.session), rebind=False)
+        self._fetch_by_ids([id_of(obj, self.model) for obj in objects], rebind=False)
 
     def load_route(self, route_path: str, params: Mapping[str, Any] | None = None) -> ModelList[M]:
         """The models a dedicated list route answers (``data/projects/<id>/team``)."""

@@ -73,9 +73,9 @@ def _parse(kind: type[Any], value: Any) -> Any:
 class RowPlan:
     """What to do with every row of one shape (the same keys) for one model."""
 
-    __slots__ = ("fields_set", "renames", "converters", "extra_keys", "defaults", "lacking")
+    __slots__ = ("fields_set", "renames", "converters", "extra_keys", "lacking")
 
-    def __init__(self, cls: type[KitsuModel], keys: Iterable[str], partial: bool = False) -> None:
+    def __init__(self, cls: type[KitsuModel], keys: Iterable[str]) -> None:
         fields = cls.model_fields
         by_key = {field.alias or name: name for name, field in fields.items()}
         keys = list(keys)
@@ -89,23 +89,12 @@ class RowPlan:
         #: Fields typed without None that the row lacks (a route sending
         #: fewer keys): never assumed, they make the object partial, so the
         #: first read of one loads its whole record (KitsuModel.__getattr__).
+        #: The other absent fields (default None) are not stored either: the
+        #: model answers None for them, so rows stay as small as the JSON.
         self.lacking = tuple(
             name for name, field in fields.items()
             if name not in self.fields_set and name != "id" and not _accepts_none(field.annotation)
         )
-        # Absent fields whose default is None are not stored: the model
-        # answers None for them (KitsuModel.__getattr__), which keeps rows of
-        # routes that send few keys as small as the JSON. A partial object
-        # stores no default: its absent fields are loaded, not assumed.
-        self.defaults = [
-            (name, field)
-            for name, field in fields.items()
-            if not partial
-            and name not in self.fields_set
-            and name not in self.lacking
-            and not field.is_required()
-            and (field.default is not None or field.default_factory is not None)
-        ]
 
 
 class IdentityMap:
@@ -119,7 +108,6 @@ class IdentityMap:
     def __init__(self) -> None:
         self._refs: dict[tuple[type[Any], str], weakref.ref[KitsuModel]] = {}
         self._plans: dict[tuple[type[Any], tuple[str, ...]], RowPlan] = {}
-        self._seed_plans: dict[tuple[type[Any], tuple[str, ...]], RowPlan] = {}
         self._sweep_at = 1024
         self._lock = threading.RLock()
 
@@ -190,10 +178,7 @@ class IdentityMap:
             ref = self._refs.get((root, values["id"]))
             known = ref() if ref is not None else None
             if known is None:
-                plan = self._seed_plans.get((cls, tuple(values)))
-                if plan is None:
-                    plan = self._seed_plans[(cls, tuple(values))] = RowPlan(cls, values, partial=True)
-                obj = _build(cls, values, plan, origin)
+                obj = _build(cls, values, self._plan(cls, tuple(values)), origin)
                 _set_attr(obj, "_kitsu_partial", True)
                 self._refs[(root, values["id"])] = weakref.ref(obj)
                 return obj
@@ -280,8 +265,6 @@ def _build(cls: type[M], row: dict[str, Any], plan: RowPlan, origin: Origin) -> 
             except (TypeError, ValueError):
                 row[name] = _parse(kind, value)
     extra = {key: row.pop(key) for key in plan.extra_keys} if plan.extra_keys else _NO_EXTRA
-    for name, field in plan.defaults:
-        row[name] = field.get_default(call_default_factory=True)
     obj = cls.__new__(cls)
     if plan.lacking:
         _set_attr(obj, "_kitsu_partial", True)

@@ -36,7 +36,7 @@ def seed_joined(session: Session, cls: type[KitsuModel], objects: Sequence[Kitsu
     (their cohort): a deferred field loads for all of them at once."""
     for link in joined_links(cls):
         first_column = next(iter(link.joined))
-        groups: dict[type[KitsuModel], tuple[Origin, set[str]]] = {}
+        groups: dict[type[KitsuModel], tuple[Origin, ModelList[Any], set[str]]] = {}
         for obj in objects:
             values = obj.__dict__
             target_id = values.get(link.key)
@@ -49,13 +49,14 @@ def seed_joined(session: Session, cls: type[KitsuModel], objects: Sequence[Kitsu
                     continue
                 target = kind
             if target not in groups:
-                groups[target] = (Origin(session, ModelList(session=session)), set())
-            origin, grouped = groups[target]
+                cohort: ModelList[Any] = ModelList(session=session)
+                groups[target] = (Origin(session, cohort), cohort, set())
+            origin, cohort, grouped = groups[target]
             fields = {column_field: values[column] for column, column_field in link.joined.items() if column in values}
             seeded = session.identity.seed(target, {"id": target_id, **fields}, origin)
             if seeded is None:
                 continue
-            if seeded.is_partial and target_id not in grouped and origin.cohort is not None:
+            if seeded.is_partial and target_id not in grouped:
                 grouped.add(target_id)
-                origin.cohort.append(seeded)
+                cohort.append(seeded)
             link.store(obj, seeded)

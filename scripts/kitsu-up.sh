@@ -46,6 +46,10 @@ KITSU_DB_PASSWORD="${KITSU_DB_PASSWORD:-zoupassword}"
 KITSU_DB_POOL_SIZE="${KITSU_DB_POOL_SIZE:-8}"
 KITSU_DB_MAX_OVERFLOW="${KITSU_DB_MAX_OVERFLOW:-12}"
 KITSU_REDIS_PORT="${KITSU_REDIS_PORT:-6379}"
+# Zou refuses a new active user past USER_LIMIT (default 100). The bench
+# productions alone hold 75 people and the database outlives a run, so a
+# local test server gets room for many runs.
+KITSU_USER_LIMIT="${KITSU_USER_LIMIT:-100000}"
 KITSU_HEALTH_TIMEOUT="${KITSU_HEALTH_TIMEOUT:-120}"   # seconds
 
 LOG_TAG=kitsu-up
@@ -528,6 +532,7 @@ DOMAIN_NAME=127.0.0.1:$KITSU_API_PORT
 DOMAIN_PROTOCOL=http
 MAIL_ENABLED=false
 MAIL_CHECK_DELIVERABILITY=false
+USER_LIMIT=$KITSU_USER_LIMIT
 EOF
 )
 if [ -f "$ENV_FILE" ] && [ "$(<"$ENV_FILE")" = "$zou_env_text" ]; then

@@ -102,6 +102,7 @@ def loads_or_text(body: bytes) -> Any:
         return body[:500].decode("utf-8", "replace")
 
 def error_from_response(method: str, path: str, status: int, reason: str, content: bytes) -> errors.HTTPStatusError:
+    """The :mod:`errors` class for an HTTP error answer, with the server's message."""
     body = loads_or_text(content)
     message = _server_message(body, reason)
     route = f"/{path}"

@@ -175,7 +175,7 @@ class ModelNotFoundError(NotFoundError):
         self.key = key
         # What is missing first; the request only when one answered 404
         # (a query that found nothing sent no 404).
-        self.args = (f"no {model} {key}" + (f" ({method} {path} -> 404)" if path else ""),)
+        self.args: tuple[Any, ...] = (f"no {model} {key}" + (f" ({method} {path} -> 404)" if path else ""),)
 
 
 class DetachedObjectError(KitsuError):

@@ -16,6 +16,8 @@ from typing import Any
 
 @dataclass
 class CachedAnswer:
+    """An answer's ``ETag`` and bytes, and what decoders made of them."""
+
     etag: str
     body: bytes
     decoded: dict[Hashable, Any] = field(default_factory=dict)
@@ -30,6 +32,7 @@ class EtagCache:
         self._lock = threading.Lock()
 
     def get(self, key: Hashable) -> CachedAnswer | None:
+        """The answer kept for ``key``, if any (now the most recent)."""
         with self._lock:
             entry = self._entries.get(key)
             if entry is not None:
@@ -37,6 +40,7 @@ class EtagCache:
             return entry
 
     def put(self, key: Hashable, etag: str, body: bytes) -> CachedAnswer:
+        """Keep an answer for ``key``, dropping the oldest beyond ``size``."""
         with self._lock:
             entry = self._entries[key] = CachedAnswer(etag, body)
             self._entries.move_to_end(key)
@@ -45,5 +49,6 @@ class EtagCache:
             return entry
 
     def clear(self) -> None:
+        """Forget every answer."""
         with self._lock:
             self._entries.clear()

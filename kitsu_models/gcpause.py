@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 #: Whether bulk loads pause the collector (read at each load).
-enabled = os.environ.get("KITSU_MODELS_PAUSE_GC", "1") != "0"
+enabled: bool = os.environ.get("KITSU_MODELS_PAUSE_GC", "1") != "0"
 
 _lock = threading.Lock()
 _loads = 0  # bulk loads in progress, in all threads

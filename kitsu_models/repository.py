@@ -31,7 +31,7 @@ from .orm.collection import ModelList
 from .orm.joins import seed_joined
 from .orm.relations import Link, forget_relations
 from .orm.session_api import Session
-from .routes import path
+from .routes import Route, path
 
 M = TypeVar("M", bound=KitsuModel)
 T = TypeVar("T")
@@ -46,7 +46,7 @@ class Repository(Generic[M]):
     def __init__(self, session: Session, model: type[M]) -> None:
         self.session = session
         self.model = model
-        self.route = model.__route__
+        self.route: Route = model.__route__
 
     def __repr__(self) -> str:
         return f"<Repository {self.model.__name__}>"

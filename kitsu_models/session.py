@@ -115,12 +115,12 @@ class Kitsu:
         verify: bool | str = True,
         cert: str | tuple[str, str] | None = None,
     ) -> None:
-        self.transport = Transport(host, timeout=timeout, retry=retry, tokens=tokens, verify=verify, cert=cert)
+        self.transport: Transport = Transport(host, timeout=timeout, retry=retry, tokens=tokens, verify=verify, cert=cert)
         self._event_host = event_host
         self._user: dict[str, Any] | None = None
         self._me: Person | None = None
-        self.identity = IdentityMap()
-        self.strict = False
+        self.identity: IdentityMap = IdentityMap()
+        self.strict: bool = False
         self._repositories: dict[type[Any], Repository[Any]] = {}
         self._entity_type_names: dict[str, str] | None = None
         self._views: UserViews | None = None

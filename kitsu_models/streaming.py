@@ -33,7 +33,7 @@ class MultipartBody:
         fields: Mapping[str, str] | None = None,
         progress: ProgressCallback | None = None,
     ) -> None:
-        self.boundary = uuid.uuid4().hex
+        self.boundary: str = uuid.uuid4().hex
         self._progress = progress
         self._parts: list[bytes | Path] = []
         for name, value in (fields or {}).items():
@@ -47,7 +47,7 @@ class MultipartBody:
             self._parts.append(path)
             self._parts.append(b"\r\n")
         self._parts.append(f"--{self.boundary}--\r\n".encode())
-        self.length = sum(
+        self.length: int = sum(
             part.stat().st_size if isinstance(part, Path) else len(part)
             for part in self._parts
         )
@@ -139,8 +139,8 @@ class CallProgress:
 
     def __init__(self, callback: ProgressCallback | None, sizes: Sequence[int]) -> None:
         self.callback = callback
-        self.total = sum(sizes)
-        self.offset = 0
+        self.total: int = sum(sizes)
+        self.offset: int = 0
 
     def part(self) -> ProgressCallback | None:
         """The callback for the next body."""

@@ -58,6 +58,7 @@ def fill_demo_production(kitsu: Kitsu) -> Project:
 
 
 def main() -> int:
+    """Run the tour against the server of ``KITSU_API_URL``; the exit code."""
     host = os.environ.get("KITSU_API_URL", "http://127.0.0.1:8080")
     email = os.environ.get("KITSU_ADMIN_EMAIL", "admin@example.com")
     password = os.environ.get("KITSU_ADMIN_PASSWORD")
@@ -110,7 +111,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    started = time.perf_counter()
-    code = main()
+    started: float = time.perf_counter()
+    code: int = main()
     print(f"(tour took {time.perf_counter() - started:.1f} s)")
     raise SystemExit(code)

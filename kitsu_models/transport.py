@@ -29,7 +29,7 @@ from .etag_cache import CachedAnswer, EtagCache
 from .policy import RetryPolicy, Timeout, parse_retry_after
 from .streaming import MultipartBody, ProgressCallback, StrPath, write_atomically
 
-logger = logging.getLogger("kitsu_models.http")
+logger: logging.Logger = logging.getLogger("kitsu_models.http")
 
 Params = Mapping[str, Union[str, int, float, bool, None, Sequence[str]]]
 T = TypeVar("T")
@@ -98,11 +98,11 @@ class Transport:
         user_agent: str = USER_AGENT,
         pool_size: int = 16,
     ) -> None:
-        self.base_url = normalize_host(host)
+        self.base_url: str = normalize_host(host)
         url = urlsplit(self.base_url)
         #: ``host:port`` of the API, named in transport errors.
         name = f"[{url.hostname}]" if ":" in (url.hostname or "") else url.hostname
-        self.server = f"{name}:{url.port or (443 if url.scheme == 'https' else 80)}"
+        self.server: str = f"{name}:{url.port or (443 if url.scheme == 'https' else 80)}"
         self.timeout = timeout
         self.retry = retry
         self._tokens = tokens
@@ -116,10 +116,10 @@ class Transport:
         self._http.mount("http://", adapter)
         self._http.mount("https://", adapter)
         self._sleep = time.sleep
-        self.etag_cache = EtagCache(ETAG_CACHE_SIZE)
+        self.etag_cache: EtagCache = EtagCache(ETAG_CACHE_SIZE)
         #: Requests sent so far (retries and refreshes included): what tests
         #: and benchmarks count to prove batching.
-        self.requests_sent = 0
+        self.requests_sent: int = 0
 
     def __repr__(self) -> str:
         state = "authenticated" if self._tokens else "anonymous"

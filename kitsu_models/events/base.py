@@ -35,7 +35,7 @@ class Event:
     ) -> None:
         self.data: dict[str, Any] = dict(data)
         self.session = session
-        self.received_at = received_at or dt.datetime.now(dt.timezone.utc)
+        self.received_at: dt.datetime = received_at or dt.datetime.now(dt.timezone.utc)
         self.replayed = replayed
         self.log_id = log_id
         project = self.data.get("project_id")

@@ -169,6 +169,8 @@ def render() -> str:
         "",
         "from __future__ import annotations",
         "",
+        "from typing import ClassVar",
+        "",
         "from ..models import (",
         *textwrap.wrap(", ".join(models) + ",", 116, initial_indent="    ", subsequent_indent="    "),
         ")",
@@ -179,9 +181,12 @@ def render() -> str:
         cls = class_name(name)
         names.append((name, cls))
         out += ["", "", f"class {cls}(Event):", f'    """``{name}``."""', "",
-                f'    name = "{name}"', f"    keys = {keys!r}"]
+                f'    name: ClassVar[str] = "{name}"', f"    keys: ClassVar[tuple[str, ...]] = {keys!r}"]
         out += [f"    {key}: str" for key in keys]
-        out += [f'    {key[:-3]} = Subject({SUBJECTS[key]}, "{key}")' for key in keys if key in SUBJECTS]
+        out += [
+            f'    {key[:-3]}: ClassVar[Subject[{SUBJECTS[key]}]] = Subject({SUBJECTS[key]}, "{key}")'
+            for key in keys if key in SUBJECTS
+        ]
     out += ["", "", "__all__ = ["]
     out += textwrap.wrap(", ".join(f'"{cls}"' for _, cls in names) + ",", 116, initial_indent="    ",
                          subsequent_indent="    ")

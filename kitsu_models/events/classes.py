@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ..models import (
     Asset, AssetInstance, AssetType, Comment, Concept, Department, Edit, Episode, MetadataDescriptor, Organisation,
     OutputFile, Person, Playlist, PreviewFile, Project, Scene, Sequence, Shot, Task, TaskStatus, TaskType,
@@ -15,908 +17,908 @@ from .base import Event, Subject
 class AssetNew(Event):
     """``asset:new``."""
 
-    name = "asset:new"
-    keys = ('asset_id',)
+    name: ClassVar[str] = "asset:new"
+    keys: ClassVar[tuple[str, ...]] = ('asset_id',)
     asset_id: str
-    asset = Subject(Asset, "asset_id")
+    asset: ClassVar[Subject[Asset]] = Subject(Asset, "asset_id")
 
 
 class AssetUpdate(Event):
     """``asset:update``."""
 
-    name = "asset:update"
-    keys = ('asset_id',)
+    name: ClassVar[str] = "asset:update"
+    keys: ClassVar[tuple[str, ...]] = ('asset_id',)
     asset_id: str
-    asset = Subject(Asset, "asset_id")
+    asset: ClassVar[Subject[Asset]] = Subject(Asset, "asset_id")
 
 
 class AssetDelete(Event):
     """``asset:delete``."""
 
-    name = "asset:delete"
-    keys = ('asset_id',)
+    name: ClassVar[str] = "asset:delete"
+    keys: ClassVar[tuple[str, ...]] = ('asset_id',)
     asset_id: str
-    asset = Subject(Asset, "asset_id")
+    asset: ClassVar[Subject[Asset]] = Subject(Asset, "asset_id")
 
 
 class AssetNewLink(Event):
     """``asset:new-link``."""
 
-    name = "asset:new-link"
-    keys = ('asset_id',)
+    name: ClassVar[str] = "asset:new-link"
+    keys: ClassVar[tuple[str, ...]] = ('asset_id',)
     asset_id: str
-    asset = Subject(Asset, "asset_id")
+    asset: ClassVar[Subject[Asset]] = Subject(Asset, "asset_id")
 
 
 class AssetRemoveLink(Event):
     """``asset:remove-link``."""
 
-    name = "asset:remove-link"
-    keys = ('asset_id',)
+    name: ClassVar[str] = "asset:remove-link"
+    keys: ClassVar[tuple[str, ...]] = ('asset_id',)
     asset_id: str
-    asset = Subject(Asset, "asset_id")
+    asset: ClassVar[Subject[Asset]] = Subject(Asset, "asset_id")
 
 
 class AssetCastingUpdate(Event):
     """``asset:casting-update``."""
 
-    name = "asset:casting-update"
-    keys = ('asset_id',)
+    name: ClassVar[str] = "asset:casting-update"
+    keys: ClassVar[tuple[str, ...]] = ('asset_id',)
     asset_id: str
-    asset = Subject(Asset, "asset_id")
+    asset: ClassVar[Subject[Asset]] = Subject(Asset, "asset_id")
 
 
 class AssetTypeNew(Event):
     """``asset-type:new``."""
 
-    name = "asset-type:new"
-    keys = ('asset_type_id',)
+    name: ClassVar[str] = "asset-type:new"
+    keys: ClassVar[tuple[str, ...]] = ('asset_type_id',)
     asset_type_id: str
-    asset_type = Subject(AssetType, "asset_type_id")
+    asset_type: ClassVar[Subject[AssetType]] = Subject(AssetType, "asset_type_id")
 
 
 class AssetTypeUpdate(Event):
     """``asset-type:update``."""
 
-    name = "asset-type:update"
-    keys = ('asset_type_id',)
+    name: ClassVar[str] = "asset-type:update"
+    keys: ClassVar[tuple[str, ...]] = ('asset_type_id',)
     asset_type_id: str
-    asset_type = Subject(AssetType, "asset_type_id")
+    asset_type: ClassVar[Subject[AssetType]] = Subject(AssetType, "asset_type_id")
 
 
 class AssetTypeDelete(Event):
     """``asset-type:delete``."""
 
-    name = "asset-type:delete"
-    keys = ('asset_type_id',)
+    name: ClassVar[str] = "asset-type:delete"
+    keys: ClassVar[tuple[str, ...]] = ('asset_type_id',)
     asset_type_id: str
-    asset_type = Subject(AssetType, "asset_type_id")
+    asset_type: ClassVar[Subject[AssetType]] = Subject(AssetType, "asset_type_id")
 
 
 class AssetInstanceNew(Event):
     """``asset_instance:new``."""
 
-    name = "asset_instance:new"
-    keys = ('asset_instance_id',)
+    name: ClassVar[str] = "asset_instance:new"
+    keys: ClassVar[tuple[str, ...]] = ('asset_instance_id',)
     asset_instance_id: str
-    asset_instance = Subject(AssetInstance, "asset_instance_id")
+    asset_instance: ClassVar[Subject[AssetInstance]] = Subject(AssetInstance, "asset_instance_id")
 
 
 class AssetInstanceAddToShot(Event):
     """``asset_instance:add-to-shot``."""
 
-    name = "asset_instance:add-to-shot"
-    keys = ('asset_instance_id',)
+    name: ClassVar[str] = "asset_instance:add-to-shot"
+    keys: ClassVar[tuple[str, ...]] = ('asset_instance_id',)
     asset_instance_id: str
-    asset_instance = Subject(AssetInstance, "asset_instance_id")
+    asset_instance: ClassVar[Subject[AssetInstance]] = Subject(AssetInstance, "asset_instance_id")
 
 
 class AssetInstanceRemoveFromShot(Event):
     """``asset_instance:remove-from-shot``."""
 
-    name = "asset_instance:remove-from-shot"
-    keys = ('asset_instance_id',)
+    name: ClassVar[str] = "asset_instance:remove-from-shot"
+    keys: ClassVar[tuple[str, ...]] = ('asset_instance_id',)
     asset_instance_id: str
-    asset_instance = Subject(AssetInstance, "asset_instance_id")
+    asset_instance: ClassVar[Subject[AssetInstance]] = Subject(AssetInstance, "asset_instance_id")
 
 
 class ShotNew(Event):
     """``shot:new``."""
 
-    name = "shot:new"
-    keys = ('shot_id',)
+    name: ClassVar[str] = "shot:new"
+    keys: ClassVar[tuple[str, ...]] = ('shot_id',)
     shot_id: str
-    shot = Subject(Shot, "shot_id")
+    shot: ClassVar[Subject[Shot]] = Subject(Shot, "shot_id")
 
 
 class ShotUpdate(Event):
     """``shot:update``."""
 
-    name = "shot:update"
-    keys = ('shot_id',)
+    name: ClassVar[str] = "shot:update"
+    keys: ClassVar[tuple[str, ...]] = ('shot_id',)
     shot_id: str
-    shot = Subject(Shot, "shot_id")
+    shot: ClassVar[Subject[Shot]] = Subject(Shot, "shot_id")
 
 
 class ShotDelete(Event):
     """``shot:delete``."""
 
-    name = "shot:delete"
-    keys = ('shot_id',)
+    name: ClassVar[str] = "shot:delete"
+    keys: ClassVar[tuple[str, ...]] = ('shot_id',)
     shot_id: str
-    shot = Subject(Shot, "shot_id")
+    shot: ClassVar[Subject[Shot]] = Subject(Shot, "shot_id")
 
 
 class ShotCastingUpdate(Event):
     """``shot:casting-update``."""
 
-    name = "shot:casting-update"
-    keys = ('shot_id',)
+    name: ClassVar[str] = "shot:casting-update"
+    keys: ClassVar[tuple[str, ...]] = ('shot_id',)
     shot_id: str
-    shot = Subject(Shot, "shot_id")
+    shot: ClassVar[Subject[Shot]] = Subject(Shot, "shot_id")
 
 
 class ShotAddToScene(Event):
     """``shot:add-to-scene``."""
 
-    name = "shot:add-to-scene"
-    keys = ('shot_id',)
+    name: ClassVar[str] = "shot:add-to-scene"
+    keys: ClassVar[tuple[str, ...]] = ('shot_id',)
     shot_id: str
-    shot = Subject(Shot, "shot_id")
+    shot: ClassVar[Subject[Shot]] = Subject(Shot, "shot_id")
 
 
 class ShotRemoveFromScene(Event):
     """``shot:remove-from-scene``."""
 
-    name = "shot:remove-from-scene"
-    keys = ('shot_id',)
+    name: ClassVar[str] = "shot:remove-from-scene"
+    keys: ClassVar[tuple[str, ...]] = ('shot_id',)
     shot_id: str
-    shot = Subject(Shot, "shot_id")
+    shot: ClassVar[Subject[Shot]] = Subject(Shot, "shot_id")
 
 
 class SequenceNew(Event):
     """``sequence:new``."""
 
-    name = "sequence:new"
-    keys = ('sequence_id',)
+    name: ClassVar[str] = "sequence:new"
+    keys: ClassVar[tuple[str, ...]] = ('sequence_id',)
     sequence_id: str
-    sequence = Subject(Sequence, "sequence_id")
+    sequence: ClassVar[Subject[Sequence]] = Subject(Sequence, "sequence_id")
 
 
 class SequenceDelete(Event):
     """``sequence:delete``."""
 
-    name = "sequence:delete"
-    keys = ('sequence_id',)
+    name: ClassVar[str] = "sequence:delete"
+    keys: ClassVar[tuple[str, ...]] = ('sequence_id',)
     sequence_id: str
-    sequence = Subject(Sequence, "sequence_id")
+    sequence: ClassVar[Subject[Sequence]] = Subject(Sequence, "sequence_id")
 
 
 class SceneNew(Event):
     """``scene:new``."""
 
-    name = "scene:new"
-    keys = ('scene_id',)
+    name: ClassVar[str] = "scene:new"
+    keys: ClassVar[tuple[str, ...]] = ('scene_id',)
     scene_id: str
-    scene = Subject(Scene, "scene_id")
+    scene: ClassVar[Subject[Scene]] = Subject(Scene, "scene_id")
 
 
 class SceneDelete(Event):
     """``scene:delete``."""
 
-    name = "scene:delete"
-    keys = ('scene_id',)
+    name: ClassVar[str] = "scene:delete"
+    keys: ClassVar[tuple[str, ...]] = ('scene_id',)
     scene_id: str
-    scene = Subject(Scene, "scene_id")
+    scene: ClassVar[Subject[Scene]] = Subject(Scene, "scene_id")
 
 
 class EpisodeNew(Event):
     """``episode:new``."""
 
-    name = "episode:new"
-    keys = ('episode_id',)
+    name: ClassVar[str] = "episode:new"
+    keys: ClassVar[tuple[str, ...]] = ('episode_id',)
     episode_id: str
-    episode = Subject(Episode, "episode_id")
+    episode: ClassVar[Subject[Episode]] = Subject(Episode, "episode_id")
 
 
 class EpisodeDelete(Event):
     """``episode:delete``."""
 
-    name = "episode:delete"
-    keys = ('episode_id',)
+    name: ClassVar[str] = "episode:delete"
+    keys: ClassVar[tuple[str, ...]] = ('episode_id',)
     episode_id: str
-    episode = Subject(Episode, "episode_id")
+    episode: ClassVar[Subject[Episode]] = Subject(Episode, "episode_id")
 
 
 class EpisodeCastingUpdate(Event):
     """``episode:casting-update``."""
 
-    name = "episode:casting-update"
-    keys = ('episode_id',)
+    name: ClassVar[str] = "episode:casting-update"
+    keys: ClassVar[tuple[str, ...]] = ('episode_id',)
     episode_id: str
-    episode = Subject(Episode, "episode_id")
+    episode: ClassVar[Subject[Episode]] = Subject(Episode, "episode_id")
 
 
 class TaskNew(Event):
     """``task:new``."""
 
-    name = "task:new"
-    keys = ('task_id',)
+    name: ClassVar[str] = "task:new"
+    keys: ClassVar[tuple[str, ...]] = ('task_id',)
     task_id: str
-    task = Subject(Task, "task_id")
+    task: ClassVar[Subject[Task]] = Subject(Task, "task_id")
 
 
 class TaskUpdate(Event):
     """``task:update``."""
 
-    name = "task:update"
-    keys = ('task_id',)
+    name: ClassVar[str] = "task:update"
+    keys: ClassVar[tuple[str, ...]] = ('task_id',)
     task_id: str
-    task = Subject(Task, "task_id")
+    task: ClassVar[Subject[Task]] = Subject(Task, "task_id")
 
 
 class TaskDelete(Event):
     """``task:delete``."""
 
-    name = "task:delete"
-    keys = ('task_id',)
+    name: ClassVar[str] = "task:delete"
+    keys: ClassVar[tuple[str, ...]] = ('task_id',)
     task_id: str
-    task = Subject(Task, "task_id")
+    task: ClassVar[Subject[Task]] = Subject(Task, "task_id")
 
 
 class TaskAssign(Event):
     """``task:assign``."""
 
-    name = "task:assign"
-    keys = ('task_id',)
+    name: ClassVar[str] = "task:assign"
+    keys: ClassVar[tuple[str, ...]] = ('task_id',)
     task_id: str
-    task = Subject(Task, "task_id")
+    task: ClassVar[Subject[Task]] = Subject(Task, "task_id")
 
 
 class TaskUnassign(Event):
     """``task:unassign``."""
 
-    name = "task:unassign"
-    keys = ('task_id',)
+    name: ClassVar[str] = "task:unassign"
+    keys: ClassVar[tuple[str, ...]] = ('task_id',)
     task_id: str
-    task = Subject(Task, "task_id")
+    task: ClassVar[Subject[Task]] = Subject(Task, "task_id")
 
 
 class TaskStatusChanged(Event):
     """``task:status-changed``."""
 
-    name = "task:status-changed"
-    keys = ('task_id',)
+    name: ClassVar[str] = "task:status-changed"
+    keys: ClassVar[tuple[str, ...]] = ('task_id',)
     task_id: str
-    task = Subject(Task, "task_id")
+    task: ClassVar[Subject[Task]] = Subject(Task, "task_id")
 
 
 class TaskToReview(Event):
     """``task:to-review``."""
 
-    name = "task:to-review"
-    keys = ('task_id',)
+    name: ClassVar[str] = "task:to-review"
+    keys: ClassVar[tuple[str, ...]] = ('task_id',)
     task_id: str
-    task = Subject(Task, "task_id")
+    task: ClassVar[Subject[Task]] = Subject(Task, "task_id")
 
 
 class TaskUpdateCastingStats(Event):
     """``task:update-casting-stats``."""
 
-    name = "task:update-casting-stats"
-    keys = ('task_id',)
+    name: ClassVar[str] = "task:update-casting-stats"
+    keys: ClassVar[tuple[str, ...]] = ('task_id',)
     task_id: str
-    task = Subject(Task, "task_id")
+    task: ClassVar[Subject[Task]] = Subject(Task, "task_id")
 
 
 class TaskTypeNew(Event):
     """``task-type:new``."""
 
-    name = "task-type:new"
-    keys = ('task_type_id',)
+    name: ClassVar[str] = "task-type:new"
+    keys: ClassVar[tuple[str, ...]] = ('task_type_id',)
     task_type_id: str
-    task_type = Subject(TaskType, "task_type_id")
+    task_type: ClassVar[Subject[TaskType]] = Subject(TaskType, "task_type_id")
 
 
 class TaskStatusNew(Event):
     """``task-status:new``."""
 
-    name = "task-status:new"
-    keys = ('task_status_id',)
+    name: ClassVar[str] = "task-status:new"
+    keys: ClassVar[tuple[str, ...]] = ('task_status_id',)
     task_status_id: str
-    task_status = Subject(TaskStatus, "task_status_id")
+    task_status: ClassVar[Subject[TaskStatus]] = Subject(TaskStatus, "task_status_id")
 
 
 class TaskStatusUpdate(Event):
     """``task-status:update``."""
 
-    name = "task-status:update"
-    keys = ('task_status_id',)
+    name: ClassVar[str] = "task-status:update"
+    keys: ClassVar[tuple[str, ...]] = ('task_status_id',)
     task_status_id: str
-    task_status = Subject(TaskStatus, "task_status_id")
+    task_status: ClassVar[Subject[TaskStatus]] = Subject(TaskStatus, "task_status_id")
 
 
 class CommentNew(Event):
     """``comment:new``."""
 
-    name = "comment:new"
-    keys = ('comment_id',)
+    name: ClassVar[str] = "comment:new"
+    keys: ClassVar[tuple[str, ...]] = ('comment_id',)
     comment_id: str
-    comment = Subject(Comment, "comment_id")
+    comment: ClassVar[Subject[Comment]] = Subject(Comment, "comment_id")
 
 
 class CommentUpdate(Event):
     """``comment:update``."""
 
-    name = "comment:update"
-    keys = ('comment_id',)
+    name: ClassVar[str] = "comment:update"
+    keys: ClassVar[tuple[str, ...]] = ('comment_id',)
     comment_id: str
-    comment = Subject(Comment, "comment_id")
+    comment: ClassVar[Subject[Comment]] = Subject(Comment, "comment_id")
 
 
 class CommentDelete(Event):
     """``comment:delete``."""
 
-    name = "comment:delete"
-    keys = ('comment_id',)
+    name: ClassVar[str] = "comment:delete"
+    keys: ClassVar[tuple[str, ...]] = ('comment_id',)
     comment_id: str
-    comment = Subject(Comment, "comment_id")
+    comment: ClassVar[Subject[Comment]] = Subject(Comment, "comment_id")
 
 
 class CommentReply(Event):
     """``comment:reply``."""
 
-    name = "comment:reply"
-    keys = ('comment_id',)
+    name: ClassVar[str] = "comment:reply"
+    keys: ClassVar[tuple[str, ...]] = ('comment_id',)
     comment_id: str
-    comment = Subject(Comment, "comment_id")
+    comment: ClassVar[Subject[Comment]] = Subject(Comment, "comment_id")
 
 
 class CommentDeleteReply(Event):
     """``comment:delete-reply``."""
 
-    name = "comment:delete-reply"
-    keys = ('comment_id',)
+    name: ClassVar[str] = "comment:delete-reply"
+    keys: ClassVar[tuple[str, ...]] = ('comment_id',)
     comment_id: str
-    comment = Subject(Comment, "comment_id")
+    comment: ClassVar[Subject[Comment]] = Subject(Comment, "comment_id")
 
 
 class CommentAcknowledge(Event):
     """``comment:acknowledge``."""
 
-    name = "comment:acknowledge"
-    keys = ('comment_id', 'person_id')
+    name: ClassVar[str] = "comment:acknowledge"
+    keys: ClassVar[tuple[str, ...]] = ('comment_id', 'person_id')
     comment_id: str
     person_id: str
-    comment = Subject(Comment, "comment_id")
-    person = Subject(Person, "person_id")
+    comment: ClassVar[Subject[Comment]] = Subject(Comment, "comment_id")
+    person: ClassVar[Subject[Person]] = Subject(Person, "person_id")
 
 
 class CommentUnacknowledge(Event):
     """``comment:unacknowledge``."""
 
-    name = "comment:unacknowledge"
-    keys = ('comment_id', 'person_id')
+    name: ClassVar[str] = "comment:unacknowledge"
+    keys: ClassVar[tuple[str, ...]] = ('comment_id', 'person_id')
     comment_id: str
     person_id: str
-    comment = Subject(Comment, "comment_id")
-    person = Subject(Person, "person_id")
+    comment: ClassVar[Subject[Comment]] = Subject(Comment, "comment_id")
+    person: ClassVar[Subject[Person]] = Subject(Person, "person_id")
 
 
 class PreviewFileNew(Event):
     """``preview-file:new``."""
 
-    name = "preview-file:new"
-    keys = ('preview_file_id',)
+    name: ClassVar[str] = "preview-file:new"
+    keys: ClassVar[tuple[str, ...]] = ('preview_file_id',)
     preview_file_id: str
-    preview_file = Subject(PreviewFile, "preview_file_id")
+    preview_file: ClassVar[Subject[PreviewFile]] = Subject(PreviewFile, "preview_file_id")
 
 
 class PreviewFileUpdate(Event):
     """``preview-file:update``."""
 
-    name = "preview-file:update"
-    keys = ('preview_file_id',)
+    name: ClassVar[str] = "preview-file:update"
+    keys: ClassVar[tuple[str, ...]] = ('preview_file_id',)
     preview_file_id: str
-    preview_file = Subject(PreviewFile, "preview_file_id")
+    preview_file: ClassVar[Subject[PreviewFile]] = Subject(PreviewFile, "preview_file_id")
 
 
 class PreviewFileDelete(Event):
     """``preview-file:delete``."""
 
-    name = "preview-file:delete"
-    keys = ('preview_file_id',)
+    name: ClassVar[str] = "preview-file:delete"
+    keys: ClassVar[tuple[str, ...]] = ('preview_file_id',)
     preview_file_id: str
-    preview_file = Subject(PreviewFile, "preview_file_id")
+    preview_file: ClassVar[Subject[PreviewFile]] = Subject(PreviewFile, "preview_file_id")
 
 
 class PreviewFileAddFile(Event):
     """``preview-file:add-file``."""
 
-    name = "preview-file:add-file"
-    keys = ('preview_file_id',)
+    name: ClassVar[str] = "preview-file:add-file"
+    keys: ClassVar[tuple[str, ...]] = ('preview_file_id',)
     preview_file_id: str
-    preview_file = Subject(PreviewFile, "preview_file_id")
+    preview_file: ClassVar[Subject[PreviewFile]] = Subject(PreviewFile, "preview_file_id")
 
 
 class PreviewFileSetMain(Event):
     """``preview-file:set-main``."""
 
-    name = "preview-file:set-main"
-    keys = ('preview_file_id',)
+    name: ClassVar[str] = "preview-file:set-main"
+    keys: ClassVar[tuple[str, ...]] = ('preview_file_id',)
     preview_file_id: str
-    preview_file = Subject(PreviewFile, "preview_file_id")
+    preview_file: ClassVar[Subject[PreviewFile]] = Subject(PreviewFile, "preview_file_id")
 
 
 class PreviewFileAnnotationUpdate(Event):
     """``preview-file:annotation-update``."""
 
-    name = "preview-file:annotation-update"
-    keys = ('preview_file_id',)
+    name: ClassVar[str] = "preview-file:annotation-update"
+    keys: ClassVar[tuple[str, ...]] = ('preview_file_id',)
     preview_file_id: str
-    preview_file = Subject(PreviewFile, "preview_file_id")
+    preview_file: ClassVar[Subject[PreviewFile]] = Subject(PreviewFile, "preview_file_id")
 
 
 class PreviewBackgroundFileAddFile(Event):
     """``preview-background-file:add-file``."""
 
-    name = "preview-background-file:add-file"
-    keys = ('preview_background_file_id',)
+    name: ClassVar[str] = "preview-background-file:add-file"
+    keys: ClassVar[tuple[str, ...]] = ('preview_background_file_id',)
     preview_background_file_id: str
 
 
 class PreviewBackgroundFileUpdate(Event):
     """``preview-background-file:update``."""
 
-    name = "preview-background-file:update"
-    keys = ('preview_background_file_id',)
+    name: ClassVar[str] = "preview-background-file:update"
+    keys: ClassVar[tuple[str, ...]] = ('preview_background_file_id',)
     preview_background_file_id: str
 
 
 class WorkingFileNew(Event):
     """``working-file:new``."""
 
-    name = "working-file:new"
-    keys = ('working_file_id',)
+    name: ClassVar[str] = "working-file:new"
+    keys: ClassVar[tuple[str, ...]] = ('working_file_id',)
     working_file_id: str
-    working_file = Subject(WorkingFile, "working_file_id")
+    working_file: ClassVar[Subject[WorkingFile]] = Subject(WorkingFile, "working_file_id")
 
 
 class OutputFileNew(Event):
     """``output-file:new``."""
 
-    name = "output-file:new"
-    keys = ('output_file_id',)
+    name: ClassVar[str] = "output-file:new"
+    keys: ClassVar[tuple[str, ...]] = ('output_file_id',)
     output_file_id: str
-    output_file = Subject(OutputFile, "output_file_id")
+    output_file: ClassVar[Subject[OutputFile]] = Subject(OutputFile, "output_file_id")
 
 
 class OutputFileUpdate(Event):
     """``output-file:update``."""
 
-    name = "output-file:update"
-    keys = ('output_file_id',)
+    name: ClassVar[str] = "output-file:update"
+    keys: ClassVar[tuple[str, ...]] = ('output_file_id',)
     output_file_id: str
-    output_file = Subject(OutputFile, "output_file_id")
+    output_file: ClassVar[Subject[OutputFile]] = Subject(OutputFile, "output_file_id")
 
 
 class OutputFileDelete(Event):
     """``output-file:delete``."""
 
-    name = "output-file:delete"
-    keys = ('output_file_id',)
+    name: ClassVar[str] = "output-file:delete"
+    keys: ClassVar[tuple[str, ...]] = ('output_file_id',)
     output_file_id: str
-    output_file = Subject(OutputFile, "output_file_id")
+    output_file: ClassVar[Subject[OutputFile]] = Subject(OutputFile, "output_file_id")
 
 
 class PersonNew(Event):
     """``person:new``."""
 
-    name = "person:new"
-    keys = ('person_id',)
+    name: ClassVar[str] = "person:new"
+    keys: ClassVar[tuple[str, ...]] = ('person_id',)
     person_id: str
-    person = Subject(Person, "person_id")
+    person: ClassVar[Subject[Person]] = Subject(Person, "person_id")
 
 
 class PersonUpdate(Event):
     """``person:update``."""
 
-    name = "person:update"
-    keys = ('person_id',)
+    name: ClassVar[str] = "person:update"
+    keys: ClassVar[tuple[str, ...]] = ('person_id',)
     person_id: str
-    person = Subject(Person, "person_id")
+    person: ClassVar[Subject[Person]] = Subject(Person, "person_id")
 
 
 class PersonDelete(Event):
     """``person:delete``."""
 
-    name = "person:delete"
-    keys = ('person_id',)
+    name: ClassVar[str] = "person:delete"
+    keys: ClassVar[tuple[str, ...]] = ('person_id',)
     person_id: str
-    person = Subject(Person, "person_id")
+    person: ClassVar[Subject[Person]] = Subject(Person, "person_id")
 
 
 class PersonSetThumbnail(Event):
     """``person:set-thumbnail``."""
 
-    name = "person:set-thumbnail"
-    keys = ('person_id',)
+    name: ClassVar[str] = "person:set-thumbnail"
+    keys: ClassVar[tuple[str, ...]] = ('person_id',)
     person_id: str
-    person = Subject(Person, "person_id")
+    person: ClassVar[Subject[Person]] = Subject(Person, "person_id")
 
 
 class OrganisationUpdate(Event):
     """``organisation:update``."""
 
-    name = "organisation:update"
-    keys = ('organisation_id',)
+    name: ClassVar[str] = "organisation:update"
+    keys: ClassVar[tuple[str, ...]] = ('organisation_id',)
     organisation_id: str
-    organisation = Subject(Organisation, "organisation_id")
+    organisation: ClassVar[Subject[Organisation]] = Subject(Organisation, "organisation_id")
 
 
 class OrganisationSetThumbnail(Event):
     """``organisation:set-thumbnail``."""
 
-    name = "organisation:set-thumbnail"
-    keys = ('organisation_id',)
+    name: ClassVar[str] = "organisation:set-thumbnail"
+    keys: ClassVar[tuple[str, ...]] = ('organisation_id',)
     organisation_id: str
-    organisation = Subject(Organisation, "organisation_id")
+    organisation: ClassVar[Subject[Organisation]] = Subject(Organisation, "organisation_id")
 
 
 class DepartmentNew(Event):
     """``department:new``."""
 
-    name = "department:new"
-    keys = ('department_id',)
+    name: ClassVar[str] = "department:new"
+    keys: ClassVar[tuple[str, ...]] = ('department_id',)
     department_id: str
-    department = Subject(Department, "department_id")
+    department: ClassVar[Subject[Department]] = Subject(Department, "department_id")
 
 
 class ProjectNew(Event):
     """``project:new``."""
 
-    name = "project:new"
-    keys = ('project_id',)
+    name: ClassVar[str] = "project:new"
+    keys: ClassVar[tuple[str, ...]] = ('project_id',)
     project_id: str
-    project = Subject(Project, "project_id")
+    project: ClassVar[Subject[Project]] = Subject(Project, "project_id")
 
 
 class ProjectUpdate(Event):
     """``project:update``."""
 
-    name = "project:update"
-    keys = ('project_id',)
+    name: ClassVar[str] = "project:update"
+    keys: ClassVar[tuple[str, ...]] = ('project_id',)
     project_id: str
-    project = Subject(Project, "project_id")
+    project: ClassVar[Subject[Project]] = Subject(Project, "project_id")
 
 
 class ProjectDelete(Event):
     """``project:delete``."""
 
-    name = "project:delete"
-    keys = ('project_id',)
+    name: ClassVar[str] = "project:delete"
+    keys: ClassVar[tuple[str, ...]] = ('project_id',)
     project_id: str
-    project = Subject(Project, "project_id")
+    project: ClassVar[Subject[Project]] = Subject(Project, "project_id")
 
 
 class ProjectSetThumbnail(Event):
     """``project:set-thumbnail``."""
 
-    name = "project:set-thumbnail"
-    keys = ('project_id',)
+    name: ClassVar[str] = "project:set-thumbnail"
+    keys: ClassVar[tuple[str, ...]] = ('project_id',)
     project_id: str
-    project = Subject(Project, "project_id")
+    project: ClassVar[Subject[Project]] = Subject(Project, "project_id")
 
 
 class MetadataDescriptorNew(Event):
     """``metadata-descriptor:new``."""
 
-    name = "metadata-descriptor:new"
-    keys = ('metadata_descriptor_id',)
+    name: ClassVar[str] = "metadata-descriptor:new"
+    keys: ClassVar[tuple[str, ...]] = ('metadata_descriptor_id',)
     metadata_descriptor_id: str
-    metadata_descriptor = Subject(MetadataDescriptor, "metadata_descriptor_id")
+    metadata_descriptor: ClassVar[Subject[MetadataDescriptor]] = Subject(MetadataDescriptor, "metadata_descriptor_id")
 
 
 class MetadataDescriptorUpdate(Event):
     """``metadata-descriptor:update``."""
 
-    name = "metadata-descriptor:update"
-    keys = ('metadata_descriptor_id',)
+    name: ClassVar[str] = "metadata-descriptor:update"
+    keys: ClassVar[tuple[str, ...]] = ('metadata_descriptor_id',)
     metadata_descriptor_id: str
-    metadata_descriptor = Subject(MetadataDescriptor, "metadata_descriptor_id")
+    metadata_descriptor: ClassVar[Subject[MetadataDescriptor]] = Subject(MetadataDescriptor, "metadata_descriptor_id")
 
 
 class MetadataDescriptorDelete(Event):
     """``metadata-descriptor:delete``."""
 
-    name = "metadata-descriptor:delete"
-    keys = ('metadata_descriptor_id',)
+    name: ClassVar[str] = "metadata-descriptor:delete"
+    keys: ClassVar[tuple[str, ...]] = ('metadata_descriptor_id',)
     metadata_descriptor_id: str
-    metadata_descriptor = Subject(MetadataDescriptor, "metadata_descriptor_id")
+    metadata_descriptor: ClassVar[Subject[MetadataDescriptor]] = Subject(MetadataDescriptor, "metadata_descriptor_id")
 
 
 class EditNew(Event):
     """``edit:new``."""
 
-    name = "edit:new"
-    keys = ('edit_id',)
+    name: ClassVar[str] = "edit:new"
+    keys: ClassVar[tuple[str, ...]] = ('edit_id',)
     edit_id: str
-    edit = Subject(Edit, "edit_id")
+    edit: ClassVar[Subject[Edit]] = Subject(Edit, "edit_id")
 
 
 class EditUpdate(Event):
     """``edit:update``."""
 
-    name = "edit:update"
-    keys = ('edit_id',)
+    name: ClassVar[str] = "edit:update"
+    keys: ClassVar[tuple[str, ...]] = ('edit_id',)
     edit_id: str
-    edit = Subject(Edit, "edit_id")
+    edit: ClassVar[Subject[Edit]] = Subject(Edit, "edit_id")
 
 
 class EditDelete(Event):
     """``edit:delete``."""
 
-    name = "edit:delete"
-    keys = ('edit_id',)
+    name: ClassVar[str] = "edit:delete"
+    keys: ClassVar[tuple[str, ...]] = ('edit_id',)
     edit_id: str
-    edit = Subject(Edit, "edit_id")
+    edit: ClassVar[Subject[Edit]] = Subject(Edit, "edit_id")
 
 
 class ConceptNew(Event):
     """``concept:new``."""
 
-    name = "concept:new"
-    keys = ('concept_id',)
+    name: ClassVar[str] = "concept:new"
+    keys: ClassVar[tuple[str, ...]] = ('concept_id',)
     concept_id: str
-    concept = Subject(Concept, "concept_id")
+    concept: ClassVar[Subject[Concept]] = Subject(Concept, "concept_id")
 
 
 class ConceptUpdate(Event):
     """``concept:update``."""
 
-    name = "concept:update"
-    keys = ('concept_id',)
+    name: ClassVar[str] = "concept:update"
+    keys: ClassVar[tuple[str, ...]] = ('concept_id',)
     concept_id: str
-    concept = Subject(Concept, "concept_id")
+    concept: ClassVar[Subject[Concept]] = Subject(Concept, "concept_id")
 
 
 class ConceptDelete(Event):
     """``concept:delete``."""
 
-    name = "concept:delete"
-    keys = ('concept_id',)
+    name: ClassVar[str] = "concept:delete"
+    keys: ClassVar[tuple[str, ...]] = ('concept_id',)
     concept_id: str
-    concept = Subject(Concept, "concept_id")
+    concept: ClassVar[Subject[Concept]] = Subject(Concept, "concept_id")
 
 
 class PlaylistDelete(Event):
     """``playlist:delete``."""
 
-    name = "playlist:delete"
-    keys = ('playlist_id',)
+    name: ClassVar[str] = "playlist:delete"
+    keys: ClassVar[tuple[str, ...]] = ('playlist_id',)
     playlist_id: str
-    playlist = Subject(Playlist, "playlist_id")
+    playlist: ClassVar[Subject[Playlist]] = Subject(Playlist, "playlist_id")
 
 
 class PlaylistAddEntity(Event):
     """``playlist:add_entity``."""
 
-    name = "playlist:add_entity"
-    keys = ('playlist_id',)
+    name: ClassVar[str] = "playlist:add_entity"
+    keys: ClassVar[tuple[str, ...]] = ('playlist_id',)
     playlist_id: str
-    playlist = Subject(Playlist, "playlist_id")
+    playlist: ClassVar[Subject[Playlist]] = Subject(Playlist, "playlist_id")
 
 
 class NotificationNew(Event):
     """``notification:new``."""
 
-    name = "notification:new"
-    keys = ('notification_id',)
+    name: ClassVar[str] = "notification:new"
+    keys: ClassVar[tuple[str, ...]] = ('notification_id',)
     notification_id: str
 
 
 class NotificationRead(Event):
     """``notification:read``."""
 
-    name = "notification:read"
-    keys = ('notification_id',)
+    name: ClassVar[str] = "notification:read"
+    keys: ClassVar[tuple[str, ...]] = ('notification_id',)
     notification_id: str
 
 
 class NotificationUnread(Event):
     """``notification:unread``."""
 
-    name = "notification:unread"
-    keys = ('notification_id',)
+    name: ClassVar[str] = "notification:unread"
+    keys: ClassVar[tuple[str, ...]] = ('notification_id',)
     notification_id: str
 
 
 class NotificationAllRead(Event):
     """``notification:all-read``."""
 
-    name = "notification:all-read"
-    keys = ('person_id',)
+    name: ClassVar[str] = "notification:all-read"
+    keys: ClassVar[tuple[str, ...]] = ('person_id',)
     person_id: str
-    person = Subject(Person, "person_id")
+    person: ClassVar[Subject[Person]] = Subject(Person, "person_id")
 
 
 class ChatNewMessage(Event):
     """``chat:new-message``."""
 
-    name = "chat:new-message"
-    keys = ()
+    name: ClassVar[str] = "chat:new-message"
+    keys: ClassVar[tuple[str, ...]] = ()
 
 
 class ChatDeletedMessage(Event):
     """``chat:deleted-message``."""
 
-    name = "chat:deleted-message"
-    keys = ()
+    name: ClassVar[str] = "chat:deleted-message"
+    keys: ClassVar[tuple[str, ...]] = ()
 
 
 class ChatJoined(Event):
     """``chat:joined``."""
 
-    name = "chat:joined"
-    keys = ()
+    name: ClassVar[str] = "chat:joined"
+    keys: ClassVar[tuple[str, ...]] = ()
 
 
 class ChatLeft(Event):
     """``chat:left``."""
 
-    name = "chat:left"
-    keys = ()
+    name: ClassVar[str] = "chat:left"
+    keys: ClassVar[tuple[str, ...]] = ()
 
 
 class NewsNew(Event):
     """``news:new``."""
 
-    name = "news:new"
-    keys = ('news_id',)
+    name: ClassVar[str] = "news:new"
+    keys: ClassVar[tuple[str, ...]] = ('news_id',)
     news_id: str
 
 
 class NewsDelete(Event):
     """``news:delete``."""
 
-    name = "news:delete"
-    keys = ('news_id',)
+    name: ClassVar[str] = "news:delete"
+    keys: ClassVar[tuple[str, ...]] = ('news_id',)
     news_id: str
 
 
 class BudgetCreate(Event):
     """``budget:create``."""
 
-    name = "budget:create"
-    keys = ('budget_id',)
+    name: ClassVar[str] = "budget:create"
+    keys: ClassVar[tuple[str, ...]] = ('budget_id',)
     budget_id: str
 
 
 class BudgetUpdate(Event):
     """``budget:update``."""
 
-    name = "budget:update"
-    keys = ('budget_id',)
+    name: ClassVar[str] = "budget:update"
+    keys: ClassVar[tuple[str, ...]] = ('budget_id',)
     budget_id: str
 
 
 class BudgetDelete(Event):
     """``budget:delete``."""
 
-    name = "budget:delete"
-    keys = ('budget_id',)
+    name: ClassVar[str] = "budget:delete"
+    keys: ClassVar[tuple[str, ...]] = ('budget_id',)
     budget_id: str
 
 
 class BudgetEntryCreate(Event):
     """``budget-entry:create``."""
 
-    name = "budget-entry:create"
-    keys = ('budget_entry_id',)
+    name: ClassVar[str] = "budget-entry:create"
+    keys: ClassVar[tuple[str, ...]] = ('budget_entry_id',)
     budget_entry_id: str
 
 
 class BudgetEntryUpdate(Event):
     """``budget-entry:update``."""
 
-    name = "budget-entry:update"
-    keys = ('budget_entry_id',)
+    name: ClassVar[str] = "budget-entry:update"
+    keys: ClassVar[tuple[str, ...]] = ('budget_entry_id',)
     budget_entry_id: str
 
 
 class BudgetEntryDelete(Event):
     """``budget-entry:delete``."""
 
-    name = "budget-entry:delete"
-    keys = ('budget_entry_id',)
+    name: ClassVar[str] = "budget-entry:delete"
+    keys: ClassVar[tuple[str, ...]] = ('budget_entry_id',)
     budget_entry_id: str
 
 
 class ScheduleItemNew(Event):
     """``schedule-item:new``."""
 
-    name = "schedule-item:new"
-    keys = ('schedule_item_id',)
+    name: ClassVar[str] = "schedule-item:new"
+    keys: ClassVar[tuple[str, ...]] = ('schedule_item_id',)
     schedule_item_id: str
 
 
 class ProductionScheduleVersionUpdate(Event):
     """``production_schedule_version:update``."""
 
-    name = "production_schedule_version:update"
-    keys = ('production_schedule_version_id',)
+    name: ClassVar[str] = "production_schedule_version:update"
+    keys: ClassVar[tuple[str, ...]] = ('production_schedule_version_id',)
     production_schedule_version_id: str
 
 
 class TimeSpentNew(Event):
     """``time-spent:new``."""
 
-    name = "time-spent:new"
-    keys = ('time_spent_id',)
+    name: ClassVar[str] = "time-spent:new"
+    keys: ClassVar[tuple[str, ...]] = ('time_spent_id',)
     time_spent_id: str
-    time_spent = Subject(TimeSpent, "time_spent_id")
+    time_spent: ClassVar[Subject[TimeSpent]] = Subject(TimeSpent, "time_spent_id")
 
 
 class TimeSpentUpdate(Event):
     """``time-spent:update``."""
 
-    name = "time-spent:update"
-    keys = ('time_spent_id',)
+    name: ClassVar[str] = "time-spent:update"
+    keys: ClassVar[tuple[str, ...]] = ('time_spent_id',)
     time_spent_id: str
-    time_spent = Subject(TimeSpent, "time_spent_id")
+    time_spent: ClassVar[Subject[TimeSpent]] = Subject(TimeSpent, "time_spent_id")
 
 
 class TimeSpentDelete(Event):
     """``time-spent:delete``."""
 
-    name = "time-spent:delete"
-    keys = ('time_spent_id',)
+    name: ClassVar[str] = "time-spent:delete"
+    keys: ClassVar[tuple[str, ...]] = ('time_spent_id',)
     time_spent_id: str
-    time_spent = Subject(TimeSpent, "time_spent_id")
+    time_spent: ClassVar[Subject[TimeSpent]] = Subject(TimeSpent, "time_spent_id")
 
 
 class EntityLinkNew(Event):
     """``entity-link:new``."""
 
-    name = "entity-link:new"
-    keys = ()
+    name: ClassVar[str] = "entity-link:new"
+    keys: ClassVar[tuple[str, ...]] = ()
 
 
 class EntityLinkUpdate(Event):
     """``entity-link:update``."""
 
-    name = "entity-link:update"
-    keys = ()
+    name: ClassVar[str] = "entity-link:update"
+    keys: ClassVar[tuple[str, ...]] = ()
 
 
 class EntityLinkDelete(Event):
     """``entity-link:delete``."""
 
-    name = "entity-link:delete"
-    keys = ()
+    name: ClassVar[str] = "entity-link:delete"
+    keys: ClassVar[tuple[str, ...]] = ()
 
 
 class BuildJobNew(Event):
     """``build-job:new``."""
 
-    name = "build-job:new"
-    keys = ('build_job_id',)
+    name: ClassVar[str] = "build-job:new"
+    keys: ClassVar[tuple[str, ...]] = ('build_job_id',)
     build_job_id: str
 
 
 class BuildJobUpdate(Event):
     """``build-job:update``."""
 
-    name = "build-job:update"
-    keys = ('build_job_id',)
+    name: ClassVar[str] = "build-job:update"
+    keys: ClassVar[tuple[str, ...]] = ('build_job_id',)
     build_job_id: str
 
 
 class BuildJobDelete(Event):
     """``build-job:delete``."""
 
-    name = "build-job:delete"
-    keys = ('build_job_id',)
+    name: ClassVar[str] = "build-job:delete"
+    keys: ClassVar[tuple[str, ...]] = ('build_job_id',)
     build_job_id: str
 
 

@@ -46,7 +46,7 @@ from .base import Event, GenericEvent, Subject
 from .catalog import NOT_LOGGED
 from .classes import EVENT_CLASSES
 
-logger = logging.getLogger("kitsu_models.events")
+logger: logging.Logger = logging.getLogger("kitsu_models.events")
 E = TypeVar("E", bound=Event)
 Callback = Callable[[Any], object]
 _STOP = object()
@@ -114,11 +114,11 @@ class EventStream:
         self.replay = replay
         self.live_models = live_models
         self.checkpoint = checkpoint
-        self.reconnect = reconnect or RetryPolicy(backoff=0.5, max_backoff=15.0)
+        self.reconnect: RetryPolicy = reconnect or RetryPolicy(backoff=0.5, max_backoff=15.0)
         self.reconnecting = reconnecting
         self.url = url
         #: Options of ``socketio.Client`` (``ssl_verify``, ``logger``...).
-        self.socket_options = dict(socket_options or {})
+        self.socket_options: dict[str, Any] = dict(socket_options or {})
         self._subscriptions: list[tuple[str, Callback]] = []
         self._queue: queue.Queue[Any] = queue.Queue()
         self._iterators: list[queue.Queue[Any]] = []
@@ -135,7 +135,7 @@ class EventStream:
         self._can_replay = replay
         #: Figures of this stream: events delivered live and replayed,
         #: reconnections, callbacks that raised.
-        self.stats = collections.Counter[str]()
+        self.stats: collections.Counter[str] = collections.Counter()
 
     # ---------------------------------------------------------- subscribing
     @overload

@@ -9,7 +9,7 @@ their common base, so ``task.entity`` becomes the right class.
 from __future__ import annotations
 
 import builtins
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field
 
@@ -30,7 +30,7 @@ EntityStatus = Literal["running", "complete", "standby", "canceled"]
 class EntityType(KitsuModel):
     """A kind of entity: "Shot", "Sequence"... and every asset type."""
 
-    __route__ = Route("data/entity-types", paged=False, small_table=True)
+    __route__: ClassVar[Route] = Route("data/entity-types", paged=False, small_table=True)
 
     name: str
     short_name: str | None = None
@@ -42,7 +42,7 @@ class EntityType(KitsuModel):
 class AssetType(EntityType):
     """An asset type (Character, Prop...): the entity types assets use."""
 
-    __route__ = Route(
+    __route__: ClassVar[Route] = Route(
         "data/asset-types",
         create="data/entity-types",  # data/asset-types only reads
         update="data/entity-types/{id}",
@@ -55,7 +55,7 @@ class AssetType(EntityType):
 class Entity(KitsuModel, file_operations.EntityFiles):
     """Fields and relations every entity kind shares."""
 
-    __route__ = Route("data/entities", paged=False)
+    __route__: ClassVar[Route] = Route("data/entities", paged=False)
 
     name: str
     code: str | None = None
@@ -82,23 +82,29 @@ class Entity(KitsuModel, file_operations.EntityFiles):
     # Computed by some routes only (read-only, not filterable).
     project_name: str | None = computed()
 
-    project = ToOne(lambda: production.Project, "project_id")
-    entity_type = MaybeToOne(lambda: EntityType, "entity_type_id")
-    creator = MaybeToOne(lambda: people.Person, "created_by")
-    tasks = ToMany(lambda: tasks.Task, foreign_key="entity_id")
-    preview_file = MaybeToOne(lambda: reviews.PreviewFile, "preview_file_id")
-    working_files = ToMany(lambda: files.WorkingFile, foreign_key="entity_id")
+    project: ToOne[production.Project] = ToOne(lambda: production.Project, "project_id", init=False)
+    entity_type: MaybeToOne[EntityType] = MaybeToOne(lambda: EntityType, "entity_type_id", init=False)
+    creator: MaybeToOne[people.Person] = MaybeToOne(lambda: people.Person, "created_by", init=False)
+    tasks: ClassVar[ToMany[tasks.Task]] = ToMany(lambda: tasks.Task, foreign_key="entity_id")
+    preview_file: MaybeToOne[reviews.PreviewFile] = MaybeToOne(
+        lambda: reviews.PreviewFile, "preview_file_id", init=False
+    )
+    working_files: ClassVar[ToMany[files.WorkingFile]] = ToMany(lambda: files.WorkingFile, foreign_key="entity_id")
     #: Its own output files (not its asset instances'), highest revision first.
-    output_files = ToMany(lambda: files.OutputFile, route="data/entities/{id}/output-files")
+    output_files: ClassVar[ToMany[files.OutputFile]] = ToMany(
+        lambda: files.OutputFile, route="data/entities/{id}/output-files"
+    )
 
     @classmethod
     def class_for_kind(cls, kind: Any) -> builtins.type[Any] | None:
+        """The entity class a task's ``task_type_for_entity`` names (Asset, Shot...)."""
         if cls is not Entity:
             return cls
         return Asset if kind == "Asset" else _KINDS.get(kind) if isinstance(kind, str) else None
 
     @classmethod
     def class_for_row(cls, row: dict[str, Any], session: Session) -> builtins.type[Any]:
+        """The entity class of a row, by the name of its entity type (else Asset)."""
         if cls is not Entity:
             return cls
         name = session.entity_type_name(row.get("entity_type_id") or "")
@@ -122,9 +128,9 @@ def _entity_route(kind: str, create: str, collection: str | None = None, **optio
 class CastingEntry(KitsuModel):
     """One asset cast in a shot (or episode): a link with a count and label."""
 
-    __repr_keys__ = ("asset_name", "nb_occurences")
+    __repr_keys__: ClassVar[tuple[str, ...]] = ("asset_name", "nb_occurences")
 
-    __route__ = Route("data/entity-links")
+    __route__: ClassVar[Route] = Route("data/entity-links")
 
     asset_id: Id
     asset_name: str | None = None
@@ -139,15 +145,15 @@ class CastingEntry(KitsuModel):
     is_shared: bool | None = None
     project_id: Id | None = None
 
-    asset = ToOne(lambda: Asset, "asset_id")
+    asset: ToOne[Asset] = ToOne(lambda: Asset, "asset_id", init=False)
 
 
 class CastInEntry(KitsuModel):
     """One shot an asset is cast in, as the asset's cast-in view lists it."""
 
-    __repr_keys__ = ("shot_name", "sequence_name")
+    __repr_keys__: ClassVar[tuple[str, ...]] = ("shot_name", "sequence_name")
 
-    __route__ = Route("data/entity-links")
+    __route__: ClassVar[Route] = Route("data/entity-links")
 
     shot_id: Id
     shot_name: str | None = None
@@ -157,14 +163,14 @@ class CastInEntry(KitsuModel):
     preview_file_id: Id | None = None
     nb_occurences: int = 1
 
-    shot = ToOne(lambda: Shot, "shot_id")
+    shot: ToOne[Shot] = ToOne(lambda: Shot, "shot_id", init=False)
 
 
 class Asset(Entity):
     """A thing built once and used in many shots (a character, a prop, a set),
     of an asset type, with its tasks and where it is cast."""
 
-    __route__ = _entity_route(
+    __route__: ClassVar[Route] = _entity_route(
         "assets",
         "data/projects/{project_id}/asset-types/{entity_type_id}/assets/new",
         create_fields=("name", "description", "data", "is_shared", "source_id"),
@@ -176,30 +182,30 @@ class Asset(Entity):
     episode_id: Id | None = computed()  # "" when none (data/assets/{id})
     casting_episode_ids: list[Id] | None = computed()
 
-    asset_type = ToOne(lambda: AssetType, "entity_type_id")
-    episode = MaybeToOne(lambda: Episode, "source_id")
-    cast_in = ToMany(lambda: CastInEntry, route="data/assets/{id}/cast-in")
+    asset_type: ToOne[AssetType] = ToOne(lambda: AssetType, "entity_type_id", init=False)
+    episode: MaybeToOne[Episode] = MaybeToOne(lambda: Episode, "source_id", init=False)
+    cast_in: ClassVar[ToMany[CastInEntry]] = ToMany(lambda: CastInEntry, route="data/assets/{id}/cast-in")
     #: Every instance of this asset (in scenes, shots, other assets).
-    asset_instances = ToMany(lambda: AssetInstance, foreign_key="asset_id")
+    asset_instances: ClassVar[ToMany[AssetInstance]] = ToMany(lambda: AssetInstance, foreign_key="asset_id")
 
 
 class Episode(Entity):
     """A part of a series, parent of sequences."""
 
-    __route__ = _entity_route(
+    __route__: ClassVar[Route] = _entity_route(
         "episodes", "data/projects/{project_id}/episodes",
         create_fields=("name", "description", "data", "status"),
         small_table=True,
     )
 
-    sequences = ToMany(lambda: Sequence, foreign_key="parent_id")
-    playlists = ToMany(lambda: playlists.Playlist, foreign_key="episode_id")
+    sequences: ClassVar[ToMany[Sequence]] = ToMany(lambda: Sequence, foreign_key="parent_id")
+    playlists: ClassVar[ToMany[playlists.Playlist]] = ToMany(lambda: playlists.Playlist, foreign_key="episode_id")
 
 
 class Sequence(Entity):
     """A run of shots, maybe inside an episode."""
 
-    __route__ = _entity_route(
+    __route__: ClassVar[Route] = _entity_route(
         "sequences", "data/projects/{project_id}/sequences",
         create_fields=("name", "description", "data", "parent_id"),
         small_table=True,
@@ -209,14 +215,14 @@ class Sequence(Entity):
     episode_id: Id | None = computed()
     episode_name: str | None = computed()
 
-    episode = MaybeToOne(lambda: Episode, "parent_id")
-    shots = ToMany(lambda: Shot, foreign_key="parent_id")
+    episode: MaybeToOne[Episode] = MaybeToOne(lambda: Episode, "parent_id", init=False)
+    shots: ClassVar[ToMany[Shot]] = ToMany(lambda: Shot, foreign_key="parent_id")
 
 
 class Shot(Entity):
     """A shot of a sequence: frame range, casting, tasks and previews."""
 
-    __route__ = _entity_route(
+    __route__: ClassVar[Route] = _entity_route(
         "shots", "data/projects/{project_id}/shots",
         create_fields=("name", "description", "data", "parent_id", "nb_frames"),
         create_renames={"parent_id": "sequence_id"},
@@ -230,15 +236,17 @@ class Shot(Entity):
     frame_in: int | str | None = computed()
     frame_out: int | str | None = computed()
 
-    sequence = ToOne(lambda: Sequence, "parent_id")
-    casting = ToMany(
+    sequence: ToOne[Sequence] = ToOne(lambda: Sequence, "parent_id", init=False)
+    casting: ClassVar[ToMany[CastingEntry]] = ToMany(
         lambda: CastingEntry,
         route="data/projects/{project_id}/entities/{id}/casting",
         batch_route="data/projects/{project_id}/sequences/all/casting",
     )
     #: The asset instances linked to this shot (the server answers them
     #: grouped by asset; the groups are flattened in the server's order).
-    asset_instances = ToMany(lambda: AssetInstance, route="data/shots/{id}/asset-instances")
+    asset_instances: ClassVar[ToMany[AssetInstance]] = ToMany(
+        lambda: AssetInstance, route="data/shots/{id}/asset-instances"
+    )
 
     def set_casting(self, entries: list[tuple[Asset, int]] | list[tuple[Asset, int, str]]) -> None:
         """Replace this shot's casting with (asset, occurrences[, label])."""
@@ -277,7 +285,7 @@ class Shot(Entity):
 class Scene(Entity):
     """A scene of a sequence (a layout unit some productions use beside shots)."""
 
-    __route__ = _entity_route(
+    __route__: ClassVar[Route] = _entity_route(
         "scenes", "data/projects/{project_id}/scenes",
         collection="data/scenes/all",  # the server has no plain data/scenes list
         create_fields=("name", "description", "data", "parent_id"),
@@ -289,14 +297,14 @@ class Scene(Entity):
     episode_id: Id | None = computed()
     episode_name: str | None = computed()
 
-    sequence = ToOne(lambda: Sequence, "parent_id")
-    asset_instances = ToMany(lambda: AssetInstance, foreign_key="scene_id")
+    sequence: ToOne[Sequence] = ToOne(lambda: Sequence, "parent_id", init=False)
+    asset_instances: ClassVar[ToMany[AssetInstance]] = ToMany(lambda: AssetInstance, foreign_key="scene_id")
 
 
 class Edit(Entity):
     """An edit of a production (a cut made of shots), with its own tasks."""
 
-    __route__ = _entity_route(
+    __route__: ClassVar[Route] = _entity_route(
         "edits", "data/projects/{project_id}/edits",
         create_fields=("name", "description", "data", "parent_id"),
         create_renames={"parent_id": "episode_id"},
@@ -305,13 +313,13 @@ class Edit(Entity):
     episode_id: Id | None = computed()
     episode_name: str | None = computed()
 
-    episode = MaybeToOne(lambda: Episode, "parent_id")
+    episode: MaybeToOne[Episode] = MaybeToOne(lambda: Episode, "parent_id", init=False)
 
 
 class Concept(Entity):
     """A piece of concept art, reviewed with tasks and linked to assets."""
 
-    __route__ = _entity_route(
+    __route__: ClassVar[Route] = _entity_route(
         "concepts", "data/projects/{project_id}/concepts",
         create_fields=("name", "description", "data"),
     )
@@ -330,7 +338,7 @@ class AssetInstance(KitsuModel, file_operations.InstanceFiles):
     the server names it (``hero_0001``) and numbers it.
     """
 
-    __route__ = Route(
+    __route__: ClassVar[Route] = Route(
         "data/asset-instances",
         params={"relations": "true"},  # lists carry ``shots`` only then
         create="data/scenes/{scene_id}/asset-instances",
@@ -350,10 +358,10 @@ class AssetInstance(KitsuModel, file_operations.InstanceFiles):
     entity_type_id: Id | None = None  # deprecated column
     shot_ids: list[Id] | None = Field(default=None, alias="shots")
 
-    asset = ToOne(lambda: Asset, "asset_id")
-    scene = MaybeToOne(lambda: Scene, "scene_id")
-    target_asset = MaybeToOne(lambda: Asset, "target_asset_id")
-    shots = ToMany(lambda: Shot, ids_field="shot_ids", reload_when_absent=True)
+    asset: ToOne[Asset] = ToOne(lambda: Asset, "asset_id", init=False)
+    scene: MaybeToOne[Scene] = MaybeToOne(lambda: Scene, "scene_id", init=False)
+    target_asset: MaybeToOne[Asset] = MaybeToOne(lambda: Asset, "target_asset_id", init=False)
+    shots: ClassVar[ToMany[Shot]] = ToMany(lambda: Shot, ids_field="shot_ids", reload_when_absent=True)
 
     @property
     def target(self) -> Scene | Asset | None:
@@ -386,9 +394,9 @@ class EntityLink(KitsuModel):
     be created, relabelled and deleted one by one.
     """
 
-    __repr_keys__ = ("entity_in_id", "entity_out_id", "nb_occurences")
+    __repr_keys__: ClassVar[tuple[str, ...]] = ("entity_in_id", "entity_out_id", "nb_occurences")
 
-    __route__ = Route(
+    __route__: ClassVar[Route] = Route(
         "data/entity-links",
         create_fields=("entity_in_id", "entity_out_id", "nb_occurences", "label", "data"),
         merges_data=False,
@@ -400,8 +408,8 @@ class EntityLink(KitsuModel):
     label: str | None = None
     data: dict[str, Any] | None = None
 
-    entity_in = ToOne(lambda: Entity, "entity_in_id")
-    entity_out = ToOne(lambda: Entity, "entity_out_id")
+    entity_in: ToOne[Entity] = ToOne(lambda: Entity, "entity_in_id", init=False)
+    entity_out: ToOne[Entity] = ToOne(lambda: Entity, "entity_out_id", init=False)
 
 
 _KINDS: dict[str, type[Entity]] = {

@@ -255,7 +255,7 @@ class InstanceOutputFiles(OutputFileOperations):
         instance._check_alive()
         self.instance = instance
         entity_id = id_of(temporal_entity, _ENTITY(), "temporal_entity")
-        self.temporal_entity = (
+        self.temporal_entity: Entity = (
             temporal_entity
             if isinstance(temporal_entity, KitsuModel)
             else instance.session.repository(_ENTITY()).get(entity_id)

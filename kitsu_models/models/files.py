@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field
 from typing_extensions import Self
@@ -50,7 +50,7 @@ Quality = Literal["low", "mid", "high"]
 class Software(KitsuModel):
     """A DCC tool (Blender, Maya...): working files say which made them."""
 
-    __route__ = Route("data/softwares", small_table=True)
+    __route__: ClassVar[Route] = Route("data/softwares", small_table=True)
 
     name: str
     short_name: str
@@ -65,7 +65,7 @@ class Software(KitsuModel):
 class OutputType(KitsuModel):
     """A kind of output file (Cache, Geometry, Render...)."""
 
-    __route__ = Route("data/output-types", small_table=True)
+    __route__: ClassVar[Route] = Route("data/output-types", small_table=True)
 
     name: str
     short_name: str
@@ -75,7 +75,7 @@ class FileStatus(KitsuModel):
     """The status of an output file. The server gives new output files its
     default status ("To review", created on first use) unless told."""
 
-    __route__ = Route("data/file-status", small_table=True)
+    __route__: ClassVar[Route] = Route("data/file-status", small_table=True)
 
     name: str
     color: str
@@ -91,9 +91,9 @@ class WorkingFile(KitsuModel):
     same route.
     """
 
-    __repr_keys__ = ("name", "revision")
+    __repr_keys__: ClassVar[tuple[str, ...]] = ("name", "revision")
 
-    __route__ = Route(
+    __route__: ClassVar[Route] = Route(
         "data/working-files",
         create="data/tasks/{task_id}/working-files/new",
         # (the route reads ``description`` but never stores it)
@@ -119,12 +119,12 @@ class WorkingFile(KitsuModel):
     # that route): ``output_files`` asks the server instead.
     output_ids: list[Id] | None = Field(default=None, alias="outputs", frozen=True)
 
-    task = MaybeToOne(lambda: tasks.Task, "task_id")
-    entity = MaybeToOne(lambda: breakdown.Entity, "entity_id")
-    person = MaybeToOne(lambda: people.Person, "person_id")
-    software = MaybeToOne(lambda: Software, "software_id")
+    task: MaybeToOne[tasks.Task] = MaybeToOne(lambda: tasks.Task, "task_id", init=False)
+    entity: MaybeToOne[breakdown.Entity] = MaybeToOne(lambda: breakdown.Entity, "entity_id", init=False)
+    person: MaybeToOne[people.Person] = MaybeToOne(lambda: people.Person, "person_id", init=False)
+    software: MaybeToOne[Software] = MaybeToOne(lambda: Software, "software_id", init=False)
     #: The output files published from this working file.
-    output_files = ToMany(lambda: OutputFile, foreign_key="source_file_id")
+    output_files: ClassVar[ToMany[OutputFile]] = ToMany(lambda: OutputFile, foreign_key="source_file_id")
 
     def save(self, session: Session | None = None) -> Self:
         """As ``KitsuModel.save``; a new working file is checked first (its
@@ -186,9 +186,9 @@ class OutputFile(KitsuModel):
     ``path`` from the file tree.
     """
 
-    __repr_keys__ = ("name", "revision", "representation")
+    __repr_keys__: ClassVar[tuple[str, ...]] = ("name", "revision", "representation")
 
-    __route__ = Route(
+    __route__: ClassVar[Route] = Route(
         "data/output-files",
         create="data/entities/{entity_id}/output-files/new",
         create_fields=(
@@ -228,14 +228,18 @@ class OutputFile(KitsuModel):
     # Every row also carries ``source_file``, the working file as a dict:
     # kept as an extra, the ``source_file`` relation stands in front of it.
 
-    output_type = MaybeToOne(lambda: OutputType, "output_type_id")
-    file_status = ToOne(lambda: FileStatus, "file_status_id")
-    entity = MaybeToOne(lambda: breakdown.Entity, "entity_id")
-    asset_instance = MaybeToOne(lambda: breakdown.AssetInstance, "asset_instance_id")
-    temporal_entity = MaybeToOne(lambda: breakdown.Entity, "temporal_entity_id")
-    task_type = MaybeToOne(lambda: tasks.TaskType, "task_type_id")
-    person = MaybeToOne(lambda: people.Person, "person_id")
-    source_file = MaybeToOne(lambda: WorkingFile, "source_file_id")
+    output_type: MaybeToOne[OutputType] = MaybeToOne(lambda: OutputType, "output_type_id", init=False)
+    file_status: ToOne[FileStatus] = ToOne(lambda: FileStatus, "file_status_id", init=False)
+    entity: MaybeToOne[breakdown.Entity] = MaybeToOne(lambda: breakdown.Entity, "entity_id", init=False)
+    asset_instance: MaybeToOne[breakdown.AssetInstance] = MaybeToOne(
+        lambda: breakdown.AssetInstance, "asset_instance_id", init=False
+    )
+    temporal_entity: MaybeToOne[breakdown.Entity] = MaybeToOne(
+        lambda: breakdown.Entity, "temporal_entity_id", init=False
+    )
+    task_type: MaybeToOne[tasks.TaskType] = MaybeToOne(lambda: tasks.TaskType, "task_type_id", init=False)
+    person: MaybeToOne[people.Person] = MaybeToOne(lambda: people.Person, "person_id", init=False)
+    source_file: MaybeToOne[WorkingFile] = MaybeToOne(lambda: WorkingFile, "source_file_id", init=False)
 
     def _creation_route(self) -> Route:
         if self.asset_instance_id:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
@@ -24,7 +24,7 @@ class Department(KitsuModel):
     """A department of the studio (Modeling, Animation...), to which people
     and task types belong."""
 
-    __route__ = Route("data/departments", small_table=True)
+    __route__: ClassVar[Route] = Route("data/departments", small_table=True)
 
     name: str
     color: str
@@ -34,9 +34,9 @@ class Department(KitsuModel):
 class Person(KitsuModel, avatars.HasAvatar):
     """A studio member (or bot). Never carries a password or a secret."""
 
-    __repr_keys__ = ("full_name", "email")
+    __repr_keys__: ClassVar[tuple[str, ...]] = ("full_name", "email")
 
-    __route__ = Route(
+    __route__: ClassVar[Route] = Route(
         "data/persons",
         params={"relations": "true"},  # without it, rows lack their departments
         merges_data=False,
@@ -92,15 +92,15 @@ class Person(KitsuModel, avatars.HasAvatar):
     studio_id: Id | None = None
     department_ids: list[Id] | None = Field(default=None, alias="departments")
 
-    departments = ToMany(lambda: Department, ids_field="department_ids")
-    tasks = ToMany(lambda: tasks.Task, route="data/persons/{id}/tasks")
+    departments: ClassVar[ToMany[Department]] = ToMany(lambda: Department, ids_field="department_ids")
+    tasks: ClassVar[ToMany[tasks.Task]] = ToMany(lambda: tasks.Task, route="data/persons/{id}/tasks")
 
 
 class Organisation(KitsuModel, avatars.HasAvatar):
     """The studio's own settings: its name, hours per day, what is shown,
     and its logo (``set_avatar``)."""
 
-    __route__ = Route("data/organisations")
+    __route__: ClassVar[Route] = Route("data/organisations")
 
     name: str
     hours_by_day: float = server_filled(8.0)

@@ -23,7 +23,7 @@ then ``save()``::
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal, NoReturn, SupportsIndex, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, NoReturn, overload
 
 from typing_extensions import Self
 
@@ -31,7 +31,7 @@ from .. import errors, routes
 from ..ids import id_of
 from ..orm.base import Id, KitsuModel, Origin, computed
 from ..orm.collection import ModelList
-from ..orm.relations import MaybeToOne, Relation, ToOne, reload_absent
+from ..orm.relations import MaybeToOne, Relation, ToOne, reload_absent, settable
 from ..routes import Route
 from . import breakdown, people, previews, production, tasks
 
@@ -63,8 +63,10 @@ class PlaylistEntry(KitsuModel):
     preview_file_task_id: Id | None = computed()
     preview_file_previews: list[dict[str, Any]] | None = computed()
 
-    entity = ToOne(lambda: breakdown.Entity, "entity_id")
-    preview_file = MaybeToOne(lambda: previews.PreviewFile, "preview_file_id")
+    entity: ToOne[breakdown.Entity] = ToOne(lambda: breakdown.Entity, "entity_id", init=False)
+    preview_file: MaybeToOne[previews.PreviewFile] = MaybeToOne(
+        lambda: previews.PreviewFile, "preview_file_id", init=False
+    )
 
     if not TYPE_CHECKING:
 
@@ -82,12 +84,15 @@ class PlaylistEntry(KitsuModel):
         return {"entity_id": self.entity_id, "preview_file_id": self.preview_file_id}
 
     def save(self, session: Session | None = None) -> NoReturn:
+        """Refused: an entry is saved with its playlist."""
         raise errors.InvalidArgumentError("a playlist entry is saved with its playlist: call playlist.save()")
 
     def delete(self, *, force: bool = False) -> NoReturn:
+        """Refused: an entry is removed through its playlist."""
         raise errors.InvalidArgumentError("remove an entry with playlist.remove_entity(), then playlist.save()")
 
     def refresh(self) -> NoReturn:
+        """Refused: an entry is reloaded with its playlist."""
         raise errors.InvalidArgumentError("an entry is reloaded with its playlist: call playlist.refresh()")
 
     def __repr_args__(self) -> Any:
@@ -114,17 +119,20 @@ class PlaylistEntries(ModelList[PlaylistEntry]):
             "or assign a new list to playlist.entries"
         )
 
-    append = extend = insert = remove = clear = sort = reverse = _read_only
-    __setitem__ = __delitem__ = __iadd__ = __imul__ = _read_only
-
-    def pop(self, index: SupportsIndex = -1) -> PlaylistEntry:
-        self._read_only()
-
     def for_entity(self, entity: breakdown.Entity | str) -> list[PlaylistEntry]:
         """The entries showing ``entity`` (several when it is shown with
         several previews)."""
         entity_id = _entity_id(entity)
         return [entry for entry in self if entry.entity_id == entity_id]
+
+
+# The list's mutators raise. Set after the class, so that type checkers keep
+# list's own signatures for them instead of inferring overrides.
+for _mutator in (
+    "append", "extend", "insert", "remove", "clear", "sort", "reverse", "pop",
+    "__setitem__", "__delitem__", "__iadd__", "__imul__",
+):
+    setattr(PlaylistEntries, _mutator, PlaylistEntries._read_only)
 
 
 def _has_shots(playlist: KitsuModel) -> bool:
@@ -148,6 +156,7 @@ class _Entries(Relation):
     ids_field = "shots"
 
     def needs_request(self, obj: KitsuModel) -> bool:
+        """Only when the playlist came without its ``shots``."""
         return not _has_shots(obj)
 
     @overload
@@ -174,6 +183,7 @@ class _Entries(Relation):
         obj.shots = [entry.as_shot() for entry in entries]
 
     def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
+        """Build the entries of ``owners``, fetching the ``shots`` they lack in one batch."""
         playlists = [owner for owner in owners if isinstance(owner, Playlist)]
         if playlists[0].session.strict:
             # Strict mode let this load happen because the playlist asked
@@ -233,7 +243,7 @@ def _preview_id(preview_file: KitsuModel | str) -> str:
 class Playlist(KitsuModel):
     """A review playlist of a production (or of one of its episodes)."""
 
-    __route__ = Route(
+    __route__: ClassVar[Route] = Route(
         "data/playlists",
         create_fields=(
             "name", "project_id", "episode_id", "task_type_id", "for_entity", "for_client", "is_for_all", "shots",
@@ -255,11 +265,11 @@ class Playlist(KitsuModel):
     build_jobs: list[dict[str, Any]] | None = computed()
     first_preview_file_id: Id | None = computed()
 
-    project = ToOne(lambda: production.Project, "project_id")
-    episode = MaybeToOne(lambda: breakdown.Episode, "episode_id")
-    task_type = MaybeToOne(lambda: tasks.TaskType, "task_type_id")
-    creator = MaybeToOne(lambda: people.Person, "created_by")
-    entries = _Entries()
+    project: ToOne[production.Project] = ToOne(lambda: production.Project, "project_id", init=False)
+    episode: MaybeToOne[breakdown.Episode] = MaybeToOne(lambda: breakdown.Episode, "episode_id", init=False)
+    task_type: MaybeToOne[tasks.TaskType] = MaybeToOne(lambda: tasks.TaskType, "task_type_id", init=False)
+    creator: MaybeToOne[people.Person] = MaybeToOne(lambda: people.Person, "created_by", init=False)
+    entries: _Entries = settable(_Entries(), init=False)
 
     # ------------------------------------------------------------ entries
     def add_entity(

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 from urllib.parse import quote
 
 from pydantic import Field
@@ -54,10 +54,10 @@ class PreviewFile(KitsuModel):
     or another file (``extension`` says which: pictures are stored as
     ``png``, movies as ``mp4``)."""
 
-    __repr_keys__ = ("name", "revision", "extension")
+    __repr_keys__: ClassVar[tuple[str, ...]] = ("name", "revision", "extension")
 
     # relations=true: list rows then carry ``comments`` (the comment ids).
-    __route__ = Route("data/preview-files", params={"relations": "true"}, merges_data=False)
+    __route__: ClassVar[Route] = Route("data/preview-files", params={"relations": "true"}, merges_data=False)
 
     name: str | None = None
     original_name: str | None = None
@@ -89,9 +89,9 @@ class PreviewFile(KitsuModel):
     # on list routes with relations=true.
     comment_ids: list[Id] | None = Field(default=None, alias="comments")
 
-    task = ToOne(lambda: tasks.Task, "task_id")
-    person = MaybeToOne(lambda: people.Person, "person_id")
-    comment = FirstOfIds(lambda: tasks.Comment, "comment_ids")
+    task: ToOne[tasks.Task] = ToOne(lambda: tasks.Task, "task_id", init=False)
+    person: MaybeToOne[people.Person] = MaybeToOne(lambda: people.Person, "person_id", init=False)
+    comment: ClassVar[FirstOfIds[tasks.Comment]] = FirstOfIds(lambda: tasks.Comment, "comment_ids")
 
     # ------------------------------------------------------------ state
     @property
@@ -240,7 +240,7 @@ class PreviewFile(KitsuModel):
 class AttachmentFile(KitsuModel):
     """A file attached to a comment (or a chat message)."""
 
-    __route__ = Route("data/attachment-files")
+    __route__: ClassVar[Route] = Route("data/attachment-files")
 
     name: str | None = None
     size: int | None = None
@@ -253,7 +253,7 @@ class AttachmentFile(KitsuModel):
     # an extra key: ``comment`` is the typed relation).
     chat_message: dict[str, Any] | None = computed()
 
-    comment = MaybeToOne(lambda: tasks.Comment, "comment_id")
+    comment: MaybeToOne[tasks.Comment] = MaybeToOne(lambda: tasks.Comment, "comment_id", init=False)
 
     def download(self, target: StrPath, progress: ProgressCallback | None = None) -> Path:
         """Download the attached file, byte for byte. ``target`` is a file

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field
 
@@ -23,7 +23,7 @@ ProductionType = Literal["short", "featurefilm", "tvshow", "nft"]
 class ProjectStatus(KitsuModel):
     """A project's state (Open, Closed): the studio-wide table of them."""
 
-    __route__ = Route("data/project-status", small_table=True)
+    __route__: ClassVar[Route] = Route("data/project-status", small_table=True)
 
     name: str
     color: str
@@ -33,7 +33,7 @@ class Project(KitsuModel, file_operations.ProjectFiles, avatars.HasAvatar):
     """A production: its breakdown (assets, episodes, sequences, shots...), its
     tasks, team, task types and statuses in use, file tree and playlists."""
 
-    __route__ = Route(
+    __route__: ClassVar[Route] = Route(
         "data/projects",
         params={"relations": "true"},  # lists carry team, task_types... only then
         force_delete=True,
@@ -94,21 +94,23 @@ class Project(KitsuModel, file_operations.ProjectFiles, avatars.HasAvatar):
     task_type_links: dict[str, dict[str, Any]] | None = computed()
     task_statuses_link: dict[str, dict[str, Any]] | None = computed()
 
-    project_status = MaybeToOne(lambda: ProjectStatus, "project_status_id")
-    team = ToMany(lambda: people.Person, ids_field="team_ids")
-    asset_types = ToMany(lambda: breakdown.AssetType, ids_field="asset_type_ids")
-    task_types = ToMany(lambda: tasks.TaskType, ids_field="task_type_ids")
-    task_statuses = ToMany(lambda: tasks.TaskStatus, ids_field="task_status_ids")
-    assets = ToMany(lambda: breakdown.Asset, foreign_key="project_id")
-    shots = ToMany(lambda: breakdown.Shot, foreign_key="project_id")
-    sequences = ToMany(lambda: breakdown.Sequence, foreign_key="project_id")
-    episodes = ToMany(lambda: breakdown.Episode, foreign_key="project_id")
-    scenes = ToMany(lambda: breakdown.Scene, foreign_key="project_id")
-    edits = ToMany(lambda: breakdown.Edit, foreign_key="project_id")
-    concepts = ToMany(lambda: breakdown.Concept, foreign_key="project_id")
-    tasks = ToMany(lambda: tasks.Task, foreign_key="project_id")
-    metadata_descriptors = ToMany(lambda: MetadataDescriptor, route="data/projects/{id}/metadata-descriptors")
-    playlists = ToMany(lambda: playlists.Playlist, foreign_key="project_id")
+    project_status: MaybeToOne[ProjectStatus] = MaybeToOne(lambda: ProjectStatus, "project_status_id", init=False)
+    team: ClassVar[ToMany[people.Person]] = ToMany(lambda: people.Person, ids_field="team_ids")
+    asset_types: ClassVar[ToMany[breakdown.AssetType]] = ToMany(lambda: breakdown.AssetType, ids_field="asset_type_ids")
+    task_types: ClassVar[ToMany[tasks.TaskType]] = ToMany(lambda: tasks.TaskType, ids_field="task_type_ids")
+    task_statuses: ClassVar[ToMany[tasks.TaskStatus]] = ToMany(lambda: tasks.TaskStatus, ids_field="task_status_ids")
+    assets: ClassVar[ToMany[breakdown.Asset]] = ToMany(lambda: breakdown.Asset, foreign_key="project_id")
+    shots: ClassVar[ToMany[breakdown.Shot]] = ToMany(lambda: breakdown.Shot, foreign_key="project_id")
+    sequences: ClassVar[ToMany[breakdown.Sequence]] = ToMany(lambda: breakdown.Sequence, foreign_key="project_id")
+    episodes: ClassVar[ToMany[breakdown.Episode]] = ToMany(lambda: breakdown.Episode, foreign_key="project_id")
+    scenes: ClassVar[ToMany[breakdown.Scene]] = ToMany(lambda: breakdown.Scene, foreign_key="project_id")
+    edits: ClassVar[ToMany[breakdown.Edit]] = ToMany(lambda: breakdown.Edit, foreign_key="project_id")
+    concepts: ClassVar[ToMany[breakdown.Concept]] = ToMany(lambda: breakdown.Concept, foreign_key="project_id")
+    tasks: ClassVar[ToMany[tasks.Task]] = ToMany(lambda: tasks.Task, foreign_key="project_id")
+    metadata_descriptors: ClassVar[ToMany[MetadataDescriptor]] = ToMany(
+        lambda: MetadataDescriptor, route="data/projects/{id}/metadata-descriptors"
+    )
+    playlists: ClassVar[ToMany[playlists.Playlist]] = ToMany(lambda: playlists.Playlist, foreign_key="project_id")
 
     def _link(self, setting: str, body: dict[str, Any]) -> Project:
         """POST a link to the project's settings, then reload the project
@@ -141,7 +143,7 @@ class MetadataDescriptor(KitsuModel):
     """A custom column of a production: a key of the ``data`` of its assets,
     shots... (or tasks), with its type and allowed choices."""
 
-    __route__ = Route(
+    __route__: ClassVar[Route] = Route(
         "data/metadata-descriptors",
         create="data/projects/{project_id}/metadata-descriptors",
         create_fields=("name", "entity_type", "data_type", "choices", "for_client", "departments", "task_type_id"),
@@ -158,5 +160,5 @@ class MetadataDescriptor(KitsuModel):
     position: int | None = None
     task_type_id: Id | None = None
 
-    project = MaybeToOne(lambda: Project, "project_id")
-    task_type = MaybeToOne(lambda: tasks.TaskType, "task_type_id")
+    project: MaybeToOne[Project] = MaybeToOne(lambda: Project, "project_id", init=False)
+    task_type: MaybeToOne[tasks.TaskType] = MaybeToOne(lambda: tasks.TaskType, "task_type_id", init=False)

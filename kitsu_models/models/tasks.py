@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import Field
 
@@ -17,7 +17,7 @@ from . import previews as reviews
 class TaskType(KitsuModel):
     """A kind of work (Modeling, Animation...), for one kind of entity."""
 
-    __route__ = Route("data/task-types", small_table=True)
+    __route__: ClassVar[Route] = Route("data/task-types", small_table=True)
 
     name: str
     short_name: str | None = None
@@ -30,13 +30,13 @@ class TaskType(KitsuModel):
     shotgun_id: int | None = None
     department_id: Id | None = None
 
-    department = MaybeToOne(lambda: people.Department, "department_id")
+    department: MaybeToOne[people.Department] = MaybeToOne(lambda: people.Department, "department_id", init=False)
 
 
 class TaskStatus(KitsuModel):
     """A state a task can be in (todo, wip, retake, done...), with what it means."""
 
-    __route__ = Route("data/task-status", small_table=True)
+    __route__: ClassVar[Route] = Route("data/task-status", small_table=True)
 
     name: str
     short_name: str
@@ -59,9 +59,9 @@ class Task(KitsuModel, file_operations.TaskFiles, publishing.TaskReviews):
     """A piece of work of one task type on one entity: status, assignees,
     dates, comments, previews and working files."""
 
-    __repr_keys__ = ("name", "entity.name", "task_type.name", "task_status.short_name")
+    __repr_keys__: ClassVar[tuple[str, ...]] = ("name", "entity.name", "task_type.name", "task_status.short_name")
 
-    __route__ = Route(
+    __route__: ClassVar[Route] = Route(
         "data/tasks",
         params={"relations": "true"},
         project_collection="data/projects/{project_id}/tasks",
@@ -124,29 +124,34 @@ class Task(KitsuModel, file_operations.TaskFiles, publishing.TaskReviews):
 
     # The per-user views join these objects' columns into each row: they
     # seed partial objects, so reading them costs no request (orm.joins).
-    project = ToOne(
-        lambda: production.Project, "project_id", joined={"project_name": "name", "project_has_avatar": "has_avatar"}
+    project: ToOne[production.Project] = ToOne(
+        lambda: production.Project, "project_id", joined={"project_name": "name", "project_has_avatar": "has_avatar"},
+        init=False,
     )
-    task_type = ToOne(lambda: TaskType, "task_type_id", joined={
+    task_type: ToOne[TaskType] = ToOne(lambda: TaskType, "task_type_id", joined={
         "task_type_name": "name", "task_type_color": "color", "task_type_priority": "priority",
         "task_type_for_entity": "for_entity",
-    })
-    task_status = ToOne(lambda: TaskStatus, "task_status_id", joined={
+    }, init=False)
+    task_status: ToOne[TaskStatus] = ToOne(lambda: TaskStatus, "task_status_id", joined={
         "task_status_name": "name", "task_status_short_name": "short_name", "task_status_color": "color",
-    })
-    entity = ToOne(lambda: breakdown.Entity, "entity_id", kind="task_type_for_entity", joined={
+    }, init=False)
+    entity: ToOne[breakdown.Entity] = ToOne(lambda: breakdown.Entity, "entity_id", kind="task_type_for_entity", joined={
         "entity_name": "name", "entity_description": "description", "entity_data": "data",
         "entity_preview_file_id": "preview_file_id", "entity_source_id": "source_id", "entity_canceled": "canceled",
         "project_id": "project_id",
-    })
-    assigner = MaybeToOne(lambda: people.Person, "assigner_id")
-    assignees = ToMany(lambda: people.Person, ids_field="assignee_ids")
+    }, init=False)
+    assigner: MaybeToOne[people.Person] = MaybeToOne(lambda: people.Person, "assigner_id", init=False)
+    assignees: ClassVar[ToMany[people.Person]] = ToMany(lambda: people.Person, ids_field="assignee_ids")
     # data/comments is for admins; others read each task's own route.
-    comments = ToMany(lambda: Comment, foreign_key="object_id", route="data/tasks/{id}/comments")
-    time_spents = ToMany(lambda: TimeSpent, foreign_key="task_id")
-    working_files = ToMany(lambda: files.WorkingFile, foreign_key="task_id")
-    preview_files = ToMany(lambda: reviews.PreviewFile, foreign_key="task_id")
-    last_preview_file = MaybeToOne(lambda: reviews.PreviewFile, "last_preview_file_id")
+    comments: ClassVar[ToMany[Comment]] = ToMany(
+        lambda: Comment, foreign_key="object_id", route="data/tasks/{id}/comments"
+    )
+    time_spents: ClassVar[ToMany[TimeSpent]] = ToMany(lambda: TimeSpent, foreign_key="task_id")
+    working_files: ClassVar[ToMany[files.WorkingFile]] = ToMany(lambda: files.WorkingFile, foreign_key="task_id")
+    preview_files: ClassVar[ToMany[reviews.PreviewFile]] = ToMany(lambda: reviews.PreviewFile, foreign_key="task_id")
+    last_preview_file: MaybeToOne[reviews.PreviewFile] = MaybeToOne(
+        lambda: reviews.PreviewFile, "last_preview_file_id", init=False
+    )
 
     def add_comment(self, task_status: TaskStatus, text: str = "") -> Comment:
         """Comment on this task and set its status; returns the comment.
@@ -162,11 +167,11 @@ class Comment(KitsuModel):
     """A message on a task, which may change its status and carry previews,
     attachments, a checklist and mentions."""
 
-    __repr_keys__ = ("text", "task_status.short_name")
+    __repr_keys__: ClassVar[tuple[str, ...]] = ("text", "task_status.short_name")
 
     # relations=true: list rows then carry the id lists (previews,
     # attachment_files, mentions...) the relations below read.
-    __route__ = Route("data/comments", params={"relations": "true"}, merges_data=False)
+    __route__: ClassVar[Route] = Route("data/comments", params={"relations": "true"}, merges_data=False)
 
     shotgun_id: int | None = None
     object_id: Id
@@ -192,26 +197,30 @@ class Comment(KitsuModel):
     # The author's name and avatar, on data/comments/{id}.
     person: dict[str, Any] | None = computed()
 
-    task = ToOne(lambda: Task, "object_id")
-    author = ToOne(lambda: people.Person, "person_id")
-    editor = MaybeToOne(lambda: people.Person, "editor_id")
-    task_status = MaybeToOne(lambda: TaskStatus, "task_status_id")
-    mentions = ToMany(lambda: people.Person, ids_field="mention_ids")
-    previews = ToMany(lambda: reviews.PreviewFile, ids_field="preview_ids", reload_when_absent=True)
-    attachments = ToMany(lambda: reviews.AttachmentFile, foreign_key="comment_id")
+    task: ToOne[Task] = ToOne(lambda: Task, "object_id", init=False)
+    author: ToOne[people.Person] = ToOne(lambda: people.Person, "person_id", init=False)
+    editor: MaybeToOne[people.Person] = MaybeToOne(lambda: people.Person, "editor_id", init=False)
+    task_status: MaybeToOne[TaskStatus] = MaybeToOne(lambda: TaskStatus, "task_status_id", init=False)
+    mentions: ClassVar[ToMany[people.Person]] = ToMany(lambda: people.Person, ids_field="mention_ids")
+    previews: ClassVar[ToMany[reviews.PreviewFile]] = ToMany(
+        lambda: reviews.PreviewFile, ids_field="preview_ids", reload_when_absent=True
+    )
+    attachments: ClassVar[ToMany[reviews.AttachmentFile]] = ToMany(
+        lambda: reviews.AttachmentFile, foreign_key="comment_id"
+    )
 
 
 class TimeSpent(KitsuModel):
     """Time a person logged on a task on one day."""
 
-    __repr_keys__ = ("date", "duration")
+    __repr_keys__: ClassVar[tuple[str, ...]] = ("date", "duration")
 
-    __route__ = Route("data/time-spents")
+    __route__: ClassVar[Route] = Route("data/time-spents")
 
     duration: float
     date: dt.date
     task_id: Id
     person_id: Id
 
-    task = ToOne(lambda: Task, "task_id")
-    person = ToOne(lambda: people.Person, "person_id")
+    task: ToOne[Task] = ToOne(lambda: Task, "task_id", init=False)
+    person: ToOne[people.Person] = ToOne(lambda: people.Person, "person_id", init=False)

@@ -20,17 +20,18 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import (
-    AfterValidator, BaseModel, ConfigDict, Field, SerializationInfo, SerializerFunctionWrapHandler, ValidationError,
-    model_serializer,
+    AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, SerializationInfo, SerializerFunctionWrapHandler,
+    ValidationError, model_serializer,
 )
+from pydantic._internal._model_construction import ModelMetaclass, NoInitField
 from pydantic.fields import FieldInfo
-from typing_extensions import Annotated, Self
+from typing_extensions import Annotated, Self, dataclass_transform
 
 from ..errors import DeletedObjectError, DetachedObjectError, FieldValidationError, LazyLoadError
 from ..ids import is_id
 from . import registry
 from .locks import lock_of
-from .relations import Relation, forget_changed_links
+from .relations import MaybeToOne, Relation, ToOne, forget_changed_links, settable
 from .session_api import Session, default_session
 
 if TYPE_CHECKING:
@@ -102,14 +103,30 @@ class Origin:
     __slots__ = ("session", "cohort")
 
     def __init__(self, session: Session, cohort: ModelList[Any] | None = None) -> None:
-        self.session = session
-        self.cohort = cohort
+        self.session: Session = session
+        self.cohort: ModelList[Any] | None = cohort
 
 
-class KitsuModel(BaseModel):
+@dataclass_transform(kw_only_default=True, field_specifiers=(Field, PrivateAttr, NoInitField, ToOne, MaybeToOne, settable))
+class ModelMeta(ModelMetaclass):
+    """Pydantic's metaclass, with the settable links among the field
+    specifiers type checkers know (so ``task_status: ToOne[TaskStatus] =
+    ToOne(..., init=False)`` is typed and no constructor argument), and
+    their annotations kept from Pydantic, for which a relation is no field."""
+
+    def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any) -> type:
+        annotations = namespace.get("__annotations__", {})
+        for key, value in namespace.items():
+            if isinstance(value, Relation):
+                annotations.pop(key, None)
+        cls: type = super().__new__(mcs, name, bases, namespace, **kwargs)
+        return cls
+
+
+class KitsuModel(BaseModel, metaclass=ModelMeta):
     """Base of all Kitsu models: typed fields, lazy relations, save/delete."""
 
-    model_config = ConfigDict(
+    model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow",
         validate_assignment=True,
         ignored_types=(Relation,),

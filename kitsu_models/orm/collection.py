@@ -19,7 +19,9 @@ from typing_extensions import Self
 class Prefetcher(Protocol):
     """What ModelList needs of its session: loading relation paths."""
 
-    def prefetch(self, items: Sequence[Any], paths: Sequence[str]) -> None: ...
+    def prefetch(self, items: Sequence[Any], paths: Sequence[str]) -> None:
+        """Load the relation ``paths`` for ``items``, in batch."""
+        ...
 
 
 class Identified(Protocol):
@@ -50,7 +52,7 @@ class ModelList(list[M], Generic[M]):
     ) -> None:
         super().__init__(items)
         self.session = session
-        self.scope = dict(scope) if scope else None
+        self.scope: dict[str, Any] | None = dict(scope) if scope else None
 
     def prefetch(self, *paths: str) -> Self:
         """Load dotted relation paths for every member, a batch per level.

@@ -80,10 +80,10 @@ class RowPlan:
         by_key = {field.alias or name: name for name, field in fields.items()}
         keys = list(keys)
         #: JSON keys that are aliases (``assignees`` holds ``assignee_ids``).
-        self.renames = tuple((key, by_key[key]) for key in keys if key in by_key and by_key[key] != key)
-        self.fields_set = {by_key[key] for key in keys if key in by_key}
-        self.extra_keys = tuple(key for key in keys if key not in by_key)
-        self.converters = [
+        self.renames: tuple[tuple[str, str], ...] = tuple((key, by_key[key]) for key in keys if key in by_key and by_key[key] != key)
+        self.fields_set: set[str] = {by_key[key] for key in keys if key in by_key}
+        self.extra_keys: tuple[str, ...] = tuple(key for key in keys if key not in by_key)
+        self.converters: list[tuple[str, type[Any]]] = [
             (name, kind) for name in self.fields_set if (kind := _converter_for(fields[name].annotation)) is not None
         ]
         #: Fields typed without None that the row lacks (a route sending
@@ -91,7 +91,7 @@ class RowPlan:
         #: first read of one loads its whole record (KitsuModel.__getattr__).
         #: The other absent fields (default None) are not stored either: the
         #: model answers None for them, so rows stay as small as the JSON.
-        self.lacking = tuple(
+        self.lacking: tuple[str, ...] = tuple(
             name for name, field in fields.items()
             if name not in self.fields_set and name != "id" and not _accepts_none(field.annotation)
         )
@@ -115,6 +115,7 @@ class IdentityMap:
         return sum(1 for ref in self._refs.values() if ref() is not None)
 
     def get(self, cls: type[M], object_id: str) -> M | None:
+        """The loaded object of class ``cls`` with this id, if any."""
         ref = self._refs.get((cls.identity_root(), object_id))
         found = ref() if ref is not None else None
         return found if isinstance(found, cls) else None
@@ -132,16 +133,19 @@ class IdentityMap:
         return found
 
     def add(self, obj: KitsuModel) -> None:
+        """Keep ``obj`` as the one object of its id (held weakly)."""
         if obj.id:
             with self._lock:
                 self._refs[(type(obj).identity_root(), obj.id)] = weakref.ref(obj)
 
     def evict(self, obj: KitsuModel) -> None:
+        """Forget ``obj`` (deleted, or replaced)."""
         if obj.id:
             with self._lock:
                 self._refs.pop((type(obj).identity_root(), obj.id), None)
 
     def clear(self) -> None:
+        """Forget every object."""
         with self._lock:
             self._refs.clear()
 

@@ -40,7 +40,7 @@ class ModelRef(Generic[M]):
     __slots__ = ("name",)
 
     def __init__(self, name: str) -> None:
-        self.name = name
+        self.name: str = name
 
     def __call__(self) -> type[M]:
         return cast("type[M]", model_class(self.name))

@@ -3,23 +3,31 @@
 A relation is declared once on its model::
 
     class Task(KitsuModel):
-        project = ToOne(lambda: Project, "project_id")
-        assignees = ToMany(lambda: Person, ids_field="assignees")
-        comments = ToMany(lambda: Comment, foreign_key="object_id")
+        project: ToOne[Project] = ToOne(lambda: Project, "project_id", init=False)
+        assignees: ClassVar[ToMany[Person]] = ToMany(lambda: Person, ids_field="assignees")
+        comments: ClassVar[ToMany[Comment]] = ToMany(lambda: Comment, foreign_key="object_id")
 
 mypy and IDEs see ``task.project`` as ``Project`` and ``task.comments`` as
 ``ModelList[Comment]``. The first access loads the relation for the whole
 cohort the object was loaded with (one request per batch, not per object);
 later accesses read the cache.
+
+The declarations are annotated so that type checkers need infer nothing
+(``pyright --verifytypes`` counts an inferred type as ambiguous). Read-only
+relations are ``ClassVar``: assigning one is then a type error. A link one
+may assign (``task.task_status = done``) is declared as a field that is not
+a constructor argument: ``init=False`` tells type checkers so (``ToOne``
+and ``MaybeToOne`` are field specifiers of the models' metaclass), and the
+metaclass keeps its annotation from Pydantic, for which it is no field.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
-from typing_extensions import Self
+from typing_extensions import Never, Self
 
 from ..errors import InvalidArgumentError, LazyLoadError, ModelNotFoundError, PermissionDeniedError
 from ..gcpause import paused_gc
@@ -30,12 +38,13 @@ if TYPE_CHECKING:
     from .base import KitsuModel, Origin
 
 M = TypeVar("M", bound="KitsuModel")
+R = TypeVar("R", bound="Relation")
 
 
 class Relation:
     """What every relation descriptor shares: its cache slot and batching."""
 
-    name = ""
+    name: str = ""
     owner: type[Any] = object
 
     def __set_name__(self, owner: type[Any], name: str) -> None:
@@ -46,7 +55,9 @@ class Relation:
         """Load this relation for every owner, in as few requests as possible."""
         raise NotImplementedError
 
-    def __set__(self, obj: Any, value: Any) -> None:
+    def __set__(self, obj: Any, value: Never) -> None:
+        """Refused: a relation is read-only unless its kind says otherwise
+        (``Never``: type checkers refuse the assignment too)."""
         raise AttributeError(f"{type(obj).__name__}.{self.name} is read-only")
 
     def needs_request(self, obj: KitsuModel) -> bool:
@@ -152,6 +163,13 @@ def forget_relations(obj: KitsuModel) -> list[str]:
     return names
 
 
+def settable(relation: R, *, init: Literal[False] = False) -> R:
+    """``relation``, a kind of its own one may assign (``playlist.entries``),
+    declared as ``ToOne`` is: ``init=False`` tells type checkers it is no
+    constructor argument."""
+    return relation
+
+
 class Link(Relation, Generic[M]):
     """A link to one object through the id held in field ``key``.
 
@@ -163,14 +181,23 @@ class Link(Relation, Generic[M]):
     """
 
     def __init__(
-        self, target: Callable[[], type[M]], key: str, *, joined: Mapping[str, str] | None = None, kind: str | None = None
+        self,
+        target: Callable[[], type[M]],
+        key: str,
+        *,
+        joined: Mapping[str, str] | None = None,
+        kind: str | None = None,
+        init: Literal[False] = False,
     ) -> None:
+        # ``init`` is read by type checkers only: the link is no argument
+        # of the model's constructor (see the module's docstring).
         self.target = target
         self.key = key
-        self.joined = dict(joined or {})
+        self.joined: dict[str, str] = dict(joined or {})
         self.kind = kind
 
     def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
+        """Load the target of every owner, by the ids they hold, in one batch."""
         # Some routes send an absent id as "" (``GET data/assets/{id}``'s
         # ``preview_file_id``): like null, it links to nothing.
         ids = {value for owner in owners if (value := getattr(owner, self.key))}
@@ -240,6 +267,7 @@ class FirstOfIds(OneOrNone[M]):
         self.ids_field = ids_field  # read by forget_changed_links
 
     def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
+        """Load the first listed target of every owner in one batch (owners lacking the list reloaded first)."""
         reload_absent(owners, self.ids_field)
         firsts = {id(owner): next(iter(listed_ids(getattr(owner, self.ids_field))), None) for owner in owners}
         found = owners[0].session.repository(self.target()).get_many(
@@ -287,7 +315,7 @@ class ToMany(Relation, Generic[M]):
         self.ids_field = ids_field
         self.route = route
         self.batch_route = batch_route
-        self.params = params or {}
+        self.params: dict[str, Any] = params or {}
         self.reload_when_absent = reload_when_absent
 
     @overload
@@ -301,6 +329,7 @@ class ToMany(Relation, Generic[M]):
         return result
 
     def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
+        """Load the targets of every owner, in as few requests as the kind of list allows."""
         session = owners[0].session
         repository = session.repository(self.target())
         if self.ids_field is not None:

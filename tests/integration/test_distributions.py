@@ -8,6 +8,8 @@ from __future__ import annotations
 import email
 import email.message
 import hashlib
+import json
+import os
 import re
 import subprocess
 import zipfile
@@ -101,3 +103,28 @@ def test_the_wheels_carry_what_a_studio_checks_before_adopting(wheels: dict[str,
     requires = _metadata(wheels["kitsu_models"])[1].get_all("Requires-Dist") or []
     declared = {re.split(r"[<>=\[ ;]", requirement, maxsplit=1)[0] for requirement in requires}
     assert declared >= {"pydantic", "requests", "urllib3", "python-socketio", "typing-extensions"}, declared
+
+
+def test_the_installed_sdk_is_typed_to_the_last_symbol(wheels: dict[str, Path], tmp_path: Path) -> None:
+    """``pyright --verifytypes`` (the completeness check for ``py.typed``
+    libraries) on the wheel installed as a studio would: every exported
+    symbol of a known type, every public function and class documented."""
+    python = _venv(tmp_path / "typed")
+    _install(python, wheels["kitsu_models"])
+    # pyright finds the environment to check as an activated venv
+    # (its --pythonpath alone does not lead it to the package).
+    venv = python.parent.parent
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("pyright")), "--verifytypes", "kitsu_models", "--ignoreexternal", "--outputjson"],
+        capture_output=True, text=True, timeout=600, cwd=tmp_path,
+        env={**os.environ, "VIRTUAL_ENV": str(venv), "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}"},
+    )
+    report = json.loads(done.stdout)["typeCompleteness"]
+    flagged = [
+        f"{symbol['name']}: {diagnostic['message'].splitlines()[0]}"
+        for symbol in report["symbols"] for diagnostic in symbol.get("diagnostics", ())
+    ]
+    counts = report["exportedSymbolCounts"]
+    assert counts["withKnownType"] > 2000, counts  # the package was found and read
+    assert report["completenessScore"] == 1, "\n".join(flagged[:40])
+    assert (report["missingFunctionDocStringCount"], report["missingClassDocStringCount"]) == (0, 0), flagged[:40]

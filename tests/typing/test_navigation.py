@@ -196,6 +196,7 @@ def _typing_checks_repositories(kitsu: Kitsu) -> None:
     # Models and persistence return the object itself.
     shot = kitsu.shots.get("id")
     assert_type(shot.save(), Shot)
+    assert_type(shot.save(kitsu), Shot)  # a Kitsu is the Session the models ask for
     assert_type(shot.refresh(), Shot)
     assert_type(shot.delete(), bool)
     assert_type(shot.to_dict(), dict[str, Any])
@@ -225,6 +226,8 @@ def _typing_checks_errors(kitsu: Kitsu, task: Task, shot: Shot, project: Project
     task.task_status = kitsu.task_statuses.get("id")  # fine
     # A maybe-absent link must be checked before use.
     shot.sequence.episode.name  # type: ignore[union-attr]
+    # A to-many relation is read-only.
+    task.assignees = []  # type: ignore[misc, assignment]
 
 
 def _typing_checks_playlists(kitsu: Kitsu, project: Project, episode: Episode, playlist: Playlist) -> None:

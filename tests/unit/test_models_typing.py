@@ -4,6 +4,9 @@ a misspelt relation as an error."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -72,6 +75,34 @@ def test_relations_have_their_declared_types(tmp_path: Path) -> None:
     ), output
 
 
+def test_relations_are_no_constructor_arguments_and_to_many_ones_are_read_only(tmp_path: Path) -> None:
+    """Relations are declared with their types (``ToOne[...]`` fields that
+    are not ``__init__`` arguments, ``ClassVar[ToMany[...]]``): a checker
+    sees the constructor take fields only, and refuses assigning a list."""
+    sample = write(tmp_path, """
+        from kitsu_models.models import Person, Shot, Task, TaskStatus
+
+        def build(status: TaskStatus, person: Person) -> None:
+            Task(name="Layout", project_id="p", task_type_id="t", task_status_id="s", entity_id="e")
+            Task(
+                name="Layout", project_id="p", task_type_id="t", task_status_id="s", entity_id="e",
+                task_status=status,
+            )
+            Shot(name="SH010", project_id="p", tasks=[])
+            task = Task(name="Layout", project_id="p", task_type_id="t", task_status_id="s", entity_id="e")
+            task.task_status = status
+            task.assignees = [person]
+    """)
+    output, status = run_mypy(sample)
+    assert status == 1, output
+    errors = [line for line in output.splitlines() if ": error:" in line]
+    assert len(errors) == 4, output
+    assert 'Unexpected keyword argument "task_status" for "Task"' in errors[0]
+    assert 'Unexpected keyword argument "tasks" for "Shot"' in errors[1]
+    assert 'Cannot assign to class variable "assignees" via instance' in errors[2]
+    assert 'Incompatible types in assignment (expression has type "list[Person]", variable has type "Never")' in errors[3]
+
+
 def test_an_absent_link_must_be_checked_before_use(tmp_path: Path) -> None:
     sample = write(tmp_path, """
         from kitsu_models.models import Shot
@@ -106,3 +137,18 @@ def test_the_event_type_checks_pass_mypy() -> None:
     output, status = run_mypy(ROOT / "tests" / "typing" / "test_event_types.py")
     assert status == 0, output
     assert "Success" in output
+
+
+def test_the_typing_files_pass_pyright_too() -> None:
+    """pyright (the checker behind VS Code's Pylance) reads the typing
+    files as mypy does: no error, and every ``type: ignore`` needed (the
+    ``[tool.pyright]`` settings of pyproject.toml)."""
+    pyright = Path(sys.executable).with_name("pyright")
+    done = subprocess.run(
+        [str(pyright), "--pythonpath", sys.executable, "--outputjson"], capture_output=True, text=True, cwd=ROOT,
+        timeout=300,
+    )
+    report = json.loads(done.stdout)
+    problems = [f"{d['file']}:{d['range']['start']['line'] + 1}: {d['message']}" for d in report["generalDiagnostics"]]
+    assert report["summary"]["filesAnalyzed"] == len(list((ROOT / "tests" / "typing").glob("*.py")))
+    assert problems == [], "\n".join(problems)

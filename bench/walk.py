@@ -52,7 +52,7 @@ CONTENDERS: list[Contender] = [
     Contender("kitsu_models naive", ours_command("naive"), env={"PYTHONPATH": ROOT},
               note="plain attribute walk, batched lazy loads"),
     Contender("kitsu_models prefetch", ours_command("prefetch"), env={"PYTHONPATH": ROOT},
-              note="kitsu.user.context() (shared tables, one request), ModelList.prefetch, then the walk in strict_mode()"),
+              note="kitsu.user.context() (shared tables, one request), project.prefetch(every path), then the walk in strict_mode()"),
     Contender("gazu 1.3.1 TD loop", gazu_command(OFFICIAL, "td"), slow=True,
               note="one call per asset/shot/task/assignee"),
     Contender("gazu 1.3.1 TD loop + cache", gazu_command(OFFICIAL, "td-cache"), slow=True,
@@ -93,11 +93,15 @@ def child(mode: str, project_id: str) -> int:
     if mode == "prefetch":
         kitsu.user.context()  # task types, statuses, people, asset types: one request
     project = kitsu.projects.get(project_id)
-    assets, shots = project.assets, project.shots
     if mode == "prefetch":
-        assets.prefetch("tasks.task_status", "tasks.task_type", "tasks.assignees", "asset_type")
-        shot_paths = ["tasks.task_status", "tasks.task_type", "tasks.assignees", "sequence.episode"]
-        shots.prefetch(*shot_paths, *(["casting"] if has_casting else []))
+        # The whole tree from the project: its lists load as soon as what
+        # they hang from has arrived, the independent ones at once.
+        task_paths = ("tasks.task_status", "tasks.task_type", "tasks.assignees")
+        project.prefetch(
+            *(f"assets.{p}" for p in task_paths), "assets.asset_type",
+            *(f"shots.{p}" for p in task_paths), "shots.sequence.episode", *(["shots.casting"] if has_casting else []),
+        )
+    assets, shots = project.assets, project.shots
 
     def task_rows(kind: str, prefix: tuple[str, ...], tasks: Any) -> list[Any]:
         if not tasks:

@@ -154,3 +154,18 @@ def test_the_typing_files_pass_pyright_too() -> None:
     # (it counts the package's modules it read for them too)
     assert report["summary"]["filesAnalyzed"] >= len(list((ROOT / "tests" / "typing").glob("*.py")))
     assert problems == [], "\n".join(problems)
+
+
+def test_annotated_relations_stay_descriptors_and_no_field() -> None:
+    """At run time the annotation of a settable link is kept from Pydantic:
+    every relation is a descriptor on its class, none a model field."""
+    import kitsu_models.models  # noqa: F401  (defines and registers every model)
+    from kitsu_models.orm import registry
+    from kitsu_models.orm.relations import Relation
+
+    relations = 0
+    for cls in registry._classes.values():
+        declared = {name for name, value in vars(cls).items() if isinstance(value, Relation)}
+        relations += len(declared)
+        assert not declared & set(cls.model_fields), cls
+    assert relations > 90, relations

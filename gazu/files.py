@@ -313,10 +313,9 @@ def download_working_file(
 ) -> int:
     """Save the stored content at ``file_path`` (default: the working file's
     own path); returns the bytes written."""
-    if file_path is None:
-        file_path = get_working_file(working_file, client)["path"]
+    target: StrPath = get_working_file(working_file, client)["path"] if file_path is None else file_path
     route = path(paths.WORKING_FILE_CONTENT, working_file_id=working_file)
-    return save_file(client, route, file_path, progress_callback)
+    return save_file(client, route, target, progress_callback)
 
 
 # ------------------------------------------------------------- software

@@ -28,6 +28,7 @@ from .streaming import ProgressCallback
 from .transport import Transport
 
 if TYPE_CHECKING:
+    __version__: str  # served by __getattr__
     from .models import (
         Asset, AssetInstance, AssetType, AttachmentFile, CastingEntry, CastInEntry, Comment, Concept, Department,
         Edit, Entity, EntityLink, EntityType, Episode, FilePath, FileStatus, KitsuModel, MaybeToOne,

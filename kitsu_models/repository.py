@@ -426,7 +426,7 @@ def _check_value(model: type[KitsuModel], field_name: str, value: FilterValue) -
     for item in values:
         if isinstance(item, KitsuModel):
             continue
-        adapter = _adapter(model, field_name)
+        adapter = _adapter(model, field_name)  # pyright: ignore[reportArgumentType]  (a class is hashable)
         try:
             adapter.validate_python(item)
         except ValidationError:

@@ -169,9 +169,10 @@ class Kitsu:
     @property
     def user(self) -> UserViews:
         """``kitsu.user``: the logged-in user's own views (``tasks_to_do()``...)."""
-        if self._views is None:
-            self._views = _loaded("kitsu_models.user").UserViews(self)
-        return self._views
+        views = self._views
+        if views is None:
+            views = self._views = _loaded("kitsu_models.user").UserViews(self)
+        return views
 
     @contextmanager
     def strict_mode(self) -> Iterator[None]:
@@ -214,12 +215,13 @@ class Kitsu:
         """The session's event stream: ``kitsu.events.on(TaskStatusChanged,
         callback)``, then ``run()``, ``start()`` or iterate
         (:mod:`kitsu_models.events`)."""
-        if self._events is None:
+        events = self._events
+        if events is None:
             # Imported on first use: scripts without a listener never pay
             # for the event classes and socket.io.
             stream: Any = importlib.import_module("kitsu_models.events.stream")
-            self._events = stream.EventStream(self)
-        return self._events
+            events = self._events = stream.EventStream(self)
+        return events
 
     def host_is_up(self) -> bool:
         """True when something answers HTTP at the API root."""

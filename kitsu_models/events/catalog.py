@@ -182,7 +182,11 @@ def render() -> str:
         names.append((name, cls))
         out += ["", "", f"class {cls}(Event):", f'    """``{name}``."""', "",
                 f'    name: ClassVar[str] = "{name}"', f"    keys: ClassVar[tuple[str, ...]] = {keys!r}"]
-        out += [f"    {key}: str" for key in keys]
+        # (project_id, optional on Event, is always there on a project's own events)
+        out += [
+            f"    {key}: str" + ("  # pyright: ignore[reportIncompatibleVariableOverride]" if key == "project_id" else "")
+            for key in keys
+        ]
         out += [
             f'    {key[:-3]}: ClassVar[Subject[{SUBJECTS[key]}]] = Subject({SUBJECTS[key]}, "{key}")'
             for key in keys if key in SUBJECTS

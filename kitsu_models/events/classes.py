@@ -579,7 +579,7 @@ class ProjectNew(Event):
 
     name: ClassVar[str] = "project:new"
     keys: ClassVar[tuple[str, ...]] = ('project_id',)
-    project_id: str
+    project_id: str  # pyright: ignore[reportIncompatibleVariableOverride]
     project: ClassVar[Subject[Project]] = Subject(Project, "project_id")
 
 
@@ -588,7 +588,7 @@ class ProjectUpdate(Event):
 
     name: ClassVar[str] = "project:update"
     keys: ClassVar[tuple[str, ...]] = ('project_id',)
-    project_id: str
+    project_id: str  # pyright: ignore[reportIncompatibleVariableOverride]
     project: ClassVar[Subject[Project]] = Subject(Project, "project_id")
 
 
@@ -597,7 +597,7 @@ class ProjectDelete(Event):
 
     name: ClassVar[str] = "project:delete"
     keys: ClassVar[tuple[str, ...]] = ('project_id',)
-    project_id: str
+    project_id: str  # pyright: ignore[reportIncompatibleVariableOverride]
     project: ClassVar[Subject[Project]] = Subject(Project, "project_id")
 
 
@@ -606,7 +606,7 @@ class ProjectSetThumbnail(Event):
 
     name: ClassVar[str] = "project:set-thumbnail"
     keys: ClassVar[tuple[str, ...]] = ('project_id',)
-    project_id: str
+    project_id: str  # pyright: ignore[reportIncompatibleVariableOverride]
     project: ClassVar[Subject[Project]] = Subject(Project, "project_id")
 
 

@@ -65,16 +65,16 @@ def _filter_params(filters: OutputFileFilters) -> dict[str, str]:
     if unknown:
         raise errors.InvalidArgumentError(f"unknown output file filter(s): {', '.join(sorted(unknown))}")
     params: dict[str, str] = {}
-    if filters.get("output_type") is not None:
-        params["output_type_id"] = id_of(filters["output_type"], _OUTPUT_TYPE(), "output_type")
-    if filters.get("task_type") is not None:
-        params["task_type_id"] = id_of(filters["task_type"], _TASK_TYPE(), "task_type")
+    if (output_type := filters.get("output_type")) is not None:
+        params["output_type_id"] = id_of(output_type, _OUTPUT_TYPE(), "output_type")
+    if (task_type := filters.get("task_type")) is not None:
+        params["task_type_id"] = id_of(task_type, _TASK_TYPE(), "task_type")
     for key, limit in (("representation", REPRESENTATION_MAX), ("name", NAME_MAX)):
         value = filters.get(key)
         if value is not None:
             params[key] = checked_text(value, key, max_length=limit, empty=False)
-    if filters.get("file_status") is not None:
-        params["file_status_id"] = id_of(filters["file_status"], _FILE_STATUS(), "file_status")
+    if (file_status := filters.get("file_status")) is not None:
+        params["file_status_id"] = id_of(file_status, _FILE_STATUS(), "file_status")
     return params
 
 

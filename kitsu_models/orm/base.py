@@ -401,7 +401,7 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
     def _set_synced(self, name: str, value: Any) -> None:
         """Store a value the server already has (set by a side effect of
         another request): a loaded field, not a change to send."""
-        self.__dict__[name] = value
+        self.__dict__[name] = value  # pyright: ignore[reportIndexIssue]  (pyright#11548, as in pydantic)
         if name not in self.__pydantic_fields_set__:
             object.__setattr__(self, "__pydantic_fields_set__", self.__pydantic_fields_set__ | {name})
 

@@ -289,7 +289,7 @@ def _build(cls: type[M], row: dict[str, Any], plan: RowPlan, origin: Origin) -> 
 def _merge(obj: KitsuModel, row: dict[str, Any], plan: RowPlan) -> None:
     """New data about a known object: fields changed locally are kept."""
     dirty = getattr(obj, "_kitsu_dirty", None) or ()
-    values = obj.__dict__
+    values: dict[str, Any] = obj.__dict__  # pyright: ignore[reportAssignmentType]  (pyright#11548, as in pydantic)
     for key, name in plan.renames:
         row[name] = row.pop(key)
     if getattr(obj, "_kitsu_related", None):

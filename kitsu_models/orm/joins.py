@@ -34,7 +34,7 @@ def seed_joined(session: Session, cls: type[KitsuModel], objects: Sequence[Kitsu
     columns, the linked object, and store it as the link's value. The
     partial objects seeded for one link of one answer form one group
     (their cohort): a deferred field loads for all of them at once."""
-    for link in joined_links(cls):
+    for link in joined_links(cls):  # pyright: ignore[reportArgumentType]  (a class is hashable)
         first_column = next(iter(link.joined))
         groups: dict[type[KitsuModel], tuple[Origin, ModelList[Any], set[str]]] = {}
         for obj in objects:

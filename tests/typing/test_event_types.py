@@ -1,3 +1,4 @@
+# pyright: reportUnnecessaryTypeIgnoreComment=error
 """Static checks of the typed events, run by mypy (``files`` in mypy.ini
 includes this directory): a subscription by class hands the callback that
 class, a callback typed for another event is refused, subjects are models.

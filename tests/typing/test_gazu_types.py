@@ -1,3 +1,4 @@
+# pyright: reportUnnecessaryTypeIgnoreComment=error
 """Static checks of the gazu package's types, run by mypy (``files`` in
 mypy.ini includes this directory): gazu's answers are the server's JSON,
 typed as dicts and lists of dicts; "dict or ID" parameters take a dict, an

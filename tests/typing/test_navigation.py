@@ -1,3 +1,4 @@
+# pyright: reportUnnecessaryTypeIgnoreComment=error
 """Static checks of the typed navigation, run by mypy (``files`` in
 mypy.ini includes this directory; strict mode, ``warn_unused_ignores``).
 

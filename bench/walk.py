@@ -225,6 +225,21 @@ def project_counts(project_id: str) -> str:
     return ", ".join(f"{v} {k}" for k, v in n.items())
 
 
+def task_list_seconds(project_id: str, runs: int = 5) -> float:
+    """The best time of the project's task list alone (``GET
+    data/projects/{id}/tasks``, the answer read but not decoded): every
+    contender reads it, so no walk that reads it in one request is faster."""
+    from seed import login
+
+    t = login().transport
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        t.request("GET", f"data/projects/{project_id}/tasks")
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", default="medium", help="comma-separated sizes: small,medium,large")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .credentials import Secret, Tokens
 from .errors import (
     AuthenticationError, BadRequestError, ConnectError, DeletedObjectError, DetachedObjectError, DownloadError,
-    FieldValidationError, HostError, HTTPStatusError, InvalidArgumentError, InvalidTokenError, KitsuError,
+    HostError, HTTPStatusError, InvalidArgumentError, InvalidTokenError, KitsuError,
     LazyLoadError, LocalFileNotFoundError, LoginFailedError, MethodNotAllowedError, ModelNotFoundError,
     NameResolutionError, NotFoundError, PartialBatchError, PayloadTooLargeError, PermissionDeniedError,
     RequestTimeoutError, ServerError, TaskStatusNotFoundError, TLSError, TransportError, UnexpectedAnswerError,
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         Shot, Software, Task, TaskStatus, TaskType, TimeSpent, ToMany, ToOne, WorkingFile,
     )
     from .repository import Repository
+    from .validation import FieldValidationError
     from .user import UserContext, UserViews
 
 #: The names whose modules build Pydantic classes: imported on first use,
@@ -51,6 +52,7 @@ _LAZY = {
         "PreviewProcessingTimeoutError", "Project", "ProjectStatus", "Scene", "Sequence", "Shot", "Software",
         "Task", "TaskStatus", "TaskType", "TimeSpent", "ToMany", "ToOne", "WorkingFile",
     )},
+    "FieldValidationError": "kitsu_models.validation",
     "Repository": "kitsu_models.repository",
     "UserContext": "kitsu_models.user",
     "UserViews": "kitsu_models.user",

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import ValidationError
-
 
 class KitsuError(Exception):
     """Base class of every error raised by this SDK."""
@@ -20,12 +18,6 @@ class KitsuError(Exception):
 
 class InvalidArgumentError(KitsuError, ValueError):
     """Bad input caught on the client side, before any request was sent."""
-
-
-class FieldValidationError(InvalidArgumentError, ValidationError):
-    """A value that does not fit a model's field, on construction or
-    assignment: one ``except KitsuError`` catches it, and so does pydantic's
-    ``ValidationError`` (it is both)."""
 
 
 class LocalFileNotFoundError(InvalidArgumentError, FileNotFoundError):

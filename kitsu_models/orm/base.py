@@ -27,8 +27,9 @@ from pydantic._internal._model_construction import ModelMetaclass, NoInitField
 from pydantic.fields import FieldInfo
 from typing_extensions import Annotated, Self, dataclass_transform
 
-from ..errors import DeletedObjectError, DetachedObjectError, FieldValidationError, LazyLoadError
+from ..errors import DeletedObjectError, DetachedObjectError, LazyLoadError
 from ..ids import is_id
+from ..validation import FieldValidationError
 from . import registry
 from .locks import lock_of
 from .relations import MaybeToOne, Relation, ToOne, forget_changed_links, settable

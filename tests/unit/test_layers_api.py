@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import responses
 
-from kitsu_models import errors, routes
+from kitsu_models import FieldValidationError, errors, routes
 from kitsu_models.ids import id_of
 from kitsu_models.models import Shot, Task
 from kitsu_models.orm.registry import ModelRef, model_class
@@ -85,7 +85,7 @@ def test_a_create_path_from_a_hostile_field_sends_nothing(kitsu: Kitsu, mocked: 
     with pytest.raises(errors.InvalidArgumentError):  # refused on construction
         Shot(name="SH1", project_id="../../../auth/x?", parent_id=ID)
     shot = Shot(name="SH1", project_id=ID, parent_id=ID)
-    with pytest.raises(errors.FieldValidationError):  # and on assignment
+    with pytest.raises(FieldValidationError):  # and on assignment
         shot.project_id = "../../../auth/x?"
     object.__setattr__(shot, "__dict__", {**shot.__dict__, "project_id": "../../../auth/x?"})  # forced past the model
     with pytest.raises(errors.InvalidArgumentError):  # the path builder refuses it still

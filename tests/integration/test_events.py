@@ -18,7 +18,7 @@ import pytest
 import gazu
 import gazu_script
 from kitsu_models import (
-    Asset, Concept, Department, Edit, Episode, Kitsu, Person, Playlist, Scene, Sequence, Shot, Task, events,
+    Asset, Concept, Department, Edit, Episode, Kitsu, Person, Playlist, Scene, Sequence, Shot, Task, TaskStatus, events,
 )
 from kitsu_models.credentials import Secret, Tokens
 from kitsu_models.events import Event
@@ -253,6 +253,155 @@ def test_the_kinds_the_script_leaves_arrive_typed_too(
     seen = inbox.wait(lambda seen: all(wanted in _ids_of(seen, cls, key) for cls, key, wanted in expected), timeout=60)
     assert reply["id"] and next(e for e in seen if isinstance(e, events.CommentReply)).project_id == pid
     assert all(type(e) is not events.GenericEvent for e in seen if e.event_name in {cls.name for cls, _, _ in expected})
+
+
+def test_an_entitys_chat_arrives_typed_with_its_data(listening: tuple[Kitsu, Inbox], make_project: Any) -> None:
+    """Joining a shot's chat, posting and deleting a message, leaving: the
+    four ``chat:*`` events of the spec, typed, with the server's data (the
+    spec names no id keys for them; the server sends the chat's and the
+    message's ids). Not logged by the server: live only."""
+    kitsu, inbox = listening
+    tag = uuid.uuid4().hex[:8]
+    pid = make_project()["id"]
+    sequence = Sequence(name=f"SQ {tag}", project_id=pid).save(kitsu)
+    shot = Shot(name=f"SH {tag}", project_id=pid, parent_id=sequence.id).save(kitsu)
+    t = kitsu.transport
+    chat = t.post(f"actions/user/chats/{shot.id}/join", {})
+    message = t.post(f"data/entities/{shot.id}/chat/messages", {"message": f"first take {tag}"})
+    t.delete(f"data/entities/{shot.id}/chat/messages/{message['id']}")
+    t.delete(f"actions/user/chats/{shot.id}/join")
+    me = kitsu.me.id
+
+    def arrived(seen: list[Event]) -> bool:
+        return all(any(isinstance(e, cls) and e.data.get("chat_id") == chat["id"] for e in seen) for cls in (
+            events.ChatJoined, events.ChatNewMessage, events.ChatDeletedMessage, events.ChatLeft))
+
+    seen = [e for e in inbox.wait(arrived) if e.data.get("chat_id") == chat["id"]]
+    assert [type(e) for e in seen] == [events.ChatJoined, events.ChatNewMessage, events.ChatDeletedMessage, events.ChatLeft]
+    assert seen[0].data["person_id"] == seen[3].data["person_id"] == me
+    assert seen[1].data["chat_message_id"] == seen[2].data["chat_message_id"] == message["id"]
+    assert all(e.event_name in events.NOT_LOGGED for e in seen)
+
+
+def test_a_recast_asset_a_drawn_preview_and_a_status_change_arrive_typed(
+    listening: tuple[Kitsu, Inbox], make_project: Any, tmp_path: Path
+) -> None:
+    """Casting an asset in a shot that has a task, changing its count,
+    deleting the link, annotating the task's preview, changing a status's
+    colour: ``entity-link:update`` and ``:delete``,
+    ``task:update-casting-stats`` (live only: not logged),
+    ``preview-file:annotation-update`` and ``task-status:update``, typed,
+    with their ids."""
+    kitsu, inbox = listening
+    tag = uuid.uuid4().hex[:8]
+    pid = make_project(task_types=["Animation"], task_statuses=["Todo"])["id"]
+    sequence = Sequence(name=f"SQ {tag}", project_id=pid).save(kitsu)
+    shot = Shot(name=f"SH {tag}", project_id=pid, parent_id=sequence.id).save(kitsu)
+    asset = Asset(name=f"Prop {tag}", project_id=pid, entity_type_id=kitsu.asset_types.all()[0].id).save(kitsu)
+    status = kitsu.task_statuses.get_by_name("Todo")
+    task = Task(project_id=pid, entity_id=shot.id, task_type_id=kitsu.task_types.get_by_name("Animation").id,
+                task_status_id=status.id).save(kitsu)
+    t = kitsu.transport
+    t.put(f"data/projects/{pid}/entities/casting/assets/{asset.id}", {"entity_ids": [shot.id], "nb_occurences": 1})
+    t.put(f"data/projects/{pid}/entities/casting/assets/{asset.id}", {"entity_ids": [shot.id], "nb_occurences": 2})
+    picture = tmp_path / "frame.png"
+    picture.write_bytes(make_png(32, 32))
+    preview_id = task.comment(status, "a frame", previews=[picture], wait=True).previews[0].id
+    t.put(f"actions/preview-files/{preview_id}/update-annotations", {"additions": [], "updates": [], "deletions": []})
+    link = kitsu.entity_links.first(entity_in_id=shot.id)
+    assert link is not None
+    link_id = link.id
+    link.delete()
+    colour = TaskStatus(name=f"Colour {tag}", short_name=f"c{tag[:4]}", color="#102030").save(kitsu)
+    colour.color = "#302010"
+    colour.save()
+    colour.delete()
+    expected = [
+        (events.TaskUpdateCastingStats, "task_id", task.id),
+        (events.PreviewFileAnnotationUpdate, "preview_file_id", preview_id),
+        (events.TaskStatusUpdate, "task_status_id", colour.id),
+    ]
+
+    def of_link(seen: list[Event], cls: type[Event]) -> list[Event]:  # "link data": the spec names no id key
+        return [e for e in seen if isinstance(e, cls) and e.data.get("entity_link_id") == link_id]
+
+    seen = inbox.wait(
+        lambda seen: bool(of_link(seen, events.EntityLinkUpdate)) and bool(of_link(seen, events.EntityLinkDelete))
+        and all(wanted in _ids_of(seen, cls, key) for cls, key, wanted in expected),
+        timeout=60,
+    )
+    assert of_link(seen, events.EntityLinkUpdate)[0].data["nb_occurences"] == 2
+    drawn = next(e for e in seen if isinstance(e, events.PreviewFileAnnotationUpdate))
+    assert drawn.project_id == pid and drawn.preview_file.id == preview_id
+
+
+def test_a_production_schedule_arrives_typed(listening: tuple[Kitsu, Inbox], make_project: Any) -> None:
+    """Reading a production's schedule makes its items (``schedule-item:new``
+    per task type that has tasks); copying one schedule version onto
+    another updates it (``production_schedule_version:update``, the spec's
+    one underscored name)."""
+    kitsu, inbox = listening
+    tag = uuid.uuid4().hex[:8]
+    pid = make_project(task_types=["Animation"], task_statuses=["Todo"])["id"]
+    sequence = Sequence(name=f"SQ {tag}", project_id=pid).save(kitsu)
+    shot = Shot(name=f"SH {tag}", project_id=pid, parent_id=sequence.id).save(kitsu)
+    animation = kitsu.task_types.get_by_name("Animation")
+    Task(project_id=pid, entity_id=shot.id, task_type_id=animation.id,
+         task_status_id=kitsu.task_statuses.get_by_name("Todo").id).save(kitsu)
+    t = kitsu.transport
+    items = t.get(f"data/projects/{pid}/schedule-items/task-types")
+    versions = [t.post("data/production-schedule-versions", {"name": f"v{n}", "project_id": pid}) for n in (1, 2)]
+    t.post(f"actions/production-schedule-versions/{versions[0]['id']}/set-task-links-from-production-schedule-version",
+           {"production_schedule_version_id": versions[1]["id"]})
+    expected = [(events.ScheduleItemNew, "schedule_item_id", item["id"]) for item in items] + [
+        (events.ProductionScheduleVersionUpdate, "production_schedule_version_id", versions[0]["id"]),
+    ]
+    seen = inbox.wait(lambda seen: all(wanted in _ids_of(seen, cls, key) for cls, key, wanted in expected), timeout=60)
+    assert [item["task_type_id"] for item in items] == [animation.id]
+    made = next(e for e in seen if isinstance(e, events.ScheduleItemNew) and e.schedule_item_id == items[0]["id"])
+    assert made.project_id == pid
+
+
+def test_a_notification_read_and_unread_arrives_typed(
+    listening: tuple[Kitsu, Inbox], make_project: Any, kitsu_server: Any
+) -> None:
+    """A supervisor comments on a task assigned to the listener's user: the
+    user's notification, marked read then unread, gives
+    ``notification:read`` and ``notification:unread`` with its id."""
+    kitsu, inbox = listening
+    tag = uuid.uuid4().hex[:8]
+    pid = make_project(task_types=["Animation"], task_statuses=["Todo"])["id"]
+    password = Secret(f"Pw-{uuid.uuid4().hex}")
+    email = f"supervisor-{tag}@kitsu-tests.com"
+    record = kitsu.transport.post("data/persons", {
+        "first_name": "Supervisor", "last_name": tag, "email": email, "password": password.reveal(),
+        "role": "supervisor",
+    })
+    supervisor: Kitsu | None = None
+    try:
+        project = kitsu.projects.get(pid)
+        project.add_person(kitsu.persons.get(record["id"]))
+        sequence = Sequence(name=f"SQ {tag}", project_id=pid).save(kitsu)
+        shot = Shot(name=f"SH {tag}", project_id=pid, parent_id=sequence.id).save(kitsu)
+        todo = kitsu.task_statuses.get_by_name("Todo")
+        task = Task(project_id=pid, entity_id=shot.id, task_type_id=kitsu.task_types.get_by_name("Animation").id,
+                    task_status_id=todo.id, assignees=[kitsu.me.id]).save(kitsu)
+        supervisor = Kitsu.login(kitsu_server.api_url, email, password)
+        supervisor.tasks.get(task.id).comment(todo, "please look again")
+        mine = [n for n in kitsu.transport.get("data/user/notifications") if n.get("task_id") == task.id]
+        assert mine, "the assignee is notified of the supervisor's comment"
+        notification_id = mine[0]["id"]
+        kitsu.transport.put(f"data/user/notifications/{notification_id}", {"read": True})
+        kitsu.transport.put(f"data/user/notifications/{notification_id}", {"read": False})
+        expected = [(events.NotificationRead, "notification_id", notification_id),
+                    (events.NotificationUnread, "notification_id", notification_id)]
+        seen = inbox.wait(lambda seen: all(wanted in _ids_of(seen, cls, key) for cls, key, wanted in expected))
+        read = next(e for e in seen if isinstance(e, events.NotificationRead) and e.notification_id == notification_id)
+        assert read.data["person_id"] == kitsu.me.id
+    finally:
+        if supervisor is not None:
+            supervisor.log_out()
+        kitsu.transport.delete(f"data/persons/{record['id']}", params={"force": "true"})
 
 
 def test_a_subject_loads_through_the_session_and_a_deleted_one_is_a_typed_not_found(

@@ -115,7 +115,9 @@ class Kitsu:
         verify: bool | str = True,
         cert: str | tuple[str, str] | None = None,
     ) -> None:
-        self.transport: Transport = Transport(host, timeout=timeout, retry=retry, tokens=tokens, verify=verify, cert=cert)
+        self.transport: Transport = Transport(
+            host, timeout=timeout, retry=retry, tokens=tokens, verify=verify, cert=cert
+        )
         self._event_host = event_host
         self._user: dict[str, Any] | None = None
         self._me: Person | None = None

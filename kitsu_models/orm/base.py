@@ -108,7 +108,9 @@ class Origin:
         self.cohort: ModelList[Any] | None = cohort
 
 
-@dataclass_transform(kw_only_default=True, field_specifiers=(Field, PrivateAttr, NoInitField, ToOne, MaybeToOne, settable))
+@dataclass_transform(
+    kw_only_default=True, field_specifiers=(Field, PrivateAttr, NoInitField, ToOne, MaybeToOne, settable)
+)
 class ModelMeta(ModelMetaclass):
     """Pydantic's metaclass, with the settable links among the field
     specifiers type checkers know (so ``task_status: ToOne[TaskStatus] =

@@ -80,7 +80,9 @@ class RowPlan:
         by_key = {field.alias or name: name for name, field in fields.items()}
         keys = list(keys)
         #: JSON keys that are aliases (``assignees`` holds ``assignee_ids``).
-        self.renames: tuple[tuple[str, str], ...] = tuple((key, by_key[key]) for key in keys if key in by_key and by_key[key] != key)
+        self.renames: tuple[tuple[str, str], ...] = tuple(
+            (key, by_key[key]) for key in keys if key in by_key and by_key[key] != key
+        )
         self.fields_set: set[str] = {by_key[key] for key in keys if key in by_key}
         self.extra_keys: tuple[str, ...] = tuple(key for key in keys if key not in by_key)
         self.converters: list[tuple[str, type[Any]]] = [

@@ -134,7 +134,6 @@ class Session(Protocol):
     def prefetch(self, items: Sequence[KitsuModel], paths: Sequence[str]) -> None:
         """Load the relation ``paths`` for ``items``, in batch."""
         ...
-        ...
 
 
 _default_lock = threading.Lock()

@@ -16,14 +16,22 @@ Three threads, none of them the caller's:
 
 Exactly once, in order: each event delivered live is remembered (name and
 data) until the log shows it; a log entry already delivered live is
-skipped, the others are delivered (``event.replayed``) before the live
-events that arrived during the replay. The log has one-second timestamps,
-so the replay reads from the second of its cursor and skips the log ids it
-has seen. Every ``checkpoint`` seconds the log is read the same way while
-connected, which bounds what is remembered and catches an event the socket
-lost silently. Events the server does not log (``catalog.NOT_LOGGED``)
-cannot be replayed; reading the log needs a manager's rights, so a
-listener logged in as an artist gets live events only (a warning says so).
+skipped. While the log is read, live events are held; after the read the
+listener waits ``settle`` seconds, so that an event the log already holds
+but the socket is still carrying arrives too (the server publishes an
+event a moment before it logs it). A held event the log holds is delivered
+once, at its place in the log; the log's other entries are delivered as
+``event.replayed``; then the held events the log did not have yet. The log
+has one-second timestamps, so the replay reads from the second of its
+cursor and skips the log ids it has seen. Events are matched by name and
+data, so of two events with the same name and data (the same task updated
+twice) around a read, one may be delivered at the other's place; each is
+still delivered once. Every ``checkpoint`` seconds the log is read the
+same way while connected, which bounds what is remembered and catches an
+event the socket lost silently. Events the server does not log
+(``catalog.NOT_LOGGED``) cannot be replayed; reading the log needs a
+manager's rights, so a listener logged in as an artist gets live events
+only (a warning says so).
 """
 
 from __future__ import annotations
@@ -105,6 +113,7 @@ class EventStream:
         replay: bool = True,
         live_models: bool = False,
         checkpoint: float = 30.0,
+        settle: float = 0.25,
         reconnect: RetryPolicy | None = None,
         reconnecting: bool = True,
         url: str | None = None,
@@ -114,6 +123,9 @@ class EventStream:
         self.replay = replay
         self.live_models = live_models
         self.checkpoint = checkpoint
+        #: Seconds to wait after reading the log for the live events the
+        #: socket is still carrying (see the module's docstring).
+        self.settle = settle
         self.reconnect: RetryPolicy = reconnect or RetryPolicy(backoff=0.5, max_backoff=15.0)
         self.reconnecting = reconnecting
         self.url = url
@@ -342,23 +354,46 @@ class EventStream:
 
     def _catch_up(self) -> None:
         """Deliver the logged events after the cursor that were not
-        delivered live, then what arrived meanwhile."""
+        delivered live, in the log's order, then what arrived meanwhile."""
         with self._lock:
             self._replaying = True
         try:
-            for entry in self._missed():
-                name, data = str(entry.get("name")), dict(entry.get("data") or {})
-                key = _key(name, data)
-                with self._lock:
-                    if self._live[key] > 0:
-                        self._live[key] -= 1
-                        if not self._live[key]:
-                            del self._live[key]
-                        continue
-                self.stats["replayed"] += 1
-                self._queue.put(event_of(name, data, self.session, replayed=True, log_id=str(entry.get("id"))))
+            missed = self._missed()
+            if self.settle > 0 and self._not_delivered_live(missed):
+                self._stopping.wait(self.settle)
+            with self._lock:
+                waiting: dict[str, collections.deque[dict[str, Any]]] = collections.defaultdict(collections.deque)
+                for name, payload in self._held:
+                    waiting[_key(name, payload)].append(payload)
+                for entry in missed:
+                    self._deliver_logged(entry, waiting)
+                left = {id(payload) for payloads in waiting.values() for payload in payloads}
+                self._held = [(name, payload) for name, payload in self._held if id(payload) in left]
         finally:
             self._release_held()
+
+    def _not_delivered_live(self, entries: list[dict[str, Any]]) -> bool:
+        """Whether some of these log entries were not delivered live (yet)."""
+        logged = collections.Counter(_key(str(e.get("name")), dict(e.get("data") or {})) for e in entries)
+        with self._lock:
+            return bool(logged - self._live)
+
+    def _deliver_logged(self, entry: Mapping[str, Any], waiting: Mapping[str, collections.deque[dict[str, Any]]]) -> None:
+        """One log entry (under the lock): skipped if delivered live before,
+        delivered now if it is one of the held live events (``waiting``),
+        else replayed."""
+        name, data = str(entry.get("name")), dict(entry.get("data") or {})
+        key = _key(name, data)
+        if self._live[key] > 0:
+            self._live[key] -= 1
+            if not self._live[key]:
+                del self._live[key]
+        elif waiting.get(key):
+            self.stats["live"] += 1
+            self._queue.put(event_of(name, waiting[key].popleft(), self.session))
+        else:
+            self.stats["replayed"] += 1
+            self._queue.put(event_of(name, data, self.session, replayed=True, log_id=str(entry.get("id"))))
 
     def _release_held(self) -> None:
         """End a replay: deliver the live events that arrived during it."""

@@ -5,6 +5,8 @@ generated module against its table, and the listener's delivery rules
 from __future__ import annotations
 
 import logging
+import threading
+import time
 import re
 from pathlib import Path
 from typing import Any
@@ -165,3 +167,81 @@ def test_replay_delivers_the_missed_events_once_in_order_then_the_held_live_ones
     assert stream._cursor == "2026-12-02T10:00:05"
     stream._catch_up()  # the same log again: nothing new
     assert _delivered(stream) == []
+
+
+def _assets_log(count: int) -> list[dict[str, Any]]:
+    return [{"id": f"e{n}", "created_at": f"2026-12-02T10:00:0{n}", "name": "asset:new", "data": {"asset_id": f"a{n}"}}
+            for n in range(1, count + 1)]
+
+
+class _ArrivingDuringRead(_Session):
+    """A log read during which the socket brings live events: the last of
+    the log (published a moment before it was logged) and a newer one."""
+
+    def __init__(self, log: list[dict[str, Any]], stream_arrivals: list[tuple[str, dict[str, Any]]]) -> None:
+        super().__init__(log)
+        self.arrivals = stream_arrivals
+        self.stream: EventStream | None = None
+
+    def get(self, path: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        answer = super().get(path, params)
+        assert self.stream is not None
+        for name, data in self.arrivals:
+            self.stream._received(name, data)
+        self.arrivals = []
+        return answer
+
+
+def _replay_after_drop(session: _Session, settle: float = 0.0) -> EventStream:
+    stream = EventStream(session, settle=settle)  # type: ignore[arg-type]
+    stream._cursor = "2026-12-02T10:00:01"
+    stream._seen_ids = {"e1": "2026-12-02T10:00:01"}
+    stream._replaying = False
+    stream._received("asset:new", {"asset_id": "a2"})  # delivered live before the drop
+    return stream
+
+
+def test_a_live_event_held_during_the_read_that_the_log_holds_is_delivered_once_at_its_place() -> None:
+    session = _ArrivingDuringRead(_assets_log(5), [("asset:new", {"asset_id": "a5"}), ("asset:new", {"asset_id": "a6"})])
+    stream = session.stream = _replay_after_drop(session)
+    stream._catch_up()
+    delivered = [(e.data["asset_id"], e.replayed) for e in _delivered(stream)]
+    assert delivered == [("a2", False), ("a3", True), ("a4", True), ("a5", False), ("a6", False)]
+    session.log.append({"id": "e6", "created_at": "2026-12-02T10:00:06", "name": "asset:new", "data": {"asset_id": "a6"}})
+    stream._catch_up()  # the log now holds a6 too: delivered already
+    assert _delivered(stream) == [] and stream.stats["replayed"] == 2
+
+
+def test_an_event_still_on_its_way_when_the_log_is_read_arrives_within_the_settle_time() -> None:
+    session = _Session(_assets_log(5))
+    stream = _replay_after_drop(session, settle=0.5)
+    arrival = threading.Timer(0.1, stream._received, ("asset:new", {"asset_id": "a5"}))
+    stream._replaying = True  # the drop: live events are held from now on
+    arrival.start()
+    stream._catch_up()
+    arrival.join()
+    delivered = [(e.data["asset_id"], e.replayed) for e in _delivered(stream)]
+    assert delivered == [("a2", False), ("a3", True), ("a4", True), ("a5", False)]
+
+
+def test_the_settle_wait_is_skipped_when_the_socket_delivered_the_whole_log() -> None:
+    session = _Session(_assets_log(2))
+    stream = _replay_after_drop(session, settle=5.0)
+    started = time.monotonic()
+    stream._catch_up()
+    assert time.monotonic() - started < 1.0
+    assert [e.data["asset_id"] for e in _delivered(stream)] == ["a2"]
+
+
+def test_two_events_with_the_same_data_around_a_read_are_each_delivered_once() -> None:
+    update = {"task_id": "t1", "project_id": "p1"}
+    log = [{"id": f"e{n}", "created_at": f"2026-12-02T10:00:0{n}", "name": "task:update", "data": update}
+           for n in (2, 3)]
+    session = _ArrivingDuringRead(log, [("task:update", update)])  # e3 arrives live during the read
+    stream = session.stream = EventStream(session, settle=0.0)  # type: ignore[arg-type]
+    stream._cursor = "2026-12-02T10:00:01"
+    stream._catch_up()
+    assert [e.replayed for e in _delivered(stream)] == [False, True]  # the held one at e2's place, e3 replayed
+    session.log.append({"id": "e4", "created_at": "2026-12-02T10:00:04", "name": "task:update", "data": update})
+    stream._catch_up()
+    assert len(_delivered(stream)) == 1  # a third update, once

@@ -309,7 +309,7 @@ class Transport:
         self.requests_sent += 1
         try:
             prepared = self._prepare(method, path, params, json, data, headers, tokens)
-            settings = self._http.merge_environment_settings(prepared.url, {}, True, self._verify, self._cert)
+            settings = self._http.merge_environment_settings(str(prepared.url), {}, True, self._verify, self._cert)
             response = self._http.send(prepared, timeout=timeout.as_requests(), **settings)
         except requests.exceptions.RequestException as exc:
             return answers.transport_error(method, route, exc, self.server)

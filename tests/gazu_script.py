@@ -436,6 +436,8 @@ def _tasks_and_files(
     call("get_preview_file_url", g.files.get_preview_file_url, movie)
     call("get_preview_file_url picture", g.files.get_preview_file_url, preview["id"])
     call("get_all_preview_files_for_task", g.files.get_all_preview_files_for_task, task)
+    # Ordered by revision only, and both previews are revision 1: recorded by position.
+    call.records[-1][1]["value"].sort(key=lambda item: item["position"])
     call("update_preview", g.files.update_preview, preview, {"position": 2})
     attachments = call("get_all_attachment_files_for_task", g.files.get_all_attachment_files_for_task, task)
     # The server lists them in no fixed order (its query has no ORDER BY): recorded sorted.

@@ -378,7 +378,9 @@ class EventStream:
         with self._lock:
             return bool(logged - self._live)
 
-    def _deliver_logged(self, entry: Mapping[str, Any], waiting: Mapping[str, collections.deque[dict[str, Any]]]) -> None:
+    def _deliver_logged(
+        self, entry: Mapping[str, Any], waiting: Mapping[str, collections.deque[dict[str, Any]]]
+    ) -> None:
         """One log entry (under the lock): skipped if delivered live before,
         delivered now if it is one of the held live events (``waiting``),
         else replayed."""

@@ -202,12 +202,15 @@ def _replay_after_drop(session: _Session, settle: float = 0.0) -> EventStream:
 
 
 def test_a_live_event_held_during_the_read_that_the_log_holds_is_delivered_once_at_its_place() -> None:
-    session = _ArrivingDuringRead(_assets_log(5), [("asset:new", {"asset_id": "a5"}), ("asset:new", {"asset_id": "a6"})])
+    arriving = [("asset:new", {"asset_id": "a5"}), ("asset:new", {"asset_id": "a6"})]
+    session = _ArrivingDuringRead(_assets_log(5), arriving)
     stream = session.stream = _replay_after_drop(session)
     stream._catch_up()
     delivered = [(e.data["asset_id"], e.replayed) for e in _delivered(stream)]
     assert delivered == [("a2", False), ("a3", True), ("a4", True), ("a5", False), ("a6", False)]
-    session.log.append({"id": "e6", "created_at": "2026-12-02T10:00:06", "name": "asset:new", "data": {"asset_id": "a6"}})
+    session.log.append(
+        {"id": "e6", "created_at": "2026-12-02T10:00:06", "name": "asset:new", "data": {"asset_id": "a6"}}
+    )
     stream._catch_up()  # the log now holds a6 too: delivered already
     assert _delivered(stream) == [] and stream.stats["replayed"] == 2
 

@@ -76,6 +76,11 @@ def _key(name: str, data: Mapping[str, Any]) -> str:
     return name + json.dumps({k: v for k, v in data.items() if k != "id"}, sort_keys=True, default=str)
 
 
+def _logged(entry: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The name and data of an entry of the event log."""
+    return str(entry.get("name")), dict(entry.get("data") or {})
+
+
 def _read_messages_in_order(client: Any) -> None:
     """Have socket.io hand each message to :meth:`EventStream._received` on
     its read thread, in the order they arrive. (engine.io starts a thread per
@@ -374,7 +379,7 @@ class EventStream:
 
     def _not_delivered_live(self, entries: list[dict[str, Any]]) -> bool:
         """Whether some of these log entries were not delivered live (yet)."""
-        logged = collections.Counter(_key(str(e.get("name")), dict(e.get("data") or {})) for e in entries)
+        logged = collections.Counter(_key(*_logged(entry)) for entry in entries)
         with self._lock:
             return bool(logged - self._live)
 
@@ -384,7 +389,7 @@ class EventStream:
         """One log entry (under the lock): skipped if delivered live before,
         delivered now if it is one of the held live events (``waiting``),
         else replayed."""
-        name, data = str(entry.get("name")), dict(entry.get("data") or {})
+        name, data = _logged(entry)
         key = _key(name, data)
         if self._live[key] > 0:
             self._live[key] -= 1

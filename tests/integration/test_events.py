@@ -446,8 +446,8 @@ def test_a_restart_of_the_event_stream_loses_nothing(
 ) -> None:
     """Assets created without a pause while the event server is stopped
     after the 40th, started again 3 s later, and the listener reconnects
-    and replays; 100 more once it is back (about 200 in all, some of them
-    written while the listener reads the log). Each asset:new the log holds
+    and replays; 100 more once it is back (about 360 in all here, some of
+    them written while the listener reads the log). Each asset:new the log holds
     is delivered exactly once, in the log's order (live before the drop,
     replayed for the outage, live again after)."""
     kitsu, inbox = listening

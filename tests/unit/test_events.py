@@ -150,10 +150,13 @@ def test_a_callback_that_raises_is_logged_and_the_others_still_run(caplog: pytes
     assert "a bug in the callback" in caplog.text
 
 
+def _assets_log(count: int) -> list[dict[str, Any]]:
+    return [{"id": f"e{n}", "created_at": f"2026-12-02T10:00:0{n}", "name": "asset:new", "data": {"asset_id": f"a{n}"}}
+            for n in range(1, count + 1)]
+
+
 def test_replay_delivers_the_missed_events_once_in_order_then_the_held_live_ones() -> None:
-    log = [{"id": f"e{n}", "created_at": f"2026-12-02T10:00:0{n}", "name": "asset:new", "data": {"asset_id": f"a{n}"}}
-           for n in range(1, 6)]
-    session = _Session(log)
+    session = _Session(_assets_log(5))
     stream = EventStream(session)  # type: ignore[arg-type]
     stream._cursor = "2026-12-02T10:00:01"
     stream._seen_ids = {"e1": "2026-12-02T10:00:01"}
@@ -167,11 +170,6 @@ def test_replay_delivers_the_missed_events_once_in_order_then_the_held_live_ones
     assert stream._cursor == "2026-12-02T10:00:05"
     stream._catch_up()  # the same log again: nothing new
     assert _delivered(stream) == []
-
-
-def _assets_log(count: int) -> list[dict[str, Any]]:
-    return [{"id": f"e{n}", "created_at": f"2026-12-02T10:00:0{n}", "name": "asset:new", "data": {"asset_id": f"a{n}"}}
-            for n in range(1, count + 1)]
 
 
 class _ArrivingDuringRead(_Session):

@@ -255,6 +255,13 @@ class Repository(Generic[M]):
                 raise errors.InvalidArgumentError(f"a {self.model.__name__} row must be a dict, got {row!r:.80}")
         return self._materialize(fresh, ModelList(session=self.session), rebind=False)  # type: ignore[arg-type]
 
+    def materialize_list(self, rows: list[dict[str, Any]], scope: dict[str, Any] | None = None) -> ModelList[M]:
+        """Models for a list answer read elsewhere (a route embedding these
+        rows in another model's), made as a list load makes them: one cohort
+        holding every object of ``scope``, known objects joining it. The rows
+        are the caller's to give up: they become the models' storage."""
+        return self._materialize(rows, ModelList(session=self.session, scope=scope))
+
     def children_of(
         self,
         key: str,

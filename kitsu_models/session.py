@@ -7,6 +7,7 @@ is an optional default session that ``gazu`` and quick scripts may use.
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Iterator
 from collections.abc import Sequence as SequenceOf
 from contextlib import contextmanager
@@ -121,6 +122,7 @@ class Kitsu:
         self._event_host = event_host
         self._user: dict[str, Any] | None = None
         self._me: Person | None = None
+        self._me_lock = threading.Lock()  # threads of a prefetch may ask at once: one read
         self.identity: IdentityMap = IdentityMap()
         self.strict: bool = False
         self._repositories: dict[type[Any], Repository[Any]] = {}
@@ -364,14 +366,15 @@ class Kitsu:
         must not merge that old record back over a refreshed or edited
         object. Without a record (tokens given), it is read from the server.
         """
-        if self._user is None:
-            record = self.current_user()
-        elif self._me is not None and self._me.id == self._user.get("id") and not self._me.is_deleted:
+        with self._me_lock:
+            if self._user is None:
+                record = self.current_user()
+            elif self._me is not None and self._me.id == self._user.get("id") and not self._me.is_deleted:
+                return self._me
+            else:
+                record = self._user
+            self._me = self.persons.materialize([record])[0]
             return self._me
-        else:
-            record = self._user
-        self._me = self.persons.materialize([record])[0]
-        return self._me
 
     def current_user(self) -> dict[str, Any]:
         """The logged-in user's record, as the server sends it."""

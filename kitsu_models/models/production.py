@@ -10,6 +10,7 @@ from pydantic import Field
 from .. import routes
 from ..ids import id_of
 from ..orm.base import Id, KitsuModel, computed, server_filled
+from ..orm.embedding import Embedding
 from ..orm.relations import MaybeToOne, ToMany
 from ..routes import Route
 from . import avatars, breakdown, file_operations, people, playlists, tasks
@@ -18,6 +19,17 @@ if TYPE_CHECKING:
     from .tasks import TaskStatus, TaskType
 
 ProductionType = Literal["short", "featurefilm", "tvshow", "nft"]
+
+#: A project's assets with their tasks, as the production board reads them.
+#: The rows name the asset type ``asset_type_id`` and the episode
+#: ``episode_id``, and send ``"None"`` for no ``ready_for``.
+ASSETS_WITH_TASKS = Embedding(
+    "data/assets/with-tasks", "tasks",
+    copies={"asset_type_id": "entity_type_id", "episode_id": "source_id"},
+    blanks=("ready_for", "source_id", "episode_id", "preview_file_id"),
+)
+#: A project's shots with their tasks (the rows carry the shots' own columns).
+SHOTS_WITH_TASKS = Embedding("data/shots/with-tasks", "tasks")
 
 
 class ProjectStatus(KitsuModel):
@@ -99,8 +111,12 @@ class Project(KitsuModel, file_operations.ProjectFiles, avatars.HasAvatar):
     asset_types: ClassVar[ToMany[breakdown.AssetType]] = ToMany(lambda: breakdown.AssetType, ids_field="asset_type_ids")
     task_types: ClassVar[ToMany[tasks.TaskType]] = ToMany(lambda: tasks.TaskType, ids_field="task_type_ids")
     task_statuses: ClassVar[ToMany[tasks.TaskStatus]] = ToMany(lambda: tasks.TaskStatus, ids_field="task_status_ids")
-    assets: ClassVar[ToMany[breakdown.Asset]] = ToMany(lambda: breakdown.Asset, foreign_key="project_id")
-    shots: ClassVar[ToMany[breakdown.Shot]] = ToMany(lambda: breakdown.Shot, foreign_key="project_id")
+    assets: ClassVar[ToMany[breakdown.Asset]] = ToMany(
+        lambda: breakdown.Asset, foreign_key="project_id", embedding=ASSETS_WITH_TASKS
+    )
+    shots: ClassVar[ToMany[breakdown.Shot]] = ToMany(
+        lambda: breakdown.Shot, foreign_key="project_id", embedding=SHOTS_WITH_TASKS
+    )
     sequences: ClassVar[ToMany[breakdown.Sequence]] = ToMany(lambda: breakdown.Sequence, foreign_key="project_id")
     episodes: ClassVar[ToMany[breakdown.Episode]] = ToMany(lambda: breakdown.Episode, foreign_key="project_id")
     scenes: ClassVar[ToMany[breakdown.Scene]] = ToMany(lambda: breakdown.Scene, foreign_key="project_id")

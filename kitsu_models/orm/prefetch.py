@@ -97,8 +97,8 @@ class Step:
         """Load the relations; the steps of the level below."""
         steps: list[Step] = []
         for relation in self.relations:
-            relation.load_batch(self.owners, self.scope)
             subtree = self.below[relation.name]
+            relation.load_batch(self.owners, self.scope, along=subtree.keys())
             if not subtree:
                 continue
             reached: dict[int, KitsuModel] = {}

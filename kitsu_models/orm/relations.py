@@ -24,7 +24,7 @@ metaclass keeps its annotation from Pydantic, for which it is no field.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 from typing_extensions import Never, Self
@@ -36,6 +36,7 @@ from .collection import ModelList
 
 if TYPE_CHECKING:
     from .base import KitsuModel, Origin
+    from .embedding import Embedding
 
 M = TypeVar("M", bound="KitsuModel")
 R = TypeVar("R", bound="Relation")
@@ -79,12 +80,16 @@ class Relation:
         self.load_batch([obj])
         return _cache_of(obj)[self.name]
 
-    def load_batch(self, objects: Sequence[KitsuModel], scope: dict[str, Any] | None = None) -> None:
+    def load_batch(
+        self, objects: Sequence[KitsuModel], scope: dict[str, Any] | None = None, along: Collection[str] = ()
+    ) -> None:
         """Load this relation for ``objects`` and for every other member of
         the lists they were loaded with (their cohorts) that lacks it.
 
         A cohort's scope (``{"project_id": ...}``) is used when all owners
         come from one cohort, or is given by the caller for its own list.
+        ``along`` names the relations of the loaded objects the caller loads
+        next (a prefetch): a relation whose route can carry them does.
         """
         name, owner_class = self.name, self.owner
         owners: dict[int, KitsuModel] = {}
@@ -294,6 +299,10 @@ class ToMany(Relation, Generic[M]):
       route answering ``{owner id: [rows]}`` (a whole project's casting).
       Given with ``foreign_key``, it is the fallback for users the server
       does not let read the collection (403): one request per owner.
+
+    With ``embedding``, a prefetch of this relation and of the embedded one
+    below it (``project.prefetch("assets.tasks")``) reads both from the
+    embedding's route, one request per owner (see :mod:`.embedding`).
     """
 
     def __init__(
@@ -306,6 +315,7 @@ class ToMany(Relation, Generic[M]):
         batch_route: str | None = None,
         params: dict[str, Any] | None = None,
         reload_when_absent: bool = False,
+        embedding: Embedding | None = None,
     ) -> None:
         given = [name for name, value in (("foreign_key", foreign_key), ("ids_field", ids_field), ("route", route)) if value]
         if given not in (["foreign_key"], ["ids_field"], ["route"], ["foreign_key", "route"]):
@@ -317,6 +327,7 @@ class ToMany(Relation, Generic[M]):
         self.batch_route = batch_route
         self.params: dict[str, Any] = params or {}
         self.reload_when_absent = reload_when_absent
+        self.embedding = embedding
 
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> Self: ...
@@ -327,6 +338,22 @@ class ToMany(Relation, Generic[M]):
             return self
         result: ModelList[M] = self._resolve(obj)
         return result
+
+    def load_batch(
+        self, objects: Sequence[KitsuModel], scope: dict[str, Any] | None = None, along: Collection[str] = ()
+    ) -> None:
+        """As :meth:`Relation.load_batch`; through the embedding's route
+        when ``along`` asks for the relation it embeds, for one owner."""
+        embedding = self.embedding
+        if embedding is not None and embedding.relation in along and len(objects) == 1:
+            owner = objects[0]
+            if _has_loaded(owner, self.name):
+                return
+            if embedding.applies(owner):
+                with paused_gc():
+                    if embedding.load(self, owner):
+                        return
+        super().load_batch(objects, scope)
 
     def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
         """Load the targets of every owner, in as few requests as the kind of list allows."""

@@ -83,6 +83,10 @@ class Store(Protocol[M]):
         """Objects for rows already read (``owned``: the rows may become their storage)."""
         ...
 
+    def materialize_list(self, rows: list[dict[str, Any]], scope: dict[str, Any] | None = None) -> ModelList[M]:
+        """Objects for a list answer read elsewhere, as one cohort of ``scope`` (the rows become their storage)."""
+        ...
+
     def reload_many(self, objects: Sequence[M]) -> None:
         """Read ``objects`` again from the server, in batch."""
         ...

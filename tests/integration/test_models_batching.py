@@ -14,6 +14,7 @@ import pytest
 import requests
 
 from kitsu_models import errors
+from kitsu_models.credentials import Secret
 from kitsu_models.models import Person, Project
 from kitsu_models.session import Kitsu
 
@@ -183,6 +184,97 @@ def test_walking_a_production_costs_the_same_few_requests_whatever_its_size(
     assert large == small, f"{small} requests for 12 assets and shots, {large} for 24"
     assert small_prefetch <= 12, f"prefetching took {small_prefetch} requests"
     assert large_prefetch == small_prefetch
+
+
+WALK_PATHS = (
+    *(f"{kind}.tasks.{link}" for kind in ("assets", "shots") for link in ("task_status", "task_type", "assignees")),
+    "shots.sequence.episode",
+)
+
+
+def same_columns(board_object: Any, record: Any) -> list[str]:
+    """The fields both objects were sent whose values differ (id lists
+    compared as sets: the routes list assignees in no fixed order)."""
+    def value(obj: Any, name: str) -> Any:
+        found = getattr(obj, name)
+        return sorted(found) if isinstance(found, list) else found
+
+    both = board_object.model_fields_set & record.model_fields_set
+    return [name for name in sorted(both) if value(board_object, name) != value(record, name)]
+
+
+def test_a_project_prefetch_reads_its_assets_and_shots_with_their_tasks(
+    production: Production, new_session: NewSession, crew: list[Person]
+) -> None:
+    """``project.prefetch("assets.tasks...", "shots.tasks...")`` reads the
+    with-tasks lists (the tasks embedded in the entity rows) instead of the
+    assets, the shots and the task list: same walk, every column the same
+    as the objects' own records; a column the rows lack loads in one
+    request for the whole list."""
+    production.add(12)
+    plain, seen = measure_walk(new_session, production)
+    kitsu = new_session()
+    with RequestLog(kitsu) as log:
+        project = kitsu.projects.get(production.id)
+        project.prefetch(*WALK_PATHS)
+    paths = [sent.path for sent in log.sent]
+    assert {"data/assets/with-tasks", "data/shots/with-tasks"} <= set(paths), log.summary()
+    assert not {f"data/projects/{production.id}/{kind}" for kind in ("assets", "shots", "tasks")} & set(paths)
+    assert len(paths) < plain, log.summary()
+    with RequestLog(kitsu) as log, kitsu.strict_mode():
+        assert sorted(walk(project)) == sorted(seen)
+    assert log.sent == [], log.summary()
+
+    full = new_session()
+    records = {
+        **full.assets.filter(project=production.id).by_id(), **full.shots.filter(project=production.id).by_id(),
+        **full.tasks.filter(project=production.id).by_id(),
+    }
+    entities = [*project.assets, *project.shots]
+    tasks = [task for entity in entities for task in entity.tasks]
+    assert len(tasks) == production.tasks and all(entity.is_partial for entity in entities)
+    for board_object in [*entities, *tasks]:
+        assert same_columns(board_object, records[board_object.id]) == [], board_object
+    asset, task = project.assets[0], project.shots[0].tasks[0]
+    with RequestLog(kitsu) as log:
+        assert asset.status == records[asset.id].status and asset.created_at == records[asset.id].created_at
+        assert task.name == records[task.id].name
+    assert [sent.path for sent in log.sent] == ["data/assets", "data/tasks"], log.summary()  # a batch each
+    assert not asset.is_partial and not any(a.is_partial for a in project.assets)
+
+
+def test_a_vendors_prefetch_reads_the_objects_own_routes(
+    production: Production, new_session: NewSession, kitsu_server: Any
+) -> None:
+    """A vendor's with-tasks board lists only the vendor's tasks: their
+    prefetch takes the lists a lazy walk reads, and finds the same."""
+    production.add(3)
+    admin = production.kitsu
+    password = Secret(f"Pw-{uuid.uuid4().hex}")
+    email = f"vendor-{uuid.uuid4().hex[:8]}@kitsu-tests.com"
+    vendor = admin.transport.post("data/persons", {
+        "first_name": "Vendor", "last_name": "Batching", "email": email, "password": password.reveal(), "role": "vendor",
+    })
+    try:
+        admin.transport.post(f"data/projects/{production.id}/team", {"person_id": vendor["id"]})
+        task_ids = [t["id"] for t in admin.transport.get(f"data/projects/{production.id}/tasks")][:4]
+        admin.transport.put(f"actions/persons/{vendor['id']}/assign", {"task_ids": task_ids})
+
+        def vendor_session() -> Kitsu:
+            return Kitsu.login(kitsu_server.api_url, email, password.reveal())
+
+        lazy = vendor_session()
+        expected = {a.id: sorted(t.id for t in a.tasks) for a in lazy.projects.get(production.id).assets}
+        kitsu = vendor_session()
+        with RequestLog(kitsu) as log:
+            project = kitsu.projects.get(production.id)
+            project.prefetch("assets.tasks")
+        assert "data/assets/with-tasks" not in [sent.path for sent in log.sent], log.summary()
+        with kitsu.strict_mode():
+            assert {a.id: sorted(t.id for t in a.tasks) for a in project.assets} == expected
+        assert sum(map(len, expected.values())) > 0
+    finally:
+        admin.transport.delete(f"data/persons/{vendor['id']}", params={"force": "true"})
 
 
 def test_more_links_than_one_batch_of_ids_still_cost_one_request(

@@ -226,11 +226,12 @@ def test_a_project_prefetch_reads_its_assets_and_shots_with_their_tasks(
     assert log.sent == [], log.summary()
 
     full = new_session()
-    records = {
-        **full.assets.filter(project=production.id).by_id(), **full.shots.filter(project=production.id).by_id(),
-        **full.tasks.filter(project=production.id).by_id(),
+    entity_records = {
+        **full.assets.filter(project=production.id).by_id(), **full.shots.filter(project=production.id).by_id()
     }
+    records = {**entity_records, **full.tasks.filter(project=production.id).by_id()}
     entities = [*project.assets, *project.shots]
+    assert sorted(entity.id for entity in entities) == sorted(entity_records)
     tasks = [task for entity in entities for task in entity.tasks]
     assert len(tasks) == production.tasks and all(entity.is_partial for entity in entities)
     for board_object in [*entities, *tasks]:

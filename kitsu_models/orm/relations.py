@@ -345,11 +345,9 @@ class ToMany(Relation, Generic[M]):
         """As :meth:`Relation.load_batch`; through the embedding's route
         when ``along`` asks for the relation it embeds, for one owner."""
         embedding = self.embedding
-        if embedding is not None and embedding.relation in along and len(objects) == 1:
-            owner = objects[0]
-            if _has_loaded(owner, self.name):
-                return
-            if embedding.applies(owner):
+        owner = objects[0] if len(objects) == 1 else None
+        if embedding is not None and embedding.relation in along and owner is not None:
+            if not _has_loaded(owner, self.name) and embedding.applies(owner):
                 with paused_gc():
                     if embedding.load(self, owner):
                         return

@@ -27,8 +27,13 @@ if TYPE_CHECKING:
 
 #: The roles for whom such a route lists every child with every column. A
 #: vendor's list is cut down to what the vendor is assigned to, a client's
-#: task rows are blanked: their prefetch takes the objects' own routes.
+#: task rows are blanked: their prefetch takes the objects' own routes. The
+#: role that counts is the one held on the project (a team link may set one).
 COMPLETE_FOR = frozenset({"admin", "manager", "supervisor", "user"})
+
+#: A project's team, with the role each member holds there (``project_role``,
+#: None where they hold their own).
+TEAM = "data/projects/{id}/team"
 
 #: What some routes send for "no value" in an id column.
 BLANK = ("", "None")
@@ -57,8 +62,22 @@ class Embedding:
     blanks: tuple[str, ...] = ()
 
     def applies(self, owner: KitsuModel) -> bool:
-        """Whether the route answers complete lists for the logged-in user."""
-        return getattr(owner.session.me, "role", None) in COMPLETE_FOR
+        """Whether the route answers complete lists for the logged-in user on
+        the owner's project: an admin's role is global; anyone else's is the
+        one their team link sets, else their own (a read of the team, for
+        each list: a role may change at any time)."""
+        me = owner.session.me
+        role = getattr(me, "role", None)
+        if role == "admin":
+            return True
+        if role not in COMPLETE_FOR:
+            return False
+        try:
+            team = owner.session.transport.get(path(TEAM, id=owner))
+        except PermissionDeniedError:
+            return False
+        mine = [member for member in team if isinstance(member, dict) and member.get("id") == me.id]
+        return bool(mine) and (mine[0].get("project_role") or role) in COMPLETE_FOR
 
     def load(self, relation: ToMany[Any], owner: KitsuModel) -> bool:
         """Load ``relation`` of ``owner``, and the embedded relation of each

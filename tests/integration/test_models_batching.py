@@ -244,38 +244,45 @@ def test_a_project_prefetch_reads_its_assets_and_shots_with_their_tasks(
     assert not asset.is_partial and not any(a.is_partial for a in project.assets)
 
 
-def test_a_vendors_prefetch_reads_the_objects_own_routes(
-    production: Production, new_session: NewSession, kitsu_server: Any
+@pytest.mark.parametrize(("role", "project_role", "reads_the_board"), [
+    ("vendor", None, False), ("user", "vendor", False), ("user", None, True),
+])
+def test_a_prefetch_reads_the_board_only_for_roles_that_see_it_whole(
+    production: Production, kitsu_server: Any, role: str, project_role: str | None, reads_the_board: bool
 ) -> None:
-    """A vendor's with-tasks board lists only the vendor's tasks: their
-    prefetch takes the lists a lazy walk reads, and finds the same."""
+    """A vendor's board lists only the vendor's tasks, whether the role is
+    the person's own or set on the team link: their prefetch takes the
+    lists a lazy walk reads. An artist's board is whole. Either way the
+    prefetch finds what a lazy walk finds."""
     production.add(3)
     admin = production.kitsu
     password = Secret(f"Pw-{uuid.uuid4().hex}")
-    email = f"vendor-{uuid.uuid4().hex[:8]}@kitsu-tests.com"
-    vendor = admin.transport.post("data/persons", {
-        "first_name": "Vendor", "last_name": "Batching", "email": email, "password": password.reveal(), "role": "vendor",
+    email = f"{role}-{uuid.uuid4().hex[:8]}@kitsu-tests.com"
+    person = admin.transport.post("data/persons", {
+        "first_name": role.title(), "last_name": "Batching", "email": email, "password": password.reveal(), "role": role,
     })
     try:
-        admin.transport.post(f"data/projects/{production.id}/team", {"person_id": vendor["id"]})
+        admin.transport.post(f"data/projects/{production.id}/team", {"person_id": person["id"], "role": project_role})
         task_ids = [t["id"] for t in admin.transport.get(f"data/projects/{production.id}/tasks")][:4]
-        admin.transport.put(f"actions/persons/{vendor['id']}/assign", {"task_ids": task_ids})
+        admin.transport.put(f"actions/persons/{person['id']}/assign", {"task_ids": task_ids})
 
-        def vendor_session() -> Kitsu:
+        def session() -> Kitsu:
             return Kitsu.login(kitsu_server.api_url, email, password.reveal())
 
-        lazy = vendor_session()
+        lazy = session()
         expected = {a.id: sorted(t.id for t in a.tasks) for a in lazy.projects.get(production.id).assets}
-        kitsu = vendor_session()
+        kitsu = session()
         with RequestLog(kitsu) as log:
             project = kitsu.projects.get(production.id)
             project.prefetch("assets.tasks")
-        assert "data/assets/with-tasks" not in [sent.path for sent in log.sent], log.summary()
+        assert ("data/assets/with-tasks" in [sent.path for sent in log.sent]) is reads_the_board, log.summary()
         with kitsu.strict_mode():
             assert {a.id: sorted(t.id for t in a.tasks) for a in project.assets} == expected
         assert sum(map(len, expected.values())) > 0
+        lazy.close()
+        kitsu.close()
     finally:
-        admin.transport.delete(f"data/persons/{vendor['id']}", params={"force": "true"})
+        admin.transport.delete(f"data/persons/{person['id']}", params={"force": "true"})
 
 
 def test_more_links_than_one_batch_of_ids_still_cost_one_request(

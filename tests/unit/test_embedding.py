@@ -66,14 +66,20 @@ class Board:
     """A fake server holding one project's board: a user of ``role``, task
     statuses, types and people the tasks point at, assets and shots."""
 
-    def __init__(self, kitsu: Kitsu, mocked: responses.RequestsMock, role: str, assets: int = 3) -> None:
+    def __init__(
+        self, kitsu: Kitsu, mocked: responses.RequestsMock, role: str, assets: int = 3,
+        project_role: str | None = None, in_team: bool = True,
+    ) -> None:
         self.pid = new_id()
         self.status, self.task_type, self.person, self.asset_type = new_id(), new_id(), new_id(), new_id()
         self.sequence = new_id()
         self.assets = [board_asset(self.asset_type, 2, self.status, self.task_type, self.person) for _ in range(assets)]
         self.shots = [board_shot(self.pid, self.sequence, self.status, self.task_type) for _ in range(2)]
         self.mocked = mocked
-        mocked.get(API + "auth/authenticated", json={"user": row("Person", id=new_id(), role=role)})
+        me = new_id()
+        mocked.get(API + "auth/authenticated", json={"user": row("Person", id=me, role=role)})
+        team = [{"id": new_id(), "project_role": None}] + ([{"id": me, "project_role": project_role}] if in_team else [])
+        mocked.get(API + f"data/projects/{self.pid}/team", json=team)
         mocked.get(API + "data/task-status", json=[row("TaskStatus", id=self.status, short_name="wip")])
         mocked.get(API + "data/persons", json=[row("Person", id=self.person, first_name="Anna")])
         mocked.get(API + "data/asset-types", json=[named("AssetType", "Character", id=self.asset_type)])
@@ -110,8 +116,9 @@ def test_assets_and_shots_come_with_their_tasks_in_one_request_each(
     board = Board(kitsu, mocked, "manager")
     board.project.prefetch(*(f"assets.{p}" for p in PATHS), "shots.tasks.task_status")
     sent = board.sent()
+    team = f"data/projects/{board.pid}/team"  # the role held on the project, read by each list
     assert sorted(path for path, _ in sent) == sorted([
-        "auth/authenticated", "data/assets/with-tasks", "data/shots/with-tasks",
+        "auth/authenticated", team, team, "data/assets/with-tasks", "data/shots/with-tasks",
         "data/task-status", "data/persons", "data/asset-types",
     ]), sent
     assert all(query == {"project_id": [board.pid]} for path, query in sent if path.endswith("with-tasks"))
@@ -129,6 +136,19 @@ def test_assets_and_shots_come_with_their_tasks_in_one_request_each(
         assert [len(s.tasks) for s in shots] == [1, 1] and shots[0].sequence_id == board.sequence
     assert all(isinstance(a, Asset) and a.is_partial for a in assets) and all(isinstance(s, Shot) for s in shots)
     assert assets[0].tasks[0].is_partial  # the rows lack the task's name
+
+
+def test_an_admin_reads_the_board_without_asking_the_team(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    board = Board(kitsu, mocked, "admin", project_role="client")
+    board.project.prefetch("assets.tasks")
+    assert [path for path, _ in board.sent()] == ["auth/authenticated", "data/assets/with-tasks"]
+
+
+def test_a_project_role_that_sees_the_whole_board_reads_it(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    board = Board(kitsu, mocked, "user", project_role="supervisor")
+    board.project.prefetch("assets.tasks")
+    assert [path for path, _ in board.sent()][-1] == "data/assets/with-tasks"
+    assert [len(a.tasks) for a in board.project.assets] == [2, 2, 2]
 
 
 def test_a_missing_field_of_a_few_embedded_objects_loads_them_by_ids(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
@@ -158,11 +178,16 @@ def test_a_missing_field_of_many_embedded_objects_reads_their_list_once(
     assert not any(a.is_partial for a in assets) and assets[0].tasks == board.project.assets[0].tasks
 
 
-@pytest.mark.parametrize("role", ["vendor", "client"])
+@pytest.mark.parametrize(("role", "project_role", "in_team"), [
+    ("vendor", None, True), ("client", None, True), ("user", "vendor", True), ("manager", "client", True),
+    ("user", None, False),
+])
 def test_a_user_whose_board_is_cut_down_reads_the_objects_own_routes(
-    kitsu: Kitsu, mocked: responses.RequestsMock, role: str
+    kitsu: Kitsu, mocked: responses.RequestsMock, role: str, project_role: str | None, in_team: bool
 ) -> None:
-    board = Board(kitsu, mocked, role)
+    """Cut down or blanked: a vendor's or client's board, whether the role
+    is the user's own or the one a team link sets on the project."""
+    board = Board(kitsu, mocked, role, project_role=project_role, in_team=in_team)
     mocked.get(API + f"data/projects/{board.pid}/assets", json=board.full_assets())
     mocked.get(API + f"data/projects/{board.pid}/tasks", json=board.full_tasks())
     board.project.prefetch("assets.tasks")
@@ -180,8 +205,8 @@ def test_a_refused_board_falls_back_to_the_objects_own_routes(kitsu: Kitsu, mock
     mocked.get(API + f"data/projects/{board.pid}/tasks", json=board.full_tasks())
     board.project.prefetch("assets.tasks")
     paths = [path for path, _ in board.sent()]
-    assert paths[-3:] == [
-        "data/assets/with-tasks", f"data/projects/{board.pid}/assets", f"data/projects/{board.pid}/tasks"
+    assert paths[-4:] == [
+        f"data/projects/{board.pid}/team", "data/assets/with-tasks", f"data/projects/{board.pid}/assets", f"data/projects/{board.pid}/tasks"
     ]
     assert [len(a.tasks) for a in board.project.assets] == [2, 2, 2]
 

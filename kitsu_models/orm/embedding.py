@@ -90,13 +90,13 @@ class Embedding:
             answer = session.transport.conditional_get(path(self.route), {key: owner.id})
         except PermissionDeniedError:
             return False
+        if not isinstance(answer, list) or not all(isinstance(row, dict) for row in answer):
+            return False  # not the shape this route sends: the objects' own routes will tell
+        rows: list[dict[str, Any]] = answer
         child_model = relation.target()
         inner: ToMany[Any] = getattr(child_model, self.relation)
         inner_model = inner.target()
         fills_inner = key in inner_model.model_fields
-        if not isinstance(answer, list) or not all(isinstance(row, dict) for row in answer):
-            return False  # not the shape this route sends: the objects' own routes will tell
-        rows: list[dict[str, Any]] = answer
         groups: list[list[dict[str, Any]]] = []
         for row in rows:
             group = row.pop(self.relation, None) or []

@@ -259,7 +259,8 @@ def test_a_prefetch_reads_the_board_only_for_roles_that_see_it_whole(
     password = Secret(f"Pw-{uuid.uuid4().hex}")
     email = f"{role}-{uuid.uuid4().hex[:8]}@kitsu-tests.com"
     person = admin.transport.post("data/persons", {
-        "first_name": role.title(), "last_name": "Batching", "email": email, "password": password.reveal(), "role": role,
+        "first_name": role.title(), "last_name": "Batching", "email": email, "password": password.reveal(),
+        "role": role,
     })
     try:
         admin.transport.post(f"data/projects/{production.id}/team", {"person_id": person["id"], "role": project_role})

@@ -78,7 +78,9 @@ class Board:
         self.mocked = mocked
         me = new_id()
         mocked.get(API + "auth/authenticated", json={"user": row("Person", id=me, role=role)})
-        team = [{"id": new_id(), "project_role": None}] + ([{"id": me, "project_role": project_role}] if in_team else [])
+        team = [{"id": new_id(), "project_role": None}]
+        if in_team:
+            team.append({"id": me, "project_role": project_role})
         mocked.get(API + f"data/projects/{self.pid}/team", json=team)
         mocked.get(API + "data/task-status", json=[row("TaskStatus", id=self.status, short_name="wip")])
         mocked.get(API + "data/persons", json=[row("Person", id=self.person, first_name="Anna")])
@@ -151,7 +153,9 @@ def test_a_project_role_that_sees_the_whole_board_reads_it(kitsu: Kitsu, mocked:
     assert [len(a.tasks) for a in board.project.assets] == [2, 2, 2]
 
 
-def test_a_missing_field_of_a_few_embedded_objects_loads_them_by_ids(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+def test_a_missing_field_of_a_few_embedded_objects_loads_them_by_ids(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
     board = Board(kitsu, mocked, "admin")
     board.project.prefetch("assets.tasks")
     mocked.get(API + "data/tasks", json=board.full_tasks())
@@ -206,7 +210,8 @@ def test_a_refused_board_falls_back_to_the_objects_own_routes(kitsu: Kitsu, mock
     board.project.prefetch("assets.tasks")
     paths = [path for path, _ in board.sent()]
     assert paths[-4:] == [
-        f"data/projects/{board.pid}/team", "data/assets/with-tasks", f"data/projects/{board.pid}/assets", f"data/projects/{board.pid}/tasks"
+        f"data/projects/{board.pid}/team", "data/assets/with-tasks",
+        f"data/projects/{board.pid}/assets", f"data/projects/{board.pid}/tasks",
     ]
     assert [len(a.tasks) for a in board.project.assets] == [2, 2, 2]
 

@@ -82,6 +82,9 @@ def _relation_row(name: str, relation: Relation) -> str:
         if relation.route:
             parts.append(f"`GET {relation.route}`")
         through = ", else ".join(parts)
+        if relation.embedding is not None:
+            through += (f" (a prefetch with `{relation.embedding.relation}` reads both from"
+                        f" `GET {relation.embedding.route}`)")
     else:
         through = ""
     returns = {ToOne: target, MaybeToOne: f"{target} \\| None", FirstOfIds: f"{target} \\| None"}.get(type(relation))

@@ -234,8 +234,19 @@ class Repository(Generic[M]):
 
     def reload_many(self, objects: Sequence[M]) -> None:
         """Load these objects again through the list route, in batched
-        requests (one per 50 ids): what a route left out of their rows is
-        filled in. They keep the cohort they were loaded with."""
+        requests (one per 50 ids), or, when they are more than one batch and
+        the whole of a list holding every object of a scope (a project's
+        tasks, as a board route embedded them), by that list read again in
+        one request: what a route left out of their rows is filled in. They
+        keep the cohort they were loaded with."""
+        scope = _whole_scope(objects)
+        if scope:
+            try:
+                for list_path, params, _ in self._queries(scope):
+                    self._materialize(self._get_rows(list_path, params), ModelList(session=self.session), rebind=False)
+                return
+            except errors.PermissionDeniedError:
+                pass  # the batches (and their fallback) may still be allowed
         self._fetch_by_ids([id_of(obj, self.model) for obj in objects], rebind=False)
 
     def load_route(self, route_path: str, params: Mapping[str, Any] | None = None) -> ModelList[M]:
@@ -417,6 +428,20 @@ class Repository(Generic[M]):
                 raise errors.InvalidArgumentError(f"{self.model.__name__} has no field {name!r} to filter on")
             params[key] = _as_param(value, key)
         return params
+
+
+def _whole_scope(objects: Sequence[KitsuModel]) -> dict[str, Any] | None:
+    """The scope of the one list ``objects`` make up whole, when they are
+    more than one batch of ids (else None)."""
+    if len(objects) <= ID_CHUNK:
+        return None
+    origin: Origin | None = getattr(objects[0], "_kitsu_origin", None)
+    cohort = origin.cohort if origin is not None else None
+    if cohort is None or not cohort.scope or len(cohort) != len(objects):
+        return None
+    if any(getattr(getattr(obj, "_kitsu_origin", None), "cohort", None) is not cohort for obj in objects):
+        return None
+    return dict(cohort.scope)
 
 
 @functools.lru_cache(maxsize=None)

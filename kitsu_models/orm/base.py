@@ -28,7 +28,7 @@ from pydantic.fields import FieldInfo
 from typing_extensions import Annotated, Self, dataclass_transform
 
 from ..errors import DeletedObjectError, DetachedObjectError, LazyLoadError
-from ..ids import ID_CHUNK, is_id
+from ..ids import is_id
 from ..validation import FieldValidationError
 from . import registry
 from .locks import lock_of
@@ -281,9 +281,9 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
 
     def _load_deferred(self, name: str) -> None:
         """Load the fields a partial object lacks, for every partial member
-        of the group it was seeded with (one request per 50 of them, or,
-        for more of a scoped list, the list read again), as SQLAlchemy
-        loads deferred columns."""
+        of the group it was seeded with (``reload_many``: one request per 50
+        of them, or the whole list read again), as SQLAlchemy loads deferred
+        columns."""
         session = self.session
         if session.strict:
             raise LazyLoadError(
@@ -295,14 +295,7 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
         group = [m for m in cohort if type(m) is type(self) and m.is_partial]
         if self not in group:
             group.append(self)
-        repository = session.repository(type(self))
-        scope = getattr(cohort, "scope", None)
-        if scope and len(group) > ID_CHUNK:
-            # Many objects of a list that holds all of a scope (a project's
-            # tasks, from a route embedding them): one read of that list.
-            repository.filter(**scope)
-        else:
-            repository.reload_many(group)
+        session.repository(type(self)).reload_many(group)
         for member in group:  # also those the server no longer has: their absent fields stay absent
             object.__setattr__(member, "_kitsu_partial", False)
 

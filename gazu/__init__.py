@@ -1,9 +1,9 @@
-"""Drop-in compatibility with the gazu client, over kitsu_models.
+"""Drop-in compatibility with the gazu client 1.3.1, over kitsu_models.
 
 The top level holds gazu's session functions, on ``gazu.client.default_client``
-unless a ``client`` is given, and the modules of the spec:
-client, project, person, asset, shot, casting, entity, task, files, playlist,
-sync, user (with ``cache`` and ``exception``): all 281 functions of the spec.
+unless a ``client`` is given, and gazu's modules. ``gazu.__version__`` is the
+gazu API version this package matches ("1.3.1"); the distribution's own
+version is in its metadata (``kitsu-models-gazu``).
 """
 
 from __future__ import annotations
@@ -13,23 +13,29 @@ from . import _distribution  # noqa: I001 (first: refuses to run over official g
 from collections.abc import Mapping
 from typing import Any
 
+from kitsu_models import catalogue as api
 from kitsu_models import errors
+from kitsu_models.credentials import Secret
 
 from . import asset, cache, casting, entity, events, exception, files, person, playlist, project, shot, sync, task, user
 from . import client as raw
+from .__version__ import __version__
 from .client import KitsuClient
 from .exception import AuthFailedException, NotAuthenticatedException, ParameterException
 
 
 def get_host(client: KitsuClient = raw.default_client) -> str:
+    """The API host the client sends to."""
     return raw.get_host(client=client)
 
 
 def set_host(url: str, client: KitsuClient = raw.default_client) -> None:
+    """Send to the API at ``url`` (``https://kitsu.mystudio.com/api``)."""
     raw.set_host(url, client=client)
 
 
 def get_event_host(client: KitsuClient = raw.default_client) -> str:
+    """The event stream's host (the API host unless set)."""
     return raw.get_event_host(client=client)
 
 
@@ -39,7 +45,7 @@ def set_event_host(url: str, client: KitsuClient = raw.default_client) -> None:
 
 def log_in(
     email: str,
-    password: str,
+    password: str | Secret,
     totp: str | None = None,
     email_otp: str | None = None,
     fido_authentication_response: dict[str, Any] | None = None,
@@ -47,36 +53,51 @@ def log_in(
     client: KitsuClient = raw.default_client,
 ) -> dict[str, Any]:
     """Log in; returns the server's answer (the tokens and the user), as gazu
-    does. A refused login raises ``AuthFailedException``."""
-    return client.kitsu.authenticate(
-        email, password, totp=totp, email_otp=email_otp, recovery_code=recovery_code,
-        fido_authentication_response=fido_authentication_response,
-    )
+    does, and keeps it as the client's tokens. A refused login raises
+    ``AuthFailedException`` carrying the server's reason, as 1.3.1 words it."""
+    password = Secret.of(password)  # the first frame holding it: never a plain str in a traceback
+    try:
+        answer = client.kitsu.authenticate(
+            email, password, totp=totp, email_otp=email_otp, recovery_code=recovery_code,
+            fido_authentication_response=fido_authentication_response,
+        )
+    except errors.LoginFailedError as exc:
+        failed = AuthFailedException(exc.method, exc.path, exc.status, exc.message)
+        if exc.status in (400, 401):  # 1.3.1 wraps the refusal's own exception
+            refusal = errors.error_class_for_status(exc.status)(exc.method, exc.path, exc.status, exc.message)
+            failed.args = (str(exception.gazu_error(refusal, api.LOGIN.template)),)
+        else:
+            failed.args = ()
+        raise failed from None
+    client.tokens = answer
+    return answer
 
 
 def send_email_otp(email: str, client: KitsuClient = raw.default_client) -> Any:
-    return raw.get("auth/email-otp", params={"email": email}, client=client)
+    """Ask the server to email a one-time login code to ``email``."""
+    return raw.get(api.EMAIL_OTP.template, params={"email": email}, client=client)
 
 
 def log_out(client: KitsuClient = raw.default_client) -> dict[str, Any]:
     """Log out; the tokens are forgotten even when the server refuses."""
     client.kitsu.log_out()
-    return {}
+    return raw.set_tokens({}, client=client)
 
 
-def refresh_access_token(client: KitsuClient = raw.default_client) -> dict[str, str | None]:
+def refresh_access_token(client: KitsuClient = raw.default_client) -> dict[str, Any]:
+    """Get a new access token now."""
     return client.refresh_access_token()
 
 
-def set_token(token: str | Mapping[str, str | None], client: KitsuClient = raw.default_client) -> None:
+def set_token(token: str | Mapping[str, Any], client: KitsuClient = raw.default_client) -> dict[str, Any]:
     """Use a token obtained elsewhere: a str is the access token."""
-    raw.set_tokens({"access_token": token} if isinstance(token, str) else token, client=client)
+    return raw.set_tokens({"access_token": token} if isinstance(token, str) else token, client=client)
 
 
 def create_session(
     host: str,
     email: str,
-    password: str,
+    password: str | Secret,
     totp: str | None = None,
     email_otp: str | None = None,
     fido_authentication_response: dict[str, Any] | None = None,
@@ -88,6 +109,7 @@ def create_session(
 ) -> KitsuClient:
     """A new client on ``host``, logged in; as a context manager it logs out
     and closes on exit."""
+    password = Secret.of(password)
     session = raw.create_client(host, ssl_verify, cert, use_refresh_token, callback_not_authenticated)
     try:
         log_in(email, password, totp, email_otp, fido_authentication_response, recovery_code, client=session)
@@ -98,8 +120,8 @@ def create_session(
 
 
 __all__ = [
-    "AuthFailedException", "KitsuClient", "NotAuthenticatedException", "ParameterException", "asset", "cache",
-    "casting", "create_session", "entity", "exception", "get_event_host", "get_host", "log_in", "log_out",
-    "person", "playlist", "project", "raw", "refresh_access_token", "send_email_otp", "set_event_host", "set_host",
-    "set_token", "shot", "sync", "user",
+    "AuthFailedException", "KitsuClient", "NotAuthenticatedException", "ParameterException", "__version__", "asset",
+    "cache", "casting", "create_session", "entity", "events", "exception", "files", "get_event_host", "get_host",
+    "log_in", "log_out", "person", "playlist", "project", "raw", "refresh_access_token", "send_email_otp",
+    "set_event_host", "set_host", "set_token", "shot", "sync", "task", "user",
 ]

@@ -1,45 +1,91 @@
 """The mechanism every gazu function is a short translation onto.
 
-- ids enter paths only through ``kitsu_models.routes.path`` (a dict, an id
-  or a model; anything else is refused before a request is sent);
+- :func:`call`, :func:`upload`, :func:`download`: one request to an
+  endpoint of the route catalogue (``kitsu_models.catalogue``), through the
+  client's session: timeouts, retries, token refresh, typed errors (raised
+  as gazu 1.3.1 raises them, :mod:`gazu.exception`).
+- ids enter paths only through ``kitsu_models.routes.path``, leniently:
+  a dict, a model or one path segment of letters, digits, ``-`` and ``_``
+  (mocked tests use ids like ``"project-01"``); anything else is refused
+  before a request is sent.
 - reads return the server's JSON as sent, parsed afresh on every call and
   revalidated by ETag where the server sends one (no model is built);
-- writes send the caller's values (never mutated) and merge the answer into
-  the objects the client's session has loaded, so typed models and gazu
-  calls can be mixed in one tool; deletes forget the deleted object;
+- writes send the caller's values (never mutated) and keep the session's
+  loaded models coherent with what the catalogue says the route did: the
+  record created or updated is merged into its loaded object, the one
+  deleted is evicted, the ones changed as a side effect are expired;
 - reads made under :func:`recording_reads` are noted, so ``gazu.cache``
   knows whether a cached answer can be revalidated.
-
-No HTTP client of its own: everything goes through the session's transport.
 """
 
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Any, TypeVar, Union
+from typing import Any, Final, Literal, Union, overload
+
+import requests
 
 from kitsu_models import answers, checks, errors
-from kitsu_models.ids import id_of
+from kitsu_models import catalogue as api
+from kitsu_models.ids import segment_of
+from kitsu_models.orm import registry
 from kitsu_models.orm.base import KitsuModel
 from kitsu_models.policy import Timeout
-from kitsu_models.routes import path
+from kitsu_models.routes import Effect, Endpoint, model_named_by
 from kitsu_models.streaming import ProgressCallback, StrPath, file_parts
 
-from . import paths
-from .client import KitsuClient, delete
+from .client import KitsuClient
+from .exception import translated
+from .sorting import sort_by_name
 
 Row = dict[str, Any]
-#: What the spec calls "dict or ID": a dict with an "id", an id, or a model.
+#: What gazu calls "dict or ID": a dict with an "id", an id, or a model.
 Ref = Union[str, Mapping[str, Any], KitsuModel]
 #: A record to save: a dict (with its "id") or a model.
 Record = Union[Mapping[str, Any], KitsuModel]
-T = TypeVar("T")
+#: What a download returns, as in gazu 1.3.1: the (closed) streamed response.
+Downloaded = requests.Response
 Read = tuple[KitsuClient, str, "dict[str, Any] | None"]
+Result = Literal["json", "row", "list", "by_name", "first", "text"]
+ROW: Final = "row"
+LIST: Final = "list"
+BY_NAME: Final = "by_name"
+FIRST: Final = "first"
+TEXT: Final = "text"
 
 _reads: contextvars.ContextVar[list[Read] | None] = contextvars.ContextVar("gazu_reads", default=None)
+
+
+# ------------------------------------------------------------ arguments
+def ref(value: Ref | None, what: str = "id") -> str | None:
+    """The id ``value`` holds (a dict, a model or an id), or None."""
+    return None if value is None else segment_of(value, what=what)
+
+
+def refs(values: Iterable[Ref] | None, what: str = "id") -> list[str]:
+    """The ids of a list of dicts, ids or models (None: [])."""
+    return [segment_of(value, what=what) for value in values or []]
+
+
+def flag(value: bool) -> str | None:
+    """gazu's ``x=True`` query flag: sent only when true."""
+    return "True" if value else None
+
+
+def fields(required: Mapping[str, Any], **optional: Any) -> dict[str, Any]:
+    """A body: ``required`` keys always, ``optional`` ones when not None."""
+    return {**required, **{key: value for key, value in optional.items() if value is not None}}
+
+
+def record(value: Record) -> Row:
+    """A record given to an update, as the JSON body to send (a copy)."""
+    if isinstance(value, KitsuModel):
+        return value.to_dict()
+    if not isinstance(value, Mapping):
+        raise errors.InvalidArgumentError(f"expected a dict, got {type(value).__name__}")
+    return dict(value)
 
 
 def query(params: Mapping[str, Any] | None) -> dict[str, Any] | None:
@@ -48,153 +94,164 @@ def query(params: Mapping[str, Any] | None) -> dict[str, Any] | None:
     return kept or None
 
 
-def read(client: KitsuClient, template: str, params: Mapping[str, Any] | None = None, **ids: Any) -> Any:
-    """GET ``template`` with its ids filled in: the server's JSON."""
-    route, sent = path(template, **ids), query(params)
-    reads = _reads.get()
-    if reads is not None:
-        reads.append((client, route, sent))
-    return client.kitsu.transport.conditional_get(route, sent)
-
-
-def read_list(client: KitsuClient, template: str, params: Mapping[str, Any] | None = None, **ids: Any) -> list[Row]:
-    """A list answer (:class:`errors.UnexpectedAnswerError` if it is not one)."""
-    return shaped(list, read(client, template, params, **ids), template)
-
-
-def by_name(rows: list[Row]) -> list[Row]:
-    """``rows`` in the order gazu gives its lists: by name, case aside."""
-    return sorted(rows, key=lambda row: str(row.get("name") or "").lower())
-
-
-def read_by_name(client: KitsuClient, template: str, params: Mapping[str, Any] | None = None, **ids: Any) -> list[Row]:
-    """A list answer, by name, as gazu's ``all_*`` functions give it."""
-    return by_name(read_list(client, template, params, **ids))
-
-
-def read_row(client: KitsuClient, template: str, params: Mapping[str, Any] | None = None, **ids: Any) -> Row:
-    """An object answer (:class:`errors.UnexpectedAnswerError` if it is not one)."""
-    return shaped(dict, read(client, template, params, **ids), template)
-
-
-def first(client: KitsuClient, template: str, params: Mapping[str, Any] | None = None, **ids: Any) -> Row | None:
-    """The first row of a list query, or None: gazu's ``fetch_first``."""
-    found = read_list(client, template, params, **ids)
-    return found[0] if found else None
-
-
-def write(
-    client: KitsuClient, method: str, template: str, body: Any = None, params: Mapping[str, Any] | None = None,
-    **ids: Any,
-) -> Any:
-    """POST or PUT ``body``; the answer is merged into loaded models."""
-    route = path(template, **ids)
-    answer = client.kitsu.transport.request(method, route, json=body, params=query(params))
-    return _merged(client, route, answers.json_or_none(method, route, answer))
-
-
-def send_files(
+# ------------------------------------------------------------- requests
+@overload
+def call(
+    client: KitsuClient, method: str, endpoint: Endpoint, ids: Mapping[str, Any] | None = None, *,
+    params: Mapping[str, Any] | None = None, body: Any = None, result: Literal["json"] = "json",
+) -> Any: ...
+@overload
+def call(
+    client: KitsuClient, method: str, endpoint: Endpoint, ids: Mapping[str, Any] | None = None, *,
+    params: Mapping[str, Any] | None = None, body: Any = None, result: Literal["row"],
+) -> Row: ...
+@overload
+def call(
+    client: KitsuClient, method: str, endpoint: Endpoint, ids: Mapping[str, Any] | None = None, *,
+    params: Mapping[str, Any] | None = None, body: Any = None, result: Literal["list", "by_name"],
+) -> list[Row]: ...
+@overload
+def call(
+    client: KitsuClient, method: str, endpoint: Endpoint, ids: Mapping[str, Any] | None = None, *,
+    params: Mapping[str, Any] | None = None, body: Any = None, result: Literal["first"],
+) -> Row | None: ...
+@overload
+def call(
+    client: KitsuClient, method: str, endpoint: Endpoint, ids: Mapping[str, Any] | None = None, *,
+    params: Mapping[str, Any] | None = None, body: Any = None, result: Literal["text"],
+) -> str: ...
+def call(
     client: KitsuClient,
-    template: str,
-    files: Sequence[Path],
+    method: str,
+    endpoint: Endpoint,
+    ids: Mapping[str, Any] | None = None,
+    *,
+    params: Mapping[str, Any] | None = None,
+    body: Any = None,
+    result: Result = "json",
+) -> Any:
+    """Send ``method`` to ``endpoint`` (its placeholders filled from ``ids``)
+    and return the answer as ``result`` says: the JSON as answered, an
+    object, a list (by name), its first item or None, or the text."""
+    route = endpoint.fill(True, **(ids or {}))
+    sent = query(params)
+    endpoint.verb(method)
+    with translated(route, sent):
+        if method == "GET" and result != "text":
+            reads = _reads.get()
+            if reads is not None:
+                reads.append((client, route, sent))
+            answer = client.kitsu.transport.conditional_get(route, sent)
+        else:
+            raw = client.kitsu.transport.request(method, route, params=sent, json=body)
+            answer = raw.content.decode("utf-8", "replace") if result == "text" else answers.json_or_none(method, route, raw)
+    _keep_coherent(client, endpoint, method, ids or {}, answer)
+    return _shaped(answer, result, route)
+
+
+def upload(
+    client: KitsuClient,
+    endpoint: Endpoint,
+    ids: Mapping[str, Any],
+    files: Sequence[StrPath],
+    *,
     fields: Mapping[str, str] | None = None,
     params: Mapping[str, Any] | None = None,
     progress: ProgressCallback | None = None,
     timeout: Timeout | None = None,
-    **ids: Any,
 ) -> Any:
-    """POST ``files`` as multipart parts ``file``, ``file-1``..., streamed
-    from disk (``progress(done, total)`` in bytes over all of them); the
-    answer is merged into loaded models. A 413 raises ``TooBigFileException``."""
-    route = path(template, **ids)
-    answer = client.kitsu.transport.upload(
-        route, file_parts(files), fields=fields, progress=checks.progress(progress), params=query(params), timeout=timeout
-    )
-    return _merged(client, route, answer)
-
-
-def save_file(client: KitsuClient, route: str, file_path: StrPath, progress: ProgressCallback | None = None) -> int:
-    """Stream the server's ``route`` (a filled path) into ``file_path``;
-    the file appears only once complete. Returns the bytes written."""
-    target = checks.local_path(file_path, "file_path")
-    return client.kitsu.transport.download(route, target, progress=checks.progress(progress))
-
-
-def _merged(client: KitsuClient, route: str, value: Any) -> Any:
-    """``value``, the answer of a write at ``route``, once merged into the
-    session's loaded object it describes."""
-    if isinstance(value, dict):
-        model = paths.model_of(route)
-        if model is not None:
-            client.kitsu.identity.merge_known(model, value)
-    return value
-
-
-def write_row(
-    client: KitsuClient, method: str, template: str, body: Any = None, params: Mapping[str, Any] | None = None,
-    **ids: Any,
-) -> Row:
-    """:func:`write` of a route that answers the record written."""
-    return shaped(dict, write(client, method, template, body, params, **ids), template)
-
-
-def update_data(client: KitsuClient, entity: Ref, data: Mapping[str, Any], what: str) -> Row:
-    """Merge ``data`` into an entity's ``data``. The entity route merges
-    key by key on the server, so only these keys are sent (gazu reads the
-    entity and sends back its whole ``data``, undoing keys set meanwhile)."""
-    body = {"id": id_of(entity, what=what), "data": dict(data)}
-    return write_row(client, "PUT", paths.ENTITY, body, entity_id=entity)
-
-
-def get_or_create(
-    client: KitsuClient, lookup: Callable[[], Row | None], template: str, body: Mapping[str, Any], **ids: Any
-) -> Row:
-    """gazu's ``new_*``: the record ``lookup`` finds, as it is, else the one
-    created at ``template``. Every id is checked before the lookup is sent."""
-    route = path(template, **ids)
-    found = lookup()
-    if found is not None:
-        return found
-    return write_row(client, "POST", route, dict(body))
-
-
-def remove(client: KitsuClient, template: str, force: bool = False, force_value: str = "True", **ids: Any) -> str:
-    """DELETE, with ``?force=...`` when ``force``; the answer's text, as gazu
-    returns it. The deleted object is forgotten by the session, so a later
-    ``get`` reads the server again."""
-    route = path(template, **ids)
-    answer = delete(route, {"force": force_value} if force else None, client=client)
-    model = paths.model_of(route)
-    if model is not None:
-        known = client.kitsu.identity.get(model, route.rsplit("/", 1)[-1])
-        if known is not None:
-            client.kitsu.identity.evict(known)
+    """POST ``files`` (paths) as multipart parts ``file``, ``file-1``...,
+    streamed from disk (``progress(done, total)`` in bytes over all of
+    them), with ``fields`` as form fields. A 413 raises ``TooBigFileException``."""
+    route = endpoint.fill(True, **ids)
+    sources = [checks.source_file(path, "file_path") for path in files]
+    sent = query(params)
+    with translated(route, sent):
+        answer = client.kitsu.transport.upload(
+            route, file_parts(sources), fields=fields, progress=checks.progress(progress), params=sent, timeout=timeout
+        )
+    _keep_coherent(client, endpoint, "POST", ids, answer)
     return answer
 
 
-def field(client: KitsuClient, value: Ref, key: str, template: str, name: str) -> Any:
-    """``value[key]`` when ``value`` carries it (a dict or a model), else
-    read from its record at ``template``, whose one placeholder is ``name``:
-    gazu needs a dict there, ours also takes an id."""
-    if isinstance(value, KitsuModel) and hasattr(value, key):
-        return getattr(value, key)
-    if isinstance(value, Mapping) and key in value:
-        return value[key]
-    return read_row(client, template, None, **{name: value}).get(key)
+def download(
+    client: KitsuClient,
+    endpoint: Endpoint,
+    ids: Mapping[str, Any],
+    target: StrPath,
+    *,
+    params: Mapping[str, Any] | None = None,
+    progress: ProgressCallback | None = None,
+) -> Downloaded:
+    """Stream ``endpoint`` into the file ``target``, which appears only once
+    complete; returns the (closed) response, as gazu 1.3.1 does."""
+    route = endpoint.fill(True, **ids)
+    path = checks.local_path(target, "file_path")
+    sent = query(params)
+    with translated(route, sent):
+        return client.kitsu.transport.download(route, path, params=sent, progress=checks.progress(progress))
 
 
-def ids_of(values: Any, what: str) -> list[str]:
-    """A list of ids from a list of dicts, ids or models (None: [])."""
-    return [id_of(value, what=what) for value in values or []]
+def field(client: KitsuClient, value: Ref, key: str, endpoint: Endpoint, also: str | None = None) -> Any:
+    """``value[key]`` (else ``value[also]``) when ``value`` is a dict or a
+    model that carries it, else read from its record at ``endpoint`` (a
+    path of one record): gazu needs a dict there, ours also takes an id."""
+    known = value.__dict__ if isinstance(value, KitsuModel) else value if isinstance(value, Mapping) else None
+    if known is not None and (key in known or (also is not None and also in known)):
+        return known.get(key) or (known.get(also) if also else None)
+    found = call(client, "GET", endpoint, {str(endpoint.subject): value}, result="row")
+    return found.get(key) or (found.get(also) if also else None)
 
 
-def body_of(value: Record) -> Row:
-    """A record given to an update, as the JSON body to send (a copy)."""
-    if isinstance(value, KitsuModel):
-        return value.to_dict()
-    if not isinstance(value, Mapping):
-        raise errors.InvalidArgumentError(f"expected a dict, got {type(value).__name__}")
-    return dict(value)
+def update_data(client: KitsuClient, entity: Ref, data: Mapping[str, Any]) -> Row:
+    """Merge ``data`` into an entity's ``data``. The entity route merges key
+    by key on the server, so only these keys are sent (gazu reads the entity
+    and sends back its whole ``data``, undoing keys set meanwhile)."""
+    body = {"id": segment_of(entity, what="entity"), "data": dict(data or {})}
+    return call(client, "PUT", api.ENTITY, {"entity_id": entity}, body=body, result="row")
+
+
+def _shaped(answer: Any, result: Result, route: str) -> Any:
+    if result in ("json", "text"):
+        return answer
+    if result == "row":
+        return shaped(dict, answer, route)
+    rows = shaped(list, answer, route)
+    if result == "by_name":
+        return sort_by_name(rows)
+    if result == "first":
+        return rows[0] if rows else None
+    return rows
+
+
+def shaped(kind: type[Any], value: Any, route: str) -> Any:
+    """``value``, the answer of ``route``, if it is a ``kind``
+    (:class:`errors.UnexpectedAnswerError` if not)."""
+    if not isinstance(value, kind):
+        raise errors.UnexpectedAnswerError("", route, 200, f"expected a {kind.__name__}", answers.excerpt(value))
+    return value
+
+
+# ------------------------------------------------------------ coherence
+def _keep_coherent(client: KitsuClient, endpoint: Endpoint, method: str, ids: Mapping[str, Any], answer: Any) -> None:
+    """What the catalogue says ``method`` did to ``endpoint``, applied to the
+    objects the client's session has loaded: the record it created or
+    updated merged in, the one it deleted evicted, those it changed on the
+    side expired (their next read loads them again)."""
+    verb = endpoint.verb(method)
+    identity = client.kitsu.identity
+    model = registry.find(endpoint.model_of(method))
+    if model is not None and isinstance(answer, dict) and verb.effect in (Effect.CREATE, Effect.UPDATE):
+        identity.merge_known(model, answer)
+    if model is not None and verb.effect is Effect.DELETE and endpoint.subject is not None:
+        known = identity.get(model, segment_of(ids[endpoint.subject]))
+        if known is not None:
+            identity.evict(known)
+            known.mark_deleted()
+    for placeholder in verb.expires:
+        changed = registry.find(model_named_by(placeholder))
+        if changed is not None:
+            identity.expire_known(changed, segment_of(ids[placeholder]))
 
 
 @contextmanager
@@ -210,11 +267,3 @@ def recording_reads() -> Iterator[list[Read]]:
         _reads.reset(token)
         if outer is not None:
             outer.extend(mine)
-
-
-def shaped(kind: type[T], value: Any, template: str) -> T:
-    """``value``, the answer of ``template``, if it is a ``kind``
-    (:class:`errors.UnexpectedAnswerError` if not)."""
-    if not isinstance(value, kind):
-        raise errors.UnexpectedAnswerError("", template, 200, f"expected a {kind.__name__}", answers.excerpt(value))
-    return value

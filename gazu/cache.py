@@ -5,7 +5,8 @@ them), ``disable()`` off, ``clear_all()`` empties it. Each cached function
 also has ``clear_cache``, ``set_cache_expire`` (alias ``set_expire``),
 ``set_cache_max_size``, ``enable_cache``, ``disable_cache`` and
 ``get_cache_infos``; defaults as gazu's: 300 entries, 120 seconds (0: never
-expire).
+expire). The module's helpers (``get_cache_key``, ``insert_value``...)
+are gazu's, on stores of the same shape.
 
 Beyond gazu: when every read behind a cached answer carried an ETag, a hit
 revalidates those reads (``If-None-Match``, a 304 without a body when
@@ -18,13 +19,12 @@ changes what a later call returns.
 from __future__ import annotations
 
 import copy
+import datetime
 import functools
+import hashlib
 import json
 import threading
-import time
-from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from typing_extensions import ParamSpec
@@ -37,30 +37,65 @@ from .client import KitsuClient
 P = ParamSpec("P")
 R = TypeVar("R")
 
-_settings = {"enabled": False}
-_cached: list[CachedFunction[..., Any]] = []
+cache_settings = {"enabled": False}
+cached_functions: list[CachedFunction[..., Any]] = []
 
 
 def enable() -> bool:
-    _settings["enabled"] = True
+    cache_settings["enabled"] = True
     return True
 
 
 def disable() -> bool:
-    _settings["enabled"] = False
+    cache_settings["enabled"] = False
     return False
 
 
 def clear_all() -> None:
-    for function in list(_cached):
+    for function in list(cached_functions):
         function.clear_cache()
 
 
-@dataclass
-class _Entry:
-    value: Any
-    stored_at: float
-    revalidate: bool
+def remove_oldest_entry(memo: dict[Any, Any], maxsize: int) -> Any:
+    """Drop the least recently stored entry when ``memo`` holds more than
+    ``maxsize``; returns its key (None when nothing was dropped)."""
+    if maxsize > 0 and len(memo) > maxsize:
+        oldest = min(memo, key=lambda key: memo[key]["date_accessed"])
+        memo.pop(oldest)
+        return oldest
+    return None
+
+
+def get_cache_key(args: Any, kwargs: Any) -> str:
+    """A call's key: its arguments as JSON (clients by host and token,
+    models by id), so equal calls share an entry."""
+    values = [_key_part(value) for value in args]
+    named = {name: _key_part(value) for name, value in sorted(dict(kwargs).items())}
+    if not values and not named:
+        return ""
+    return json.dumps(values if not named else named if not values else [values, named], default=str)
+
+
+def insert_value(function: Callable[..., Any], cache_store: dict[Any, Any], args: Any, kwargs: Any) -> Any:
+    """Call ``function``, store its value under the call's key; returns a copy."""
+    key = get_cache_key(args, kwargs)
+    cache_store[key] = {"date_accessed": datetime.datetime.now(), "value": function(*args, **kwargs)}
+    return get_value(cache_store, key)
+
+
+def get_value(cache_store: Mapping[Any, Any], key: Any) -> Any:
+    """A copy of the value stored under ``key``."""
+    return copy.deepcopy(cache_store[key]["value"])
+
+
+def is_cache_enabled(state: Mapping[str, Any]) -> bool:
+    return bool(cache_settings["enabled"] and state["enabled"])
+
+
+def is_cache_expired(memo: Mapping[Any, Any], state: Mapping[str, Any], key: Any) -> bool:
+    """Whether the entry ``key`` is older than the state's ``expire`` (0: never)."""
+    expire = state["expire"]
+    return bool(expire > 0 and memo[key]["date_accessed"] + datetime.timedelta(seconds=expire) < datetime.datetime.now())
 
 
 class CachedFunction(Generic[P, R]):
@@ -69,68 +104,58 @@ class CachedFunction(Generic[P, R]):
     def __init__(self, function: Callable[P, R], maxsize: int = 300, expire: float = 120) -> None:
         functools.update_wrapper(self, function)
         self._function = function
-        self._store: OrderedDict[tuple[Any, ...], _Entry] = OrderedDict()
+        self._store: dict[str, dict[str, Any]] = {}
         self._lock = threading.Lock()
-        self._enabled = True
-        self._expire = expire
-        self._maxsize = maxsize
+        self._state: dict[str, Any] = {"enabled": True, "expire": expire, "maxsize": maxsize}
         self._stats = {"hits": 0, "misses": 0, "expired_hits": 0, "revalidated_hits": 0}
-        _cached.append(self)
+        cached_functions.append(self)
 
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
-        if not (_settings["enabled"] and self._enabled):
+        if not is_cache_enabled(self._state):
             return self._function(*args, **kwargs)
-        key = _key(args, kwargs)
+        key = get_cache_key(args, kwargs)
         with self._lock:
             entry = self._store.get(key)
-            if entry is not None and not entry.revalidate and not self._expired(entry):
+            if entry is not None and not entry["revalidate"] and not is_cache_expired(self._store, self._state, key):
                 self._stats["hits"] += 1
-                return copy.deepcopy(entry.value)  # type: ignore[no-any-return]
-            counter = "misses" if entry is None else "revalidated_hits" if entry.revalidate else "expired_hits"
+                return get_value(self._store, key)  # type: ignore[no-any-return]
+            counter = "misses" if entry is None else "revalidated_hits" if entry["revalidate"] else "expired_hits"
             self._stats[counter] += 1
         with recording_reads() as reads:
             value = self._function(*args, **kwargs)
         revalidate = bool(reads) and all(client.kitsu.transport.revalidates(route, params) for client, route, params in reads)
         with self._lock:
-            self._store[key] = _Entry(copy.deepcopy(value), time.monotonic(), revalidate)
-            self._store.move_to_end(key)
-            self._trim()
+            self._store.pop(key, None)
+            self._store[key] = {"date_accessed": datetime.datetime.now(), "value": copy.deepcopy(value),
+                                "revalidate": revalidate}
+            while remove_oldest_entry(self._store, max(self._state["maxsize"], 0)) is not None:
+                pass
         return value
-
-    def _trim(self) -> None:
-        """Drop the oldest entries past ``maxsize`` (the lock held)."""
-        while len(self._store) > max(self._maxsize, 0):
-            self._store.popitem(last=False)
-
-    def _expired(self, entry: _Entry) -> bool:
-        return self._expire > 0 and time.monotonic() - entry.stored_at > self._expire
 
     def clear_cache(self) -> None:
         with self._lock:
             self._store.clear()
 
     def set_cache_expire(self, new_expire: float) -> None:
-        self._expire = new_expire
+        self._state["expire"] = new_expire
 
     set_expire = set_cache_expire
 
     def set_cache_max_size(self, maxsize: int) -> None:
         with self._lock:
-            self._maxsize = maxsize
-            self._trim()
+            self._state["maxsize"] = maxsize
+            while remove_oldest_entry(self._store, max(maxsize, 0)) is not None:
+                pass
 
     def enable_cache(self) -> None:
-        self._enabled = True
+        self._state["enabled"] = True
 
     def disable_cache(self) -> None:
-        self._enabled = False
+        self._state["enabled"] = False
 
     def get_cache_infos(self) -> dict[str, Any]:
         with self._lock:
-            return {
-                "enabled": self._enabled, "expire": self._expire, "maxsize": self._maxsize, **self._stats,
-                "current_size": len(self._store),
-            }
+            return {**self._state, **self._stats, "current_size": len(self._store)}
 
 
 def cache(function: Callable[P, R], maxsize: int = 300, expire: float = 120) -> CachedFunction[P, R]:
@@ -138,19 +163,18 @@ def cache(function: Callable[P, R], maxsize: int = 300, expire: float = 120) -> 
     return CachedFunction(function, maxsize, expire)
 
 
-def _key(args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> tuple[Any, ...]:
-    """A hashable key for a call: clients by identity, records by content."""
-    return tuple(_key_part(value) for value in args) + tuple((name, _key_part(value)) for name, value in sorted(kwargs.items()))
-
-
 def _key_part(value: Any) -> Any:
+    """A JSON-able stand-in for an argument: a client by its host and a
+    hash of its token (two users never share an entry), a model by its id."""
     if isinstance(value, KitsuClient):
-        return ("client", id(value))
+        token = value.access_token
+        return [value.host, hashlib.sha256(token.encode()).hexdigest() if token else None, id(value)]
     if isinstance(value, KitsuModel):
-        return (type(value).__name__, value.id)
-    if isinstance(value, (Mapping, list, tuple)):
-        return json.dumps(value, sort_keys=True, default=str)
+        return [type(value).__name__, value.id]
     return value
 
 
-__all__ = ["CachedFunction", "cache", "clear_all", "disable", "enable"]
+__all__ = [
+    "CachedFunction", "cache", "cache_settings", "cached_functions", "clear_all", "disable", "enable",
+    "get_cache_key", "get_value", "insert_value", "is_cache_enabled", "is_cache_expired", "remove_oldest_entry",
+]

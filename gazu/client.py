@@ -1,6 +1,7 @@
 """``gazu.client``: the ``KitsuClient`` (one ``kitsu_models.Kitsu`` session,
 exposed as ``client.kitsu``) and gazu's generic HTTP functions, sent through
-that session's transport (timeouts, retries, token refresh, typed errors).
+that session's transport (timeouts, retries, token refresh), their errors
+raised as gazu 1.3.1 raises them (:mod:`gazu.exception`).
 
 Paths given to these functions may carry a query string
 (``fetch_all("tasks?project_id=...")``): it is split off and sent as
@@ -10,19 +11,32 @@ parameters, so the transport can check the path itself.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from kitsu_models import answers, errors
+import requests
+
+from kitsu_models import catalogue as api
+from kitsu_models import errors
 from kitsu_models.credentials import Tokens
-from kitsu_models.ids import id_of
+from kitsu_models.ids import segment_of
 from kitsu_models.session import Kitsu
-from kitsu_models.streaming import StrPath, file_parts
+from kitsu_models.streaming import ProgressCallback, StrPath, file_parts
+
+from . import exception
+from .exception import translated
 
 #: gazu's placeholder host: a client must be pointed at a real one (set_host).
 DEFAULT_HOST = "http://gazu.change.serverhost/api"
+#: How long 1.3.1 waits, by default, between two tries of a download the
+#: server is still preparing (202 without Retry-After).
+DEFAULT_RETRY_AFTER = 5.0
 JSON = Any
+_TOKEN_KEYS = ("access_token", "refresh_token")
+#: The statuses 1.3.1's ``check_status`` raises for (others pass).
+_RAISED = frozenset({400, 401, 403, 404, 405, 413, 422, 500, 502})
 
 
 class KitsuClient:
@@ -36,7 +50,7 @@ class KitsuClient:
         cert: str | None = None,
         use_refresh_token: bool = True,
         callback_not_authenticated: Callable[..., Any] | None = None,
-        tokens: Mapping[str, str | None] | None = None,
+        tokens: Mapping[str, Any] | None = None,
         access_token: str | None = None,
         refresh_token: str | None = None,
     ) -> None:
@@ -47,11 +61,12 @@ class KitsuClient:
         self._host = host
         self.kitsu = Kitsu(host, verify=ssl_verify, cert=cert)
         self.event_host = host
-        given = dict(tokens or {})
-        self.tokens = {
-            "access_token": access_token or given.get("access_token"),
-            "refresh_token": refresh_token or given.get("refresh_token"),
-        }
+        self._token_extras: dict[str, Any] = {}
+        self.tokens = dict(tokens or {"access_token": None, "refresh_token": None})
+        if access_token:
+            self.access_token = access_token
+        if refresh_token:
+            self.refresh_token = refresh_token
 
     def __repr__(self) -> str:
         return f"<KitsuClient {self._host}>"
@@ -69,32 +84,57 @@ class KitsuClient:
         self._host = host
 
     @property
-    def tokens(self) -> dict[str, str | None]:
-        """``{"access_token": ..., "refresh_token": ...}`` (a copy)."""
-        tokens = self.kitsu.tokens
-        if tokens is None:
-            return {"access_token": None, "refresh_token": None}
-        return {"access_token": tokens.access.reveal(), "refresh_token": tokens.refresh_text()}
+    def session(self) -> requests.Session:
+        """The ``requests.Session`` the transport sends through."""
+        return self.kitsu.transport.http
+
+    @property
+    def tokens(self) -> dict[str, Any]:
+        """The tokens as last set (the keys given to :func:`set_tokens`,
+        a login's whole answer), with the current access and refresh tokens."""
+        current = self.kitsu.tokens
+        values = {
+            "access_token": current.access.reveal() if current else None,
+            "refresh_token": current.refresh_text() if current else None,
+        }
+        return {**self._token_extras, **{key: values[key] for key in _TOKEN_KEYS if key in self._token_keys}}
 
     @tokens.setter
-    def tokens(self, tokens: Mapping[str, str | None]) -> None:
-        access = tokens.get("access_token")
-        self.kitsu.set_tokens(Tokens.from_strings(access, tokens.get("refresh_token")) if access else None)
+    def tokens(self, tokens: Mapping[str, Any]) -> None:
+        self._token_keys = tuple(key for key in _TOKEN_KEYS if key in tokens)
+        self._token_extras = {key: value for key, value in tokens.items() if key not in _TOKEN_KEYS}
+        self._set_tokens(tokens.get("access_token"), tokens.get("refresh_token"))
+
+    def _set_tokens(self, access: str | None, refresh: str | None) -> None:
+        self.kitsu.set_tokens(Tokens.from_strings(access, refresh) if access else None)
 
     @property
     def access_token(self) -> str | None:
-        return self.tokens["access_token"]
+        current = self.kitsu.tokens
+        return current.access.reveal() if current else None
+
+    @access_token.setter
+    def access_token(self, token: str) -> None:
+        self._token_keys = tuple(dict.fromkeys((*self._token_keys, "access_token")))
+        self._set_tokens(token, self.refresh_token)
 
     @property
     def refresh_token(self) -> str | None:
-        return self.tokens["refresh_token"]
+        current = self.kitsu.tokens
+        return current.refresh_text() if current else None
 
-    def refresh_access_token(self) -> dict[str, str | None]:
-        """Get a new access token now; returns the tokens."""
+    @refresh_token.setter
+    def refresh_token(self, token: str) -> None:
+        self._token_keys = tuple(dict.fromkeys((*self._token_keys, "refresh_token")))
+        self._set_tokens(self.access_token, token)
+
+    def refresh_access_token(self) -> dict[str, Any]:
+        """Get a new access token now; returns the server's answer."""
         if not self.refresh_token:
-            raise errors.AuthenticationError("GET", "/auth/refresh-token", 401, "no refresh token")
-        self.kitsu.refresh_token()
-        return self.tokens
+            raise exception.NotAuthenticatedException("GET", "/auth/refresh-token", 401, "no refresh token")
+        with translated(api.REFRESH_TOKEN.template):
+            self.kitsu.refresh_token()
+        return {"access_token": self.access_token, "refresh_token": self.refresh_token}
 
     def make_auth_header(self) -> dict[str, str]:
         """The headers gazu sends to authenticate (they hold the token)."""
@@ -111,6 +151,7 @@ class KitsuClient:
             if self.kitsu.is_authenticated:
                 self.kitsu.log_out()
         finally:
+            self.tokens = {"access_token": None, "refresh_token": None}
             self.kitsu.close()
 
 
@@ -131,10 +172,12 @@ default_client = create_client(DEFAULT_HOST)
 
 # ------------------------------------------------------------ the host
 def host_is_up(client: KitsuClient = default_client) -> bool:
+    """Whether the host answers at all (a HEAD of the API root)."""
     return client.kitsu.host_is_up()
 
 
 def host_is_valid(client: KitsuClient = default_client) -> bool:
+    """Whether the host is a Kitsu API (it refuses an empty login as one does)."""
     return client.kitsu.host_is_valid()
 
 
@@ -149,20 +192,21 @@ def set_host(new_host: str, client: KitsuClient = default_client) -> str:
 
 def get_api_url_from_host(client: KitsuClient = default_client) -> str:
     """The Kitsu URL without its ``/api`` suffix (the web UI's)."""
-    host = client.host.rstrip("/")
+    host = client.host
     return host[: -len("/api")] if host.endswith("/api") else host
 
 
 def get_event_host(client: KitsuClient = default_client) -> str:
-    return client.event_host
+    return client.event_host or client.host
 
 
 def set_event_host(new_host: str, client: KitsuClient = default_client) -> str:
     client.event_host = new_host
-    return new_host
+    return client.event_host
 
 
-def set_tokens(new_tokens: Mapping[str, str | None], client: KitsuClient = default_client) -> dict[str, str | None]:
+def set_tokens(new_tokens: Mapping[str, Any], client: KitsuClient = default_client) -> dict[str, Any]:
+    """Use these tokens (a dict with ``access_token``...); returns them as set."""
     client.tokens = new_tokens
     return client.tokens
 
@@ -176,7 +220,7 @@ def url_path_join(*items: str) -> str:
 
 
 def get_full_url(path: str, client: KitsuClient = default_client) -> str:
-    return url_path_join(client.host, path)
+    return url_path_join(get_host(client), path)
 
 
 def build_path_with_params(path: str, params: Mapping[str, Any] | None) -> str:
@@ -187,13 +231,64 @@ def build_path_with_params(path: str, params: Mapping[str, Any] | None) -> str:
     return path + ("&" if "?" in path else "?") + query
 
 
-def check_status(request: Any, path: str) -> int:
-    """The status of a ``requests`` response, or gazu's exception for it
-    (the transport's own mapping of error answers)."""
+# -------------------------------------------------------------- errors
+def get_message_from_data(message_json: Any, default_message: str = exception.NO_MESSAGE) -> str:
+    """The server's message in an answer's JSON (``message`` or ``error``,
+    with the fields a validation refused), else ``default_message``."""
+    message = default_message
+    if not isinstance(message_json, dict):
+        return message
+    message = next(
+        (value for value in (message_json.get("message"), message_json.get("error")) if isinstance(value, str) and value),
+        message,
+    )
+    data = message_json.get("data")
+    refused = data.get("errors") if isinstance(data, dict) else None
+    details = ", ".join(
+        f"{item.get('field')}: {item.get('message')}" for item in refused or [] if isinstance(item, dict)
+    ) if isinstance(refused, list) else ""
+    return f"{message} ({details})" if details else message
+
+
+def get_message_from_response(response: Any, default_message: str = exception.NO_MESSAGE) -> str:
+    """:func:`get_message_from_data` of a response's JSON body."""
+    try:
+        body = response.json()
+    except ValueError:
+        return default_message
+    return get_message_from_data(body, default_message)
+
+
+def check_status(request: Any, path: str, client: KitsuClient | None = None) -> tuple[int, bool]:
+    """The status of a response (any object with ``status_code``, ``json()``
+    and ``text``) and whether to send it again, or gazu's exception for it.
+    A 401 whose token expired is retried once the access token is refreshed
+    (when the client has a refresh token and may use it)."""
     status = int(request.status_code)
-    if status >= 400:
-        raise answers.error_from_response("", path.lstrip("/"), status, request.reason or "", request.content or b"")
-    return status
+    if status in (401, 422) and _refreshed(request, client):
+        return status, True
+    if status not in _RAISED:
+        return status, False
+    error = errors.error_class_for_status(status)("", path, status, get_message_from_response(request, ""))
+    raise exception.gazu_error(error, path)
+
+
+def _refreshed(response: Any, client: KitsuClient | None) -> bool:
+    """For a 401 (or 422 "Signature has expired"): whether the access token
+    was refreshed, or the client's ``callback_not_authenticated`` asked to try again."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    expired = isinstance(body, dict) and body.get("message") == "Signature has expired"
+    if int(response.status_code) == 422 and not expired:
+        return False
+    if client is not None and expired and client.refresh_token and client.use_refresh_token:
+        client.refresh_access_token()
+        return True
+    return client is not None and client.callback_not_authenticated is not None and bool(
+        client.callback_not_authenticated(client, "")
+    )
 
 
 # ------------------------------------------------------------- requests
@@ -207,42 +302,80 @@ def _split(path: str, params: Mapping[str, Any] | None) -> tuple[str, dict[str, 
     return route.lstrip("/"), {**flat, **dict(params or {})}
 
 
+def _send(method: str, path: str, params: Mapping[str, Any] | None, body: Any, client: KitsuClient) -> Any:
+    route, query = _split(path, params)
+    with translated(route, query):
+        return client.kitsu.transport.request(method, route, params=query or None, json=body)
+
+
 def get(
     path: str, json_response: bool = True, params: Mapping[str, Any] | None = None, client: KitsuClient = default_client
 ) -> Any:
-    route, query = _split(path, params)
-    if json_response:
-        return client.kitsu.transport.get(route, query)
-    return client.kitsu.transport.request("GET", route, params=query).content.decode("utf-8", "replace")
+    """GET ``path``: its JSON, or (``json_response=False``) its text."""
+    answer = _send("GET", path, params, None, client)
+    return answer.json() if json_response else answer.content.decode("utf-8", "replace")
 
 
 def post(path: str, data: Any, client: KitsuClient = default_client) -> Any:
-    route, query = _split(path, None)
-    return client.kitsu.transport.post(route, data, params=query or None)
+    """POST ``data`` as JSON to ``path``: the answer's JSON, or its text when it is not JSON."""
+    return _json_or_text(_send("POST", path, None, data, client))
 
 
 def put(path: str, data: Any, client: KitsuClient = default_client) -> Any:
-    route, query = _split(path, None)
-    return client.kitsu.transport.put(route, data, params=query or None)
+    """PUT ``data`` as JSON to ``path``: the answer's JSON."""
+    return _json_or_text(_send("PUT", path, None, data, client))
 
 
 def delete(path: str, params: Mapping[str, Any] | None = None, client: KitsuClient = default_client) -> str:
-    route, query = _split(path, params)
-    return client.kitsu.transport.request("DELETE", route, params=query).content.decode("utf-8", "replace")
+    """DELETE ``path``: the answer's text."""
+    return str(_send("DELETE", path, params, None, client).content.decode("utf-8", "replace"))
 
 
-def fetch_all(path: str, params: Mapping[str, Any] | None = None, client: KitsuClient = default_client) -> list[Any]:
-    found: list[Any] = get(url_path_join("data", path), params=params, client=client)
+def _json_or_text(answer: Any) -> Any:
+    try:
+        return answer.json()
+    except ValueError:
+        return answer.content.decode("utf-8", "replace")
+
+
+def fetch_all(
+    path: str,
+    params: Mapping[str, Any] | None = None,
+    client: KitsuClient = default_client,
+    paginated: bool = False,
+    limit: int | None = None,
+    fields: Sequence[str] | str | None = None,
+) -> list[Any]:
+    """Every entry of ``data/<path>``; ``paginated`` reads it page by page
+    (``limit`` entries each); ``fields`` keeps those keys (and ids)."""
+    query = dict(params or {})
+    if fields is not None:
+        query["fields"] = fields if isinstance(fields, str) else ",".join(fields)
+    if paginated:
+        query["page"] = 1
+        if limit is not None:
+            query["limit"] = limit
+    url = url_path_join("data", path)
+    answer = get(url, params=query, client=client)
+    if not paginated:
+        return answer  # type: ignore[no-any-return]
+    found = list(answer.get("data", []))
+    for page in range(2, int(answer.get("nb_pages", 1)) + 1):
+        found.extend(get(url, params={**query, "page": page}, client=client).get("data", []))
     return found
 
 
 def fetch_first(path: str, params: Mapping[str, Any] | None = None, client: KitsuClient = default_client) -> Any:
-    entries = fetch_all(path, params, client=client)
+    """The first entry of ``data/<path>``, or None."""
+    entries = get(url_path_join("data", path), params=params, client=client)
     return entries[0] if entries else None
 
 
-def fetch_one(model_name: str, id: str, client: KitsuClient = default_client) -> Any:  # noqa: A002 (gazu's name)
-    return get(url_path_join("data", model_name, id_of(id)), client=client)
+def fetch_one(
+    model_name: str, id: str, params: Mapping[str, Any] | None = None, client: KitsuClient = default_client  # noqa: A002
+) -> Any:
+    """The record ``data/<model_name>/<id>``."""
+    return get(url_path_join("data", model_name, segment_of(id)), params=params, client=client)
 
 
 def create(model_name: str, data: Any, client: KitsuClient = default_client) -> Any:
@@ -250,7 +383,7 @@ def create(model_name: str, data: Any, client: KitsuClient = default_client) -> 
 
 
 def update(model_name: str, model_id: str, data: Any, client: KitsuClient = default_client) -> Any:
-    return put(url_path_join("data", model_name, id_of(model_id)), data, client=client)
+    return put(url_path_join("data", model_name, segment_of(model_id)), data, client=client)
 
 
 def import_data(model_name: str, data: Any, client: KitsuClient = default_client) -> Any:
@@ -259,26 +392,51 @@ def import_data(model_name: str, data: Any, client: KitsuClient = default_client
 
 def upload(
     path: str,
-    file_path: StrPath,
-    data: Mapping[str, Any] = {},  # noqa: B006 (gazu's signature; never mutated)
+    file_path: StrPath | None = None,
+    data: Mapping[str, Any] = {},  # noqa: B006 (the spec's; never mutated)
     extra_files: Sequence[StrPath] = [],  # noqa: B006
+    files: Mapping[str, StrPath] | None = None,
     client: KitsuClient = default_client,
+    progress_callback: ProgressCallback | None = None,
 ) -> Any:
-    """A multipart POST: ``file_path`` as part ``file``, the extra files as
-    ``file-1``, ``file-2``..., ``data`` as form fields."""
+    """A multipart POST, streamed from disk: ``file_path`` as part ``file``,
+    the extra files as ``file-1``, ``file-2``... (or ``files``, part name ->
+    path), ``data`` as form fields. An answer carrying a message raises
+    ``UploadFailedException``, as in gazu."""
     route, query = _split(path, None)
-    parts = file_parts([file_path, *extra_files])
-    fields = {key: value if isinstance(value, str) else json.dumps(value) for key, value in data.items()}
-    return client.kitsu.transport.upload(route, parts, fields=fields, params=query or None)
+    parts = list(files.items()) if files else file_parts([p for p in (file_path, *extra_files) if p is not None])
+    fields = {key: value if isinstance(value, str) else json.dumps(value) for key, value in (data or {}).items()}
+    with translated(route, query):
+        answer = client.kitsu.transport.upload(route, parts, fields=fields, progress=progress_callback, params=query or None)
+    message = get_message_from_data(answer, "")
+    if message:
+        raise exception.UploadFailedException(message)
+    return answer
 
 
 def download(
-    path: str, file_path: StrPath, params: Mapping[str, Any] | None = None, client: KitsuClient = default_client
-) -> int:
+    path: str,
+    file_path: StrPath,
+    params: Mapping[str, Any] | None = None,
+    client: KitsuClient = default_client,
+    progress_callback: ProgressCallback | None = None,
+    processing_timeout: float = 60,
+) -> requests.Response:
     """Stream ``path`` into ``file_path`` (atomic: complete or absent);
-    returns the bytes written."""
+    returns the (closed) response, as gazu 1.3.1. A file the server is
+    still preparing (202) is asked again, as its ``Retry-After`` says, for
+    up to ``processing_timeout`` seconds."""
     route, query = _split(path, params)
-    return client.kitsu.transport.download(route, file_path, params=query or None)
+    deadline = time.monotonic() + processing_timeout
+    while True:
+        try:
+            with translated(route, query):
+                return client.kitsu.transport.download(route, file_path, params=query or None, progress=progress_callback)
+        except errors.StillProcessingError as exc:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise exception.PreviewFileProcessingException(exception.as_sent(route, query)) from None
+            time.sleep(min(exc.retry_after or DEFAULT_RETRY_AFTER, remaining))
 
 
 def get_file_data_from_url(url: str, full: bool = False, client: KitsuClient = default_client) -> bytes:
@@ -288,22 +446,25 @@ def get_file_data_from_url(url: str, full: bool = False, client: KitsuClient = d
         if not url.startswith(base):
             raise errors.InvalidArgumentError(f"{url!r} is not a URL of the client's host {client.host}")
         url = url[len(base):]
-    route, query = _split(url, None)
-    return client.kitsu.transport.request("GET", route, params=query).content
+    return bytes(_send("GET", url, None, None, client).content)
 
 
 def get_api_version(client: KitsuClient = default_client) -> str:
-    return client.kitsu.api_version()
+    """The API's version (its root's ``version``)."""
+    return str(get("", client=client)["version"])
 
 
 def get_current_user(client: KitsuClient = default_client) -> dict[str, Any]:
-    return client.kitsu.current_user()
+    """The logged-in user's record."""
+    user: dict[str, Any] = get(api.AUTHENTICATED.template, client=client)["user"]
+    return user
 
 
 __all__ = [
     "KitsuClient", "build_path_with_params", "check_status", "create", "create_client", "default_client",
     "delete", "download", "fetch_all", "fetch_first", "fetch_one", "get", "get_api_url_from_host", "get_api_version",
-    "get_current_user", "get_event_host", "get_file_data_from_url", "get_full_url", "get_host", "host_is_up",
-    "host_is_valid", "import_data", "make_auth_header", "post", "put", "set_event_host", "set_host", "set_tokens",
-    "update", "upload", "url_path_join",
+    "get_current_user", "get_event_host", "get_file_data_from_url", "get_full_url", "get_host",
+    "get_message_from_data", "get_message_from_response", "host_is_up", "host_is_valid", "import_data",
+    "make_auth_header", "post", "put", "set_event_host", "set_host", "set_tokens", "update", "upload",
+    "url_path_join",
 ]

@@ -1,16 +1,23 @@
 """``gazu.events``: gazu's listener API (official gazu 1.3.1's signatures),
 on the SDK's event stream: callbacks get the event's data dict, as in
 gazu, and a listener that reconnects also gets what it missed, replayed
-from the server's event log (``kitsu_models.events.stream``)."""
+from the server's event log (``kitsu_models.events.stream``); and the log
+of logins."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from kitsu_models import catalogue as api
 from kitsu_models.events import EventStream
 
+from ._calls import call, refs
 from .client import KitsuClient, default_client, get_event_host
+from .helpers import validate_date_format
+
+logger = logging.getLogger("gazu.events")
 
 
 def init(
@@ -29,7 +36,9 @@ def init(
     return stream.start()
 
 
-def add_listener(event_client: EventStream, event_name: str, event_handler: Callable[[dict[str, Any]], object]) -> EventStream:
+def add_listener(
+    event_client: EventStream, event_name: str, event_handler: Callable[[dict[str, Any]], object]
+) -> EventStream:
     """Call ``event_handler(data)`` for each ``event_name`` event."""
     event_client.on(event_name, lambda event: event_handler(event.data))
     return event_client
@@ -39,3 +48,30 @@ def run_client(event_client: EventStream) -> EventStream:
     """Deliver events until the client is stopped (it blocks the thread)."""
     event_client.run()
     return event_client
+
+
+def connect_error(data: Any) -> Any:
+    """What gazu calls when a connection fails: logs ``data``, returns it."""
+    logger.error("The connection failed! %s", data)
+    return data
+
+
+def get_last_login_logs(
+    after: str | None = None,
+    before: str | None = None,
+    limit: int = 100,
+    cursor_login_log_id: str | None = None,
+    person_ids: Sequence[Any] | None = None,
+    client: KitsuClient = default_client,
+) -> Any:
+    """The latest logins (newest first), between ``after`` and ``before``
+    (YYYY-MM-DD[THH:MM:SS], checked before sending), of some people."""
+    params = {
+        "limit": limit, "after": None if after is None else validate_date_format(after),
+        "before": None if before is None else validate_date_format(before),
+        "cursor_login_log_id": cursor_login_log_id, "person_ids": refs(person_ids, "person") or None,
+    }
+    return call(client, "GET", api.LAST_LOGIN_LOGS, params=params)
+
+
+__all__ = ["add_listener", "connect_error", "get_last_login_logs", "init", "run_client"]

@@ -1,42 +1,153 @@
-"""gazu's exception names, bound to the kitsu_models classes themselves (or
-to subclasses raised where gazu raises its own), so one ``except`` clause
-catches an error from either API. Each HTTP status maps to the class gazu
-1.3.1 raises for it: 400 ParameterException, 401 NotAuthenticatedException,
-403 NotAllowedException, 404 RouteNotFoundException, 405
-MethodNotAllowedException, 413 TooBigFileException, 422 ValidationException,
-5xx ServerErrorException."""
+"""gazu's exceptions: 1.3.1's class names, each a subclass of the SDK's
+matching error, so ``except gazu.exception.RouteNotFoundException`` and
+``except kitsu_models.NotFoundError`` both catch a 404 from a gazu call.
 
-from kitsu_models.errors import (
-    AuthenticationError as NotAuthenticatedException,
-    BadRequestError as ParameterException,
-    DownloadError as DownloadFileException,
-    HostError as HostException,
-    KitsuError as GazuException,
-    LocalFileNotFoundError as FileDoesntExistException,
-    LoginFailedError as AuthFailedException,
-    MethodNotAllowedError as MethodNotAllowedException,
-    ModelNotFoundError,
-    NotFoundError as RouteNotFoundException,
-    PayloadTooLargeError as TooBigFileException,
-    PermissionDeniedError as NotAllowedException,
-    ServerError as ServerErrorException,
-    TaskStatusNotFoundError as TaskStatusNotFoundException,
-    UnprocessableEntityError as ValidationException,
-    UploadError as UploadFailedException,
-)
-from kitsu_models.errors import InvalidArgumentError
-from kitsu_models.models import PreviewProcessingError as PreviewFileProcessingException
+``GazuException`` is the SDK's ``KitsuError``: it catches every error a gazu
+function raises (1.3.1 lets connection errors of ``requests`` through).
+Errors of the HTTP exchange are raised as 1.3.1 raises them (:func:`translated`):
+its class for the status, and its ``str()``: the path as sent (with its
+query), plus the server's message for 400 and 422.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import urlencode
+
+from kitsu_models import errors
+from kitsu_models.models import PreviewProcessingError
+
+GazuException = errors.KitsuError
+HostException = errors.HostError
+#: 1.3.1's default message when the server's answer carries none.
+NO_MESSAGE = "No additional information"
+
+
+class AuthFailedException(errors.LoginFailedError):
+    """The login was refused (wrong credentials, second factor...)."""
+
+
+class NotAuthenticatedException(errors.AuthenticationError):
+    """401: the request is not authenticated (and no refresh helped)."""
+
+
+class NotAllowedException(errors.PermissionDeniedError):
+    """403: not allowed for the logged-in user."""
+
+
+class MethodNotAllowedException(errors.MethodNotAllowedError):
+    """405: the route does not take this method."""
+
+
+class RouteNotFoundException(errors.NotFoundError):
+    """404: no such route or record."""
+
+
+class ServerErrorException(errors.ServerError):
+    """5xx: the server failed."""
+
+
+class ParameterException(errors.BadRequestError):
+    """400: the server refused the parameters."""
+
+
+class ValidationException(errors.UnprocessableEntityError):
+    """422: the server refused the content."""
+
+
+class TooBigFileException(errors.PayloadTooLargeError):
+    """413: the file is larger than the server (or its proxy) accepts."""
+
+
+class UploadFailedException(errors.UploadError):
+    """The server took the upload but could not process the file."""
+
+
+class DownloadFileException(errors.DownloadError):
+    """A download could not be completed."""
+
+
+class TaskStatusNotFoundException(errors.TaskStatusNotFoundError):
+    """No task status matches the given name or short name."""
+
+
+class TaskMustBeADictException(errors.InvalidArgumentError):
+    """A task argument that must be a dict (or a Task) is not one."""
+
+
+class FileDoesntExistException(errors.LocalFileNotFoundError):
+    """A local file to send does not exist."""
+
+
+class ProjectDoesntExistException(errors.ModelNotFoundError):
+    """The production a call names does not exist."""
+
+
+class PreviewFileProcessingException(PreviewProcessingError):
+    """The server could not process a preview (or not in time). Raised as
+    1.3.1 raises it, with a message only (``preview_file`` may be None)."""
+
+    def __init__(self, *args: Any) -> None:
+        Exception.__init__(self, *args)
+        self.preview_file: Any = None
+        self.comment: Any = None
+
 
 #: The spec's name of TaskStatusNotFoundException.
 TaskStatusNotFound = TaskStatusNotFoundException
 
+#: Each HTTP error, most specific first, and what 1.3.1 raises for it.
+_BY_ERROR: tuple[tuple[type[errors.HTTPStatusError], type[errors.HTTPStatusError]], ...] = (
+    (errors.AuthenticationError, NotAuthenticatedException),
+    (errors.BadRequestError, ParameterException),
+    (errors.PermissionDeniedError, NotAllowedException),
+    (errors.NotFoundError, RouteNotFoundException),
+    (errors.MethodNotAllowedError, MethodNotAllowedException),
+    (errors.PayloadTooLargeError, TooBigFileException),
+    (errors.UnprocessableEntityError, ValidationException),
+    (errors.ServerError, ServerErrorException),
+)
 
-class ProjectDoesntExistException(ModelNotFoundError):
-    """The production a call names does not exist (gazu's project functions)."""
+
+def as_sent(path: str, params: Mapping[str, Any] | None = None) -> str:
+    """A path as 1.3.1 names it in its errors: relative, with its query."""
+    query = urlencode({key: value for key, value in (params or {}).items() if value is not None}, doseq=True)
+    path = path.lstrip("/")
+    return f"{path}{'&' if '?' in path else '?'}{query}" if query else path
 
 
-class TaskMustBeADictException(InvalidArgumentError):
-    """A task argument that must be a dict (or a Task) is not one."""
+def gazu_error(error: errors.HTTPStatusError, path: str) -> errors.HTTPStatusError:
+    """``error`` as 1.3.1 raises it for ``path``: its class and its ``str()``."""
+    if isinstance(error, tuple(gazu for _, gazu in _BY_ERROR)):
+        return error
+    gazu_class = next((gazu for ours, gazu in _BY_ERROR if isinstance(error, ours)), None)
+    if gazu_class is None:
+        return error
+    translated = gazu_class.__new__(gazu_class)
+    translated.__dict__.update(error.__dict__)
+    message = error.message or NO_MESSAGE
+    if gazu_class is TooBigFileException:
+        translated.args = (f"{path}: You send a too big file. Change your proxy configuration to allow bigger files.",)
+    elif gazu_class in (ParameterException, ValidationException):
+        translated.args = (path, message)
+    else:
+        translated.args = (path,)
+    return translated
+
+
+@contextmanager
+def translated(path: str, params: Mapping[str, Any] | None = None) -> Iterator[None]:
+    """Raise the SDK's HTTP errors of the block as 1.3.1 raises them for
+    ``path`` (see :func:`gazu_error`)."""
+    try:
+        yield
+    except errors.HTTPStatusError as exc:
+        gazu = gazu_error(exc, as_sent(path, params))
+        if gazu is exc:
+            raise
+        raise gazu from None
 
 
 __all__ = [
@@ -44,5 +155,5 @@ __all__ = [
     "MethodNotAllowedException", "NotAllowedException", "NotAuthenticatedException", "ParameterException",
     "PreviewFileProcessingException", "ProjectDoesntExistException", "RouteNotFoundException",
     "ServerErrorException", "TaskMustBeADictException", "TaskStatusNotFound", "TaskStatusNotFoundException",
-    "TooBigFileException", "UploadFailedException", "ValidationException",
+    "TooBigFileException", "UploadFailedException", "ValidationException", "gazu_error", "translated",
 ]

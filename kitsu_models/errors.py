@@ -158,6 +158,15 @@ class DownloadError(KitsuError):
     """A download could not be completed; nothing was left at the target."""
 
 
+class StillProcessingError(DownloadError):
+    """The server is still preparing the file (202): ask again later,
+    after ``retry_after`` seconds when it says."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class ModelNotFoundError(NotFoundError):
     """No record of this model has this id (or name)."""
 

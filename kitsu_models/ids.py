@@ -37,19 +37,40 @@ def id_of(value: Any, model: type[Any] | None = None, what: str | None = None) -
     ``what`` names the argument in the message (default: the model's name).
     """
     label = what or (f"{model.__name__} id" if model is not None else "id")
+    held = _held(value, model, label)
+    if not is_id(held):
+        raise errors.InvalidArgumentError(f"{label} must be a Kitsu id (UUID), got {_excerpt(held)}")
+    return str(held)
+
+
+def _held(value: Any, model: type[Any] | None, label: str) -> Any:
+    """What ``value`` holds as its id: itself, a dict's ``"id"``, a model's."""
     if isinstance(value, Mapping):
-        value = value.get("id")
-    elif not isinstance(value, str) and hasattr(type(value), "model_fields"):
+        return value.get("id")
+    if not isinstance(value, str) and hasattr(type(value), "model_fields"):
         if model is not None and not isinstance(value, model):
-            raise errors.InvalidArgumentError(
-                f"{label}: expected a {model.__name__} or its id, got a {type(value).__name__}"
-            )
+            raise errors.InvalidArgumentError(f"{label}: expected a {model.__name__} or its id, got a {type(value).__name__}")
         if getattr(value, "is_deleted", False):
             raise errors.DeletedObjectError(f"{type(value).__name__} {value.id} was deleted")
-        value = value.id
-    if not is_id(value):
-        raise errors.InvalidArgumentError(f"{label} must be a Kitsu id (UUID), got {_excerpt(value)}")
-    return str(value)
+        return value.id
+    return value
+
+
+#: What gazu's drop-in takes as an id: one path segment of letters, digits,
+#: ``-`` and ``_`` (mocked tests use ids like ``"project-01"``).
+_SEGMENT_ID = re.compile(r"[A-Za-z0-9_-]{1,100}\Z")
+
+
+def segment_of(value: Any, what: str | None = None) -> str:
+    """As :func:`id_of`, but any single path segment of letters, digits,
+    ``-`` and ``_`` (at most 100) is taken, not only a UUID: what gazu's
+    drop-in accepts. ``/``, ``.``, ``%``, ``?``, ``#``, spaces, control
+    characters and the empty string are refused before any request."""
+    label = what or "id"
+    held = _held(value, None, label)
+    if not isinstance(held, str) or not _SEGMENT_ID.match(held):
+        raise errors.InvalidArgumentError(f"{label} must be an id (letters, digits, '-', '_'), got {_excerpt(held)}")
+    return held
 
 
 def _excerpt(value: object, limit: int = 80) -> str:

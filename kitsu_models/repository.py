@@ -31,7 +31,7 @@ from .orm.collection import ModelList
 from .orm.joins import seed_joined
 from .orm.relations import Link, forget_relations
 from .orm.session_api import Session
-from .routes import Route, path
+from .routes import Endpoint, Route
 
 M = TypeVar("M", bound=KitsuModel)
 T = TypeVar("T")
@@ -71,7 +71,7 @@ class Repository(Generic[M]):
     def row(self, object_id: str) -> Row:
         """The server's JSON record of one object (a fresh dict, no model);
         :class:`errors.ModelNotFoundError` if there is none."""
-        item = path(self.route.item_path, id=id_of(object_id, what=f"{self.model.__name__} id"))
+        item = self.route.item_endpoint(self.model.__name__).at(id_of(object_id, what=f"{self.model.__name__} id"))
         try:
             answer = self.session.transport.get(item)
         except errors.NotFoundError:
@@ -133,7 +133,7 @@ class Repository(Generic[M]):
         try:
             for chunk in chunks(ids):
                 params = {**self.route.params, "id": json.dumps(list(chunk))}
-                self._materialize(self._get_rows(self.route.collection, params), cohort, rebind)
+                self._materialize(self._get_rows(self.route.collection.template, params), cohort, rebind)
         except errors.PermissionDeniedError:
             root = self.model.identity_root()
             if root is self.model:
@@ -172,14 +172,16 @@ class Repository(Generic[M]):
             raise errors.InvalidArgumentError(f"at most one criterion may list more than {ID_CHUNK} values")
         scope = {key: value for key, value in params.items() if not value.startswith("[")}
         if self.route.project_collection and list(params) == ["project_id"] and "project_id" in scope:
-            yield path(self.route.project_collection, project_id=params["project_id"]), dict(self.route.project_params), scope
+            project_path = self.route.project_collection.fill(project_id=params["project_id"])
+            yield project_path, dict(self.route.project_params), scope
             return
+        collection = self.route.collection.template
         if not long_lists:
-            yield self.route.collection, {**self.route.params, **params}, scope
+            yield collection, {**self.route.params, **params}, scope
             return
         key = long_lists[0]
         for chunk in chunks(json.loads(params[key])):
-            yield self.route.collection, {**self.route.params, **params, key: json.dumps(list(chunk))}, scope
+            yield collection, {**self.route.params, **params, key: json.dumps(list(chunk))}, scope
 
     def _load(self, list_path: str, params: dict[str, Any], scope: dict[str, Any]) -> ModelList[M]:
         """A list route's models. Where the route sends an ETag and the
@@ -224,9 +226,10 @@ class Repository(Generic[M]):
             yield from self.filter(**criteria)
             return
         params = {**self.route.params, **self._params(criteria), "limit": str(page_size)}
+        collection = self.route.collection.template
         page = 1
         while True:
-            rows = _rows(self.session.transport.get(self.route.collection, {**params, "page": str(page)}), self.route.collection)
+            rows = _rows(self.session.transport.get(collection, {**params, "page": str(page)}), collection)
             yield from self._materialize(rows, ModelList(session=self.session))
             if len(rows) < page_size:
                 return
@@ -292,7 +295,7 @@ class Repository(Generic[M]):
         cohort: ModelList[M] = ModelList(session=self.session)
         for chunk in chunks(list(owner_ids)):
             criteria = {key: chunk[0] if len(chunk) == 1 else list(chunk), **params}
-            rows = self._get_rows(self.route.collection, {**self.route.params, **self._params(criteria)})
+            rows = self._get_rows(self.route.collection.template, {**self.route.params, **self._params(criteria)})
             self._materialize(rows, cohort)
         return cohort
 
@@ -312,7 +315,7 @@ class Repository(Generic[M]):
             names &= set(route.create_fields)
         values = _checked_ids(self.model, obj.model_dump(mode="json", include=names))
         values = {route.create_renames.get(key, key): value for key, value in values.items()}
-        row = self.session.transport.post(path(route.create_path, **obj.__dict__), values)
+        row = self.session.transport.post(route.create_endpoint.fill_from(obj, route.renames), values)
         self._adopt(obj, row)
         return obj
 
@@ -346,7 +349,7 @@ class Repository(Generic[M]):
                 current = self.row(object_id).get("data") or {}
                 merged = {**current, **changes.get("data", {})}
                 changes["data"] = {key: value for key, value in merged.items() if key not in removed}
-            row = self.session.transport.put(path(self.route.update_path, id=object_id), changes)
+            row = self.session.transport.put(self._endpoint_of(obj, self.route.update_endpoint, "update"), changes)
         except BaseException:
             obj._restore_changes(taken)
             raise
@@ -364,7 +367,7 @@ class Repository(Generic[M]):
         """
         object_id = id_of(obj, self.model)
         params = {"force": "true"} if force else None
-        self.session.transport.delete(path(self.route.delete_path, id=object_id), params)
+        self.session.transport.delete(self._endpoint_of(obj, self.route.delete_endpoint, "delete"), params)
         if self.route.force_delete and not force:
             try:
                 self.load(object_id)
@@ -384,6 +387,13 @@ class Repository(Generic[M]):
         return obj
 
     # -------------------------------------------------------------- helpers
+    def _endpoint_of(self, obj: M, endpoint: Endpoint | None, verb: str) -> str:
+        """``endpoint`` filled for ``obj`` (InvalidArgumentError when the
+        model has no route to ``verb`` it)."""
+        if endpoint is None:
+            raise errors.InvalidArgumentError(f"{self.model.__name__} objects cannot be {verb}d through the API")
+        return endpoint.fill_from(obj, self.route.renames)
+
     def _adopt(self, obj: M, row: dict[str, Any]) -> None:
         """Make a newly created object the session's object for its id,
         holding exactly what the server answered."""

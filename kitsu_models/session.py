@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
+from . import catalogue as api
 from . import errors
 from .answers import JSON
 from .credentials import Secret, Tokens
@@ -196,7 +197,7 @@ class Kitsu:
         """The name of an entity type ("Shot", "Sequence", "Character"...),
         read once per session: it tells which class an entity row becomes."""
         if self._entity_type_names is None or entity_type_id not in self._entity_type_names:
-            rows = self.transport.get("data/entity-types")
+            rows = self.transport.get(api.ENTITY_TYPES.fill())
             self._entity_type_names = {row["id"]: row["name"] for row in rows}
         return self._entity_type_names.get(entity_type_id)
 
@@ -245,7 +246,7 @@ class Kitsu:
         if not isinstance(index, dict) or index.get("api") != "Zou":
             return False
         try:
-            self.transport.post("auth/login", {"email": "", "password": ""}, authenticate=False)
+            self.transport.post(api.LOGIN.fill(), {"email": "", "password": ""}, authenticate=False)
         except (errors.BadRequestError, errors.AuthenticationError):
             return True
         except errors.KitsuError:
@@ -316,7 +317,7 @@ class Kitsu:
             "recovery_code": recovery_code,
         }
         try:
-            answer: JSON = self.transport.post("auth/login", body, authenticate=False)
+            answer: JSON = self.transport.post(api.LOGIN.fill(), body, authenticate=False)
         except (errors.BadRequestError, errors.AuthenticationError) as exc:
             raise errors.LoginFailedError(exc.method, exc.path, exc.status, exc.message) from None
         except (errors.NotFoundError, errors.MethodNotAllowedError):
@@ -346,7 +347,7 @@ class Kitsu:
         """Revoke the session on the server and forget the tokens locally,
         even when the server refuses (an already expired token)."""
         try:
-            self.transport.request("GET", "auth/logout", retry=RetryPolicy(attempts=1))
+            self.transport.request("GET", api.LOGOUT.fill(), retry=RetryPolicy(attempts=1))
         except errors.HTTPStatusError:
             pass
         finally:
@@ -378,7 +379,7 @@ class Kitsu:
 
     def current_user(self) -> dict[str, Any]:
         """The logged-in user's record, as the server sends it."""
-        answer = self.transport.get("auth/authenticated")
+        answer = self.transport.get(api.AUTHENTICATED.fill())
         self._user = answer["user"]
         return dict(answer["user"])
 

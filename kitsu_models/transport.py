@@ -8,6 +8,7 @@ Nothing here knows about models: it moves JSON and bytes. Callers get an
 
 from __future__ import annotations
 
+import datetime
 import json as jsonlib
 import logging
 import re
@@ -23,6 +24,7 @@ from requests.adapters import HTTPAdapter
 
 
 from . import answers, errors
+from .catalogue import LOGIN, REFRESH_TOKEN
 from .answers import JSON, Answer
 from .credentials import Secret, Tokens
 from .etag_cache import CachedAnswer, EtagCache
@@ -40,8 +42,8 @@ ETAG_CACHE_SIZE = 64
 _SEGMENT = re.compile(r"(?:[A-Za-z0-9_.~-]|%[0-9A-Fa-f]{2})+\Z")
 
 USER_AGENT = "kitsu-models"
-REFRESH_PATH = "auth/refresh-token"
-_NO_REFRESH_PATHS = frozenset({"auth/login", REFRESH_PATH})
+REFRESH_PATH = REFRESH_TOKEN.fill()
+_NO_REFRESH_PATHS = frozenset({LOGIN.fill(), REFRESH_PATH})
 
 
 def normalize_host(host: str) -> str:
@@ -139,6 +141,12 @@ class Transport:
     def verify(self) -> bool | str:
         """The TLS verification every request uses (True, False or a CA bundle)."""
         return self._verify
+
+    @property
+    def http(self) -> requests.Session:
+        """The pooled ``requests.Session`` requests go through (gazu scripts
+        reach it as ``client.session``: to add a header or an adapter)."""
+        return self._http
 
     def close(self) -> None:
         """Close the pooled connections."""
@@ -421,26 +429,30 @@ class Transport:
         target: StrPath,
         params: Params | None = None,
         progress: ProgressCallback | None = None,
-    ) -> int:
-        """Stream ``path`` into the file ``target``; returns the bytes written.
+    ) -> requests.Response:
+        """Stream ``path`` into the file ``target``; returns the response
+        (closed: its status and headers, the body is in the file).
 
         The file appears at ``target`` only once complete: an interrupted
         download raises :class:`errors.DownloadError` and leaves nothing there.
         """
         response = self._request("GET", path, params, None, None, None, self.timeout, True, None, stream=True).response
-        if response.status_code in (202, 204):
-            # "Accepted, still being prepared" or "nothing": a success
-            # status whose body is not the file (Zou answers 202 with a JSON
-            # note while a preview is processed).
+        if response.status_code == 202:
+            # "Accepted, still being prepared": Zou answers so, with a JSON
+            # note, while a preview is processed.
             response.close()
-            raise errors.DownloadError(
-                f"GET /{path.lstrip('/')}: the server sent no file ({response.status_code}"
-                + (", still processing" if response.status_code == 202 else "") + ")"
+            raise errors.StillProcessingError(
+                f"GET /{path.lstrip('/')}: the server sent no file (202, still processing)",
+                parse_retry_after(response.headers.get("Retry-After")),
             )
+        if response.status_code == 204:
+            response.close()
+            raise errors.DownloadError(f"GET /{path.lstrip('/')}: the server sent no file (204)")
         length = response.headers.get("Content-Length")
         total = int(length) if length and length.isdigit() else None
         try:
-            return write_atomically(response.iter_content(1024 * 1024), target, total, progress)
+            write_atomically(response.iter_content(1024 * 1024), target, total, progress)
+            return response
         except (requests.exceptions.RequestException, OSError) as exc:
             failure = errors.DownloadError(f"GET /{path.lstrip('/')}: download failed ({type(exc).__name__})")
         finally:
@@ -463,9 +475,12 @@ def _tokens_from(reply: _Reply, current: Tokens) -> Tokens | errors.UnexpectedAn
 
 
 def _reveal(value: Any) -> Any:
-    """JSON encoding of what ``json.dumps`` does not know: secrets."""
+    """JSON encoding of what ``json.dumps`` does not know: secrets, and
+    dates and datetimes as ISO 8601 text (as gazu sends them)."""
     if isinstance(value, Secret):
         return value.reveal()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 

@@ -9,17 +9,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from . import errors, routes
+from . import catalogue as api
+from . import errors
 from .models import (
     Asset, AssetType, Department, Entity, Episode, KitsuModel, Person, Project, ProjectStatus, Scene, Sequence, Shot,
     Task, TaskStatus, TaskType,
 )
 from .orm.collection import ModelList
 from .orm.session_api import Session
+from .routes import Endpoint
 
 M = TypeVar("M", bound=KitsuModel)
 
-_ENTITY_ROUTE_NAMES: dict[type[Entity], str] = {Asset: "assets", Shot: "shots", Sequence: "sequences", Scene: "scenes"}
+#: The user's tasks and task types of one entity, by kind: the server has
+#: these views for four kinds only.
+_ENTITY_VIEWS: dict[type[Entity], tuple[Endpoint, Endpoint]] = {
+    Asset: (api.USER_ASSET_TASKS, api.USER_ASSET_TASK_TYPES),
+    Shot: (api.USER_SHOT_TASKS, api.USER_SHOT_TASK_TYPES),
+    Sequence: (api.USER_SEQUENCE_TASKS, api.USER_SEQUENCE_TASK_TYPES),
+    Scene: (api.USER_SCENE_TASKS, api.USER_SCENE_TASK_TYPES),
+}
 
 
 @dataclass(frozen=True)
@@ -50,7 +59,7 @@ class UserViews:
         afresh. (The answer's open projects are left out: loaded together,
         they would make one project's relations load for all of them;
         ``open_projects()`` lists them.)"""
-        answer: dict[str, Any] = self._session.transport.get("data/user/context")
+        answer: dict[str, Any] = self._session.transport.get(api.USER_CONTEXT.fill())
 
         def table(model: type[M], key: str) -> ModelList[M]:
             return self._session.repository(model).materialize(list(answer.get(key) or []), owned=True)
@@ -65,61 +74,60 @@ class UserViews:
         )
         return self._context
 
-    def _fetch(self, model: type[M], template: str, **ids: Any) -> ModelList[M]:
-        return self._session.repository(model).load_route(routes.path(template, **ids))
+    def _fetch(self, model: type[M], endpoint: Endpoint, **ids: Any) -> ModelList[M]:
+        return self._session.repository(model).load_route(endpoint.fill(**ids))
 
     def open_projects(self) -> ModelList[Project]:
         """The open productions the user is in the team of."""
-        return self._fetch(Project, "data/user/projects/open")
+        return self._fetch(Project, api.USER_OPEN_PROJECTS)
 
     def tasks_to_do(self) -> ModelList[Task]:
         """Tasks assigned to the user whose status is not done."""
-        return self._fetch(Task, "data/user/tasks")
+        return self._fetch(Task, api.USER_TASKS)
 
     def done_tasks(self) -> ModelList[Task]:
         """Tasks assigned to the user whose status is done."""
-        return self._fetch(Task, "data/user/done-tasks")
+        return self._fetch(Task, api.USER_DONE_TASKS)
 
     def asset_types(self, project: Project | str) -> ModelList[AssetType]:
         """The asset types of ``project`` the user has tasks on."""
-        return self._fetch(AssetType, "data/user/projects/{id}/asset-types", id=project)
+        return self._fetch(AssetType, api.USER_ASSET_TYPES, project_id=project)
 
     def assets(self, project: Project | str, asset_type: AssetType | str) -> ModelList[Asset]:
         """The assets of one type of ``project`` the user has tasks on."""
-        path = "data/user/projects/{id}/asset-types/{asset_type_id}/assets"
-        return self._fetch(Asset, path, id=project, asset_type_id=asset_type)
+        return self._fetch(Asset, api.USER_TYPE_ASSETS, project_id=project, asset_type_id=asset_type)
 
     def episodes(self, project: Project | str) -> ModelList[Episode]:
         """The episodes of ``project`` the user has tasks in."""
-        return self._fetch(Episode, "data/user/projects/{id}/episodes", id=project)
+        return self._fetch(Episode, api.USER_EPISODES, project_id=project)
 
     def sequences(self, project: Project | str) -> ModelList[Sequence]:
         """The sequences of ``project`` the user has tasks in."""
-        return self._fetch(Sequence, "data/user/projects/{id}/sequences", id=project)
+        return self._fetch(Sequence, api.USER_SEQUENCES, project_id=project)
 
     def shots(self, sequence: Sequence | str) -> ModelList[Shot]:
         """The shots of ``sequence`` the user has tasks on."""
-        return self._fetch(Shot, "data/user/sequences/{id}/shots", id=sequence)
+        return self._fetch(Shot, api.USER_SEQUENCE_SHOTS, sequence_id=sequence)
 
     def scenes(self, sequence: Sequence | str) -> ModelList[Scene]:
         """The scenes of ``sequence`` the user has tasks on."""
-        return self._fetch(Scene, "data/user/sequences/{id}/scenes", id=sequence)
+        return self._fetch(Scene, api.USER_SEQUENCE_SCENES, sequence_id=sequence)
 
     def tasks_for(self, entity: Asset | Shot | Sequence | Scene) -> ModelList[Task]:
         """The user's tasks on one asset, shot, sequence or scene."""
-        return self._fetch(Task, f"data/user/{_entity_kind(entity)}/{{id}}/tasks", id=entity)
+        return self._session.repository(Task).load_route(_entity_view(entity)[0].fill_from(entity))
 
     def task_types_for(self, entity: Asset | Shot | Sequence | Scene) -> ModelList[TaskType]:
         """The types of the user's tasks on one asset, shot, sequence or scene."""
-        return self._fetch(TaskType, f"data/user/{_entity_kind(entity)}/{{id}}/task-types", id=entity)
+        return self._session.repository(TaskType).load_route(_entity_view(entity)[1].fill_from(entity))
 
 
-def _entity_kind(entity: Asset | Shot | Sequence | Scene) -> str:
-    """``assets``...: the server has these views for four kinds only;
-    another kind (an episode, an edit) is a typed error, not a KeyError."""
-    kind = next((name for cls, name in _ENTITY_ROUTE_NAMES.items() if isinstance(entity, cls)), None)
-    if kind is None:
+def _entity_view(entity: Asset | Shot | Sequence | Scene) -> tuple[Endpoint, Endpoint]:
+    """The views of ``entity``'s kind; another kind (an episode, an edit) is
+    a typed error, not a KeyError."""
+    views = next((views for cls, views in _ENTITY_VIEWS.items() if isinstance(entity, cls)), None)
+    if views is None:
         raise errors.InvalidArgumentError(
             f"the user's views cover assets, shots, sequences and scenes, not {type(entity).__name__}"
         )
-    return kind
+    return views

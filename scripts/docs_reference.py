@@ -80,11 +80,11 @@ def _relation_row(name: str, relation: Relation) -> str:
         if relation.ids_field:
             parts.append(f"ids in `{relation.ids_field}`")
         if relation.route:
-            parts.append(f"`GET {relation.route}`")
+            parts.append(f"`GET {relation.route.template}`")
         through = ", else ".join(parts)
         if relation.embedding is not None:
             through += (f" (a prefetch with `{relation.embedding.relation}` reads both from"
-                        f" `GET {relation.embedding.route}`)")
+                        f" `GET {relation.embedding.route.template}`)")
     else:
         through = ""
     returns = {ToOne: target, MaybeToOne: f"{target} \\| None", FirstOfIds: f"{target} \\| None"}.get(type(relation))
@@ -114,7 +114,7 @@ def models_page() -> str:
         out.append(f"\n## {cls.__name__}\n\n{_first_paragraph(cls)}\n\n")
         route = getattr(cls, "__route__", None)
         if route is not None:
-            out.append(f"Route: `{route.collection}`\n\n")
+            out.append(f"Route: `{route.collection.template}`\n\n")
         out.append("| field | type | note |\n|---|---|---|\n")
         for name, field in cls.model_fields.items():
             key = f"{name}` (JSON `{field.alias}`)" if field.alias else f"{name}`"

@@ -88,3 +88,11 @@ def of_module(module: str) -> list[SpecFunction]:
 def default_value(text: str) -> object:
     """A spec default as a Python value (the client default stays text)."""
     return text if text == CLIENT_DEFAULT else ast.literal_eval(text)
+
+
+#: The gazu modules built, with the top level ("gazu"): every function of
+#: official gazu 1.3.1 in them is held to its signature and requests.
+BUILT = (
+    "gazu", "asset", "cache", "casting", "client", "entity", "events", "files", "person", "playlist", "project",
+    "shot", "sync", "task", "user",
+)

@@ -48,6 +48,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar, overload
 
 from .. import errors
+from ..catalogue import LAST_EVENTS
 from ..orm.session_api import Session
 from ..policy import RetryPolicy
 from .base import Event, GenericEvent, Subject
@@ -413,7 +414,7 @@ class EventStream:
         if not self._can_replay:
             return None
         try:
-            newest = self.session.transport.get("data/events/last", {"limit": 1})
+            newest = self.session.transport.get(LAST_EVENTS.fill(), {"limit": 1})
         except errors.PermissionDeniedError:
             self._no_replay()
             return None
@@ -436,9 +437,9 @@ class EventStream:
         pages: list[dict[str, Any]] = []
         try:
             while True:
-                page = self.session.transport.get("data/events/last", params)
+                page = self.session.transport.get(LAST_EVENTS.fill(), params)
                 if not isinstance(page, list):
-                    raise errors.UnexpectedAnswerError("GET", "data/events/last", 200, "expected a list", str(page)[:80])
+                    raise errors.UnexpectedAnswerError("GET", LAST_EVENTS.template, 200, "expected a list", str(page)[:80])
                 pages += page
                 if len(page) < LOG_PAGE:
                     break

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import ClassVar, cast
 
 from .. import checks
 from ..orm.base import KitsuModel
-from .. import routes
+from ..routes import Endpoint
 from ..streaming import ProgressCallback, StrPath
 from . import transfers
+
+
+@dataclass(frozen=True)
+class Avatar:
+    """Where a model's avatar is uploaded and read (catalogue endpoints)."""
+
+    upload: Endpoint
+    file: Endpoint
 
 
 class HasAvatar:
@@ -17,10 +26,7 @@ class HasAvatar:
     :class:`~.people.Person`, :class:`~.production.Project` and
     :class:`~.people.Organisation`): a png the server resizes."""
 
-    def _avatar_route(self) -> str:
-        owner = cast(KitsuModel, self)
-        kind = type(owner).__route__.collection.rsplit("/", 1)[-1]  # "persons", "projects", "organisations"
-        return routes.path(f"pictures/thumbnails/{kind}/{{id}}", id=owner)
+    __avatar__: ClassVar[Avatar]
 
     def download_avatar(self, target: StrPath, progress: ProgressCallback | None = None) -> Path:
         """Download the avatar (a png) to ``target`` (a file path, or an
@@ -28,7 +34,8 @@ class HasAvatar:
         avatar: :class:`~kitsu_models.errors.NotFoundError`."""
         owner = cast(KitsuModel, self)
         owner._check_alive()
-        return transfers.download(owner, self._avatar_route() + ".png", target, f"{owner.id}.png", progress)
+        route = self.__avatar__.file.fill_from(owner)
+        return transfers.download(owner, route, target, f"{owner.id}.png", progress)
 
     def set_avatar(self, path: StrPath, progress: ProgressCallback | None = None) -> None:
         """Upload the picture ``path`` as the avatar."""
@@ -36,6 +43,6 @@ class HasAvatar:
         owner._check_alive()
         source = checks.source_file(path, "avatar", allow_empty=False)
         callback = checks.progress(progress)
-        owner.session.transport.upload(self._avatar_route(), [("file", source)], progress=callback)
+        owner.session.transport.upload(self.__avatar__.upload.fill_from(owner), [("file", source)], progress=callback)
         # The server sets has_avatar with the upload: as it has it now.
         owner._set_synced("has_avatar", True)

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field
 
-from .. import errors, routes
+from .. import catalogue as api
+from .. import errors
 from ..ids import id_of
 from ..orm.base import Id, KitsuModel, computed, server_filled
 from ..orm.relations import MaybeToOne, ToMany, ToOne
-from ..routes import Route
+from ..routes import Endpoint, Route
 from . import file_operations, files, people, playlists, production, tasks
 from . import previews as reviews
 
@@ -30,7 +31,7 @@ EntityStatus = Literal["running", "complete", "standby", "canceled"]
 class EntityType(KitsuModel):
     """A kind of entity: "Shot", "Sequence"... and every asset type."""
 
-    __route__: ClassVar[Route] = Route("data/entity-types", paged=False, small_table=True)
+    __route__: ClassVar[Route] = Route(api.ENTITY_TYPES, api.ENTITY_TYPE, paged=False, small_table=True)
 
     name: str
     short_name: str | None = None
@@ -43,10 +44,11 @@ class AssetType(EntityType):
     """An asset type (Character, Prop...): the entity types assets use."""
 
     __route__: ClassVar[Route] = Route(
-        "data/asset-types",
-        create="data/entity-types",  # data/asset-types only reads
-        update="data/entity-types/{id}",
-        delete="data/entity-types/{id}",
+        api.ASSET_TYPES,
+        api.ASSET_TYPE,
+        create=api.ENTITY_TYPES,  # data/asset-types only reads
+        update=api.ENTITY_TYPE,
+        delete=api.ENTITY_TYPE,
         paged=False,
         small_table=True,
     )
@@ -55,7 +57,7 @@ class AssetType(EntityType):
 class Entity(KitsuModel, file_operations.EntityFiles):
     """Fields and relations every entity kind shares."""
 
-    __route__: ClassVar[Route] = Route("data/entities", paged=False)
+    __route__: ClassVar[Route] = Route(api.ENTITIES, api.ENTITY, paged=False)
 
     name: str
     code: str | None = None
@@ -92,7 +94,7 @@ class Entity(KitsuModel, file_operations.EntityFiles):
     working_files: ClassVar[ToMany[files.WorkingFile]] = ToMany(lambda: files.WorkingFile, foreign_key="entity_id")
     #: Its own output files (not its asset instances'), highest revision first.
     output_files: ClassVar[ToMany[files.OutputFile]] = ToMany(
-        lambda: files.OutputFile, route="data/entities/{id}/output-files"
+        lambda: files.OutputFile, route=api.ENTITY_OUTPUT_FILES
     )
 
     @classmethod
@@ -111,16 +113,21 @@ class Entity(KitsuModel, file_operations.EntityFiles):
         return _KINDS.get(name or "", Asset)
 
 
-def _entity_route(kind: str, create: str, collection: str | None = None, **options: Any) -> Route:
+def _entity_route(
+    collection: Endpoint, item: Endpoint, project_collection: Endpoint, create: Endpoint | None = None, **options: Any
+) -> Route:
+    """An entity kind's route: its own list and delete routes, its project's
+    list (where it is created, unless ``create`` says otherwise); the shared
+    entity route to read and update one."""
     return Route(
-        collection or f"data/{kind}",
-        item="data/entities/{id}",
-        delete=f"data/{kind}/{{id}}",
-        update="data/entities/{id}",
-        project_collection=f"data/projects/{{project_id}}/{kind}",
+        collection,
+        api.ENTITY,
+        delete=item,
+        update=api.ENTITY,
+        project_collection=project_collection,
+        create=create or project_collection,
         force_delete=True,
         paged=False,
-        create=create,
         **options,
     )
 
@@ -130,7 +137,7 @@ class CastingEntry(KitsuModel):
 
     __repr_keys__: ClassVar[tuple[str, ...]] = ("asset_name", "nb_occurences")
 
-    __route__: ClassVar[Route] = Route("data/entity-links")
+    __route__: ClassVar[Route] = Route(api.ENTITY_LINKS)
 
     asset_id: Id
     asset_name: str | None = None
@@ -153,7 +160,7 @@ class CastInEntry(KitsuModel):
 
     __repr_keys__: ClassVar[tuple[str, ...]] = ("shot_name", "sequence_name")
 
-    __route__: ClassVar[Route] = Route("data/entity-links")
+    __route__: ClassVar[Route] = Route(api.ENTITY_LINKS)
 
     shot_id: Id
     shot_name: str | None = None
@@ -171,8 +178,8 @@ class Asset(Entity):
     of an asset type, with its tasks and where it is cast."""
 
     __route__: ClassVar[Route] = _entity_route(
-        "assets",
-        "data/projects/{project_id}/asset-types/{entity_type_id}/assets/new",
+        api.ASSETS, api.ASSET, api.PROJECT_ASSETS, api.NEW_ASSET,
+        renames={"asset_type_id": "entity_type_id"},
         create_fields=("name", "description", "data", "is_shared", "source_id"),
         create_renames={"source_id": "episode_id"},
     )
@@ -184,7 +191,7 @@ class Asset(Entity):
 
     asset_type: ToOne[AssetType] = ToOne(lambda: AssetType, "entity_type_id", init=False)
     episode: MaybeToOne[Episode] = MaybeToOne(lambda: Episode, "source_id", init=False)
-    cast_in: ClassVar[ToMany[CastInEntry]] = ToMany(lambda: CastInEntry, route="data/assets/{id}/cast-in")
+    cast_in: ClassVar[ToMany[CastInEntry]] = ToMany(lambda: CastInEntry, route=api.ASSET_CAST_IN)
     #: Every instance of this asset (in scenes, shots, other assets).
     asset_instances: ClassVar[ToMany[AssetInstance]] = ToMany(lambda: AssetInstance, foreign_key="asset_id")
 
@@ -193,7 +200,7 @@ class Episode(Entity):
     """A part of a series, parent of sequences."""
 
     __route__: ClassVar[Route] = _entity_route(
-        "episodes", "data/projects/{project_id}/episodes",
+        api.EPISODES, api.EPISODE, api.PROJECT_EPISODES,
         create_fields=("name", "description", "data", "status"),
         small_table=True,
     )
@@ -206,7 +213,7 @@ class Sequence(Entity):
     """A run of shots, maybe inside an episode."""
 
     __route__: ClassVar[Route] = _entity_route(
-        "sequences", "data/projects/{project_id}/sequences",
+        api.SEQUENCES, api.SEQUENCE, api.PROJECT_SEQUENCES,
         create_fields=("name", "description", "data", "parent_id"),
         small_table=True,
         create_renames={"parent_id": "episode_id"},
@@ -223,7 +230,7 @@ class Shot(Entity):
     """A shot of a sequence: frame range, casting, tasks and previews."""
 
     __route__: ClassVar[Route] = _entity_route(
-        "shots", "data/projects/{project_id}/shots",
+        api.SHOTS, api.SHOT, api.PROJECT_SHOTS,
         create_fields=("name", "description", "data", "parent_id", "nb_frames"),
         create_renames={"parent_id": "sequence_id"},
     )
@@ -239,13 +246,13 @@ class Shot(Entity):
     sequence: ToOne[Sequence] = ToOne(lambda: Sequence, "parent_id", init=False)
     casting: ClassVar[ToMany[CastingEntry]] = ToMany(
         lambda: CastingEntry,
-        route="data/projects/{project_id}/entities/{id}/casting",
-        batch_route="data/projects/{project_id}/sequences/all/casting",
+        route=api.CASTING,
+        batch_route=api.PROJECT_SHOTS_CASTING,
     )
     #: The asset instances linked to this shot (the server answers them
     #: grouped by asset; the groups are flattened in the server's order).
     asset_instances: ClassVar[ToMany[AssetInstance]] = ToMany(
-        lambda: AssetInstance, route="data/shots/{id}/asset-instances"
+        lambda: AssetInstance, route=api.SHOT_ASSET_INSTANCES
     )
 
     def set_casting(self, entries: list[tuple[Asset, int]] | list[tuple[Asset, int, str]]) -> None:
@@ -254,7 +261,7 @@ class Shot(Entity):
             {"asset_id": id_of(entry[0], Asset), "nb_occurences": entry[1], **({"label": entry[2]} if len(entry) > 2 else {})}
             for entry in entries
         ]
-        route = routes.path("data/projects/{project_id}/entities/{id}/casting", project_id=self.project_id, id=self)
+        route = api.CASTING.fill(project_id=self.project_id, entity_id=self)
         self.session.transport.put(route, body)
         type(self).casting.forget(self)
         # The assets cast before or now see another cast-in list.
@@ -265,14 +272,14 @@ class Shot(Entity):
         """Link an asset instance (of a scene or an asset) to this shot."""
         self._check_alive()
         body = {"asset_instance_id": id_of(instance, AssetInstance)}
-        row = self.session.transport.post(routes.path("data/shots/{id}/asset-instances", id=self), body)
+        row = self.session.transport.post(api.SHOT_ASSET_INSTANCES.fill(shot_id=self), body)
         self.session.repository(Shot).materialize([row], owned=True)  # the answer is this shot
         self._instances_changed(instance)
 
     def remove_asset_instance(self, instance: AssetInstance) -> None:
         """Unlink an asset instance from this shot (the instance remains)."""
         self._check_alive()
-        route = routes.path("data/shots/{id}/asset-instances/{instance_id}", id=self, instance_id=instance)
+        route = api.SHOT_ASSET_INSTANCE.fill(shot_id=self, asset_instance_id=instance)
         self.session.transport.delete(route)
         self._instances_changed(instance)
 
@@ -286,8 +293,7 @@ class Scene(Entity):
     """A scene of a sequence (a layout unit some productions use beside shots)."""
 
     __route__: ClassVar[Route] = _entity_route(
-        "scenes", "data/projects/{project_id}/scenes",
-        collection="data/scenes/all",  # the server has no plain data/scenes list
+        api.SCENES, api.SCENE, api.PROJECT_SCENES,  # the server has no plain data/scenes list
         create_fields=("name", "description", "data", "parent_id"),
         create_renames={"parent_id": "sequence_id"},
     )
@@ -305,7 +311,7 @@ class Edit(Entity):
     """An edit of a production (a cut made of shots), with its own tasks."""
 
     __route__: ClassVar[Route] = _entity_route(
-        "edits", "data/projects/{project_id}/edits",
+        api.EDITS, api.EDIT, api.PROJECT_EDITS,
         create_fields=("name", "description", "data", "parent_id"),
         create_renames={"parent_id": "episode_id"},
     )
@@ -320,7 +326,7 @@ class Concept(Entity):
     """A piece of concept art, reviewed with tasks and linked to assets."""
 
     __route__: ClassVar[Route] = _entity_route(
-        "concepts", "data/projects/{project_id}/concepts",
+        api.CONCEPTS, api.CONCEPT, api.PROJECT_CONCEPTS,
         create_fields=("name", "description", "data"),
     )
 
@@ -339,9 +345,10 @@ class AssetInstance(KitsuModel, file_operations.InstanceFiles):
     """
 
     __route__: ClassVar[Route] = Route(
-        "data/asset-instances",
+        api.ASSET_INSTANCES,
+        api.ASSET_INSTANCE,
         params={"relations": "true"},  # lists carry ``shots`` only then
-        create="data/scenes/{scene_id}/asset-instances",
+        create=api.SCENE_ASSET_INSTANCES,
         create_fields=("asset_id", "description"),
         merges_data=False,
     )
@@ -379,8 +386,10 @@ class AssetInstance(KitsuModel, file_operations.InstanceFiles):
 
 
 _INSTANCE_IN_ASSET = Route(
-    "data/asset-instances",
-    create="data/assets/{target_asset_id}/asset-asset-instances",
+    api.ASSET_INSTANCES,
+    api.ASSET_INSTANCE,
+    create=api.ASSET_ASSET_INSTANCES,
+    renames={"asset_id": "target_asset_id"},
     create_fields=("asset_id", "description"),
     create_renames={"asset_id": "asset_to_instantiate_id"},
 )
@@ -397,7 +406,8 @@ class EntityLink(KitsuModel):
     __repr_keys__: ClassVar[tuple[str, ...]] = ("entity_in_id", "entity_out_id", "nb_occurences")
 
     __route__: ClassVar[Route] = Route(
-        "data/entity-links",
+        api.ENTITY_LINKS,
+        api.ENTITY_LINK,
         create_fields=("entity_in_id", "entity_out_id", "nb_occurences", "label", "data"),
         merges_data=False,
     )

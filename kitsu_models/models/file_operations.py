@@ -1,10 +1,11 @@
 """What tasks, entities, asset instances and projects do with files.
 
 - :class:`TaskFiles` (mixed into ``Task``): working files.
-- :class:`OutputFileOperations`: output files under one route prefix. An
-  entity is one such owner (``Entity`` inherits it); an asset instance in a
-  shot or scene (its "temporal entity") is another, reached through
-  ``instance.output_files_in(shot)``. The server serves both prefixes alike.
+- :class:`OutputFileOperations`: output files of one owner, through one
+  set of routes (:class:`OutputRoutes`). An entity is one such owner
+  (``Entity`` inherits it); an asset instance in a shot or scene (its
+  "temporal entity") is another, reached through
+  ``instance.output_files_in(shot)``. The server serves both sets alike.
 - :class:`ProjectFiles` (mixed into ``Project``): the file tree, and the
   output files of a whole project.
 
@@ -21,11 +22,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 from typing_extensions import Self, TypedDict, Unpack
 
-from .. import errors, routes
+from .. import catalogue as api
+from .. import errors
 from ..checks import EXTENSION_MAX, NAME_MAX, REPRESENTATION_MAX, checked_revision, checked_text, positive_int
 from ..ids import id_of
 from ..orm.base import KitsuModel
 from ..orm.registry import ModelRef
+from ..routes import Endpoint
 from .file_tree import FilePath, check_file_tree, instance_template, merge_tree, require_template, template_kind
 
 if TYPE_CHECKING:
@@ -94,20 +97,44 @@ def _optional_ids(**values: tuple[Any, ModelRef[Any]]) -> dict[str, str]:
 
 # ----------------------------------------------------------- output files
 @dataclass(frozen=True)
+class OutputRoutes:
+    """The routes of one kind of output file owner (catalogue endpoints)."""
+
+    new: Endpoint
+    listing: Endpoint
+    last_revisions: Endpoint
+    next_revision: Endpoint
+    file_path: Endpoint
+    output_types: Endpoint
+
+
+ENTITY_OUTPUTS = OutputRoutes(
+    api.NEW_ENTITY_OUTPUT_FILE, api.ENTITY_OUTPUT_FILES, api.ENTITY_LAST_OUTPUT_FILES, api.ENTITY_NEXT_REVISION,
+    api.ENTITY_OUTPUT_PATH, api.ENTITY_OUTPUT_TYPES,
+)
+INSTANCE_OUTPUTS = OutputRoutes(
+    api.NEW_INSTANCE_OUTPUT_FILE, api.INSTANCE_OUTPUT_FILES, api.INSTANCE_LAST_OUTPUT_FILES,
+    api.INSTANCE_NEXT_REVISION, api.INSTANCE_OUTPUT_PATH, api.INSTANCE_OUTPUT_TYPES,
+)
+
+
+@dataclass(frozen=True)
 class OutputScope:
-    """Where one owner's output files live: ``base`` prefixes the routes of
-    creation, revisions, paths and used types; ``listing`` (with
-    ``listing_params``) lists them. ``project`` and ``template`` are checked
-    for the file tree; ``owners`` have ``output_files`` lists to drop after
-    a creation."""
+    """Where one owner's output files live: ``routes`` filled with ``ids``;
+    the listing takes ``listing_params`` too. ``project`` and ``template``
+    are checked for the file tree; ``owners`` have ``output_files`` lists to
+    drop after a creation."""
 
     session: Session
-    base: str
-    listing: str
+    routes: OutputRoutes
+    ids: dict[str, KitsuModel]
     project: Project
     template: str
     owners: tuple[KitsuModel, ...] = ()
     listing_params: dict[str, str] = field(default_factory=dict)
+
+    def path(self, endpoint: Endpoint) -> str:
+        return endpoint.fill(**{name: self.ids[name] for name in endpoint.placeholders})
 
 
 class OutputFileOperations:
@@ -160,7 +187,7 @@ class OutputFileOperations:
             body["revision"] = checked_revision(revision)
         scope = self._output_scope()
         require_template(scope.project, "output", scope.template)
-        row = scope.session.transport.post(f"{scope.base}/output-files/new", body)
+        row = scope.session.transport.post(scope.path(scope.routes.new), body)
         output_file = scope.session.repository(_OUTPUT_FILE()).materialize([row], owned=True)[0]
         source = scope.session.identity.get(_WORKING_FILE(), body.get("working_file_id", ""))
         for owner in (*scope.owners, *([source] if source is not None else [])):
@@ -173,13 +200,13 @@ class OutputFileOperations:
         """The output files matching every filter given, highest revision first."""
         scope = self._output_scope()
         params = {**scope.listing_params, **_filter_params(filters)}
-        return scope.session.repository(_OUTPUT_FILE()).load_route(scope.listing, params)
+        return scope.session.repository(_OUTPUT_FILE()).load_route(scope.path(scope.routes.listing), params)
 
     def last_output_files(self, **filters: Unpack[OutputFileFilters]) -> ModelList[OutputFile]:
         """The last revision of each (task type, output type, name,
         representation) of the output files matching the filters."""
         scope = self._output_scope()
-        route = f"{scope.base}/output-files/last-revisions"
+        route = scope.path(scope.routes.last_revisions)
         return scope.session.repository(_OUTPUT_FILE()).load_route(route, _filter_params(filters))
 
     def next_output_revision(self, output_type: OutputType | str, task_type: TaskType | str, name: str = "main") -> int:
@@ -193,7 +220,7 @@ class OutputFileOperations:
     def used_output_types(self) -> ModelList[OutputType]:
         """The output types of these output files."""
         scope = self._output_scope()
-        return scope.session.repository(_OUTPUT_TYPE()).load_route(f"{scope.base}/output-types")
+        return scope.session.repository(_OUTPUT_TYPE()).load_route(scope.path(scope.routes.output_types))
 
     def build_output_file_path(
         self,
@@ -226,12 +253,12 @@ class OutputFileOperations:
         if "revision" not in body:
             kind = {key: body[key] for key in ("output_type_id", "task_type_id", "name")}
             body["revision"] = self._next_revision(scope, kind)
-        answer = scope.session.transport.post(f"{scope.base}/output-file-path", body)
+        answer = scope.session.transport.post(scope.path(scope.routes.file_path), body)
         return FilePath(answer["folder_path"], answer["file_name"], sep)
 
     @staticmethod
     def _next_revision(scope: OutputScope, kind: dict[str, Any]) -> int:
-        return int(scope.session.transport.post(f"{scope.base}/output-files/next-revision", kind)["next_revision"])
+        return int(scope.session.transport.post(scope.path(scope.routes.next_revision), kind)["next_revision"])
 
 
 class EntityFiles(OutputFileOperations):
@@ -241,8 +268,9 @@ class EntityFiles(OutputFileOperations):
     def _output_scope(self) -> OutputScope:
         entity = cast("Entity", self)
         entity._check_alive()
-        base = routes.path("data/entities/{id}", id=entity)
-        return OutputScope(entity.session, base, f"{base}/output-files", entity.project, template_kind(entity), (entity,))
+        return OutputScope(
+            entity.session, ENTITY_OUTPUTS, {"entity_id": entity}, entity.project, template_kind(entity), (entity,)
+        )
 
 
 class InstanceOutputFiles(OutputFileOperations):
@@ -264,12 +292,11 @@ class InstanceOutputFiles(OutputFileOperations):
     def _output_scope(self) -> OutputScope:
         instance, temporal = self.instance, self.temporal_entity
         instance._check_alive()
-        base = routes.path("data/asset-instances/{id}/entities/{temporal_id}", id=instance, temporal_id=temporal)
         asset = instance.session.identity.get(_ENTITY(), instance.asset_id)
         return OutputScope(
             instance.session,
-            base,
-            routes.path("data/asset-instances/{id}/output-files", id=instance),
+            INSTANCE_OUTPUTS,
+            {"asset_instance_id": instance, "temporal_entity_id": temporal},
             temporal.project,
             instance_template(instance),
             (asset,) if asset is not None else (),
@@ -291,7 +318,7 @@ class InstanceFiles:
         every filter given, highest revision first."""
         instance = cast("AssetInstance", self)
         instance._check_alive()
-        route = routes.path("data/asset-instances/{id}/output-files", id=instance)
+        route = api.INSTANCE_OUTPUT_FILES.fill(asset_instance_id=instance)
         return instance.session.repository(_OUTPUT_FILE()).load_route(route, _filter_params(filters))
 
 
@@ -343,7 +370,7 @@ class TaskFiles:
         comment = checked_text(comment, "comment")
         person_id = _optional_ids(person_id=(person, _PERSON))
         task, body = self._working_body(name, mode, sep, software, revision)
-        route = routes.path("data/tasks/{id}/working-files/new", id=task)
+        route = api.NEW_WORKING_FILE.fill(task_id=task)
         row = task.session.transport.post(route, {**body, "comment": comment, **person_id})
         working_file = task.session.repository(_WORKING_FILE()).materialize([row], owned=True)[0]
         after_working_file_created(task)
@@ -353,7 +380,7 @@ class TaskFiles:
         """The last revision of each working file name of this task."""
         task = cast("Task", self)
         task._check_alive()
-        answer = task.session.transport.get(routes.path("data/tasks/{id}/working-files/last-revisions", id=task))
+        answer = task.session.transport.get(api.TASK_LAST_WORKING_FILES.fill(task_id=task))
         names = list(answer)
         found = task.session.repository(_WORKING_FILE()).materialize([answer[name] for name in names], owned=True)
         return dict(zip(names, found))
@@ -383,7 +410,7 @@ class TaskFiles:
         passed; gazu sends ``separator``, which this route ignores.)
         """
         task, body = self._working_body(name, mode, sep, software, revision)
-        answer = task.session.transport.post(routes.path("data/tasks/{id}/working-file-path", id=task), body)
+        answer = task.session.transport.post(api.WORKING_FILE_PATH.fill(task_id=task), body)
         return FilePath(answer["path"], answer["name"], sep)
 
 
@@ -423,7 +450,7 @@ class ProjectFiles:
         project._check_alive()
         if not isinstance(changes, Mapping) or not changes:
             raise errors.InvalidArgumentError(f"file tree changes must be a non-empty dict, got {changes!r}")
-        item = routes.path("data/projects/{id}", id=project)
+        item = api.PROJECT.fill(project_id=project)
         current = project.session.transport.get(item, {"relations": "false"}).get("file_tree")
         merged = merge_tree(current if isinstance(current, dict) else {}, changes)
         self._put_file_tree(check_file_tree(merged))
@@ -431,7 +458,7 @@ class ProjectFiles:
 
     def _put_file_tree(self, tree: dict[str, Any]) -> None:
         project = cast("Project", self)
-        row = project.session.transport.put(routes.path("data/projects/{id}", id=project), {"file_tree": tree})
+        row = project.session.transport.put(api.PROJECT.fill(project_id=project), {"file_tree": tree})
         project._dirty_fields().discard("file_tree")
         if isinstance(row, dict) and "file_tree" in row:
             project.session.repository(type(project)).materialize([row], owned=True)
@@ -444,5 +471,5 @@ class ProjectFiles:
         serves this list to managers of the project only."""
         project = cast("Project", self)
         project._check_alive()
-        route = routes.path("data/projects/{id}/output-files", id=project)
+        route = api.PROJECT_OUTPUT_FILES.fill(project_id=project)
         return project.session.repository(_OUTPUT_FILE()).load_route(route, _filter_params(filters))

@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .. import errors, routes
+from .. import catalogue as api
+from .. import errors
 from ..orm.registry import ModelRef
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def require_template(project: production.Project, mode: str, kind: str) -> None:
     have set it since)."""
     problem = template_problem(project.file_tree, mode, kind)
     if problem is not None and project.id and not project.is_deleted:
-        row = project.session.transport.get(routes.path("data/projects/{id}", id=project), {"relations": "false"})
+        row = project.session.transport.get(api.PROJECT.fill(project_id=project), {"relations": "false"})
         project.session.repository(type(project)).materialize([row], owned=True)
         problem = template_problem(project.file_tree, mode, kind)
     if problem is not None:

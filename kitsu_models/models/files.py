@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from pydantic import Field
 from typing_extensions import Self
 
-from .. import errors, routes
+from .. import catalogue as api
+from .. import errors
 from ..checks import checked_revision
 from ..ids import id_of
 from ..orm.base import Id, KitsuModel, computed, server_filled
@@ -50,7 +51,7 @@ Quality = Literal["low", "mid", "high"]
 class Software(KitsuModel):
     """A DCC tool (Blender, Maya...): working files say which made them."""
 
-    __route__: ClassVar[Route] = Route("data/softwares", small_table=True)
+    __route__: ClassVar[Route] = Route(api.SOFTWARES, api.SOFTWARE, small_table=True)
 
     name: str
     short_name: str
@@ -65,7 +66,7 @@ class Software(KitsuModel):
 class OutputType(KitsuModel):
     """A kind of output file (Cache, Geometry, Render...)."""
 
-    __route__: ClassVar[Route] = Route("data/output-types", small_table=True)
+    __route__: ClassVar[Route] = Route(api.OUTPUT_TYPES, api.OUTPUT_TYPE, small_table=True)
 
     name: str
     short_name: str
@@ -75,7 +76,7 @@ class FileStatus(KitsuModel):
     """The status of an output file. The server gives new output files its
     default status ("To review", created on first use) unless told."""
 
-    __route__: ClassVar[Route] = Route("data/file-status", small_table=True)
+    __route__: ClassVar[Route] = Route(api.FILE_STATUSES, api.FILE_STATUS, small_table=True)
 
     name: str
     color: str
@@ -94,8 +95,9 @@ class WorkingFile(KitsuModel):
     __repr_keys__: ClassVar[tuple[str, ...]] = ("name", "revision")
 
     __route__: ClassVar[Route] = Route(
-        "data/working-files",
-        create="data/tasks/{task_id}/working-files/new",
+        api.WORKING_FILES,
+        api.WORKING_FILE,
+        create=api.NEW_WORKING_FILE,
         # (the route reads ``description`` but never stores it)
         create_fields=("name", "comment", "person_id", "software_id", "revision"),
         merges_data=False,
@@ -150,7 +152,7 @@ class WorkingFile(KitsuModel):
         was uploaded for it. Returns the path written.
         """
         self._check_alive()
-        route = routes.path("data/working-files/{id}/file", id=self)
+        route = api.WORKING_FILE_CONTENT.fill(working_file_id=self)
         path = _target_path(target)
         self.session.transport.download(route, path, progress=progress)
         return path
@@ -159,7 +161,7 @@ class WorkingFile(KitsuModel):
         """Store the content of the file ``source`` for this working file
         (read from disk as it is sent; ``progress(bytes sent, total)``)."""
         self._check_alive()
-        route = routes.path("data/working-files/{id}/file", id=self)
+        route = api.WORKING_FILE_CONTENT.fill(working_file_id=self)
         path = Path(source)
         if not path.is_file():
             raise errors.InvalidArgumentError(f"{path} is not a file to upload")
@@ -171,7 +173,7 @@ class WorkingFile(KitsuModel):
     def mark_modified(self) -> Self:
         """Tell the server the file changed now (its ``updated_at``)."""
         self._check_alive()
-        row = self.session.transport.put(routes.path("actions/working-files/{id}/modified", id=self), {})
+        row = self.session.transport.put(api.WORKING_FILE_MODIFIED.fill(working_file_id=self), {})
         if isinstance(row, dict):
             self.session.repository(WorkingFile).materialize([row], owned=True)
         return self
@@ -189,8 +191,9 @@ class OutputFile(KitsuModel):
     __repr_keys__: ClassVar[tuple[str, ...]] = ("name", "revision", "representation")
 
     __route__: ClassVar[Route] = Route(
-        "data/output-files",
-        create="data/entities/{entity_id}/output-files/new",
+        api.OUTPUT_FILES,
+        api.OUTPUT_FILE,
+        create=api.NEW_ENTITY_OUTPUT_FILE,
         create_fields=(
             "name", "comment", "revision", "representation", "extension", "nb_elements",
             "output_type_id", "task_type_id", "person_id", "file_status_id", "source_file_id",
@@ -272,8 +275,9 @@ class OutputFile(KitsuModel):
 
 
 _INSTANCE_OUTPUT_ROUTE = Route(
-    "data/output-files",
-    create="data/asset-instances/{asset_instance_id}/entities/{temporal_entity_id}/output-files/new",
+    api.OUTPUT_FILES,
+    api.OUTPUT_FILE,
+    create=api.NEW_INSTANCE_OUTPUT_FILE,
     create_fields=OutputFile.__route__.create_fields,
     create_renames={"source_file_id": "working_file_id"},
 )

@@ -7,6 +7,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
+from .. import catalogue as api
 from ..orm.base import Id, KitsuModel, server_filled
 from ..orm.relations import ToMany
 from ..routes import Route
@@ -24,7 +25,7 @@ class Department(KitsuModel):
     """A department of the studio (Modeling, Animation...), to which people
     and task types belong."""
 
-    __route__: ClassVar[Route] = Route("data/departments", small_table=True)
+    __route__: ClassVar[Route] = Route(api.DEPARTMENTS, api.DEPARTMENT, small_table=True)
 
     name: str
     color: str
@@ -35,9 +36,11 @@ class Person(KitsuModel, avatars.HasAvatar):
     """A studio member (or bot). Never carries a password or a secret."""
 
     __repr_keys__: ClassVar[tuple[str, ...]] = ("full_name", "email")
+    __avatar__ = avatars.Avatar(api.PERSON_AVATAR, api.PERSON_AVATAR_FILE)
 
     __route__: ClassVar[Route] = Route(
-        "data/persons",
+        api.PERSONS,
+        api.PERSON,
         params={"relations": "true"},  # without it, rows lack their departments
         merges_data=False,
         small_table=True,
@@ -93,14 +96,16 @@ class Person(KitsuModel, avatars.HasAvatar):
     department_ids: list[Id] | None = Field(default=None, alias="departments")
 
     departments: ClassVar[ToMany[Department]] = ToMany(lambda: Department, ids_field="department_ids")
-    tasks: ClassVar[ToMany[tasks.Task]] = ToMany(lambda: tasks.Task, route="data/persons/{id}/tasks")
+    tasks: ClassVar[ToMany[tasks.Task]] = ToMany(lambda: tasks.Task, route=api.PERSON_TASKS)
 
 
 class Organisation(KitsuModel, avatars.HasAvatar):
     """The studio's own settings: its name, hours per day, what is shown,
     and its logo (``set_avatar``)."""
 
-    __route__: ClassVar[Route] = Route("data/organisations")
+    __avatar__ = avatars.Avatar(api.ORGANISATION_AVATAR, api.ORGANISATION_AVATAR_FILE)
+
+    __route__: ClassVar[Route] = Route(api.ORGANISATIONS, api.ORGANISATION)
 
     name: str
     hours_by_day: float = server_filled(8.0)

@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, NoReturn, overload
 
 from typing_extensions import Self
 
-from .. import errors, routes
+from .. import catalogue as api
+from .. import errors
 from ..ids import id_of
 from ..orm.base import Id, KitsuModel, Origin, computed
 from ..orm.collection import ModelList
@@ -192,7 +193,7 @@ class _Entries(Relation):
         reload_absent(playlists, "shots")
         for owner in playlists:
             if not _has_shots(owner):  # deleted meanwhile
-                raise errors.ModelNotFoundError("Playlist", owner.id, "/" + Playlist.__route__.collection)
+                raise errors.ModelNotFoundError("Playlist", owner.id, "/" + Playlist.__route__.collection.template)
         self._build(playlists)
 
     def _build(self, owners: list[Playlist]) -> None:
@@ -244,7 +245,8 @@ class Playlist(KitsuModel):
     """A review playlist of a production (or of one of its episodes)."""
 
     __route__: ClassVar[Route] = Route(
-        "data/playlists",
+        api.PLAYLISTS,
+        api.PLAYLIST,
         create_fields=(
             "name", "project_id", "episode_id", "task_type_id", "for_entity", "for_client", "is_for_all", "shots",
         ),
@@ -368,7 +370,7 @@ class Playlist(KitsuModel):
 def _previews_by_task_type(session: Session, entity_id: str) -> dict[str, list[dict[str, Any]]]:
     """The entity's previews, ``{task_type_id: [newest revision first]}``
     (the route the web UI and gazu use to pick a playlist's preview)."""
-    path = routes.path("data/playlists/entities/{id}/preview-files", id=entity_id)
+    path = api.ENTITY_PLAYLIST_PREVIEWS.fill(entity_id=entity_id)
     try:
         answer = session.transport.get(path)
     except errors.NotFoundError:

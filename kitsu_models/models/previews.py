@@ -20,12 +20,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 from typing import Any, ClassVar, Literal
-from urllib.parse import quote
 
 from pydantic import Field
 from typing_extensions import Self
 
-from .. import errors, routes
+from .. import catalogue as api
+from .. import errors
 from ..checks import positive_seconds
 from ..orm.base import Id, KitsuModel, computed, server_filled
 from ..orm.relations import FirstOfIds, MaybeToOne, ToOne
@@ -57,7 +57,7 @@ class PreviewFile(KitsuModel):
     __repr_keys__: ClassVar[tuple[str, ...]] = ("name", "revision", "extension")
 
     # relations=true: list rows then carry ``comments`` (the comment ids).
-    __route__: ClassVar[Route] = Route("data/preview-files", params={"relations": "true"}, merges_data=False)
+    __route__: ClassVar[Route] = Route(api.PREVIEW_FILES, api.PREVIEW_FILE, params={"relations": "true"}, merges_data=False)
 
     name: str | None = None
     original_name: str | None = None
@@ -171,7 +171,7 @@ class PreviewFile(KitsuModel):
                     f"frame_number only applies to a movie preview; PreviewFile {self.id} is a {self.extension} file"
                 )
             body["frame_number"] = frame_number
-        row = self.session.transport.put(routes.path("actions/preview-files/{id}/set-main-preview", id=self), body)
+        row = self.session.transport.put(api.SET_MAIN_PREVIEW.fill(preview_file_id=self), body)
         return self.session.repository(breakdown.Entity).materialize([row], owned=True)[0]
 
     # --------------------------------------------------------- downloads
@@ -204,8 +204,8 @@ class PreviewFile(KitsuModel):
 
     def _original_route(self) -> str:
         if self._is_movie_file():
-            return routes.path("movies/originals/preview-files/{id}.mp4", id=self)
-        return routes.path("pictures/originals/preview-files/{id}", id=self) + f".{self.extension}"
+            return api.PREVIEW_MOVIE.fill(preview_file_id=self, extension="mp4")
+        return api.PREVIEW_PICTURE.fill(preview_file_id=self, extension=self.extension)
 
     def download_movie(
         self, target: StrPath, progress: ProgressCallback | None = None, *, lowdef: bool = False
@@ -215,32 +215,30 @@ class PreviewFile(KitsuModel):
         self._downloadable()
         if not self._is_movie_file():
             raise errors.InvalidArgumentError(f"PreviewFile {self.id} is a {self.extension} file, not a movie")
-        quality = "low" if lowdef else "originals"
-        suffix = ".low" if lowdef else ""
-        return transfers.download(
-            self, routes.path(f"movies/{quality}/preview-files/{{id}}.mp4", id=self), target, f"{self._stem()}{suffix}.mp4", progress
-        )
+        if lowdef:
+            route, suffix = api.PREVIEW_LOW_MOVIE.fill(preview_file_id=self), ".low"
+        else:
+            route, suffix = api.PREVIEW_MOVIE.fill(preview_file_id=self, extension="mp4"), ""
+        return transfers.download(self, route, target, f"{self._stem()}{suffix}.mp4", progress)
 
     def download_thumbnail(self, target: StrPath, progress: ProgressCallback | None = None) -> Path:
         """Download the preview's thumbnail (a small png)."""
         self._downloadable()
-        return transfers.download(
-            self, routes.path("pictures/thumbnails/preview-files/{id}.png", id=self), target, f"{self._stem()}.thumbnail.png", progress
-        )
+        route = api.PREVIEW_THUMBNAIL.fill(preview_file_id=self)
+        return transfers.download(self, route, target, f"{self._stem()}.thumbnail.png", progress)
 
     def download_cover(self, target: StrPath, progress: ProgressCallback | None = None) -> Path:
         """Download the preview's full-size picture (for a movie, its
         first frame as a png; for a picture, the picture)."""
         self._downloadable()
-        return transfers.download(
-            self, routes.path("pictures/originals/preview-files/{id}.png", id=self), target, f"{self._stem()}.cover.png", progress
-        )
+        route = api.PREVIEW_PICTURE.fill(preview_file_id=self, extension="png")
+        return transfers.download(self, route, target, f"{self._stem()}.cover.png", progress)
 
 
 class AttachmentFile(KitsuModel):
     """A file attached to a comment (or a chat message)."""
 
-    __route__: ClassVar[Route] = Route("data/attachment-files")
+    __route__: ClassVar[Route] = Route(api.ATTACHMENT_FILES, api.ATTACHMENT_FILE)
 
     name: str | None = None
     size: int | None = None
@@ -262,12 +260,5 @@ class AttachmentFile(KitsuModel):
         if not self.name:
             self.refresh()
         name = self.name or self.id
-        path = routes.path("data/attachment-files/{id}/file/", id=self) + _url_name(name)
+        path = api.ATTACHMENT_DOWNLOAD.fill(attachment_file_id=self, file_name=name)
         return transfers.download(self, path, target, name, progress)
-
-
-def _url_name(name: str) -> str:
-    """A file name as one URL path segment. The server ignores it (the id
-    says which file), but a ``/`` or a ``..`` would change the route."""
-    cleaned = name.replace("/", "_").replace("\\", "_")
-    return quote(cleaned, safe="") if cleaned.strip(".") else "file"

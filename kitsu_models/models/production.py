@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field
 
-from .. import routes
+from .. import catalogue as api
 from ..ids import id_of
 from ..orm.base import Id, KitsuModel, computed, server_filled
 from ..orm.embedding import Embedding
 from ..orm.relations import MaybeToOne, ToMany
-from ..routes import Route
+from ..routes import Endpoint, Route
 from . import avatars, breakdown, file_operations, people, playlists, tasks
 
 if TYPE_CHECKING:
@@ -24,18 +24,18 @@ ProductionType = Literal["short", "featurefilm", "tvshow", "nft"]
 #: The rows name the asset type ``asset_type_id`` and the episode
 #: ``episode_id``, and send ``"None"`` for no ``ready_for``.
 ASSETS_WITH_TASKS = Embedding(
-    "data/assets/with-tasks", "tasks",
+    api.ASSETS_WITH_TASKS, "tasks",
     copies={"asset_type_id": "entity_type_id", "episode_id": "source_id"},
     blanks=("ready_for", "source_id", "episode_id", "preview_file_id"),
 )
 #: A project's shots with their tasks (the rows carry the shots' own columns).
-SHOTS_WITH_TASKS = Embedding("data/shots/with-tasks", "tasks")
+SHOTS_WITH_TASKS = Embedding(api.SHOTS_WITH_TASKS, "tasks")
 
 
 class ProjectStatus(KitsuModel):
     """A project's state (Open, Closed): the studio-wide table of them."""
 
-    __route__: ClassVar[Route] = Route("data/project-status", small_table=True)
+    __route__: ClassVar[Route] = Route(api.PROJECT_STATUSES, api.PROJECT_STATUS, small_table=True)
 
     name: str
     color: str
@@ -45,8 +45,11 @@ class Project(KitsuModel, file_operations.ProjectFiles, avatars.HasAvatar):
     """A production: its breakdown (assets, episodes, sequences, shots...), its
     tasks, team, task types and statuses in use, file tree and playlists."""
 
+    __avatar__ = avatars.Avatar(api.PROJECT_AVATAR, api.PROJECT_AVATAR_FILE)
+
     __route__: ClassVar[Route] = Route(
-        "data/projects",
+        api.PROJECTS,
+        api.PROJECT,
         params={"relations": "true"},  # lists carry team, task_types... only then
         force_delete=True,
         merges_data=False,
@@ -124,35 +127,35 @@ class Project(KitsuModel, file_operations.ProjectFiles, avatars.HasAvatar):
     concepts: ClassVar[ToMany[breakdown.Concept]] = ToMany(lambda: breakdown.Concept, foreign_key="project_id")
     tasks: ClassVar[ToMany[tasks.Task]] = ToMany(lambda: tasks.Task, foreign_key="project_id")
     metadata_descriptors: ClassVar[ToMany[MetadataDescriptor]] = ToMany(
-        lambda: MetadataDescriptor, route="data/projects/{id}/metadata-descriptors"
+        lambda: MetadataDescriptor, route=api.PROJECT_DESCRIPTORS
     )
     playlists: ClassVar[ToMany[playlists.Playlist]] = ToMany(lambda: playlists.Playlist, foreign_key="project_id")
 
-    def _link(self, setting: str, body: dict[str, Any]) -> Project:
+    def _link(self, setting: Endpoint, body: dict[str, Any]) -> Project:
         """POST a link to the project's settings, then reload the project
         (its id lists and the relations built on them)."""
         self._check_alive()
-        self.session.transport.post(routes.path(f"data/projects/{{id}}/{setting}", id=self), body)
+        self.session.transport.post(setting.fill(project_id=self), body)
         return self.refresh()
 
     def add_task_type(self, task_type: TaskType, priority: int | None = None) -> Project:
         """Use ``task_type`` in this production (tasks need it linked)."""
-        return self._link("settings/task-types", {"task_type_id": id_of(task_type, tasks.TaskType), "priority": priority})
+        return self._link(api.PROJECT_SETTINGS_TASK_TYPES, {"task_type_id": id_of(task_type, tasks.TaskType), "priority": priority})
 
     def add_task_status(self, task_status: TaskStatus) -> Project:
         """Use ``task_status`` in this production."""
-        return self._link("settings/task-status", {"task_status_id": id_of(task_status, tasks.TaskStatus)})
+        return self._link(api.PROJECT_SETTINGS_TASK_STATUSES, {"task_status_id": id_of(task_status, tasks.TaskStatus)})
 
     def add_asset_type(self, asset_type: breakdown.AssetType) -> Project:
         """Use ``asset_type`` in this production."""
-        return self._link("settings/asset-types", {"asset_type_id": id_of(asset_type, breakdown.AssetType)})
+        return self._link(api.PROJECT_SETTINGS_ASSET_TYPES, {"asset_type_id": id_of(asset_type, breakdown.AssetType)})
 
     def add_person(self, person: people.Person, role: str | None = None) -> Project:
         """Add ``person`` to the production's team."""
         body: dict[str, Any] = {"person_id": id_of(person, people.Person)}
         if role is not None:
             body["role"] = role
-        return self._link("team", body)
+        return self._link(api.PROJECT_TEAM, body)
 
 
 class MetadataDescriptor(KitsuModel):
@@ -160,8 +163,9 @@ class MetadataDescriptor(KitsuModel):
     shots... (or tasks), with its type and allowed choices."""
 
     __route__: ClassVar[Route] = Route(
-        "data/metadata-descriptors",
-        create="data/projects/{project_id}/metadata-descriptors",
+        api.METADATA_DESCRIPTORS,
+        api.METADATA_DESCRIPTOR,
+        create=api.PROJECT_DESCRIPTORS,
         create_fields=("name", "entity_type", "data_type", "choices", "for_client", "departments", "task_type_id"),
     )
 

@@ -30,7 +30,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from .. import checks, errors, routes
+from .. import catalogue as api
+from .. import checks, errors
 from ..ids import chunks, id_of
 from ..orm.collection import ModelList
 from ..orm.registry import ModelRef
@@ -123,7 +124,7 @@ def _upload_preview(
     session = task.session
     transport = session.transport
     row = transport.post(
-        routes.path("actions/tasks/{id}/comments/{comment_id}/add-preview", id=task, comment_id=comment),
+        api.ADD_PREVIEW.fill(task_id=task, comment_id=comment),
         {"revision": revision} if revision is not None else {},
     )
     preview = session.repository(_PREVIEW_FILE()).materialize([row], owned=True)[0]
@@ -131,7 +132,7 @@ def _upload_preview(
     read = max(deadline - time.monotonic(), 1.0)
     try:
         answer = transport.upload(
-            routes.path("pictures/preview-files/{id}", id=preview),
+            api.PREVIEW_UPLOAD.fill(preview_file_id=preview),
             [("file", path)],
             progress=call_progress.part(),
             timeout=_processing_timeout(session, read),
@@ -205,7 +206,7 @@ def _forget(preview: PreviewFile, comment: Comment) -> None:
 def _discard(preview: PreviewFile, comment: Comment) -> None:
     """Delete an empty preview record (best effort), then forget it."""
     try:
-        preview.session.transport.delete(routes.path("data/preview-files/{id}", id=preview))
+        preview.session.transport.delete(api.PREVIEW_FILE.fill(preview_file_id=preview))
     except errors.KitsuError:
         pass
     _forget(preview, comment)
@@ -279,7 +280,7 @@ class TaskReviews:
 
         session = task.session
         transport = session.transport
-        route = routes.path("actions/tasks/{id}/comment", id=task)
+        route = api.ADD_COMMENT.fill(task_id=task)
         parts = file_parts(attachment_paths)
         fields = _form_fields(body) if parts else None
         preview_sizes = [multipart_length([("file", path)]) for path in preview_paths]
@@ -346,7 +347,7 @@ class TaskReviews:
         try:
             for batch in chunks(task_ids, BATCH_COMMENTS):
                 rows = session.transport.post(
-                    "actions/tasks/batch-comment", {"comments": [{**shared, "task_id": i} for i in batch]}
+                    api.BATCH_COMMENT.fill(), {"comments": [{**shared, "task_id": i} for i in batch]}
                 )
                 comments.extend(comment_repository.materialize(list(rows), owned=True))
         except errors.KitsuError as exc:
@@ -414,7 +415,7 @@ class TaskReviews:
         callback = checks.progress(progress)
         session = task.session
         rows = session.transport.upload(
-            routes.path("actions/tasks/{id}/comments/{comment_id}/add-attachment", id=task, comment_id=comment),
+            api.ADD_ATTACHMENTS.fill(task_id=task, comment_id=comment),
             file_parts(sources),
             progress=callback,
         )

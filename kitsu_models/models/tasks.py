@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from pydantic import Field
 
+from .. import catalogue as api
 from ..orm.base import Id, KitsuModel, computed, server_filled
 from ..orm.relations import MaybeToOne, ToMany, ToOne
 from ..routes import Route
@@ -17,7 +18,7 @@ from . import previews as reviews
 class TaskType(KitsuModel):
     """A kind of work (Modeling, Animation...), for one kind of entity."""
 
-    __route__: ClassVar[Route] = Route("data/task-types", small_table=True)
+    __route__: ClassVar[Route] = Route(api.TASK_TYPES, api.TASK_TYPE, small_table=True)
 
     name: str
     short_name: str | None = None
@@ -36,7 +37,7 @@ class TaskType(KitsuModel):
 class TaskStatus(KitsuModel):
     """A state a task can be in (todo, wip, retake, done...), with what it means."""
 
-    __route__: ClassVar[Route] = Route("data/task-status", small_table=True)
+    __route__: ClassVar[Route] = Route(api.TASK_STATUSES, api.TASK_STATUS, small_table=True)
 
     name: str
     short_name: str
@@ -62,9 +63,10 @@ class Task(KitsuModel, file_operations.TaskFiles, publishing.TaskReviews):
     __repr_keys__: ClassVar[tuple[str, ...]] = ("name", "entity.name", "task_type.name", "task_status.short_name")
 
     __route__: ClassVar[Route] = Route(
-        "data/tasks",
+        api.TASKS,
+        api.TASK,
         params={"relations": "true"},
-        project_collection="data/projects/{project_id}/tasks",
+        project_collection=api.PROJECT_TASKS,
         create_fields=(
             "name", "project_id", "entity_id", "task_type_id", "task_status_id",
             "assigner_id", "assignee_ids", "description", "data", "start_date", "due_date",
@@ -144,7 +146,7 @@ class Task(KitsuModel, file_operations.TaskFiles, publishing.TaskReviews):
     assignees: ClassVar[ToMany[people.Person]] = ToMany(lambda: people.Person, ids_field="assignee_ids")
     # data/comments is for admins; others read each task's own route.
     comments: ClassVar[ToMany[Comment]] = ToMany(
-        lambda: Comment, foreign_key="object_id", route="data/tasks/{id}/comments"
+        lambda: Comment, foreign_key="object_id", route=api.TASK_COMMENTS
     )
     time_spents: ClassVar[ToMany[TimeSpent]] = ToMany(lambda: TimeSpent, foreign_key="task_id")
     working_files: ClassVar[ToMany[files.WorkingFile]] = ToMany(lambda: files.WorkingFile, foreign_key="task_id")
@@ -171,7 +173,7 @@ class Comment(KitsuModel):
 
     # relations=true: list rows then carry the id lists (previews,
     # attachment_files, mentions...) the relations below read.
-    __route__: ClassVar[Route] = Route("data/comments", params={"relations": "true"}, merges_data=False)
+    __route__: ClassVar[Route] = Route(api.COMMENTS, api.COMMENT, params={"relations": "true"}, merges_data=False)
 
     shotgun_id: int | None = None
     object_id: Id
@@ -215,7 +217,7 @@ class TimeSpent(KitsuModel):
 
     __repr_keys__: ClassVar[tuple[str, ...]] = ("date", "duration")
 
-    __route__: ClassVar[Route] = Route("data/time-spents")
+    __route__: ClassVar[Route] = Route(api.TIME_SPENTS, api.TIME_SPENT)
 
     duration: float
     date: dt.date

@@ -32,7 +32,7 @@ from ..ids import is_id
 from ..validation import FieldValidationError
 from . import registry
 from .locks import lock_of
-from .relations import MaybeToOne, Relation, ToOne, forget_changed_links, settable
+from .relations import MaybeToOne, Relation, ToOne, forget_changed_links, forget_relations, settable
 from .session_api import Session, default_session
 
 if TYPE_CHECKING:
@@ -408,6 +408,23 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
         self.__dict__[name] = value  # pyright: ignore[reportIndexIssue]  (pyright#11548, as in pydantic)
         if name not in self.__pydantic_fields_set__:
             object.__setattr__(self, "__pydantic_fields_set__", self.__pydantic_fields_set__ | {name})
+
+    def expire(self) -> None:
+        """Forget what was loaded of this object, but not its unsaved
+        changes: the server changed it elsewhere (a comment moves its task
+        to another status). The next read of a field loads the object again,
+        in one request, and its relations load anew (as SQLAlchemy's
+        ``Session.expire``). Nothing is sent now."""
+        with lock_of(self):
+            kept = set(self._dirty_fields()) | {"id"}
+            if self._data_diff() != ({}, []):
+                kept.add("data")
+            gone = [name for name in type(self).model_fields if name in self.__dict__ and name not in kept]
+            for name in gone:
+                del self.__dict__[name]  # pyright: ignore[reportIndexIssue]  (pyright#11548, as in pydantic)
+            object.__setattr__(self, "__pydantic_fields_set__", self.__pydantic_fields_set__ - set(gone))
+            object.__setattr__(self, "_kitsu_partial", True)
+            forget_relations(self)
 
     def delete(self, *, force: bool = False) -> bool:
         """Delete this object on the server and evict it from the session.

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import PermissionDeniedError
-from ..routes import path
+from ..catalogue import PROJECT_TEAM
+from ..routes import Endpoint
 from .collection import ModelList
 
 if TYPE_CHECKING:
@@ -30,10 +31,6 @@ if TYPE_CHECKING:
 #: task rows are blanked: their prefetch takes the objects' own routes. The
 #: role that counts is the one held on the project (a team link may set one).
 COMPLETE_FOR = frozenset({"admin", "manager", "supervisor", "user"})
-
-#: A project's team, with the role each member holds there (``project_role``,
-#: None where they hold their own).
-TEAM = "data/projects/{id}/team"
 
 #: What some routes send for "no value" in an id column.
 BLANK = ("", "None")
@@ -56,7 +53,7 @@ class Embedding:
     where the rows or their children lack it (a task row has no ``project_id``).
     """
 
-    route: str
+    route: Endpoint
     relation: str
     copies: Mapping[str, str] = field(default_factory=dict)
     blanks: tuple[str, ...] = ()
@@ -73,7 +70,8 @@ class Embedding:
         if role not in COMPLETE_FOR:
             return False
         try:
-            team = owner.session.transport.get(path(TEAM, id=owner))
+            # The team lists the role each member holds there (``project_role``).
+            team = owner.session.transport.get(PROJECT_TEAM.fill(project_id=owner))
         except PermissionDeniedError:
             return False
         mine = [member for member in team if isinstance(member, dict) and member.get("id") == me.id]
@@ -87,7 +85,7 @@ class Embedding:
         assert key is not None, "an embedding backs a relation with a foreign key"
         session = owner.session
         try:
-            answer = session.transport.conditional_get(path(self.route), {key: owner.id})
+            answer = session.transport.conditional_get(self.route.fill(), {key: owner.id})
         except PermissionDeniedError:
             return False
         if not isinstance(answer, list) or not all(isinstance(row, dict) for row in answer):

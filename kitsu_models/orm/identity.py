@@ -172,6 +172,14 @@ class IdentityMap:
             _merge(known, fresh, plan)
         return known
 
+    def expire_known(self, cls: type[KitsuModel], object_id: str) -> None:
+        """Expire the object of ``cls`` with this id if it is loaded: the
+        server changed it by a write made outside the models (a gazu call),
+        so its next read loads it again (:meth:`KitsuModel.expire`)."""
+        known = self.get(cls, object_id)
+        if known is not None:
+            known.expire()
+
     def seed(self, cls: type[M], values: dict[str, Any], origin: Origin) -> M | None:
         """The object ``values`` (some fields of it, with its id, as another
         row carried them: ``project_name``...) describe. A known object gets

@@ -34,6 +34,12 @@ def model_class(name: str) -> type[KitsuModel]:
         raise KeyError(f"no model class {name!r} is defined (known: {', '.join(sorted(_classes))})") from None
 
 
+def find(name: str | None) -> type[KitsuModel] | None:
+    """The model class called ``name``, or None when none is defined (the
+    route catalogue names some models the SDK does not type yet)."""
+    return _classes.get(name) if name else None
+
+
 class ModelRef(Generic[M]):
     """A typed reference to a model class by name, resolved on call."""
 

@@ -31,7 +31,7 @@ from typing_extensions import Never, Self
 
 from ..errors import InvalidArgumentError, LazyLoadError, ModelNotFoundError, PermissionDeniedError
 from ..gcpause import paused_gc
-from ..routes import path
+from ..routes import Endpoint
 from .collection import ModelList
 
 if TYPE_CHECKING:
@@ -293,8 +293,8 @@ class ToMany(Relation, Generic[M]):
       ``previews`` so); with ``reload_when_absent``, owners whose row
       lacked that list (a route that leaves it out) are reloaded first,
       in one batch;
-    - ``route``: a dedicated route per owner, formatted with the owner's
-      fields (``project.team``: ``data/projects/{id}/team``). With
+    - ``route``: a dedicated endpoint per owner, filled for the owner
+      (``project.team``: ``data/projects/{project_id}/team``). With
       ``batch_route``, owners of one project are loaded together from a
       route answering ``{owner id: [rows]}`` (a whole project's casting).
       Given with ``foreign_key``, it is the fallback for users the server
@@ -311,8 +311,8 @@ class ToMany(Relation, Generic[M]):
         *,
         foreign_key: str | None = None,
         ids_field: str | None = None,
-        route: str | None = None,
-        batch_route: str | None = None,
+        route: Endpoint | None = None,
+        batch_route: Endpoint | None = None,
         params: dict[str, Any] | None = None,
         reload_when_absent: bool = False,
         embedding: Embedding | None = None,
@@ -390,12 +390,12 @@ class ToMany(Relation, Generic[M]):
             assert self.route is not None
             self._load_per_owner(owners, self.route)
 
-    def _load_per_owner(self, owners: Sequence[KitsuModel], route: str) -> None:
+    def _load_per_owner(self, owners: Sequence[KitsuModel], route: Endpoint) -> None:
         repository = owners[0].session.repository(self.target())
         for owner in owners:
-            self.store(owner, repository.load_route(path(route, **owner.__dict__), self.params))
+            self.store(owner, repository.load_route(route.fill_from(owner), self.params))
 
-    def _load_batched(self, owners: Sequence[KitsuModel], batch_route: str) -> None:
+    def _load_batched(self, owners: Sequence[KitsuModel], batch_route: Endpoint) -> None:
         """One request per project for all owners: the answer maps owner ids
         to rows; the rows of all owners become one cohort."""
         session = owners[0].session
@@ -404,7 +404,8 @@ class ToMany(Relation, Generic[M]):
         for owner in owners:
             by_project.setdefault(owner.__dict__["project_id"], []).append(owner)
         for project_owners in by_project.values():
-            answer = session.transport.conditional_get(path(batch_route, **project_owners[0].__dict__), self.params)
+            project_path = batch_route.fill(project_id=project_owners[0].__dict__["project_id"])
+            answer = session.transport.conditional_get(project_path, self.params)
             counts = [len(answer.get(owner.id, [])) for owner in project_owners]
             rows = [row for owner in project_owners for row in answer.get(owner.id, [])]
             cohort = repository.materialize(rows)

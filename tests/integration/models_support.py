@@ -274,7 +274,7 @@ def assert_data_key_merge(obj: KitsuModel, other: Kitsu) -> None:
             **stale_keys, theirs: "set by the other session", mine: {"nested": [1, 2]}
         }
     assert obj.changes() == {}
-    server = other.transport.get(model.__route__.item_path.format(id=obj.id))
+    server = other.transport.get(model.__route__.item_endpoint(model.__name__).at(obj.id))
     assert server["data"][mine] == {"nested": [1, 2]}
     assert server["data"][theirs] == "set by the other session"
     for key, value in stale_keys.items():
@@ -291,13 +291,13 @@ def assert_deleted(obj: KitsuModel, *, force: bool = False, relation: str | None
     model = type(obj)
     kitsu = obj.session
     object_id = obj.id
-    item = model.__route__.item_path.format(id=object_id)
+    item = model.__route__.item_endpoint(model.__name__).at(object_id)
     kitsu.transport.get(item)  # it exists before
     some_field = next(name for name in ("name", "text", "duration", "first_name", "label") if name in model.model_fields)
     with RequestLog(kitsu) as log:
         assert obj.delete(force=force) is True
     assert (log.sent[0].method, log.sent[0].params) == ("DELETE", {"force": "true"} if force else {})
-    assert log.sent[0].path == model.__route__.delete_path.format(id=object_id)
+    assert log.sent[0].path == model.__route__.delete_endpoint.at(object_id)
     # (a plain delete may check the object is gone: only reads follow)
     assert all(s.method == "GET" for s in log.sent[1:]), log.summary()
     assert obj.is_deleted

@@ -209,7 +209,7 @@ def test_software_output_type_file_status_create_read_update_delete(new_session:
     finally:
         for obj in made:
             try:
-                kitsu.transport.delete(type(obj).__route__.item_path.format(id=obj.id))
+                kitsu.transport.delete(type(obj).__route__.item_endpoint(type(obj).__name__).at(obj.id))
             except errors.NotFoundError:
                 pass
 

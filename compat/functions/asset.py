@@ -1,0 +1,58 @@
+"""``gazu.asset``'s one-call functions (see ``compat/functions/__init__.py``)."""
+
+from __future__ import annotations
+
+from kitsu_models import catalogue as api
+
+from . import Fn
+
+FUNCTIONS = (
+    Fn("all_assets_for_episode(episode)", "GET", api.ASSETS, "The assets of an episode, by name.",
+       result="by_name", cached=True, query={"source_id": "ref(episode)"}),
+    Fn("all_assets_for_shot(shot)", "GET", api.SHOT_ASSETS, "The assets cast in a shot, by name.",
+       result="by_name", cached=True),
+    Fn("all_assets_for_project_and_type(project, asset_type)", "GET", api.PROJECT_TYPE_ASSETS,
+       "The assets of one type of a production, by name.", result="by_name", cached=True),
+    Fn("get_asset_by_name(project, name, asset_type=None)", "GET", api.ALL_ASSETS,
+       "The production's asset named ``name`` (of ``asset_type`` when given), or None.", result="first",
+       cached=True, query={"project_id": "ref(project)", "name": "name", "entity_type_id": "ref(asset_type)"}),
+    Fn("get_asset(asset_id)", "GET", api.ASSET, "An asset's record.", cached=True),
+    Fn("remove_asset(asset, force=False)", "DELETE", api.ASSET,
+       "Delete an asset; without ``force`` the server only cancels one that has tasks.",
+       query={"force": "flag(force)"}),
+    Fn("all_asset_types()", "GET", api.ASSET_TYPES, "Every asset type, by name.", result="by_name", cached=True),
+    Fn("all_asset_types_for_project(project)", "GET", api.PROJECT_ASSET_TYPES,
+       "The asset types a production's assets use, by name.", result="by_name", cached=True),
+    Fn("all_asset_types_for_shot(shot)", "GET", api.SHOT_ASSET_TYPES,
+       "The types of the assets cast in a shot, by name.", result="by_name", cached=True),
+    Fn("get_asset_type(asset_type_id)", "GET", api.ASSET_TYPE, "An asset type's record.", cached=True),
+    Fn("get_asset_type_by_name(name)", "GET", api.ENTITY_TYPES, "The entity type named ``name``, or None.",
+       result="first", cached=True, query={"name": "name"}),
+    Fn("remove_asset_type(asset_type)", "DELETE", api.ENTITY_TYPE, "Delete an asset type.",
+       ids={"entity_type_id": "asset_type"}),
+    Fn("update_asset_type(asset_type)", "PUT", api.ENTITY_TYPE, "Rename an asset type (only its ``name`` is sent).",
+       ids={"entity_type_id": "asset_type"}, body={"name": "record(asset_type)['name']"},
+       types={"asset_type": "Record"}),
+    Fn("get_asset_instance(asset_instance_id)", "GET", api.ASSET_INSTANCE, "An asset instance's record.",
+       cached=True),
+    Fn("all_shot_asset_instances_for_asset(asset)", "GET", api.ASSET_SHOT_INSTANCES,
+       "The asset's instances in shots.", cached=True),
+    Fn("enable_asset_instance(asset_instance)", "PUT", api.ASSET_INSTANCE, "Make an asset instance active.",
+       body={"active": "True"}),
+    Fn("disable_asset_instance(asset_instance)", "PUT", api.ASSET_INSTANCE, "Make an asset instance inactive.",
+       body={"active": "False"}),
+    Fn("all_scene_asset_instances_for_asset(asset)", "GET", api.ASSET_SCENE_INSTANCES,
+       "The asset's instances in scenes.", cached=True),
+    Fn("all_asset_instances_for_asset(asset)", "GET", api.ASSET_ASSET_INSTANCES,
+       "The instances of other assets that the asset holds.", cached=True),
+    Fn("new_asset_asset_instance(asset, asset_to_instantiate, description='')", "POST",
+       api.ASSET_ASSET_INSTANCES, "Put an instance of ``asset_to_instantiate`` in ``asset``.",
+       body={"asset_to_instantiate_id": "ref(asset_to_instantiate)", "description?": "description"}),
+    Fn("import_assets_with_csv(project, csv_file_path)", "POST", api.IMPORT_ASSETS_CSV,
+       "Create or update a production's assets from a CSV file.", kind="upload", files="[csv_file_path]",
+       after_client="progress_callback=None"),
+    Fn("export_assets_with_csv(project, csv_file_path, episode=None, assigned_to=None)", "GET",
+       api.EXPORT_ASSETS_CSV, "Save a production's assets as a CSV file (of one episode, of one assignee).",
+       kind="download", target="csv_file_path", after_client="progress_callback=None",
+       query={"episode_id": "ref(episode)", "assigned_to": "ref(assigned_to)"}, types={"assigned_to": "Ref | None"}),
+)

@@ -1,0 +1,277 @@
+"""Render gazu's one-call functions from their table (``compat/functions``)
+into committed, typed source: ``gazu/_generated/<module>.py``.
+
+    python compat/render.py           # write the files
+    python compat/render.py --check   # exit 1 when a file is not what the table gives
+
+Each row becomes a plain function with its 1.3.1 signature, annotations
+and docstring, whose body is one call of ``gazu._calls``: nothing is made
+at run time, so mypy, pyright, IDEs and ``inspect.signature`` see it.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: the repository root on the path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from compat.functions import MODULES, Fn, rows  # noqa: E402
+from kitsu_models import catalogue  # noqa: E402
+from kitsu_models.routes import Answer  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "gazu" / "_generated"
+WIDTH = 120
+
+#: A parameter that takes "a dict or an id" (a model too): gazu's models.
+REF_NAMES = frozenset("""
+    project asset shot sequence episode scene edit concept task task_type task_status person department entity
+    asset_type asset_instance playlist comment preview_file preview working_file output_file output_type software
+    file_status attachment_file organisation day_off budget entry metadata_descriptor build_job studio
+    project_template notification filter filter_group chat time_spent bot temporal_entity target_task
+    background_file preview_background_file status_automation automation reply entity_link asset_to_instantiate
+    assigner project_source project_target
+""".split())
+
+#: Annotations by parameter name (a name ending in ``_id`` is a Ref too).
+TYPES = {
+    "name": "str", "force": "bool", "relations": "bool", "data": "dict[str, Any]", "file_path": "StrPath",
+    "csv_file_path": "StrPath", "progress_callback": "ProgressCallback | None", "page": "int", "limit": "int",
+    "description": "str", "comment": "str", "text": "str", "color": "str", "short_name": "str", "year": "int",
+    "month": "int", "week": "int", "date": "str", "start_date": "str", "end_date": "str", "role": "str",
+    "priority": "int", "position": "int", "token": "str", "query": "str", "path": "str", "email": "str",
+    "full_name": "str", "first_name": "str", "last_name": "str", "desktop_login": "str", "is_bot": "bool",
+    "field_name": "str", "lowdef": "bool", "for_entity": "str", "frame_number": "int",
+    "user_context": "bool", "persist": "bool", "label": "str", "nb_occurences": "int",
+    "representation": "str", "mode": "str", "sep": "str", "revision": "int", "nb_elements": "int",
+    "duration": "float", "entity_type": "str", "list_type": "str",
+}
+
+#: A row's result when it gives none: what its verb answers.
+DERIVED = {
+    Answer.ONE: "row", Answer.MANY: "list", Answer.ROW: "row", Answer.ROWS: "list", Answer.TEXT: "text",
+    Answer.NOTHING: "text",
+}
+
+#: What each result returns, annotated.
+RETURNS = {"json": "Any", "row": "Row", "list": "list[Row]", "by_name": "list[Row]", "first": "Row | None", "text": "str"}
+
+
+def result(row: Fn) -> str:
+    """The row's result: its own, else what its verb answers (JSON: as is)."""
+    return row.result or DERIVED.get(row.endpoint.verb(row.method).answer, "json")
+
+
+def endpoint_name(row: Fn) -> str:
+    """The catalogue's name of the row's endpoint."""
+    for name, value in vars(catalogue).items():
+        if value is row.endpoint and name.isupper():
+            return name
+    raise ValueError(f"{row.name}: its endpoint is not a constant of kitsu_models.catalogue")
+
+
+def annotation(row: Fn, name: str, default: str | None) -> str:
+    """A parameter's annotation: the row's, else by its name."""
+    if name in row.types:
+        return row.types[name]
+    if name in TYPES:
+        kind = TYPES[name]
+    elif name in REF_NAMES or name.endswith("_id"):
+        kind = "Ref"
+    elif name.endswith("_ids") or name in ("task_types", "entities", "tasks", "persons"):
+        kind = "Sequence[Ref]"
+    else:
+        raise ValueError(f"{row.name}: no type for parameter {name!r} (add it to render.TYPES or the row's types)")
+    return f"{kind} | None" if default == "None" and "None" not in kind else kind
+
+
+def parameters(row: Fn) -> tuple[list[str], list[str]]:
+    """The rendered parameters and the names of the row's parameters."""
+    tree = ast.parse(f"def {row.signature}: pass").body[0]
+    assert isinstance(tree, ast.FunctionDef)
+    args = tree.args.args
+    defaults = [None] * (len(args) - len(tree.args.defaults)) + [ast.unparse(d) for d in tree.args.defaults]
+    rendered, names = [], []
+    for arg, default in zip(args, (_quoted(text) for text in defaults)):
+        text = f"{arg.arg}: {annotation(row, arg.arg, default)}"
+        rendered.append(text if default is None else f"{text} = {default}")
+        names.append(arg.arg)
+    rendered.append("client: KitsuClient = default_client")
+    if row.after_client:
+        rendered.append("*")
+        for part in row.after_client.split(","):
+            name, _, default = (item.strip() for item in part.partition("="))
+            rendered.append(f"{name}: {annotation(row, name, default)} = {default}")
+            names.append(name)
+    return rendered, names
+
+
+def _quoted(default: str | None) -> str | None:
+    """A default as the code base writes it: strings in double quotes."""
+    if default is None or not default.startswith("'"):
+        return default
+    return json.dumps(ast.literal_eval(default))
+
+
+def ids(row: Fn, names: list[str]) -> str:
+    """The placeholders of the row's path, each with what fills it."""
+    filled = []
+    for placeholder in row.endpoint.placeholders:
+        if placeholder in row.ids:
+            value = row.ids[placeholder]
+        elif placeholder in names:
+            value = placeholder
+        elif placeholder.endswith("_id") and placeholder[:-3] in names:
+            value = placeholder[:-3]
+        else:
+            raise ValueError(f"{row.name}: nothing fills {{{placeholder}}} of {row.endpoint.template}")
+        filled.append(f'"{placeholder}": {value}')
+    return "{" + ", ".join(filled) + "}"
+
+
+def mapping(values: dict[str, str]) -> str:
+    return "{" + ", ".join(f'"{key}": {value}' for key, value in values.items()) + "}"
+
+
+def body(row: Fn) -> str | None:
+    if row.body is None or isinstance(row.body, str):
+        return row.body
+    required = {key: value for key, value in row.body.items() if not key.endswith("?")}
+    optional = {key[:-1]: value for key, value in row.body.items() if key.endswith("?")}
+    if not optional:
+        return mapping(required)
+    return f"fields({mapping(required)}, {', '.join(f'{key}={value}' for key, value in optional.items())})"
+
+
+def call(row: Fn, names: list[str]) -> list[str]:
+    """The arguments of the mechanism's call."""
+    api = f"api.{endpoint_name(row)}"
+    row.endpoint.verb(row.method)  # declared in the catalogue
+    path_ids = ids(row, names)
+    if row.kind == "call":
+        args = ["client", f'"{row.method}"', api] + ([path_ids] if row.endpoint.placeholders else [])
+    elif row.kind == "upload":
+        args = ["client", api, path_ids, str(row.files)]
+    else:
+        args = ["client", api, path_ids, str(row.target)]
+    if row.query:
+        args.append(f"params={mapping(dict(row.query))}")
+    rendered_body = body(row)
+    if rendered_body is not None:
+        args.append(f"{'fields' if row.kind == 'upload' else 'body'}={rendered_body}")
+    if row.kind == "call" and result(row) != "json":
+        args.append(f"result={result(row).upper()}")
+    if row.kind != "call":
+        args.append("progress=progress_callback")
+    return args
+
+
+def returns(row: Fn) -> str:
+    return {"call": RETURNS[result(row)], "upload": "Any", "download": "Downloaded"}[row.kind]
+
+
+def wrap(head: str, items: list[str], tail: str, indent: str) -> list[str]:
+    """``head(items)tail`` on one line when it fits, else the items packed
+    into lines below ``head``, then ``tail`` on a line of its own."""
+    line = f"{indent}{head}{', '.join(items)}{tail}"
+    if len(line) <= WIDTH:
+        return [line]
+    inner, lines, current = indent + "    ", [f"{indent}{head}"], ""
+    for item in items:
+        candidate = f"{current} {item}," if current else f"{inner}{item},"
+        if current and len(candidate) > WIDTH:
+            lines.append(current)
+            candidate = f"{inner}{item},"
+        current = candidate
+    return [*lines, current, f"{indent}{tail.lstrip()}"]
+
+
+def function(row: Fn) -> list[str]:
+    params, names = parameters(row)
+    lines = ["@cache"] if row.cached else []
+    lines += wrap(f"def {row.name}(", params, f") -> {returns(row)}:", "")
+    lines.append(f'    """{row.doc}"""')
+    entry = {"call": "call", "upload": "upload", "download": "download"}[row.kind]
+    lines += wrap(f"return {entry}(", call(row, names), ")", "    ")
+    return lines
+
+
+#: The mechanism's names a generated module may use: functions (called),
+#: then constants and types.
+HELPERS = ("call", "upload", "download", "fields", "ref", "refs", "flag", "record")
+NAMES = ("BY_NAME", "Downloaded", "FIRST", "LIST", "ROW", "Record", "Ref", "Row", "TEXT")
+
+
+def imports(code: str) -> list[str]:
+    """The import lines of a generated module whose code (docstrings
+    aside) is ``code``."""
+    used = [name for name in HELPERS if re.search(rf"\b{name}\(", code)]
+    used += [name for name in NAMES if re.search(rf"\b{name}\b", code)]
+    typing = [name for name in ("Any",) if re.search(rf"\b{name}\b", code)]
+    abc = [name for name in ("Sequence",) if re.search(rf"\b{name}\b", code)]
+    streaming = [name for name in ("ProgressCallback", "StrPath") if re.search(rf"\b{name}\b", code)]
+    lines = ["from __future__ import annotations", ""]
+    if abc:
+        lines.append(f"from collections.abc import {', '.join(abc)}")
+    if typing:
+        lines.append(f"from typing import {', '.join(typing)}")
+    lines += ["", "from kitsu_models import catalogue as api"] if abc or typing else ["from kitsu_models import catalogue as api"]
+    if streaming:
+        lines.append(f"from kitsu_models.streaming import {', '.join(streaming)}")
+    if not used:
+        return []
+    one_line = f"from .._calls import {', '.join(sorted(used))}"
+    lines += ["", *([one_line] if len(one_line) <= WIDTH else wrap("from .._calls import (", sorted(used), ")", ""))]
+    if "@cache" in code:
+        lines.append("from ..cache import cache")
+    lines.append("from ..client import KitsuClient, default_client")
+    return lines
+
+
+def render(module: str) -> str:
+    """The generated module of one gazu module."""
+    functions = rows(module)
+    code_lines: list[str] = []
+    for row in functions:
+        code_lines += ["", "", *function(row)]
+    code = "\n".join(line for line in code_lines if not line.lstrip().startswith('"""'))
+    names = [f'"{row.name}"' for row in functions]
+    head = [
+        f'"""``gazu.{module}``\'s one-call functions. Generated from ``compat/functions/{module}.py``',
+        'by ``python compat/render.py``: do not edit."""',
+        *(["", *imports(code)] if functions else []),
+        "",
+        *(wrap("__all__ = [", names, "]", "") if names else ["__all__: list[str] = []"]),
+    ]
+    return "\n".join(head + code_lines) + "\n"
+
+
+def modules() -> list[str]:
+    """The gazu modules that have a table (maybe still empty)."""
+    return [module for module in MODULES if (ROOT / "compat" / "functions" / f"{module}.py").exists()]
+
+
+def main(argv: list[str]) -> int:
+    stale = []
+    for module in modules():
+        target = OUT / f"{module}.py"
+        text = render(module)
+        if "--check" in argv:
+            if not target.exists() or target.read_text(encoding="utf-8") != text:
+                stale.append(str(target.relative_to(ROOT)))
+        else:
+            target.parent.mkdir(exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    if stale:
+        print("stale (run python compat/render.py):", *stale, sep="\n  ")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,176 @@
+"""``gazu.asset``'s one-call functions. Generated from ``compat/functions/asset.py``
+by ``python compat/render.py``: do not edit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kitsu_models import catalogue as api
+from kitsu_models.streaming import ProgressCallback, StrPath
+
+from .._calls import (
+    BY_NAME, Downloaded, FIRST, LIST, ROW, Record, Ref, Row, TEXT, call, download, fields, flag, record, ref, upload,
+)
+from ..cache import cache
+from ..client import KitsuClient, default_client
+
+__all__ = [
+    "all_assets_for_episode", "all_assets_for_shot", "all_assets_for_project_and_type", "get_asset_by_name",
+    "get_asset", "remove_asset", "all_asset_types", "all_asset_types_for_project", "all_asset_types_for_shot",
+    "get_asset_type", "get_asset_type_by_name", "remove_asset_type", "update_asset_type", "get_asset_instance",
+    "all_shot_asset_instances_for_asset", "enable_asset_instance", "disable_asset_instance",
+    "all_scene_asset_instances_for_asset", "all_asset_instances_for_asset", "new_asset_asset_instance",
+    "import_assets_with_csv", "export_assets_with_csv",
+]
+
+
+@cache
+def all_assets_for_episode(episode: Ref, client: KitsuClient = default_client) -> list[Row]:
+    """The assets of an episode, by name."""
+    return call(client, "GET", api.ASSETS, params={"source_id": ref(episode)}, result=BY_NAME)
+
+
+@cache
+def all_assets_for_shot(shot: Ref, client: KitsuClient = default_client) -> list[Row]:
+    """The assets cast in a shot, by name."""
+    return call(client, "GET", api.SHOT_ASSETS, {"shot_id": shot}, result=BY_NAME)
+
+
+@cache
+def all_assets_for_project_and_type(project: Ref, asset_type: Ref, client: KitsuClient = default_client) -> list[Row]:
+    """The assets of one type of a production, by name."""
+    return call(
+        client, "GET", api.PROJECT_TYPE_ASSETS, {"project_id": project, "asset_type_id": asset_type}, result=BY_NAME,
+    )
+
+
+@cache
+def get_asset_by_name(
+    project: Ref, name: str, asset_type: Ref | None = None, client: KitsuClient = default_client,
+) -> Row | None:
+    """The production's asset named ``name`` (of ``asset_type`` when given), or None."""
+    return call(
+        client, "GET", api.ALL_ASSETS,
+        params={"project_id": ref(project), "name": name, "entity_type_id": ref(asset_type)}, result=FIRST,
+    )
+
+
+@cache
+def get_asset(asset_id: Ref, client: KitsuClient = default_client) -> Row:
+    """An asset's record."""
+    return call(client, "GET", api.ASSET, {"asset_id": asset_id}, result=ROW)
+
+
+def remove_asset(asset: Ref, force: bool = False, client: KitsuClient = default_client) -> str:
+    """Delete an asset; without ``force`` the server only cancels one that has tasks."""
+    return call(client, "DELETE", api.ASSET, {"asset_id": asset}, params={"force": flag(force)}, result=TEXT)
+
+
+@cache
+def all_asset_types(client: KitsuClient = default_client) -> list[Row]:
+    """Every asset type, by name."""
+    return call(client, "GET", api.ASSET_TYPES, result=BY_NAME)
+
+
+@cache
+def all_asset_types_for_project(project: Ref, client: KitsuClient = default_client) -> list[Row]:
+    """The asset types a production's assets use, by name."""
+    return call(client, "GET", api.PROJECT_ASSET_TYPES, {"project_id": project}, result=BY_NAME)
+
+
+@cache
+def all_asset_types_for_shot(shot: Ref, client: KitsuClient = default_client) -> list[Row]:
+    """The types of the assets cast in a shot, by name."""
+    return call(client, "GET", api.SHOT_ASSET_TYPES, {"shot_id": shot}, result=BY_NAME)
+
+
+@cache
+def get_asset_type(asset_type_id: Ref, client: KitsuClient = default_client) -> Row:
+    """An asset type's record."""
+    return call(client, "GET", api.ASSET_TYPE, {"asset_type_id": asset_type_id}, result=ROW)
+
+
+@cache
+def get_asset_type_by_name(name: str, client: KitsuClient = default_client) -> Row | None:
+    """The entity type named ``name``, or None."""
+    return call(client, "GET", api.ENTITY_TYPES, params={"name": name}, result=FIRST)
+
+
+def remove_asset_type(asset_type: Ref, client: KitsuClient = default_client) -> str:
+    """Delete an asset type."""
+    return call(client, "DELETE", api.ENTITY_TYPE, {"entity_type_id": asset_type}, result=TEXT)
+
+
+def update_asset_type(asset_type: Record, client: KitsuClient = default_client) -> Row:
+    """Rename an asset type (only its ``name`` is sent)."""
+    return call(
+        client, "PUT", api.ENTITY_TYPE, {"entity_type_id": asset_type}, body={"name": record(asset_type)['name']},
+        result=ROW,
+    )
+
+
+@cache
+def get_asset_instance(asset_instance_id: Ref, client: KitsuClient = default_client) -> Row:
+    """An asset instance's record."""
+    return call(client, "GET", api.ASSET_INSTANCE, {"asset_instance_id": asset_instance_id}, result=ROW)
+
+
+@cache
+def all_shot_asset_instances_for_asset(asset: Ref, client: KitsuClient = default_client) -> Any:
+    """The asset's instances in shots."""
+    return call(client, "GET", api.ASSET_SHOT_INSTANCES, {"asset_id": asset})
+
+
+def enable_asset_instance(asset_instance: Ref, client: KitsuClient = default_client) -> Row:
+    """Make an asset instance active."""
+    return call(
+        client, "PUT", api.ASSET_INSTANCE, {"asset_instance_id": asset_instance}, body={"active": True}, result=ROW,
+    )
+
+
+def disable_asset_instance(asset_instance: Ref, client: KitsuClient = default_client) -> Row:
+    """Make an asset instance inactive."""
+    return call(
+        client, "PUT", api.ASSET_INSTANCE, {"asset_instance_id": asset_instance}, body={"active": False}, result=ROW,
+    )
+
+
+@cache
+def all_scene_asset_instances_for_asset(asset: Ref, client: KitsuClient = default_client) -> Any:
+    """The asset's instances in scenes."""
+    return call(client, "GET", api.ASSET_SCENE_INSTANCES, {"asset_id": asset})
+
+
+@cache
+def all_asset_instances_for_asset(asset: Ref, client: KitsuClient = default_client) -> list[Row]:
+    """The instances of other assets that the asset holds."""
+    return call(client, "GET", api.ASSET_ASSET_INSTANCES, {"asset_id": asset}, result=LIST)
+
+
+def new_asset_asset_instance(
+    asset: Ref, asset_to_instantiate: Ref, description: str = "", client: KitsuClient = default_client,
+) -> Row:
+    """Put an instance of ``asset_to_instantiate`` in ``asset``."""
+    return call(
+        client, "POST", api.ASSET_ASSET_INSTANCES, {"asset_id": asset},
+        body=fields({"asset_to_instantiate_id": ref(asset_to_instantiate)}, description=description), result=ROW,
+    )
+
+
+def import_assets_with_csv(
+    project: Ref, csv_file_path: StrPath, client: KitsuClient = default_client, *,
+    progress_callback: ProgressCallback | None = None,
+) -> Any:
+    """Create or update a production's assets from a CSV file."""
+    return upload(client, api.IMPORT_ASSETS_CSV, {"project_id": project}, [csv_file_path], progress=progress_callback)
+
+
+def export_assets_with_csv(
+    project: Ref, csv_file_path: StrPath, episode: Ref | None = None, assigned_to: Ref | None = None,
+    client: KitsuClient = default_client, *, progress_callback: ProgressCallback | None = None,
+) -> Downloaded:
+    """Save a production's assets as a CSV file (of one episode, of one assignee)."""
+    return download(
+        client, api.EXPORT_ASSETS_CSV, {"project_id": project}, csv_file_path,
+        params={"episode_id": ref(episode), "assigned_to": ref(assigned_to)}, progress=progress_callback,
+    )

@@ -1,0 +1,86 @@
+"""``gazu.helpers``: gazu's small functions for normalising model
+parameters, checking dates, cleaning file names and downloading a file."""
+
+from __future__ import annotations
+
+import datetime
+import mimetypes
+import os
+import re
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import requests
+
+from kitsu_models.streaming import write_atomically
+
+from .exception import DownloadFileException
+
+#: A model id as gazu checks it here: a UUID.
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+#: What ``sanitize_filename`` removes.
+_FORBIDDEN = set("@|():%/,\\[]<>*?;`\n")
+
+
+def normalize_model_parameter(model_parameter: Any) -> dict[str, Any] | None:
+    """A model given as a dict (kept) or an id (made ``{"id": ...}``); None
+    stays None. Anything else raises ValueError."""
+    if model_parameter is None or isinstance(model_parameter, dict):
+        return model_parameter
+    try:
+        text = str(model_parameter)
+    except Exception:  # noqa: BLE001 (gazu's: any failure to make it text)
+        raise ValueError("Failed to cast argument to str") from None
+    if not _UUID.fullmatch(text):
+        raise ValueError("Wrong format: expected ID string or Data dict")
+    return {"id": text}
+
+
+def normalize_list_of_models_for_links(models: Any = None) -> list[str]:
+    """The ids of a model or a list of models (dicts or ids)."""
+    listed = models if isinstance(models, list) else [] if models is None else [models]
+    return [str(normalize_model_parameter(model)["id"]) for model in listed]  # type: ignore[index]
+
+
+def validate_date_format(date_text: str) -> str:
+    """``date_text`` when it is YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, else ValueError."""
+    for layout in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"):
+        try:
+            datetime.datetime.strptime(date_text, layout)
+            return date_text
+        except (TypeError, ValueError):
+            continue
+    raise ValueError(f"Incorrect date format for {date_text}, should be YYYY-mm-dd or YYYY-mm-ddTHH:MM:SS")
+
+
+def sanitize_filename(filename: str) -> str:
+    """``filename`` without ``..`` and the characters file systems refuse."""
+    return "".join(char for char in filename.replace("..", "_") if char not in _FORBIDDEN).strip()
+
+
+def download_file(url: str, file_path: str | None = None, headers: Mapping[str, str] | None = None) -> str:
+    """Download ``url`` (a plain GET: no credentials unless in ``headers``)
+    to ``file_path`` (a file, or a folder to keep the URL's file name in; a
+    new private temporary folder when None); returns the path written. The
+    file appears only once complete; a refused download raises
+    ``DownloadFileException`` and leaves nothing."""
+    with requests.get(url, headers=dict(headers or {}), stream=True, timeout=(10, 300)) as response:
+        if not response.ok:
+            raise DownloadFileException(f"File ({url}) can't be downloaded ({response.status_code} {response.reason}).")
+        target = Path(tempfile.mkdtemp(prefix="gazu_") if file_path is None else file_path)
+        folder, name = (target, "") if target.is_dir() else (target.parent, target.name)
+        stem, extension = os.path.splitext(name or urlparse(url).path.split("/")[-1])
+        if not extension:
+            extension = mimetypes.guess_extension(response.headers.get("Content-Type", "")) or ""
+        path = (folder if str(folder) else Path.cwd()) / sanitize_filename((stem or "file") + extension)
+        write_atomically(response.iter_content(1024 * 1024), path, None, None)
+    return str(path)
+
+
+__all__ = [
+    "download_file", "normalize_list_of_models_for_links", "normalize_model_parameter", "sanitize_filename",
+    "validate_date_format",
+]

@@ -15,6 +15,7 @@ import ast
 import json
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: the repository root on the path
@@ -134,25 +135,42 @@ def ids(row: Fn, names: list[str]) -> str:
     return "{" + ", ".join(filled) + "}"
 
 
-def mapping(values: dict[str, str]) -> str:
-    return "{" + ", ".join(f'"{key}": {value}' for key, value in values.items()) + "}"
+@dataclass(frozen=True)
+class Group:
+    """Code made of items between a head and a tail (a dict, a call): one
+    line when it fits, else its items on lines of their own (:func:`wrap`)."""
+
+    head: str
+    items: list[str | Group]
+    tail: str
+
+    def __str__(self) -> str:
+        return f"{self.head}{', '.join(str(item) for item in self.items)}{self.tail}"
+
+    def named(self, name: str) -> Group:
+        return Group(f"{name}={self.head}", self.items, self.tail)
 
 
-def body(row: Fn) -> str | None:
+def mapping(values: dict[str, str]) -> Group:
+    return Group("{", [f'"{key}": {value}' for key, value in values.items()], "}")
+
+
+def body(row: Fn) -> str | Group | None:
     if row.body is None or isinstance(row.body, str):
         return row.body
     required = {key: value for key, value in row.body.items() if not key.endswith("?")}
     optional = {key[:-1]: value for key, value in row.body.items() if key.endswith("?")}
     if not optional:
         return mapping(required)
-    return f"fields({mapping(required)}, {', '.join(f'{key}={value}' for key, value in optional.items())})"
+    return Group("fields(", [mapping(required), *(f"{key}={value}" for key, value in optional.items())], ")")
 
 
-def call(row: Fn, names: list[str]) -> list[str]:
+def call(row: Fn, names: list[str]) -> list[str | Group]:
     """The arguments of the mechanism's call."""
     api = f"api.{endpoint_name(row)}"
     row.endpoint.verb(row.method)  # declared in the catalogue
     path_ids = ids(row, names)
+    args: list[str | Group]
     if row.kind == "call":
         args = ["client", f'"{row.method}"', api] + ([path_ids] if row.endpoint.placeholders else [])
     elif row.kind == "upload":
@@ -160,10 +178,13 @@ def call(row: Fn, names: list[str]) -> list[str]:
     else:
         args = ["client", api, path_ids, str(row.target)]
     if row.query:
-        args.append(f"params={mapping(dict(row.query))}")
+        args.append(mapping(dict(row.query)).named("params"))
     rendered_body = body(row)
-    if rendered_body is not None:
-        args.append(f"{'fields' if row.kind == 'upload' else 'body'}={rendered_body}")
+    keyword = "fields" if row.kind == "upload" else "body"
+    if isinstance(rendered_body, Group):
+        args.append(rendered_body.named(keyword))
+    elif rendered_body is not None:
+        args.append(f"{keyword}={rendered_body}")
     if row.kind == "call" and result(row) != "json":
         args.append(f"result={result(row).upper()}")
     if row.kind != "call":
@@ -175,20 +196,27 @@ def returns(row: Fn) -> str:
     return {"call": RETURNS[result(row)], "upload": "Any", "download": "Downloaded"}[row.kind]
 
 
-def wrap(head: str, items: list[str], tail: str, indent: str) -> list[str]:
+def wrap(head: str, items: list[str | Group], tail: str, indent: str) -> list[str]:
     """``head(items)tail`` on one line when it fits, else the items packed
-    into lines below ``head``, then ``tail`` on a line of its own."""
-    line = f"{indent}{head}{', '.join(items)}{tail}"
+    into lines below ``head`` (an item too long for a line, itself a group,
+    opened in turn), then ``tail`` on a line of its own."""
+    line = f"{indent}{head}{', '.join(str(item) for item in items)}{tail}"
     if len(line) <= WIDTH:
         return [line]
     inner, lines, current = indent + "    ", [f"{indent}{head}"], ""
     for item in items:
-        candidate = f"{current} {item}," if current else f"{inner}{item},"
+        text = str(item)
+        if isinstance(item, Group) and len(f"{inner}{text},") > WIDTH:
+            lines += [current] if current else []
+            lines += wrap(item.head, item.items, item.tail + ",", inner)
+            current = ""
+            continue
+        candidate = f"{current} {text}," if current else f"{inner}{text},"
         if current and len(candidate) > WIDTH:
             lines.append(current)
-            candidate = f"{inner}{item},"
+            candidate = f"{inner}{text},"
         current = candidate
-    return [*lines, current, f"{indent}{tail.lstrip()}"]
+    return [*lines, *([current] if current else []), f"{indent}{tail.lstrip()}"]
 
 
 def function(row: Fn) -> list[str]:

@@ -17,7 +17,10 @@ from kitsu_models import catalogue as api
 from kitsu_models import errors
 from kitsu_models.credentials import Secret
 
-from . import asset, cache, casting, entity, events, exception, files, person, playlist, project, shot, sync, task, user
+from . import (
+    asset, cache, casting, concept, context, edit, entity, events, exception, files, helpers, person, playlist,
+    project, project_template, scene, search, shot, studio, sync, task, user,
+)
 from . import client as raw
 from .__version__ import __version__
 from .client import KitsuClient
@@ -89,9 +92,11 @@ def refresh_access_token(client: KitsuClient = raw.default_client) -> dict[str, 
     return client.refresh_access_token()
 
 
-def set_token(token: str | Mapping[str, Any], client: KitsuClient = raw.default_client) -> dict[str, Any]:
+def set_token(token: str | Secret | Mapping[str, Any], client: KitsuClient = raw.default_client) -> dict[str, Any]:
     """Use a token obtained elsewhere: a str is the access token."""
-    return raw.set_tokens({"access_token": token} if isinstance(token, str) else token, client=client)
+    tokens = token if isinstance(token, Mapping) else {"access_token": Secret.of(token)}
+    del token  # the first frame holding it: only the Secret stays
+    return raw.set_tokens(tokens, client=client)
 
 
 def create_session(
@@ -121,7 +126,8 @@ def create_session(
 
 __all__ = [
     "AuthFailedException", "KitsuClient", "NotAuthenticatedException", "ParameterException", "__version__", "asset",
-    "cache", "casting", "create_session", "entity", "events", "exception", "files", "get_event_host", "get_host",
-    "log_in", "log_out", "person", "playlist", "project", "raw", "refresh_access_token", "send_email_otp",
-    "set_event_host", "set_host", "set_token", "shot", "sync", "task", "user",
+    "cache", "casting", "concept", "context", "create_session", "edit", "entity", "events", "exception", "files",
+    "get_event_host", "get_host", "helpers", "log_in", "log_out", "person", "playlist", "project", "project_template",
+    "raw", "refresh_access_token", "scene", "search", "send_email_otp", "set_event_host", "set_host", "set_token",
+    "shot", "studio", "sync", "task", "user",
 ]

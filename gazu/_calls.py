@@ -36,6 +36,7 @@ from kitsu_models.policy import Timeout
 from kitsu_models.routes import Effect, Endpoint, model_named_by
 from kitsu_models.streaming import ProgressCallback, StrPath, file_parts
 
+from . import client as raw
 from .client import KitsuClient
 from .exception import translated
 from .sorting import sort_by_name
@@ -153,22 +154,26 @@ def upload(
     client: KitsuClient,
     endpoint: Endpoint,
     ids: Mapping[str, Any],
-    files: Sequence[StrPath],
+    files: Sequence[StrPath] | Mapping[str, StrPath],
     *,
     fields: Mapping[str, str] | None = None,
     params: Mapping[str, Any] | None = None,
     progress: ProgressCallback | None = None,
     timeout: Timeout | None = None,
 ) -> Any:
-    """POST ``files`` (paths) as multipart parts ``file``, ``file-1``...,
-    streamed from disk (``progress(done, total)`` in bytes over all of
-    them), with ``fields`` as form fields. A 413 raises ``TooBigFileException``."""
+    """POST ``files`` (paths) as multipart parts ``file``, ``file-1``...
+    (a mapping: each path in the part its key names), streamed from disk
+    (``progress(done, total)`` in bytes over all of them), with ``fields``
+    as form fields. A 413 raises ``TooBigFileException``."""
     route = endpoint.fill(True, **ids)
-    sources = [checks.source_file(path, "file_path") for path in files]
+    if isinstance(files, Mapping):
+        parts = [(name, checks.source_file(path, "file_path")) for name, path in files.items()]
+    else:
+        parts = file_parts([checks.source_file(path, "file_path") for path in files])
     sent = query(params)
     with translated(route, sent):
         answer = client.kitsu.transport.upload(
-            route, file_parts(sources), fields=fields, progress=checks.progress(progress), params=sent, timeout=timeout
+            route, parts, fields=fields, progress=checks.progress(progress), params=sent, timeout=timeout
         )
     _keep_coherent(client, endpoint, "POST", ids, answer)
     return answer
@@ -184,12 +189,11 @@ def download(
     progress: ProgressCallback | None = None,
 ) -> Downloaded:
     """Stream ``endpoint`` into the file ``target``, which appears only once
-    complete; returns the (closed) response, as gazu 1.3.1 does."""
+    complete; returns the (closed) response, as gazu 1.3.1 does (a file the
+    server still prepares is waited for: :func:`gazu.client.download`)."""
     route = endpoint.fill(True, **ids)
     path = checks.local_path(target, "file_path")
-    sent = query(params)
-    with translated(route, sent):
-        return client.kitsu.transport.download(route, path, params=sent, progress=checks.progress(progress))
+    return raw.download(route, path, params=query(params), client=client, progress_callback=checks.progress(progress))
 
 
 def field(client: KitsuClient, value: Ref, key: str, endpoint: Endpoint, also: str | None = None) -> Any:

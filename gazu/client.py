@@ -20,7 +20,7 @@ import requests
 
 from kitsu_models import catalogue as api
 from kitsu_models import errors
-from kitsu_models.credentials import Tokens
+from kitsu_models.credentials import Secret, Tokens
 from kitsu_models.ids import segment_of
 from kitsu_models.session import Kitsu
 from kitsu_models.streaming import ProgressCallback, StrPath, file_parts
@@ -51,9 +51,11 @@ class KitsuClient:
         use_refresh_token: bool = True,
         callback_not_authenticated: Callable[..., Any] | None = None,
         tokens: Mapping[str, Any] | None = None,
-        access_token: str | None = None,
-        refresh_token: str | None = None,
+        access_token: str | Secret | None = None,
+        refresh_token: str | Secret | None = None,
     ) -> None:
+        # The first frame holding tokens: from here on, never plain text.
+        tokens, access_token, refresh_token = _secret_tokens(tokens), _secret(access_token), _secret(refresh_token)
         self.ssl_verify = ssl_verify
         self.cert = cert
         self.use_refresh_token = use_refresh_token
@@ -62,10 +64,10 @@ class KitsuClient:
         self.kitsu = Kitsu(host, verify=ssl_verify, cert=cert)
         self.event_host = host
         self._token_extras: dict[str, Any] = {}
-        self.tokens = dict(tokens or {"access_token": None, "refresh_token": None})
-        if access_token:
+        self.tokens = tokens
+        if access_token is not None:
             self.access_token = access_token
-        if refresh_token:
+        if refresh_token is not None:
             self.refresh_token = refresh_token
 
     def __repr__(self) -> str:
@@ -101,12 +103,13 @@ class KitsuClient:
 
     @tokens.setter
     def tokens(self, tokens: Mapping[str, Any]) -> None:
+        tokens = _secret_tokens(tokens)
         self._token_keys = tuple(key for key in _TOKEN_KEYS if key in tokens)
         self._token_extras = {key: value for key, value in tokens.items() if key not in _TOKEN_KEYS}
         self._set_tokens(tokens.get("access_token"), tokens.get("refresh_token"))
 
-    def _set_tokens(self, access: str | None, refresh: str | None) -> None:
-        self.kitsu.set_tokens(Tokens.from_strings(access, refresh) if access else None)
+    def _set_tokens(self, access: Secret | None, refresh: Secret | None) -> None:
+        self.kitsu.set_tokens(Tokens(access, refresh) if access else None)
 
     @property
     def access_token(self) -> str | None:
@@ -114,9 +117,11 @@ class KitsuClient:
         return current.access.reveal() if current else None
 
     @access_token.setter
-    def access_token(self, token: str) -> None:
+    def access_token(self, token: str | Secret) -> None:
+        token = Secret.of(token)
         self._token_keys = tuple(dict.fromkeys((*self._token_keys, "access_token")))
-        self._set_tokens(token, self.refresh_token)
+        current = self.kitsu.tokens
+        self.kitsu.set_tokens(Tokens(token, current.refresh if current else None))
 
     @property
     def refresh_token(self) -> str | None:
@@ -124,9 +129,11 @@ class KitsuClient:
         return current.refresh_text() if current else None
 
     @refresh_token.setter
-    def refresh_token(self, token: str) -> None:
+    def refresh_token(self, token: str | Secret) -> None:
+        token = Secret.of(token)
         self._token_keys = tuple(dict.fromkeys((*self._token_keys, "refresh_token")))
-        self._set_tokens(self.access_token, token)
+        current = self.kitsu.tokens
+        self.kitsu.set_tokens(Tokens(current.access, token) if current else None)
 
     def refresh_access_token(self) -> dict[str, Any]:
         """Get a new access token now; returns the server's answer."""
@@ -153,6 +160,16 @@ class KitsuClient:
         finally:
             self.tokens = {"access_token": None, "refresh_token": None}
             self.kitsu.close()
+
+
+def _secret(value: str | Secret | None) -> Secret | None:
+    return Secret.of(value) if value else None
+
+
+def _secret_tokens(tokens: Mapping[str, Any] | None) -> dict[str, Any]:
+    """``tokens`` with the access and refresh tokens as Secrets."""
+    given = dict(tokens if tokens is not None else {"access_token": None, "refresh_token": None})
+    return {key: _secret(value) if key in _TOKEN_KEYS else value for key, value in given.items()}
 
 
 def create_client(
@@ -207,6 +224,7 @@ def set_event_host(new_host: str, client: KitsuClient = default_client) -> str:
 
 def set_tokens(new_tokens: Mapping[str, Any], client: KitsuClient = default_client) -> dict[str, Any]:
     """Use these tokens (a dict with ``access_token``...); returns them as set."""
+    new_tokens = _secret_tokens(new_tokens)
     client.tokens = new_tokens
     return client.tokens
 

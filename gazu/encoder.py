@@ -12,10 +12,10 @@ from typing import Any
 class CustomJSONEncoder(json.JSONEncoder):
     """A JSON encoder that writes dates and datetimes as ISO 8601 text."""
 
-    def default(self, obj: Any) -> Any:
-        if isinstance(obj, datetime.date):
-            return obj.isoformat()
-        return super().default(obj)
+    def default(self, o: Any) -> Any:
+        if isinstance(o, datetime.date):
+            return o.isoformat()
+        return super().default(o)
 
 
 __all__ = ["CustomJSONEncoder"]

@@ -148,6 +148,10 @@ def translated(path: str, params: Mapping[str, Any] | None = None) -> Iterator[N
         if gazu is exc:
             raise
         raise gazu from None
+    except errors.DownloadError as exc:
+        if isinstance(exc, (DownloadFileException, errors.StillProcessingError)):
+            raise
+        raise DownloadFileException(*exc.args) from None
 
 
 __all__ = [

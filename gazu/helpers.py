@@ -9,7 +9,6 @@ import os
 import re
 import tempfile
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -42,16 +41,17 @@ def normalize_model_parameter(model_parameter: Any) -> dict[str, Any] | None:
 def normalize_list_of_models_for_links(models: Any = None) -> list[str]:
     """The ids of a model or a list of models (dicts or ids)."""
     listed = models if isinstance(models, list) else [] if models is None else [models]
-    return [str(normalize_model_parameter(model)["id"]) for model in listed]  # type: ignore[index]
+    return [normalize_model_parameter(model)["id"] for model in listed]  # type: ignore[index]
 
 
 def validate_date_format(date_text: str) -> str:
-    """``date_text`` when it is YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, else ValueError."""
+    """``date_text`` when it is YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, else
+    ValueError (TypeError when it is not text, as in gazu)."""
     for layout in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"):
         try:
             datetime.datetime.strptime(date_text, layout)
             return date_text
-        except (TypeError, ValueError):
+        except ValueError:
             continue
     raise ValueError(f"Incorrect date format for {date_text}, should be YYYY-mm-dd or YYYY-mm-ddTHH:MM:SS")
 
@@ -64,20 +64,21 @@ def sanitize_filename(filename: str) -> str:
 def download_file(url: str, file_path: str | None = None, headers: Mapping[str, str] | None = None) -> str:
     """Download ``url`` (a plain GET: no credentials unless in ``headers``)
     to ``file_path`` (a file, or a folder to keep the URL's file name in; a
-    new private temporary folder when None); returns the path written. The
-    file appears only once complete; a refused download raises
-    ``DownloadFileException`` and leaves nothing."""
+    new private temporary folder when None); returns the path written, as
+    gazu builds it (the file name cleaned, an extension guessed from the
+    content type when it has none). The file appears only once complete; a
+    refused download raises ``DownloadFileException`` and leaves nothing."""
     with requests.get(url, headers=dict(headers or {}), stream=True, timeout=(10, 300)) as response:
         if not response.ok:
             raise DownloadFileException(f"File ({url}) can't be downloaded ({response.status_code} {response.reason}).")
-        target = Path(tempfile.mkdtemp(prefix="gazu_") if file_path is None else file_path)
-        folder, name = (target, "") if target.is_dir() else (target.parent, target.name)
+        given = tempfile.mkdtemp(prefix="gazu_") if file_path is None else os.fspath(file_path)
+        folder, name = os.path.split(given + os.sep if os.path.isdir(given) else given)
         stem, extension = os.path.splitext(name or urlparse(url).path.split("/")[-1])
         if not extension:
             extension = mimetypes.guess_extension(response.headers.get("Content-Type", "")) or ""
-        path = (folder if str(folder) else Path.cwd()) / sanitize_filename((stem or "file") + extension)
+        path = os.path.join(folder or os.getcwd(), sanitize_filename((stem or "file") + extension))
         write_atomically(response.iter_content(1024 * 1024), path, None, None)
-    return str(path)
+    return path
 
 
 __all__ = [

@@ -7,7 +7,7 @@ from typing import Any
 
 def sort_by_name(dicts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``dicts`` by their ``name``, case aside (records without one first)."""
-    return sorted(dicts, key=lambda record: str(record.get("name") or "").lower())
+    return sorted(dicts, key=lambda record: (record.get("name") or "").lower())
 
 
 __all__ = ["sort_by_name"]

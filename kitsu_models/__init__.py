@@ -16,10 +16,10 @@ from .credentials import Secret, Tokens
 from .errors import (
     AuthenticationError, BadRequestError, ConnectError, DeletedObjectError, DetachedObjectError, DownloadError,
     HostError, HTTPStatusError, InvalidArgumentError, InvalidTokenError, KitsuError,
-    LazyLoadError, LocalFileNotFoundError, LoginFailedError, MethodNotAllowedError, ModelNotFoundError,
+    LazyLoadError, LocalFileNotFoundError, LoginFailedError, MethodNotAllowedError, MissingFieldError, ModelNotFoundError,
     NameResolutionError, NotFoundError, PartialBatchError, PayloadTooLargeError, PermissionDeniedError,
-    RequestTimeoutError, ServerError, TaskStatusNotFoundError, TLSError, TransportError, UnexpectedAnswerError,
-    UnprocessableEntityError, UploadError,
+    RequestTimeoutError, ServerError, StillProcessingError, TaskStatusNotFoundError, TLSError, TransportError,
+    UnexpectedAnswerError, UnprocessableEntityError, UploadError,
 )
 from .orm.collection import ModelList
 from .policy import RetryPolicy, Timeout
@@ -94,10 +94,11 @@ __all__ = [
     "OutputFile", "OutputType", "WorkingFile", "Software", "FileStatus", "FilePath",
     # errors
     "KitsuError", "InvalidArgumentError", "FieldValidationError", "LocalFileNotFoundError",
-    "HostError", "UnexpectedAnswerError", "TransportError", "ConnectError", "NameResolutionError", "RequestTimeoutError", "TLSError",
+    "HostError", "UnexpectedAnswerError", "MissingFieldError", "TransportError", "ConnectError", "NameResolutionError", "RequestTimeoutError", "TLSError",
     "HTTPStatusError", "BadRequestError", "AuthenticationError", "LoginFailedError", "InvalidTokenError",
     "PermissionDeniedError", "NotFoundError", "ModelNotFoundError", "MethodNotAllowedError", "PayloadTooLargeError",
-    "UnprocessableEntityError", "ServerError", "UploadError", "DownloadError", "DetachedObjectError",
+    "UnprocessableEntityError", "ServerError", "UploadError", "DownloadError", "StillProcessingError",
+    "DetachedObjectError",
     "DeletedObjectError", "LazyLoadError", "PartialBatchError", "TaskStatusNotFoundError",
     "PreviewProcessingError", "PreviewProcessingTimeoutError",
     "__version__",

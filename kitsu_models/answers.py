@@ -53,7 +53,7 @@ def read_body(method: str, route: str, response: requests.Response, deadline: fl
                 return b"".join(parts)
             parts.append(chunk)
     except ReadTimeoutError:
-        return errors.RequestTimeoutError(method, route, "no answer within the read timeout")
+        return timed_out(method, route, deadline)
     except (HTTPError, OSError) as exc:
         return errors.TransportError(method, route, f"incomplete answer ({type(exc).__name__})")
     finally:
@@ -67,9 +67,10 @@ def json_of(method: str, path: str, answer: Answer) -> JSON:
         # An HTML page (a proxy, a web server that is not Kitsu), a cut or
         # empty answer: not something a Kitsu API route sends.
         kind = answer.headers.get("content-type") or "no content type"
-        raise errors.UnexpectedAnswerError(
-            method, "/" + path.lstrip("/"), answer.status, f"the answer ({kind}) is not JSON", excerpt(answer.content)
-        ) from None
+        problem = f"the answer ({kind}) is not JSON"
+    except RecursionError:
+        problem = "the answer's JSON is nested too deeply"
+    raise errors.UnexpectedAnswerError(method, "/" + path.lstrip("/"), answer.status, problem, excerpt(answer.content))
 
 def json_or_none(method: str, path: str, answer: Answer) -> JSON:
     """The JSON of a write's answer, or None when it has no body."""
@@ -98,7 +99,7 @@ def loads_or_text(body: bytes) -> Any:
     """An error body as JSON, else its first 500 characters."""
     try:
         return jsonlib.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):
         return body[:500].decode("utf-8", "replace")
 
 def error_from_response(method: str, path: str, status: int, reason: str, content: bytes) -> errors.HTTPStatusError:
@@ -113,17 +114,26 @@ def error_from_response(method: str, path: str, status: int, reason: str, conten
         return errors.InvalidTokenError(method, route, status, message, body)
     return errors.error_class_for_status(status)(method, route, status, message, body)
 
+def timed_out(method: str, route: str, deadline: float | None, server: str = "") -> errors.RequestTimeoutError:
+    """A read that timed out: at the total ``deadline`` (a monotonic time),
+    or within the read timeout."""
+    if deadline is not None and time.monotonic() >= deadline - 0.05:
+        return errors.RequestTimeoutError(method, route, "the answer took longer than the total timeout", server)
+    return errors.RequestTimeoutError(method, route, "no answer within the read timeout", server)
+
+
 def transport_error(
-    method: str, route: str, exc: requests.exceptions.RequestException, server: str = ""
+    method: str, route: str, exc: requests.exceptions.RequestException, server: str = "", deadline: float | None = None
 ) -> errors.TransportError:
     """Our error for a failed exchange, from its kind only (no chain);
-    ``server`` (``host:port``) is named in the message."""
+    ``server`` (``host:port``) is named in the message, and a timeout met
+    at ``deadline`` says it was the total one."""
     if isinstance(exc, requests.exceptions.SSLError):
         return errors.TLSError(method, route, "TLS handshake or certificate check failed", server)
     if isinstance(exc, requests.exceptions.ConnectTimeout):
         return errors.ConnectError(method, route, "connection timed out", server)
     if isinstance(exc, requests.exceptions.Timeout):
-        return errors.RequestTimeoutError(method, route, "no answer within the read timeout", server)
+        return timed_out(method, route, deadline, server)
     if isinstance(exc, requests.exceptions.ConnectionError):
         if _name_unresolved(exc):
             host = server.rsplit(":", 1)[0] or "the host"
@@ -133,7 +143,7 @@ def transport_error(
         if _never_sent(exc):
             return errors.ConnectError(method, route, "connection refused or unreachable", server)
         if _read_timed_out(exc):
-            return errors.RequestTimeoutError(method, route, "no answer within the read timeout", server)
+            return timed_out(method, route, deadline, server)
         return errors.TransportError(method, route, "connection lost", server)
     return errors.TransportError(method, route, f"request failed ({type(exc).__name__})", server)
 

@@ -150,7 +150,7 @@ TIME_SPENTS = E("data/time-spents", "TimeSpent", GET=MANY)
 # ------------------------------------------------------ entities, types
 ENTITIES = E("data/entities", "Entity", GET=MANY)
 ENTITY = E("data/entities/{entity_id}", "Entity", GET=ONE, PUT=UPDATES, DELETE=DELETES)
-ENTITY_TASKS = E("data/entities/{entity_id}/tasks", "Task", POST=MANY)
+ENTITY_TASKS = E("data/entities/{entity_id}/tasks", "Task", POST=acts(Answer.MANY, "entity_id"))  # creates its tasks
 ENTITY_LINKED_WITH_TASKS = E("data/entities/{entity_id}/entities-linked/with-tasks", GET=ROWS)
 ENTITY_TASK_TYPE_TASKS = E("data/entities/{entity_id}/task-types/{task_type_id}/tasks", "Task", GET=MANY)
 GUESS_FROM_PATH = E("data/entities/guess_from_path", POST=JSON)
@@ -218,15 +218,15 @@ SCENES = E("data/scenes/all", "Scene", GET=MANY)
 SCENE = E("data/scenes/{scene_id}", "Scene", GET=ONE, DELETE=DELETES)
 PROJECT_SCENES = E("data/projects/{project_id}/scenes", "Scene", GET=MANY, POST=CREATES)
 SEQUENCE_SCENES = E("data/sequences/{sequence_id}/scenes", "Scene", GET=MANY)
-SCENE_SHOTS = E("data/scenes/{scene_id}/shots", "Shot", GET=MANY, POST=acts(Answer.JSON, "scene_id"))
-SCENE_SHOT = E("data/scenes/{scene_id}/shots/{shot_id}", "Shot", DELETE=acts(NOTHING, "scene_id"))
+SCENE_SHOTS = E("data/scenes/{scene_id}/shots", "Shot", GET=MANY, POST=UPDATES)  # answers the shot, its source set
+SCENE_SHOT = E("data/scenes/{scene_id}/shots/{shot_id}", "Shot", DELETE=acts(NOTHING, "shot_id"))
 EDITS = E("data/edits", "Edit", GET=MANY)
 ALL_EDITS = E("data/edits/all", "Edit", GET=MANY)
-EDIT = E("data/edits/{edit_id}", "Edit", GET=ONE, DELETE=DELETES)
+EDIT = E("data/edits/{edit_id}", "Edit", GET=ONE, DELETE=acts(NOTHING, "edit_id"))  # without force: maybe canceled
 PROJECT_EDITS = E("data/projects/{project_id}/edits", "Edit", GET=MANY, POST=CREATES)
 EDIT_PREVIEWS = E("data/edits/{edit_id}/preview-files", "PreviewFile", GET=JSON)
 CONCEPTS = E("data/concepts", "Concept", GET=MANY)
-CONCEPT = E("data/concepts/{concept_id}", "Concept", GET=ONE, DELETE=DELETES)
+CONCEPT = E("data/concepts/{concept_id}", "Concept", GET=ONE, DELETE=acts(NOTHING, "concept_id"))  # as EDIT
 PROJECT_CONCEPTS = E("data/projects/{project_id}/concepts", "Concept", GET=MANY, POST=CREATES)
 CONCEPT_PREVIEWS = E("data/concepts/{concept_id}/preview-files", "PreviewFile", GET=JSON)
 
@@ -389,10 +389,10 @@ OUTPUT_FILE = E("data/output-files/{output_file_id}", "OutputFile", GET=ONE, PUT
 ENTITY_OUTPUT_FILES = E("data/entities/{entity_id}/output-files", "OutputFile", GET=MANY)
 INSTANCE_OUTPUT_FILES = E("data/asset-instances/{asset_instance_id}/output-files", "OutputFile", GET=MANY)
 PROJECT_OUTPUT_FILES = E("data/projects/{project_id}/output-files", "OutputFile", GET=MANY)
-ENTITY_LAST_OUTPUT_FILES = E("data/entities/{entity_id}/output-files/last-revisions", "OutputFile", GET=ROW)
+ENTITY_LAST_OUTPUT_FILES = E("data/entities/{entity_id}/output-files/last-revisions", "OutputFile", GET=MANY)
 INSTANCE_LAST_OUTPUT_FILES = E(
     "data/asset-instances/{asset_instance_id}/entities/{temporal_entity_id}/output-files/last-revisions",
-    "OutputFile", GET=ROW,
+    "OutputFile", GET=MANY,
 )
 ENTITY_NEXT_REVISION = E("data/entities/{entity_id}/output-files/next-revision", POST=ROW)
 INSTANCE_NEXT_REVISION = E(
@@ -436,7 +436,7 @@ PROJECT_TEMPLATE = E(
 )
 TEMPLATE_FROM_PROJECT = E("data/project-templates/from-project/{project_id}", "ProjectTemplate", POST=CREATES)
 APPLY_TEMPLATE = E(
-    "data/projects/{project_id}/apply-template/{project_template_id}", "Project", POST=acts(Answer.JSON, "project_id")
+    "data/projects/{project_id}/apply-template/{project_template_id}", "Project", POST=acts(Answer.ONE, "project_id")
 )
 TEMPLATE_ASSET_TYPES = E(
     "data/project-templates/{project_template_id}/asset-types", "AssetType",
@@ -507,7 +507,9 @@ USER_DONE_TASKS = E("data/user/done-tasks", "Task", GET=MANY)
 USER_TASKS_TO_CHECK = E("data/user/tasks-to-check", "Task", GET=MANY)
 USER_TASK_SUBSCRIBED = E("data/user/tasks/{task_id}/subscribed", GET=JSON)
 USER_TASK_SUBSCRIBE = E("actions/user/tasks/{task_id}/subscribe", "SubscriptionToNotifications", POST=JSON)
-USER_TASK_UNSUBSCRIBE = E("actions/user/tasks/{task_id}/unsubscribe", "SubscriptionToNotifications", DELETE=JSON)
+USER_TASK_UNSUBSCRIBE = E(
+    "actions/user/tasks/{task_id}/unsubscribe", "SubscriptionToNotifications", DELETE=acts(NOTHING)
+)
 USER_TASK_TIME_SPENT = E("data/user/tasks/{task_id}/time-spents/{date}", "TimeSpent", GET=JSON)
 USER_TIME_SPENTS = E("data/user/time-spents", "TimeSpent", GET=MANY)
 USER_DAY_TIME_SPENTS = E("data/user/time-spents/{date}", "TimeSpent", GET=MANY)
@@ -523,5 +525,5 @@ USER_FILTER_GROUP = E(
     "data/user/filter-groups/{filter_group_id}", "SearchFilterGroup", GET=ONE, PUT=UPDATES, DELETE=DELETES
 )
 USER_CHATS = E("data/user/chats", "Chat", GET=MANY)
-USER_CHAT_JOIN = E("actions/user/chats/{entity_id}/join", "Chat", POST=JSON, DELETE=JSON)
+USER_CHAT_JOIN = E("actions/user/chats/{entity_id}/join", "Chat", POST=JSON, DELETE=acts(NOTHING))
 USER_CLEAR_AVATAR = E("actions/user/clear-avatar", "Person", DELETE=acts(NOTHING))

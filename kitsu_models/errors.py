@@ -39,7 +39,13 @@ class UnexpectedAnswerError(HostError):
         self.status = status
         self.problem = problem
         self.excerpt = excerpt
-        super().__init__(f"{method} {path} -> {status}: {problem}" + (f": {excerpt}" if excerpt else ""))
+        where = f"{method} {path} -> {status}: ".lstrip() if path else "an answer of the server: "
+        super().__init__(where + problem + (f": {excerpt}" if excerpt else ""))
+
+
+class MissingFieldError(UnexpectedAnswerError, AttributeError):
+    """A field the model requires that even the object's whole record lacks:
+    a malformed answer, and an ``AttributeError`` (``hasattr`` says False)."""
 
 
 class TransportError(KitsuError):

@@ -199,7 +199,7 @@ class Repository(Generic[M]):
         with paused_gc():
             try:
                 answer = json.loads(body)
-            except ValueError:
+            except (ValueError, RecursionError):
                 raise errors.UnexpectedAnswerError("GET", "/" + source, 200, "the answer is not JSON", answers.excerpt(body)) from None
             return self._materialize(_rows(answer, source), ModelList(session=self.session, scope=scope))
 
@@ -227,9 +227,14 @@ class Repository(Generic[M]):
             return
         params = {**self.route.params, **self._params(criteria), "limit": str(page_size)}
         collection = self.route.collection.template
+        seen: set[Any] = set()
         page = 1
         while True:
             rows = _rows(self.session.transport.get(collection, {**params, "page": str(page)}), collection)
+            ids = {row.get("id") for row in rows}
+            if rows and ids <= seen:  # a server that answers a page again would page for ever
+                raise errors.UnexpectedAnswerError("GET", "/" + collection, 200, f"page {page} repeats earlier rows")
+            seen |= ids
             yield from self._materialize(rows, ModelList(session=self.session))
             if len(rows) < page_size:
                 return
@@ -349,13 +354,17 @@ class Repository(Generic[M]):
                 current = self.row(object_id).get("data") or {}
                 merged = {**current, **changes.get("data", {})}
                 changes["data"] = {key: value for key, value in merged.items() if key not in removed}
-            row = self.session.transport.put(self._endpoint_of(obj, self.route.update_endpoint, "update"), changes)
+            route = self._endpoint_of(obj, self.route.update_endpoint, "update")
+            row = self.session.transport.put(route, changes)
+            if not isinstance(row, dict) or row.get("id") not in (None, object_id):
+                # Not the record this route answers: the save is not known to have happened.
+                raise errors.UnexpectedAnswerError("PUT", "/" + route, 200, "expected the saved record",
+                                                   answers.excerpt(row))
         except BaseException:
             obj._restore_changes(taken)
             raise
-        if isinstance(row, dict):
-            # Fields assigned meanwhile are changes still: the merge keeps them.
-            self._materialize([row], ModelList(session=self.session), rebind=False)
+        # Fields assigned meanwhile are changes still: the merge keeps them.
+        self._materialize([{**row, "id": object_id}], ModelList(session=self.session), rebind=False)
         return obj
 
     def delete(self, obj: M, *, force: bool = False) -> bool:
@@ -408,7 +417,8 @@ class Repository(Generic[M]):
         ``rebind=False`` for single-object reloads: known objects keep the
         cohort they were loaded with, so batch loading still spans it."""
         origin = Origin(self.session, cohort)
-        objects = self.session.identity.materialize(self.model, rows, origin, rebind=rebind)
+        keyed = self.route.item is not None  # its rows name their object
+        objects = self.session.identity.materialize(self.model, rows, origin, rebind=rebind, keyed=keyed)
         seed_joined(self.session, self.model, objects)
         cohort.extend(objects)
         return cohort

@@ -59,11 +59,11 @@ def _matching(name: str, pattern: re.Pattern[str], what: str) -> Callable[[Any],
 
 def _file_name(value: Any) -> str:
     """A file name as one escaped segment. Routes that carry one ignore it
-    (an id says which file), so separators and unprintable characters
-    become ``_`` and a name of dots ``file``: it cannot change the route."""
+    (an id says which file), so separators, ``?``, ``#`` and unprintable
+    characters become ``_`` and a name of dots ``file``: it cannot change the route."""
     if not isinstance(value, str):
         raise errors.InvalidArgumentError(f"file_name must be a file name, got {value!r:.80}")
-    cleaned = "".join(char if char.isprintable() and char not in "/\\" else "_" for char in value)
+    cleaned = "".join(char if char.isprintable() and char not in "/\\?#" else "_" for char in value)
     return quote(cleaned, safe="") if cleaned.strip(".") else "file"
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 from . import catalogue as api
 from . import errors
+from . import answers
 from .answers import JSON
 from .credentials import Secret, Tokens
 from .orm import registry, session_api
@@ -144,8 +145,11 @@ class Kitsu:
         return kitsu
 
     def __repr__(self) -> str:
-        who = self._user.get("email") if self._user else None
-        return f"<Kitsu {self.host}{' as ' + who if who else ''}>"
+        user = getattr(self, "_user", None)  # a session whose __init__ failed has none
+        who = user.get("email") if user else None
+        transport = getattr(self, "transport", None)
+        host = transport.base_url.rstrip("/") if transport is not None else "(no transport)"
+        return f"<Kitsu {host}{' as ' + who if who else ''}>"
 
     def __enter__(self) -> Kitsu:
         return self
@@ -196,9 +200,17 @@ class Kitsu:
     def entity_type_name(self, entity_type_id: str) -> str | None:
         """The name of an entity type ("Shot", "Sequence", "Character"...),
         read once per session: it tells which class an entity row becomes."""
+        if not isinstance(entity_type_id, str):
+            return None  # a row naming no type: the polymorphic base's default class
         if self._entity_type_names is None or entity_type_id not in self._entity_type_names:
             rows = self.transport.get(api.ENTITY_TYPES.fill())
-            self._entity_type_names = {row["id"]: row["name"] for row in rows}
+            if not isinstance(rows, list):
+                raise errors.UnexpectedAnswerError(
+                    "GET", "/" + api.ENTITY_TYPES.template, 200, "expected a list", answers.excerpt(rows)
+                )
+            self._entity_type_names = {
+                row["id"]: str(row.get("name")) for row in rows if isinstance(row, dict) and isinstance(row.get("id"), str)
+            }
         return self._entity_type_names.get(entity_type_id)
 
     # -------------------------------------------------------------- hosts
@@ -289,8 +301,9 @@ class Kitsu:
         A refused login raises :class:`errors.LoginFailedError` (never
         echoing the password).
         """
+        password = Secret.of(password)  # the first frame holding it: never plain text in a traceback
         answer = self.authenticate(
-            email, Secret.of(password), totp=totp, email_otp=email_otp, recovery_code=recovery_code,
+            email, password, totp=totp, email_otp=email_otp, recovery_code=recovery_code,
             fido_authentication_response=fido_authentication_response,
         )
         return dict(answer.get("user") or {})
@@ -333,8 +346,14 @@ class Kitsu:
             raise errors.HostError(f"{self.host} answered the login with JSON that is not Kitsu's: {self._api_hint()}")
         if not answer.get("login") or "access_token" not in answer:
             raise errors.LoginFailedError("POST", "/auth/login", 200, "the server refused the login")
-        self.transport.tokens = Tokens.from_strings(answer["access_token"], answer.get("refresh_token"))
-        self._user = answer.get("user")
+        access, refresh, user = answer["access_token"], answer.get("refresh_token"), answer.get("user")
+        if not (isinstance(access, str) and access and isinstance(refresh, (str, type(None)))
+                and isinstance(user, (dict, type(None)))):
+            keys = sorted(str(key) for key in answer)  # the values are tokens: only the keys are shown
+            raise errors.UnexpectedAnswerError("POST", "/" + api.LOGIN.template, 200, "a login answer of another shape",
+                                               f"keys {keys}")
+        self.transport.tokens = Tokens.from_strings(access, refresh or None)
+        self._user = user
         return answer
 
     def _api_hint(self) -> str:
@@ -380,8 +399,13 @@ class Kitsu:
     def current_user(self) -> dict[str, Any]:
         """The logged-in user's record, as the server sends it."""
         answer = self.transport.get(api.AUTHENTICATED.fill())
-        self._user = answer["user"]
-        return dict(answer["user"])
+        user = answer.get("user") if isinstance(answer, dict) else None
+        if not isinstance(user, dict):
+            raise errors.UnexpectedAnswerError(
+                "GET", "/" + api.AUTHENTICATED.template, 200, "expected the user's record", answers.excerpt(answer)
+            )
+        self._user = user
+        return dict(user)
 
 
 def set_default_session(kitsu: Kitsu | None) -> None:

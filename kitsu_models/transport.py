@@ -20,7 +20,6 @@ from typing import Any, TypeVar, Union
 from urllib.parse import unquote, urlsplit
 
 import requests
-from requests.adapters import HTTPAdapter
 
 
 from . import answers, errors
@@ -29,6 +28,7 @@ from .answers import JSON, Answer
 from .credentials import Secret, Tokens
 from .etag_cache import CachedAnswer, EtagCache
 from .policy import RetryPolicy, Timeout, parse_retry_after
+from .sockets import DeadlineAdapter, bounded
 from .streaming import MultipartBody, ProgressCallback, StrPath, write_atomically
 
 logger: logging.Logger = logging.getLogger("kitsu_models.http")
@@ -114,7 +114,7 @@ class Transport:
         self._verify = verify
         self._cert = cert  # a client certificate (file, or certificate and key)
         self._http.headers["User-Agent"] = user_agent
-        adapter = HTTPAdapter(pool_connections=pool_size, pool_maxsize=pool_size, max_retries=0)
+        adapter = DeadlineAdapter(pool_connections=pool_size, pool_maxsize=pool_size, max_retries=0)
         self._http.mount("http://", adapter)
         self._http.mount("https://", adapter)
         self._sleep = time.sleep
@@ -122,10 +122,14 @@ class Transport:
         #: Requests sent so far (retries and refreshes included): what tests
         #: and benchmarks count to prove batching.
         self.requests_sent: int = 0
+        #: Whether the server has answered this transport once: until then
+        #: a failed connection is not retried (see :meth:`_retries_after`).
+        self.reached: bool = False
 
     def __repr__(self) -> str:
-        state = "authenticated" if self._tokens else "anonymous"
-        return f"<Transport {self.base_url} {state}>"
+        # getattr: a transport whose __init__ failed (a bad host) still shows.
+        state = "authenticated" if getattr(self, "_tokens", None) else "anonymous"
+        return f"<Transport {getattr(self, 'base_url', '(no host)')} {state}>"
 
     # ------------------------------------------------------------ tokens
     @property
@@ -141,6 +145,11 @@ class Transport:
     def verify(self) -> bool | str:
         """The TLS verification every request uses (True, False or a CA bundle)."""
         return self._verify
+
+    @property
+    def cert(self) -> str | tuple[str, str] | None:
+        """The client certificate sent (a file, or certificate and key)."""
+        return self._cert
 
     @property
     def http(self) -> requests.Session:
@@ -266,9 +275,7 @@ class Transport:
             outcome = self._send(method, path, params, json, data, headers, timeout, used_tokens, stream)
             if isinstance(outcome, errors.TransportError):
                 sent = not isinstance(outcome, errors.ConnectError)
-                # The same handshake, the same DNS answer: asking again cannot help.
-                retryable = not isinstance(outcome, (errors.TLSError, errors.NameResolutionError))
-                if retryable and policy.may_retry_error(method, request_was_sent=sent):
+                if self._retries_after(outcome) and policy.may_retry_error(method, request_was_sent=sent):
                     if self._wait(policy, attempt, started, None, method, path, outcome.reason):
                         continue
                 raise outcome  # raised here, outside any handler: no chain holds the request
@@ -318,15 +325,18 @@ class Transport:
         try:
             prepared = self._prepare(method, path, params, json, data, headers, tokens)
             settings = self._http.merge_environment_settings(str(prepared.url), {}, True, self._verify, self._cert)
-            response = self._http.send(prepared, timeout=timeout.as_requests(), **settings)
+            with bounded(deadline, timeout.read):  # the status line and headers too
+                response = self._http.send(prepared, timeout=timeout.as_requests(), **settings)
         except requests.exceptions.RequestException as exc:
-            return answers.transport_error(method, route, exc, self.server)
+            return answers.transport_error(method, route, exc, self.server, deadline)
+        self.reached = True
         logger.debug(
             "%s /%s -> %s (%.0f ms)", method, path, response.status_code, (time.perf_counter() - started) * 1000
         )
         if stream and response.status_code < 400:
             return _Reply(response, b"")
-        content = answers.read_body(method, route, response, deadline)
+        with bounded(deadline, timeout.read):
+            content = answers.read_body(method, route, response, deadline)
         return content if isinstance(content, errors.TransportError) else _Reply(response, content)
 
     def _prepare(
@@ -387,7 +397,7 @@ class Transport:
                 return False
             if used is not None and current.access != used.access:
                 return True
-            outcome = self._send("GET", REFRESH_PATH, None, None, None, None, self.timeout, Tokens(current.refresh))
+            outcome = self._refresh_exchange(current.refresh)
             if isinstance(outcome, errors.TransportError):
                 raise outcome
             if outcome.response.status_code >= 400:
@@ -400,6 +410,25 @@ class Transport:
             self._tokens = tokens
             logger.debug("access token refreshed")
             return True
+
+    def _refresh_exchange(self, refresh: Secret) -> _Reply | errors.TransportError:
+        """The refresh request, retried after a connection error or a
+        timeout as any GET is (an API restarting meanwhile)."""
+        attempt, started = 0, time.monotonic()
+        while True:
+            attempt += 1
+            outcome = self._send("GET", REFRESH_PATH, None, None, None, None, self.timeout, Tokens(refresh))
+            if not isinstance(outcome, errors.TransportError) or not self._retries_after(outcome):
+                return outcome
+            if not self._wait(self.retry, attempt, started, None, "GET", REFRESH_PATH, outcome.reason):
+                return outcome
+
+    def _retries_after(self, failure: errors.TransportError) -> bool:
+        """Whether a failed exchange may be tried again: not a TLS or DNS
+        failure (the same answer again), and not before the server ever
+        answered this session (a wrong host fails at once, not after the
+        retry window meant for a server that was up and went away)."""
+        return self.reached and not isinstance(failure, (errors.TLSError, errors.NameResolutionError))
 
     # ----------------------------------------------------- files, streamed
     def upload(

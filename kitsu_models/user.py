@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from . import catalogue as api
-from . import errors
+from . import answers, errors
 from .models import (
     Asset, AssetType, Department, Entity, Episode, KitsuModel, Person, Project, ProjectStatus, Scene, Sequence, Shot,
     Task, TaskStatus, TaskType,
@@ -59,10 +59,17 @@ class UserViews:
         afresh. (The answer's open projects are left out: loaded together,
         they would make one project's relations load for all of them;
         ``open_projects()`` lists them.)"""
-        answer: dict[str, Any] = self._session.transport.get(api.USER_CONTEXT.fill())
+        answer = self._session.transport.get(api.USER_CONTEXT.fill())
+        if not isinstance(answer, dict):
+            raise errors.UnexpectedAnswerError("GET", "/" + api.USER_CONTEXT.template, 200, "expected an object",
+                                               answers.excerpt(answer))
 
         def table(model: type[M], key: str) -> ModelList[M]:
-            return self._session.repository(model).materialize(list(answer.get(key) or []), owned=True)
+            rows = answer.get(key) or []
+            if not isinstance(rows, list):
+                raise errors.UnexpectedAnswerError("GET", "/" + api.USER_CONTEXT.template, 200,
+                                                   f"expected a list of {key}", answers.excerpt(rows))
+            return self._session.repository(model).materialize(rows, owned=True)
 
         self._context = UserContext(
             task_types=table(TaskType, "task_types"),

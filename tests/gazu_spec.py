@@ -93,6 +93,7 @@ def default_value(text: str) -> object:
 #: The gazu modules built, with the top level ("gazu"): every function of
 #: official gazu 1.3.1 in them is held to its signature and requests.
 BUILT = (
-    "gazu", "asset", "cache", "casting", "client", "entity", "events", "files", "person", "playlist", "project",
-    "shot", "sync", "task", "user",
+    "gazu", "asset", "cache", "casting", "client", "concept", "context", "edit", "entity", "events", "files", "helpers",
+    "person", "playlist", "project", "project_template", "scene", "search", "shot", "sorting", "studio", "sync", "task",
+    "user",
 )

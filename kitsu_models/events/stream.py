@@ -41,11 +41,14 @@ import datetime as dt
 import importlib
 import json
 import logging
+import os
 import queue
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar, overload
+
+import requests
 
 from .. import errors
 from ..catalogue import LAST_EVENTS
@@ -82,6 +85,39 @@ def _logged(entry: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
     return str(entry.get("name")), dict(entry.get("data") or {})
 
 
+def _http_session(session: Session, url: str) -> requests.Session:
+    """The HTTP session socket.io connects through, verifying TLS as the
+    API's transport does: its ``verify`` (a CA bundle's path, or False)
+    wins over ``REQUESTS_CA_BUNDLE``, its client certificate is sent, and
+    the environment's proxies are kept."""
+    http = requests.Session()
+    http.trust_env = False  # else REQUESTS_CA_BUNDLE would replace a given bundle, or False
+    verify = session.transport.verify
+    # verify=True: the default CAs, or the environment's bundle, as for the API
+    http.verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True if verify is True else verify
+    http.cert = session.transport.cert
+    http.proxies = requests.utils.get_environ_proxies(url)
+    return http
+
+
+def _parse_cursor(since: str | dt.datetime) -> tuple[str, dict[str, str]]:
+    """A ``since`` as the log position to start from: a cursor
+    (``"<time> <id>,<id>"``, as :attr:`EventStream.cursor` gives), an ISO
+    time or a datetime (UTC when naive), to the second."""
+    if isinstance(since, dt.datetime):
+        moment = since.astimezone(dt.timezone.utc).replace(tzinfo=None) if since.tzinfo else since
+        return moment.isoformat(timespec="seconds"), {}
+    if not isinstance(since, str):
+        raise errors.InvalidArgumentError(f"since must be a datetime, an ISO time or a cursor, got {since!r:.80}")
+    text, _, ids = since.strip().partition(" ")
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise errors.InvalidArgumentError(f"since must be a datetime, an ISO time or a cursor, got {since!r:.80}") from None
+    cursor = (moment.astimezone(dt.timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment).isoformat(timespec="seconds")
+    return cursor, {key: cursor for key in ids.split(",") if key}
+
+
 def _read_messages_in_order(client: Any) -> None:
     """Have socket.io hand each message to :meth:`EventStream._received` on
     its read thread, in the order they arrive. (engine.io starts a thread per
@@ -110,6 +146,11 @@ class EventStream:
 
     ``live_models``: ``*:update`` events reload the objects already loaded
     in the session, ``*:delete`` events mark them deleted (and forget them).
+
+    A listener delivers what happens once it is connected, nothing logged
+    before. A daemon that resumes passes ``since``: a time (a datetime, or
+    ISO text: the entries logged from that second on are replayed) or the
+    :attr:`cursor` a listener had reached (exactly the entries after it).
     """
 
     def __init__(
@@ -124,6 +165,7 @@ class EventStream:
         reconnecting: bool = True,
         url: str | None = None,
         socket_options: Mapping[str, Any] | None = None,
+        since: str | dt.datetime | None = None,
     ) -> None:
         self.session = session
         self.replay = replay
@@ -151,6 +193,8 @@ class EventStream:
         self._cursor: str | None = None
         self._seen_ids: dict[str, str] = {}
         self._can_replay = replay
+        if since is not None:
+            self._cursor, self._seen_ids = _parse_cursor(since)
         #: Figures of this stream: events delivered live and replayed,
         #: reconnections, callbacks that raised.
         self.stats: collections.Counter[str] = collections.Counter()
@@ -273,8 +317,8 @@ class EventStream:
                 if announced:
                     self.session.transport.refresh_access_token()
                 self._open()
-                if self._cursor is None and self._can_replay and not announced:
-                    self._cursor = self._newest_logged()
+                if self._cursor is None and not announced:
+                    self._begin_now()
                 else:
                     self._catch_up()
             except Exception as exc:  # noqa: BLE001 (reported to start(), or retried)
@@ -302,7 +346,9 @@ class EventStream:
 
     def _open(self) -> None:
         socketio = importlib.import_module("socketio")
-        options = {"logger": False, "engineio_logger": False, "ssl_verify": bool(self.session.transport.verify),
+        url = self.url or self.session.event_host
+        options = {"logger": False, "engineio_logger": False, "http_session": _http_session(self.session, url),
+                   "ssl_verify": self.session.transport.verify is not False,
                    **self.socket_options, "reconnection": False}  # reconnections are this class's job
         client = socketio.Client(**options)
         _read_messages_in_order(client)
@@ -314,8 +360,13 @@ class EventStream:
         self._replaying = True
         self._dropped.clear()
         self._client = client
-        client.connect(self.url or self.session.event_host, namespaces=["/events"],
-                       auth={"token": tokens.access.reveal()}, wait_timeout=10)
+        try:
+            client.connect(url, namespaces=["/events"], auth={"token": tokens.access.reveal()}, wait_timeout=10)
+        except Exception as exc:  # noqa: BLE001 (socket.io's own errors: one of the SDK's instead)
+            failure = errors.ConnectError("GET", "/events", f"the event stream did not connect ({type(exc).__name__}: {exc})")
+        else:
+            return
+        raise failure  # outside the handler: no chain holds socket.io's state
 
     def _on_drop(self, *reason: Any) -> None:
         """socket.io's thread: the connection is gone."""
@@ -358,9 +409,40 @@ class EventStream:
         self.stats["live"] += 1
         self._queue.put(event_of(name, payload, self.session))
 
-    def _catch_up(self) -> None:
+    def _begin_now(self) -> None:
+        """The first connection without ``since``: the cursor is the log's
+        newest entry, and the entries of its last second are read as a
+        catch-up that replays none of them (they were logged before this
+        listener started); live events held meanwhile are delivered."""
+        if not self._can_replay:
+            self._release_held()
+            return
+        try:
+            newest = self.session.transport.get(LAST_EVENTS.fill(), {"limit": 1})
+        except errors.PermissionDeniedError:
+            self._no_replay()
+            self._release_held()
+            return
+        if isinstance(newest, list) and newest and isinstance(newest[0], Mapping) and "created_at" in newest[0]:
+            self._cursor = str(newest[0]["created_at"])
+            self._catch_up(replay=False)
+        else:
+            self._release_held()
+
+    @property
+    def cursor(self) -> str | None:
+        """Where this listener is in the server's event log: pass it as
+        ``since`` to a later listener to deliver exactly what came after."""
+        if self._cursor is None:
+            return None
+        start = (dt.datetime.fromisoformat(self._cursor) - dt.timedelta(seconds=1)).isoformat(timespec="seconds")
+        seen = sorted(key for key, created in self._seen_ids.items() if created > start)
+        return f"{self._cursor} {','.join(seen)}".strip()
+
+    def _catch_up(self, replay: bool = True) -> None:
         """Deliver the logged events after the cursor that were not
-        delivered live, in the log's order, then what arrived meanwhile."""
+        delivered live, in the log's order (or, without ``replay``, skip
+        them), then what arrived meanwhile."""
         with self._lock:
             self._replaying = True
         try:
@@ -372,7 +454,7 @@ class EventStream:
                 for name, payload in self._held:
                     waiting[_key(name, payload)].append(payload)
                 for entry in missed:
-                    self._deliver_logged(entry, waiting)
+                    self._deliver_logged(entry, waiting, replay)
                 left = {id(payload) for payloads in waiting.values() for payload in payloads}
                 self._held = [(name, payload) for name, payload in self._held if id(payload) in left]
         finally:
@@ -385,11 +467,11 @@ class EventStream:
             return bool(logged - self._live)
 
     def _deliver_logged(
-        self, entry: Mapping[str, Any], waiting: Mapping[str, collections.deque[dict[str, Any]]]
+        self, entry: Mapping[str, Any], waiting: Mapping[str, collections.deque[dict[str, Any]]], replay: bool
     ) -> None:
         """One log entry (under the lock): skipped if delivered live before,
         delivered now if it is one of the held live events (``waiting``),
-        else replayed."""
+        else replayed (skipped without ``replay``)."""
         name, data = _logged(entry)
         key = _key(name, data)
         if self._live[key] > 0:
@@ -399,7 +481,7 @@ class EventStream:
         elif waiting.get(key):
             self.stats["live"] += 1
             self._queue.put(event_of(name, waiting[key].popleft(), self.session))
-        else:
+        elif replay:
             self.stats["replayed"] += 1
             self._queue.put(event_of(name, data, self.session, replayed=True, log_id=str(entry.get("id"))))
 
@@ -409,21 +491,6 @@ class EventStream:
             held, self._held, self._replaying = self._held, [], False
             for name, payload in held:
                 self._deliver_live(name, payload)
-
-    def _newest_logged(self) -> str | None:
-        if not self._can_replay:
-            return None
-        try:
-            newest = self.session.transport.get(LAST_EVENTS.fill(), {"limit": 1})
-        except errors.PermissionDeniedError:
-            self._no_replay()
-            return None
-        finally:
-            self._release_held()
-        if isinstance(newest, list) and newest:
-            self._seen_ids = {str(newest[0]["id"]): str(newest[0]["created_at"])}
-            return str(newest[0]["created_at"])
-        return None
 
     def _missed(self) -> list[dict[str, Any]]:
         """The log entries after the cursor not seen yet, oldest first (the

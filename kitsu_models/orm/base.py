@@ -27,7 +27,7 @@ from pydantic._internal._model_construction import ModelMetaclass, NoInitField
 from pydantic.fields import FieldInfo
 from typing_extensions import Annotated, Self, dataclass_transform
 
-from ..errors import DeletedObjectError, DetachedObjectError, LazyLoadError
+from ..errors import DeletedObjectError, DetachedObjectError, LazyLoadError, MissingFieldError
 from ..ids import is_id
 from ..validation import FieldValidationError
 from . import registry
@@ -144,7 +144,7 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
     )
     __slots__ = (
         "_kitsu_origin", "_kitsu_related", "_kitsu_dirty", "_kitsu_data_snapshot", "_kitsu_deleted", "_kitsu_lock",
-        "_kitsu_partial",
+        "_kitsu_partial", "_kitsu_sent",
     )
 
     #: How the repository reaches this model on the server.
@@ -260,7 +260,7 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
             field = type(self).model_fields.get(name)
             if field is None:
                 return super().__getattr__(name)
-            if self.is_partial:
+            if self.is_partial and name != "id":  # an object's id is never deferred: it loads by it
                 self._load_deferred(name)
                 if name in self.__dict__:
                     return self.__dict__[name]
@@ -268,7 +268,7 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
             # (not stored, to keep models as small as their JSON); or one
             # that even the object's whole record lacks: its default.
             if field.is_required():
-                raise AttributeError(f"{type(self).__name__} {self.id}: the server sent no {name!r}")
+                raise MissingFieldError("", "", 200, f"{type(self).__name__} {self.id}: the server sent no {name!r}")
             return field.get_default(call_default_factory=True)
 
     @property
@@ -343,6 +343,12 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
             dirty.difference_update(names)
             data = self.__dict__.get("data")
             object.__setattr__(self, "_kitsu_data_snapshot", json.dumps(data) if data else None)
+            # The dict and list fields as this save leaves them: an edit made
+            # inside one while it is in flight is seen against this (identity._merge).
+            object.__setattr__(self, "_kitsu_sent", {
+                name: json.dumps(value, default=str) for name, value in self.__dict__.items()
+                if name != "data" and isinstance(value, (dict, list))
+            })
         return sent, removed, taken
 
     def _restore_changes(self, taken: _Taken) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import PermissionDeniedError
+from ..gcpause import paused_gc
 from ..catalogue import PROJECT_TEAM
 from ..routes import Endpoint
 from .collection import ModelList
@@ -90,7 +91,15 @@ class Embedding:
             return False
         if not isinstance(answer, list) or not all(isinstance(row, dict) for row in answer):
             return False  # not the shape this route sends: the objects' own routes will tell
-        rows: list[dict[str, Any]] = answer
+        with paused_gc():  # building only: the request is done
+            self._store(relation, owner, answer)
+        return True
+
+    def _store(self, relation: ToMany[Any], owner: KitsuModel, rows: list[dict[str, Any]]) -> None:
+        """The answer's rows as ``relation``'s objects of ``owner``, each with
+        its embedded relation stored."""
+        key = str(relation.foreign_key)
+        session = owner.session
         child_model = relation.target()
         inner: ToMany[Any] = getattr(child_model, self.relation)
         inner_model = inner.target()
@@ -121,4 +130,3 @@ class Embedding:
                 inner.store(child, ModelList(flat[start : start + len(group)], session, scope_of_child))
             start += len(group)
         relation.store(owner, children)
-        return True

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .. import errors
 from ..gcpause import paused_gc
 from .locks import lock_of
 from .relations import forget_changed_links
@@ -59,15 +60,20 @@ def _is_union(annotation: Any) -> bool:
     return typing.get_origin(annotation) in (typing.Union, types.UnionType)
 
 
-def _parse(kind: type[Any], value: Any) -> Any:
+def _parse(kind: type[Any], value: Any, name: str = "") -> Any:
     """A server date string as ``kind``: the C ISO parser, else Pydantic's
     (imported for this rare case only: the identity map is built with every
-    session, before anything needs Pydantic)."""
+    session, before anything needs Pydantic). A value neither reads is a
+    malformed answer (:class:`~kitsu_models.errors.UnexpectedAnswerError`)."""
     try:
         return kind.fromisoformat(value)
     except (TypeError, ValueError):
-        pydantic: Any = importlib.import_module("pydantic")
+        pass
+    pydantic: Any = importlib.import_module("pydantic")
+    try:
         return pydantic.TypeAdapter(kind).validate_python(value)
+    except ValueError:  # pydantic's ValidationError
+        raise errors.UnexpectedAnswerError("", "", 200, f"{name or 'a field'}: not a {kind.__name__}", repr(value)[:80]) from None
 
 
 class RowPlan:
@@ -214,11 +220,13 @@ class IdentityMap:
         self._sweep_at = max(1024, 2 * len(self._refs))
 
     def materialize(
-        self, cls: type[M], rows: Iterable[dict[str, Any]], origin: Origin, rebind: bool = True
+        self, cls: type[M], rows: Iterable[dict[str, Any]], origin: Origin, rebind: bool = True, keyed: bool = False
     ) -> list[M]:
         """Models for ``rows`` (dicts the caller gives up: they are reused as
         the models' storage), merged into the objects already known, which
-        join ``origin``'s cohort when ``rebind``.
+        join ``origin``'s cohort when ``rebind``. With ``keyed`` (a model read
+        by id), a row that is not a dict with a string id is a malformed answer
+        (:class:`~kitsu_models.errors.UnexpectedAnswerError`).
 
         The cyclic garbage collector is paused meanwhile (see paused_gc).
         """
@@ -235,6 +243,8 @@ class IdentityMap:
             last_cls: type[Any] = cls
             plan: RowPlan | None = None
             for row in rows:
+                if keyed and not (type(row) is dict and type(row.get("id")) is str and row["id"]):
+                    raise errors.UnexpectedAnswerError("", "", 200, f"a {cls.__name__} row without an id", repr(row)[:80])
                 if polymorphic:
                     row_cls = cls.class_for_row(row, origin.session)
                 keys = tuple(row)
@@ -277,7 +287,7 @@ def _build(cls: type[M], row: dict[str, Any], plan: RowPlan, origin: Origin) -> 
             try:
                 row[name] = kind.fromisoformat(value)
             except (TypeError, ValueError):
-                row[name] = _parse(kind, value)
+                row[name] = _parse(kind, value, name)
     extra = {key: row.pop(key) for key in plan.extra_keys} if plan.extra_keys else _NO_EXTRA
     obj = cls.__new__(cls)
     if plan.lacking:
@@ -296,12 +306,40 @@ def _build(cls: type[M], row: dict[str, Any], plan: RowPlan, origin: Origin) -> 
     return obj
 
 
-def _merge(obj: KitsuModel, row: dict[str, Any], plan: RowPlan) -> None:
-    """New data about a known object: fields changed locally are kept."""
+def _keep_edits_in_place(obj: KitsuModel, row: dict[str, Any], plan: RowPlan, values: dict[str, Any]) -> bool:
+    """Before a merge: a dict or list field edited in place since its state
+    was last sent is marked changed (it is kept and sent with the next save);
+    ``data``'s keys edited so are laid over the row's, still to be sent.
+    Returns whether ``data`` holds such edits."""
+    sent: dict[str, str] | None = getattr(obj, "_kitsu_sent", None)
     dirty = getattr(obj, "_kitsu_dirty", None) or ()
+    if sent:
+        for name in plan.fields_set & sent.keys():
+            if name not in dirty and json.dumps(values.get(name), default=str) != sent[name]:
+                obj._dirty_fields().add(name)
+    server = row.get("data")
+    if "data" in dirty or not isinstance(server, dict):
+        return False
+    if not values.get("data") and not getattr(obj, "_kitsu_data_snapshot", None):
+        return False  # nothing in it, nothing sent: nothing edited
+    changed, removed = obj._data_diff()
+    if not (changed or removed):
+        return False
+    row["data"] = {**{key: value for key, value in server.items() if key not in removed}, **changed}
+    _set_attr(obj, "_kitsu_data_snapshot", json.dumps(server) if server else None)
+    return True
+
+
+def _merge(obj: KitsuModel, row: dict[str, Any], plan: RowPlan) -> None:
+    """New data about a known object: fields changed locally are kept, the
+    assigned ones and those edited in place since they were last sent (a
+    dict or list changed inside while its save was in flight), which stay
+    changes to send."""
     values: dict[str, Any] = obj.__dict__  # pyright: ignore[reportAssignmentType]  (pyright#11548, as in pydantic)
     for key, name in plan.renames:
         row[name] = row.pop(key)
+    data_edited = _keep_edits_in_place(obj, row, plan, values)
+    dirty = getattr(obj, "_kitsu_dirty", None) or ()
     if getattr(obj, "_kitsu_related", None):
         forget_changed_links(obj, row, dirty)
     for name in plan.fields_set:
@@ -309,7 +347,7 @@ def _merge(obj: KitsuModel, row: dict[str, Any], plan: RowPlan) -> None:
             values[name] = row[name]
     for name, kind in plan.converters:
         if name not in dirty and isinstance(values[name], str):
-            values[name] = _parse(kind, values[name])
+            values[name] = _parse(kind, values[name], name)
     if plan.extra_keys:
         extra = obj.__pydantic_extra__
         if extra is None or extra is _NO_EXTRA:
@@ -318,6 +356,6 @@ def _merge(obj: KitsuModel, row: dict[str, Any], plan: RowPlan) -> None:
         extra.update((key, row[key]) for key in plan.extra_keys)
     if not plan.fields_set <= obj.__pydantic_fields_set__:
         _set_attr(obj, "__pydantic_fields_set__", obj.__pydantic_fields_set__ | plan.fields_set)
-    if "data" not in dirty and "data" in plan.fields_set:
+    if "data" not in dirty and "data" in plan.fields_set and not data_edited:
         data = values.get("data")
         _set_attr(obj, "_kitsu_data_snapshot", json.dumps(data) if data else None)

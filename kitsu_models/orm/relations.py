@@ -109,8 +109,7 @@ class Relation:
             return
         if scope is None and len(cohorts) == 1:
             scope = next(iter(cohorts.values())).scope
-        with paused_gc():  # thousands of new lists and links, none garbage
-            self.load(list(owners.values()), scope)
+        self.load(list(owners.values()), scope)  # requests: the building inside pauses the collector
 
     def store(self, obj: KitsuModel, value: Any) -> None:
         """Set the loaded value: for code that learnt it from another
@@ -347,10 +346,8 @@ class ToMany(Relation, Generic[M]):
         embedding = self.embedding
         owner = objects[0] if len(objects) == 1 else None
         if embedding is not None and embedding.relation in along and owner is not None:
-            if not _has_loaded(owner, self.name) and embedding.applies(owner):
-                with paused_gc():
-                    if embedding.load(self, owner):
-                        return
+            if not _has_loaded(owner, self.name) and embedding.applies(owner) and embedding.load(self, owner):
+                return
         super().load_batch(objects, scope)
 
     def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
@@ -373,17 +370,18 @@ class ToMany(Relation, Generic[M]):
                     raise
                 self._load_per_owner(owners, self.route)
                 return
-            groups: dict[Any, list[M]] = {}
-            for child in children:
-                groups.setdefault(getattr(child, key), []).append(child)
             project_id = (children.scope or {}).get("project_id") if key != "project_id" else None
             if project_id and list(children.scope or ()) == ["project_id"]:
                 # A whole project's children: complete for every loaded owner
                 # of that project too (the shots, when the assets asked).
                 owners = [*owners, *session.identity.alive(self.owner, project_id=project_id)]
-            for owner in owners:
-                if self.name not in _cache_of(owner):
-                    self.store(owner, ModelList(groups.get(owner.id, []), session, {key: owner.id}))
+            with paused_gc():  # thousands of new lists, none garbage; no request in here
+                groups: dict[Any, list[M]] = {}
+                for child in children:
+                    groups.setdefault(getattr(child, key), []).append(child)
+                for owner in owners:
+                    if self.name not in _cache_of(owner):
+                        self.store(owner, ModelList(groups.get(owner.id, []), session, {key: owner.id}))
         elif self.batch_route is not None and len(owners) > 1:
             self._load_batched(owners, self.batch_route)
         else:

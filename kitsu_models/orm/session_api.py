@@ -42,7 +42,7 @@ class Identities(Protocol):
         ...
 
     def materialize(
-        self, cls: type[M], rows: Iterable[dict[str, Any]], origin: Origin, rebind: bool = True
+        self, cls: type[M], rows: Iterable[dict[str, Any]], origin: Origin, rebind: bool = True, keyed: bool = False
     ) -> list[M]:
         """The objects for ``rows``: known ones refreshed in place, the others built."""
         ...

@@ -537,3 +537,40 @@ def test_gazu_events_give_the_data_dicts(kitsu_server: Any, make_project: Any, a
         event_client.stop()
         runner.join(10)
     assert not runner.is_alive()
+
+
+def test_a_new_listener_delivers_nothing_from_before_it_started_and_a_resumed_one_exactly_what_followed(
+    new_session: Callable[..., Kitsu], make_project: Any, admin: Kitsu
+) -> None:
+    """15 writes, then a listener whose log reads come every second: none of
+    the 15 arrives, past several reads; a write after it started arrives
+    once. A listener started later with ``since=`` the first one's cursor
+    delivers exactly the writes made in between, replayed."""
+    row = make_project(asset_types=["Character"])
+    character = admin.asset_types.get_by_name("Character")
+    route = f"data/projects/{row['id']}/asset-types/{character.id}/assets/new"
+
+    def create(label: str) -> str:
+        return str(admin.transport.post(route, {"name": f"{label} {uuid.uuid4().hex[:6]}", "description": ""})["id"])
+
+    before = {create("before") for _ in range(15)}
+    kitsu, inbox = new_session(), Inbox()
+    stream = events.EventStream(kitsu, checkpoint=1.0)
+    stream.on(events.AssetNew, inbox)
+    with stream:
+        time.sleep(3.5)  # three log reads
+        after = create("after")
+        inbox.wait(lambda got: after in _ids_of(got, events.AssetNew, "asset_id"))
+        time.sleep(1.5)
+        cursor = stream.cursor
+    delivered = [e.asset_id for e in inbox.events if isinstance(e, events.AssetNew)]
+    assert not before & set(delivered) and delivered.count(after) == 1
+    missed = [create("while away") for _ in range(3)]
+    resumed, replays = new_session(), Inbox()
+    later = events.EventStream(resumed, checkpoint=1.0, since=cursor)
+    later.on(events.AssetNew, replays)
+    with later:
+        replays.wait(lambda got: set(missed) <= _ids_of(got, events.AssetNew, "asset_id"))
+        time.sleep(1.5)
+    got = [(e.asset_id, e.replayed) for e in replays.events if isinstance(e, events.AssetNew)]
+    assert got == [(asset_id, True) for asset_id in missed]

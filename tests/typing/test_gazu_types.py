@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import requests
 from typing_extensions import assert_type
 
 import gazu
@@ -27,7 +28,7 @@ def gazu_answers(task: Task, task_id: str) -> None:
     assert_type(gazu.task.get_task_url(task), str)
     assert_type(gazu.files.get_next_entity_output_revision(task.entity_id, task_id, task.task_type_id), int)
     assert_type(gazu.files.build_working_file_path(task), str)
-    assert_type(gazu.files.download_preview_file(task_id, "take.mp4", progress_callback=print), int)
+    assert_type(gazu.files.download_preview_file(task_id, "take.mp4", progress_callback=print), requests.Response)
     assert_type(gazu.files.get_last_working_file_revision(task), dict[str, Any] | None)
     assert_type(gazu.task.all_tasks_for_shot.get_cache_infos(), dict[str, Any])
 

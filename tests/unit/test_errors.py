@@ -196,6 +196,8 @@ def test_a_non_json_answer_to_a_get_is_a_kitsu_error(mocked: responses.RequestsM
 
 
 # ------------------------------------------------------------- gazu names
+#: gazu's exception names (official gazu 1.3.1's), each with the SDK error
+#: it derives from (or is), so one ``except`` clause of either API catches it.
 GAZU_NAMES = {
     "AuthFailedException": errors.LoginFailedError,
     "DownloadFileException": errors.DownloadError,
@@ -207,69 +209,72 @@ GAZU_NAMES = {
     "NotAuthenticatedException": errors.AuthenticationError,
     "ParameterException": errors.BadRequestError,
     "PreviewFileProcessingException": PreviewProcessingError,
+    "ProjectDoesntExistException": errors.ModelNotFoundError,
     "RouteNotFoundException": errors.NotFoundError,
     "ServerErrorException": errors.ServerError,
-    "TaskStatusNotFound": errors.TaskStatusNotFoundError,
+    "TaskMustBeADictException": errors.InvalidArgumentError,
     "TaskStatusNotFoundException": errors.TaskStatusNotFoundError,
     "TooBigFileException": errors.PayloadTooLargeError,
     "UploadFailedException": errors.UploadError,
     "ValidationException": errors.UnprocessableEntityError,
 }
-#: Raised by gazu functions where official gazu raises its own: subclasses
-#: of the SDK's errors, so the SDK's names catch them too.
-GAZU_SUBCLASSES = {
-    "ProjectDoesntExistException": errors.ModelNotFoundError,
-    "TaskMustBeADictException": errors.InvalidArgumentError,
-}
-#: The exception names of official gazu 1.3.1 (GazuException and its 17 subclasses).
-OFFICIAL_1_3_1 = {
-    "AuthFailedException", "DownloadFileException", "FileDoesntExistException", "GazuException", "HostException",
-    "MethodNotAllowedException", "NotAllowedException", "NotAuthenticatedException", "ParameterException",
-    "PreviewFileProcessingException", "ProjectDoesntExistException", "RouteNotFoundException",
-    "ServerErrorException", "TaskMustBeADictException", "TaskStatusNotFoundException", "TooBigFileException",
-    "UploadFailedException", "ValidationException",
-}
+#: Names that are the SDK's class itself: the base of everything gazu raises.
+SAME = {"GazuException", "HostException"}
 
 
-def test_gazu_exception_has_every_name_of_official_gazu() -> None:
-    assert OFFICIAL_1_3_1 <= set(gazu.exception.__all__)
-    for name, base in GAZU_SUBCLASSES.items():
-        assert issubclass(getattr(gazu.exception, name), base)
-
-
-def test_gazu_exception_names_are_the_sdk_classes() -> None:
-    assert set(gazu.exception.__all__) == set(GAZU_NAMES) | set(GAZU_SUBCLASSES)
-    for name, cls in GAZU_NAMES.items():
-        assert getattr(gazu.exception, name) is cls
-        assert issubclass(cls, errors.KitsuError)
+@pytest.mark.parametrize("name", sorted(GAZU_NAMES))
+def test_a_gazu_exception_has_official_gazus_name_and_derives_from_the_sdks_error(name: str) -> None:
+    cls = getattr(gazu.exception, name)
+    assert issubclass(cls, GAZU_NAMES[name]) and issubclass(cls, errors.KitsuError)
+    assert cls is GAZU_NAMES[name] if name in SAME else cls.__name__ == name
+    assert gazu.exception.TaskStatusNotFound is gazu.exception.TaskStatusNotFoundException
 
 
 @pytest.mark.parametrize(
-    ("status", "gazu_name"),
+    ("status", "gazu_name", "text"),
     [
-        (400, "ParameterException"),
-        (401, "NotAuthenticatedException"),
-        (403, "NotAllowedException"),
-        (404, "RouteNotFoundException"),
-        (405, "MethodNotAllowedException"),
-        (413, "TooBigFileException"),
-        (422, "ValidationException"),
-        (500, "ServerErrorException"),
-        (502, "ServerErrorException"),
+        (400, "ParameterException", "('data/projects?page=2', 'm')"),
+        (401, "NotAuthenticatedException", "data/projects?page=2"),
+        (403, "NotAllowedException", "data/projects?page=2"),
+        (404, "RouteNotFoundException", "data/projects?page=2"),
+        (405, "MethodNotAllowedException", "data/projects?page=2"),
+        (413, "TooBigFileException",
+         "data/projects?page=2: You send a too big file. Change your proxy configuration to allow bigger files."),
+        (422, "ValidationException", "('data/projects?page=2', 'm')"),
+        (500, "ServerErrorException", "data/projects?page=2"),
+        (502, "ServerErrorException", "data/projects?page=2"),
     ],
 )
-def test_one_except_clause_catches_both(mocked: responses.RequestsMock, status: int, gazu_name: str) -> None:
+def test_a_gazu_call_raises_official_gazus_class_and_text_caught_by_the_sdks_names_too(
+    mocked: responses.RequestsMock, status: int, gazu_name: str, text: str
+) -> None:
     mocked.get(URL, status=status, json={"message": "m"})
-    gazu_cls = getattr(gazu.exception, gazu_name)
-    with pytest.raises(gazu_cls) as caught:
-        _transport().get("data/projects")
+    client = gazu.client.create_client(API.rstrip("/"))
+    client.kitsu.transport.retry = NO_RETRY
+    with pytest.raises(getattr(gazu.exception, gazu_name)) as caught:
+        gazu.client.get("data/projects", params={"page": 2}, client=client)
+    assert type(caught.value).__name__ == gazu_name and str(caught.value) == text
     assert isinstance(caught.value, errors.error_class_for_status(status))
-    assert isinstance(caught.value, kitsu_models.HTTPStatusError)
+    assert caught.value.status == status  # the SDK's attributes are kept
+
+
+def test_the_typed_sdk_raises_its_own_classes(mocked: responses.RequestsMock) -> None:
+    mocked.get(URL, status=404, json={"message": "m"})
+    with pytest.raises(errors.NotFoundError) as caught:
+        _transport().get("data/projects")
+    assert type(caught.value) is errors.NotFoundError and str(caught.value) == "GET /data/projects -> 404: m"
 
 
 def test_a_refused_login_is_caught_by_gazu_and_sdk_names(mocked: responses.RequestsMock) -> None:
     mocked.post(API + "auth/login", status=400, json={"login": False, "message": "Wrong email or password."})
-    for catch in (gazu.exception.AuthFailedException, gazu.exception.NotAuthenticatedException, kitsu_models.LoginFailedError):
+    with pytest.raises(kitsu_models.LoginFailedError) as refused:
+        Kitsu(API, retry=NO_RETRY).log_in("someone@example.com", "wrong")
+    assert refused.value.message == "Wrong email or password."
+    client = gazu.client.create_client(API.rstrip("/"))
+    for catch in (gazu.exception.AuthFailedException, kitsu_models.LoginFailedError, gazu.exception.GazuException):
         with pytest.raises(catch) as caught:
-            Kitsu(API, retry=NO_RETRY).log_in("someone@example.com", "wrong")
+            gazu.log_in("someone@example.com", "wrong", client=client)
+        assert str(caught.value) == "('auth/login', 'Wrong email or password.')"  # 1.3.1's words
         assert caught.value.message == "Wrong email or password."
+
+

@@ -246,3 +246,87 @@ def test_two_events_with_the_same_data_around_a_read_are_each_delivered_once() -
     session.log.append({"id": "e4", "created_at": "2026-12-02T10:00:04", "name": "task:update", "data": update})
     stream._catch_up()
     assert len(_delivered(stream)) == 1  # a third update, once
+
+
+def _burst(count: int) -> list[dict[str, Any]]:
+    """``count`` writes made in a burst before a listener starts: several
+    log entries share each second."""
+    return [{"id": f"b{n}", "created_at": f"2026-12-02T10:00:0{n // 6}", "name": "asset:update",
+             "data": {"asset_id": f"a{n}"}} for n in range(count)]
+
+
+def test_a_new_listener_delivers_nothing_logged_before_it_started() -> None:
+    session = _Session(_burst(15))
+    stream = EventStream(session, settle=0.0)  # type: ignore[arg-type]
+    stream._begin_now()
+    stream._catch_up()  # the first checkpoint
+    assert _delivered(stream) == [] and stream.stats["replayed"] == 0
+    session.log.append({"id": "n1", "created_at": "2026-12-02T10:00:02", "name": "asset:new", "data": {"asset_id": "x"}})
+    stream._catch_up()  # written after the start, lost by the socket: replayed
+    assert [(e.data["asset_id"], e.replayed) for e in _delivered(stream)] == [("x", True)]
+
+
+def test_a_live_event_of_the_start_window_is_delivered_once_and_leaves_no_stale_count() -> None:
+    update = {"asset_id": "a14"}
+    session = _ArrivingDuringRead(_burst(15), [("asset:update", update)])  # b14 arrives live while the start reads
+    stream = session.stream = EventStream(session, settle=0.0)  # type: ignore[arg-type]
+    stream._replaying = True  # as after _open()
+    stream._begin_now()
+    assert [(e.data["asset_id"], e.replayed) for e in _delivered(stream)] == [("a14", False)]
+    session.log.append({"id": "b15", "created_at": "2026-12-02T10:00:03", "name": "asset:update", "data": update})
+    stream._catch_up()  # the same update again, lost by the socket: replayed, not taken for the first
+    assert [(e.data["asset_id"], e.replayed) for e in _delivered(stream)] == [("a14", True)]
+
+
+def test_a_listener_resumes_since_a_time_or_exactly_after_a_cursor() -> None:
+    log = _assets_log(5)
+    since_time = EventStream(_Session(log), settle=0.0, since="2026-12-02T10:00:03")  # type: ignore[arg-type]
+    since_time._catch_up()
+    assert [e.data["asset_id"] for e in _delivered(since_time)] == ["a3", "a4", "a5"]
+    first = EventStream(_Session(log[:3]), settle=0.0, since="2026-12-02T10:00:01")  # type: ignore[arg-type]
+    first._catch_up()
+    assert [e.data["asset_id"] for e in _delivered(first)] == ["a1", "a2", "a3"]
+    later = EventStream(_Session(log), settle=0.0, since=first.cursor)  # type: ignore[arg-type]
+    later._catch_up()
+    assert [e.data["asset_id"] for e in _delivered(later)] == ["a4", "a5"]
+    with pytest.raises(errors.InvalidArgumentError):
+        EventStream(_Session(), since="yesterday")  # type: ignore[arg-type]
+
+
+class _Transport:
+    def __init__(self, verify: bool | str) -> None:
+        self.verify = verify
+        self.cert = None
+
+
+@pytest.mark.parametrize("verify, environment, expected", [
+    ("/etc/studio-ca.pem", "/etc/other.pem", "/etc/studio-ca.pem"),
+    (False, "/etc/other.pem", False),
+    (True, "/etc/other.pem", "/etc/other.pem"),
+    (True, None, True),
+])
+def test_the_listener_verifies_tls_as_the_transport_does(
+    monkeypatch: pytest.MonkeyPatch, verify: bool | str, environment: str | None, expected: bool | str
+) -> None:
+    from kitsu_models.events.stream import _http_session
+
+    monkeypatch.delenv("CURL_CA_BUNDLE", raising=False)
+    if environment:
+        monkeypatch.setenv("REQUESTS_CA_BUNDLE", environment)
+    else:
+        monkeypatch.delenv("REQUESTS_CA_BUNDLE", raising=False)
+    session = _Session()
+    session.transport = _Transport(verify)  # type: ignore[assignment]
+    http = _http_session(session, "https://kitsu.test")  # type: ignore[arg-type]
+    assert http.verify == expected and http.trust_env is False
+
+
+def test_a_stream_that_cannot_connect_raises_the_sdks_error() -> None:
+    from kitsu_models import Kitsu
+    from kitsu_models.credentials import Tokens
+
+    kitsu = Kitsu("http://127.0.0.1:9", tokens=Tokens.from_strings("a.b.c", None))
+    stream = EventStream(kitsu, url="http://127.0.0.1:9", replay=False)
+    with pytest.raises(errors.ConnectError):
+        stream.start()
+    assert stream._threads == []

@@ -1,4 +1,5 @@
-"""gazu.cache: gazu's memo (off by default, per-function controls, copies),
+"""gazu.cache on gazu's own cached functions: off by default, per-function
+controls as 1.3.1's, every value handed out a copy (of a miss and of a hit),
 and beyond gazu, answers revalidated by ETag instead of trusted."""
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ import pytest
 import responses
 
 import gazu
-from gazu import _calls
 
 HOST = "http://kitsu.test/api"
-ROUTE = f"{HOST}/data/things"
+PROJECTS = f"{HOST}/data/projects"
+P = "00000000-0000-4000-8000-000000000001"
+TASKS = f"{HOST}/data/projects/{P}/tasks"
 
 
 @pytest.fixture
@@ -23,69 +25,86 @@ def client() -> Iterator[gazu.client.KitsuClient]:
     client = gazu.client.create_client(HOST)
     client.tokens = {"access_token": "a.b.c", "refresh_token": None}
     gazu.cache.enable()
+    gazu.cache.clear_all()
     yield client
+    gazu.cache.clear_all()
     gazu.cache.disable()
 
 
-def _reader() -> Any:
-    @gazu.cache.cache
-    def all_things(client: gazu.client.KitsuClient = gazu.client.default_client) -> list[dict[str, Any]]:
-        return _calls.read_list(client, "data/things")
-
-    return all_things
-
-
 @responses.activate
-def test_without_an_etag_a_hit_is_served_from_memory_as_a_copy(client: Any) -> None:
-    responses.get(ROUTE, json=[{"name": "a"}])
-    all_things = _reader()
-    first = all_things(client)
-    first[0]["name"] = "changed by the caller"
-    assert all_things(client) == [{"name": "a"}]
+def test_a_hit_is_served_from_memory_and_every_value_handed_out_is_a_copy(client: Any) -> None:
+    responses.get(PROJECTS, json=[{"id": P, "name": "a"}])
+    missed = gazu.project.all_projects(client)
+    hit = gazu.project.all_projects(client)
+    missed[0]["name"] = "changed by the caller"
+    hit[0]["name"] = "changed too"
+    assert gazu.project.all_projects(client) == [{"id": P, "name": "a"}]
+    assert gazu.project.all_projects(client) is not gazu.project.all_projects(client)
     assert len(responses.calls) == 1
-    infos = all_things.get_cache_infos()
-    assert (infos["hits"], infos["misses"], infos["current_size"]) == (1, 1, 1)
+    infos = gazu.project.all_projects.get_cache_infos()
+    assert (infos["hits"], infos["misses"], infos["current_size"]) == (4, 1, 1)
 
 
 @responses.activate
 def test_with_an_etag_a_hit_is_revalidated_and_never_stale(client: Any) -> None:
-    responses.get(ROUTE, json=[{"name": "a"}], headers={"ETag": '"v1"'})
-    all_things = _reader()
-    assert all_things(client) == [{"name": "a"}]
-    responses.replace(responses.GET, ROUTE, status=304, headers={"ETag": '"v1"'})
-    assert all_things(client) == [{"name": "a"}]
+    responses.get(TASKS, json=[{"id": P, "name": "a"}], headers={"ETag": '"v1"'})
+    all_tasks = gazu.task.all_tasks_for_project
+    assert all_tasks(P, client=client) == [{"id": P, "name": "a"}]
+    responses.replace(responses.GET, TASKS, status=304, headers={"ETag": '"v1"'})
+    assert all_tasks(P, client=client) == [{"id": P, "name": "a"}]
     assert responses.calls[-1].request.headers["If-None-Match"] == '"v1"'
-    responses.replace(responses.GET, ROUTE, json=[{"name": "b"}], headers={"ETag": '"v2"'})
-    assert all_things(client) == [{"name": "b"}]  # changed on the server: the new answer
-    assert all_things.get_cache_infos()["revalidated_hits"] == 2
+    responses.replace(responses.GET, TASKS, json=[{"id": P, "name": "b"}], headers={"ETag": '"v2"'})
+    assert all_tasks(P, client=client) == [{"id": P, "name": "b"}]  # changed on the server: the new answer
+    assert all_tasks.get_cache_infos()["revalidated_hits"] == 2
 
 
 @responses.activate
 def test_the_cache_is_off_unless_enabled_and_per_function_controls_work(client: Any) -> None:
-    responses.get(ROUTE, json=[{"name": "a"}])
-    all_things = _reader()
+    responses.get(PROJECTS, json=[{"id": P, "name": "a"}])
+    responses.get(f"{HOST}/data/project-status", json=[])
+    all_projects = gazu.project.all_projects
     gazu.cache.disable()
-    all_things(client), all_things(client)
-    assert len(responses.calls) == 2 and all_things.get_cache_infos()["current_size"] == 0
+    all_projects(client), all_projects(client)
+    assert len(responses.calls) == 2 and all_projects.get_cache_infos()["current_size"] == 0
     gazu.cache.enable()
-    all_things.disable_cache()
-    all_things(client)
+    all_projects.disable_cache()
+    all_projects(client)
     assert len(responses.calls) == 3
-    all_things.enable_cache()
-    all_things.set_cache_expire(0.0001)
-    all_things(client)
+    all_projects.enable_cache()
+    all_projects.set_cache_expire(0.0001)
+    all_projects(client)
     time.sleep(0.01)
-    all_things(client)
-    assert all_things.get_cache_infos()["expired_hits"] == 1
-    all_things.set_cache_max_size(0)
-    all_things(client)
-    assert all_things.get_cache_infos()["current_size"] == 0
+    all_projects(client)
+    assert all_projects.get_cache_infos()["expired_hits"] == 1
+    all_projects.set_cache_expire(120)
+    all_projects.set_cache_max_size(1)
+    all_projects(client=client)  # a second key: the oldest entry goes
+    assert all_projects.get_cache_infos()["current_size"] == 1
     gazu.cache.clear_all()
+    assert all_projects.get_cache_infos()["current_size"] == 0
 
 
-def test_cached_spec_functions_have_gazus_controls_and_keep_their_signature() -> None:
+def test_cached_functions_have_gazus_controls_and_keep_their_signature() -> None:
     function = gazu.asset.get_asset
     for name in ("clear_cache", "set_cache_expire", "set_expire", "set_cache_max_size", "enable_cache",
                  "disable_cache", "get_cache_infos"):
         assert callable(getattr(function, name))
     assert list(inspect.signature(function).parameters) == ["asset_id", "client"]
+
+
+def test_the_modules_helpers_work_on_stores_of_gazus_shape() -> None:
+    store: dict[str, Any] = {}
+    calls: list[int] = []
+
+    def answer(value: int) -> list[int]:
+        calls.append(value)
+        return [value]
+
+    assert gazu.cache.get_cache_key((1,), {}) == "[1]" and gazu.cache.get_cache_key((), {}) == ""
+    value = gazu.cache.insert_value(answer, store, (2,), {})
+    value.append(3)
+    assert gazu.cache.get_value(store, "[2]") == [2] and calls == [2]
+    assert not gazu.cache.is_cache_expired(store, {"expire": 0}, "[2]")
+    gazu.cache.insert_value(answer, store, (4,), {})
+    assert gazu.cache.remove_oldest_entry(store, 1) == "[2]" and list(store) == ["[4]"]
+    assert gazu.cache.remove_oldest_entry(store, 0) is None  # 0: no limit, as in gazu

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import datetime
 import importlib
 import json
 import re
@@ -57,6 +58,7 @@ def _record(object_id: str) -> dict[str, Any]:
 
 #: Values of parameters that are not records or ids, by name.
 VALUES: dict[str, Any] = {
+    "host": HOST,
     "entity_type": "Asset", "casting": [{"asset_id": IDS["asset"], "nb_occurences": 1}], "data": {"k": 1},
     "year": 2026, "month": 1, "week": 2, "source_list": [_record(IDS["asset"])],
     "target_list": [_record(IDS["asset_to_instantiate"])], "entities": [_record(IDS["asset"])],
@@ -67,7 +69,7 @@ VALUES: dict[str, Any] = {
     "links": [], "position": 1, "priority": 1, "frame_number": 3, "role": "user", "text": "a reply",
     "query": "hero", "list_type": "asset", "token": "token-1", "email": "td@example.com", "password": "pw",
     "ids": [IDS["asset"]], "model_map": {}, "task_status_map": {TS: TS}, "person_map": {},
-    "default_status": _record(TS),
+    "default_status": _record(TS), "status_id": IDS["file_status"], "entity_type_id": IDS["asset_type"],
 }
 #: Arguments whose value depends on the function.
 OVERRIDES: dict[str, dict[str, Any]] = {
@@ -79,6 +81,13 @@ OVERRIDES: dict[str, dict[str, Any]] = {
     )},
     "files.update_output_file": {"data": {"field": 1}},
     "files.update_preview": {"data": {"field": 1}},
+    "project.add_preview_background_file": {"background_file": {"preview_background_file_id": IDS["background_file"]}},
+    "project.add_status_automation": {"automation": {"status_automation_id": IDS["status_automation"]}},
+    "person.get_all_month_time_spents": {"date": datetime.date(2026, 1, 5)},
+    "sync.push_task_comment": {"comment": {
+        **_record(IDS["comment"]), "text": "a text", "created_at": "2026-01-05T10:00:00", "checklist": [],
+        "attachment_files": [IDS["attachment_file"]], "previews": [IDS["preview_file"]],
+    }},
 }
 #: Optional arguments a function needs to send anything (files to attach...).
 OPTIONAL: dict[str, set[str]] = {
@@ -96,7 +105,9 @@ DEPARTURES: dict[str, tuple[str, list[tuple[str, str, set[str]]]]] = {
             "the entity route merges data key by key: only the new keys are sent, without reading first",
             [("PUT", f"data/entities/{IDS[kind]}", {"id", "data"})],
         )
-        for module, kind in (("asset", "asset"), ("shot", "shot"), ("shot", "sequence"), ("shot", "episode"))
+        for module, kind in (
+            ("asset", "asset"), ("shot", "shot"), ("shot", "sequence"), ("shot", "episode"), ("edit", "edit"),
+        )
     },
     "task.update_task_data": (
         "the task route merges data key by key: only the new keys are sent, without reading first",
@@ -113,7 +124,13 @@ DEPARTURES: dict[str, tuple[str, list[tuple[str, str, set[str]]]]] = {
 }
 
 _ANSWERED_ROWS = ("/full", "/working-files/last-revisions", "/time-spents/2026-01-05", "/output-file-path",
-                  "/working-file-path", "/next-revision", "auth/authenticated")
+                  "/working-file-path", "/next-revision", "auth/authenticated", "/build/mp4", "/open-tasks",
+                  "/open-tasks/stats", "data/user/context", "data/user/filters", "data/user/filter-groups")
+#: Routes that answer a list whatever their method and last segment.
+_ANSWERED_LISTS = re.compile(
+    r"(data/entities/[^/]+/tasks|actions/tasks/([^/]+/)?batch-comment|/related-tasks/[^/]+"
+    r"|/metadata-descriptors/reorder|data/(persons/[^/]+|user)/time-spents/[0-9-]+)$"
+)
 
 
 def _parameters(name: str) -> list[tuple[str, bool]]:
@@ -161,6 +178,13 @@ def _answer(request: Any) -> tuple[int, dict[str, str], str]:
     route = urlsplit(request.url).path.removeprefix("/api/")
     if request.method == "DELETE":
         return 204, {}, ""
+    if _ANSWERED_LISTS.search(route):
+        return 200, {}, "[]"
+    if route == "auth/login":
+        return 200, {}, json.dumps({"login": True, "access_token": "a.b.c", "refresh_token": "r.e.f",
+                                    "user": _record(IDS["person"])})
+    if route == "auth/refresh-token":
+        return 200, {}, json.dumps({"access_token": "n.e.w"})
     if request.method in ("POST", "PUT"):
         body = json.loads(request.body) if request.body and request.headers.get("Content-Type") == "application/json" else {}
         return 200, {}, json.dumps({**_record(_id(99)), **body} if isinstance(body, dict) else body)
@@ -174,6 +198,8 @@ def _answer(request: Any) -> tuple[int, dict[str, str], str]:
         return 200, {}, "person,day"
     if route == "":
         return 200, {}, json.dumps({"api": "Zou", "version": "1.0.97"})
+    if route.startswith("data/playlists/entities/"):  # an entity's previews, by task type
+        return 200, {}, json.dumps({IDS["task_type"]: [{**_record(PF), "created_at": "2026-01-05T10:00:00"}]})
     last = route.rsplit("/", 1)[-1]
     is_record = _UUID.match(last) or route.endswith(_ANSWERED_ROWS)
     answer = {**_record(last), "user": _record(IDS["person"]), "organisation": _record(IDS["organisation"])}
@@ -182,13 +208,13 @@ def _answer(request: Any) -> tuple[int, dict[str, str], str]:
 
 def _client() -> gazu.client.KitsuClient:
     client = gazu.client.create_client(HOST)
-    client.tokens = {"access_token": "a.b.c", "refresh_token": None}
+    client.tokens = {"access_token": "a.b.c", "refresh_token": "r.e.f"}
     return client
 
 
 def _target(name: str) -> Any:
     module, _, function = name.rpartition(".")
-    return getattr(gazu if module == "gazu" else importlib.import_module(f"gazu.{module}"), function)
+    return getattr(gazu if module in ("", "gazu") else importlib.import_module(f"gazu.{module}"), function)
 
 
 def _takes_client(name: str) -> bool:

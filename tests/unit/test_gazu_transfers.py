@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 import responses
 
 import gazu
@@ -61,14 +62,16 @@ def test_a_comment_with_attachments_is_the_multipart_form_official_gazu_sends(
     assert seen and seen[-1][0] == seen[-1][1]  # progress reaches the whole body
 
 
-def test_a_download_is_atomic_and_returns_the_bytes_written(client: Any, tmp_path: Path) -> None:
+def test_a_download_is_atomic_and_returns_the_closed_response(client: Any, tmp_path: Path) -> None:
     url = f"{HOST}/pictures/thumbnails/preview-files/{PREVIEW}.png"
     client.fake.add(responses.GET, url, body=b"x" * 1000)
     target = tmp_path / "thumb.png"
     seen: list[int] = []
-    written = gazu.files.download_preview_file_thumbnail(PREVIEW, str(target), client=client,
-                                                         progress_callback=lambda done, _total: seen.append(done))
-    assert written == 1000 and target.read_bytes() == b"x" * 1000 and seen[-1] == 1000
+    response = gazu.files.download_preview_file_thumbnail(PREVIEW, str(target), client=client,
+                                                          progress_callback=lambda done, _total: seen.append(done))
+    assert isinstance(response, requests.Response) and response.status_code == 200  # as gazu 1.3.1 returns it
+    assert response.raw.closed and response.url == url
+    assert target.read_bytes() == b"x" * 1000 and seen[-1] == 1000
     client.fake.replace(responses.GET, url, body=b"y" * 10, headers={"Content-Length": "5000"},
                         auto_calculate_content_length=False)
     with pytest.raises(gazu.exception.DownloadFileException):
@@ -79,7 +82,8 @@ def test_a_download_is_atomic_and_returns_the_bytes_written(client: Any, tmp_pat
 def test_a_preview_download_follows_the_records_extension(client: Any, tmp_path: Path) -> None:
     client.fake.add(responses.GET, f"{HOST}/data/preview-files/{PREVIEW}", json={"id": PREVIEW, "extension": "mp4"})
     client.fake.add(responses.GET, f"{HOST}/movies/originals/preview-files/{PREVIEW}.mp4", body=b"movie")
-    assert gazu.files.download_preview_file(PREVIEW, str(tmp_path / "take.mp4"), client=client) == 5
+    assert gazu.files.download_preview_file(PREVIEW, str(tmp_path / "take.mp4"), client=client).status_code == 200
+    assert (tmp_path / "take.mp4").read_bytes() == b"movie"
     client.fake.replace(responses.GET, f"{HOST}/data/preview-files/{PREVIEW}", json={"id": PREVIEW, "extension": "../x"})
     with pytest.raises(ValueError):  # a server-sent extension never changes the route
         gazu.files.download_preview_file(PREVIEW, str(tmp_path / "x"), client=client)
@@ -118,10 +122,11 @@ def test_a_date_that_is_not_iso_is_refused_before_sending(client: Any, date: str
 
 
 @pytest.mark.parametrize("name, segment", [
-    ("notes 2.txt", "notes%202.txt"), ("notes #2 ?.txt", "attachment"), ("../../auth/logout", "attachment"),
-    ("..", "attachment"),
+    ("notes 2.txt", "notes%202.txt"), ("notes #2 ?.txt", "notes%20_2%20_.txt"),
+    ("../../auth/logout", ".._.._auth_logout"), ("..", "file"), ("", "file"),
 ])
 def test_an_attachment_name_never_changes_the_download_route(client: Any, tmp_path: Path, name: str, segment: str) -> None:
     client.fake.add(responses.GET, f"{HOST}/data/attachment-files/{PREVIEW}", json={"id": PREVIEW, "name": name})
     client.fake.add(responses.GET, f"{HOST}/data/attachment-files/{PREVIEW}/file/{segment}", body=b"n")
-    assert gazu.files.download_attachment_file(PREVIEW, str(tmp_path / "n.txt"), client=client) == 1
+    assert gazu.files.download_attachment_file(PREVIEW, str(tmp_path / "n.txt"), client=client).status_code == 200
+    assert (tmp_path / "n.txt").read_bytes() == b"n"

@@ -7,6 +7,7 @@ import gc
 import http.server
 import json
 import re
+import socketserver
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -268,42 +269,97 @@ def test_a_server_trickling_its_answer_is_cut_at_the_total_timeout(trickling_ser
     assert time.monotonic() - started < 3.0  # each byte came within the read timeout
 
 
+class _HeaderTrickler(socketserver.BaseRequestHandler):
+    """Sends its status line and headers one byte every 0.2 s: each read
+    gets a byte within any read timeout."""
+
+    def handle(self) -> None:
+        self.request.recv(65536)
+        try:
+            for byte in b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Slow: " + b"x" * 1000:
+                self.request.sendall(bytes([byte]))
+                time.sleep(0.2)
+        except OSError:
+            pass  # the client gave up: as expected
+
+
+def test_a_server_trickling_its_headers_is_cut_at_the_total_timeout() -> None:
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _HeaderTrickler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        transport = Transport(url, timeout=Timeout(connect=1, read=1, total=1.5), retry=NO_RETRY)
+        started = time.monotonic()
+        with pytest.raises(errors.RequestTimeoutError):
+            transport.get("data/projects")
+        assert time.monotonic() - started < 2.5  # was bounded by the byte count, not by total
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 # -------------------------------------------------------------- 8. gc pause
-def test_the_gc_pause_is_shared_by_concurrent_loads_and_can_be_turned_off() -> None:
-    assert gc.isenabled()
+def test_the_gc_pause_is_shared_by_concurrent_builds_and_can_be_turned_off() -> None:
+    before = gc.get_threshold()
     inside = threading.Event()
     leave = threading.Event()
 
-    def long_load() -> None:
+    def long_build() -> None:
         with gcpause.paused_gc():
             inside.set()
             leave.wait(5)
 
-    other = threading.Thread(target=long_load)
+    other = threading.Thread(target=long_build)
     other.start()
     inside.wait(5)
     with gcpause.paused_gc():
-        assert not gc.isenabled()
-    assert not gc.isenabled()  # the other load is still running
+        assert gcpause.is_paused() and gc.get_threshold()[0] == 0
+    assert gcpause.is_paused()  # the other build is still running
     leave.set()
     other.join()
-    assert gc.isenabled()
+    assert gc.get_threshold() == before and not gcpause.is_paused()
     gcpause.enabled = False
     try:
         with gcpause.paused_gc():
-            assert gc.isenabled()
+            assert gc.get_threshold() == before
     finally:
         gcpause.enabled = True
 
 
-def test_a_program_that_turned_the_gc_off_keeps_it_off() -> None:
-    gc.disable()
+@pytest.mark.parametrize("host_turns", ["off before", "off during", "on during"])
+def test_the_host_keeps_the_collector_as_it_set_it(host_turns: str) -> None:
+    if host_turns == "off before":
+        gc.disable()
     try:
         with gcpause.paused_gc():
-            pass
-        assert not gc.isenabled()
+            if host_turns == "off during":
+                gc.disable()
+            elif host_turns == "on during":
+                gc.enable()
+        assert gc.isenabled() is (host_turns == "on during")
     finally:
         gc.enable()
+
+
+def test_no_request_is_sent_while_the_collector_is_paused(mocked: responses.RequestsMock, kitsu: Any) -> None:
+    """A relation's load pauses the collector to build its models, never
+    across the request: threads waiting on the network leave it running."""
+    project, asset = "00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"
+    paused_at_request: list[bool] = []
+
+    def answer(rows: list[dict[str, Any]]) -> Any:
+        def callback(request: Any) -> tuple[int, dict[str, str], str]:
+            paused_at_request.append(gcpause.is_paused())
+            return 200, {}, json.dumps(rows)
+        return callback
+
+    task = {"id": "00000000-0000-4000-8000-000000000003", "entity_id": asset, "project_id": project,
+            "task_type_id": project, "task_status_id": project, "name": "main"}
+    mocked.add_callback(responses.GET, re.compile(".*/data/tasks.*"), callback=answer([task]))
+    assets = kitsu.assets.materialize([{"id": asset, "name": "a", "project_id": project}])
+    assert [t.id for t in assets[0].tasks] == [task["id"]]
+    assert paused_at_request == [False]
 
 
 def test_a_body_that_cannot_be_json_is_refused_before_sending(mocked: responses.RequestsMock) -> None:
@@ -312,3 +368,94 @@ def test_a_body_that_cannot_be_json_is_refused_before_sending(mocked: responses.
         with pytest.raises(errors.InvalidArgumentError):
             transport.post("data/tasks", body)
     assert len(mocked.calls) == 0
+
+
+# ---------------------------------------------- 7. edits made during a save
+def _slow_put(mocked: responses.RequestsMock, arrived: threading.Event, answered: threading.Event) -> None:
+    """A PUT of the shot whose answer waits until the test has edited the
+    object: the server's record as it stands after the save."""
+
+    def callback(request: Any) -> tuple[int, dict[str, str], str]:
+        arrived.set()
+        answered.wait(5)
+        body = json.loads(request.body)
+        record = {"id": SHOT, "name": "sh010", "project_id": PROJECT, "data": {"x": 1, **body.get("data", {})},
+                  "entities_in": body.get("entities_in", [])}
+        return 200, {}, json.dumps(record)
+
+    mocked.add_callback(responses.PUT, f"{API}data/entities/{SHOT}", callback=callback)
+
+
+PROJECT, SHOT = "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-0000000000a2"
+
+
+@pytest.mark.parametrize("edit", ["data key", "data key removed", "list field"])
+def test_an_edit_in_place_made_while_a_save_is_in_flight_goes_out_with_the_next(
+    mocked: responses.RequestsMock, kitsu: Any, edit: str
+) -> None:
+    shot = kitsu.shots.materialize([{"id": SHOT, "name": "sh010", "project_id": PROJECT, "data": {"x": 1, "old": 2},
+                                     "entities_in": []}])[0]
+    shot.data = {**shot.data, "x": 2}
+    shot.entities_in = [PROJECT]
+    arrived, answered = threading.Event(), threading.Event()
+    _slow_put(mocked, arrived, answered)
+    saving = threading.Thread(target=shot.save)
+    saving.start()
+    assert arrived.wait(5)
+    if edit == "data key":
+        shot.data["y"] = 1  # no lock: the threading contract asks for one, a lost write is worse
+    elif edit == "data key removed":
+        del shot.data["old"]
+    else:
+        shot.entities_in.append(SHOT)
+    answered.set()
+    saving.join(5)
+    pending = shot.changes()
+    if edit == "data key":
+        assert shot.data["y"] == 1 and pending == {"data": {"y": 1}}
+    elif edit == "data key removed":
+        assert "old" not in shot.data
+    else:
+        assert shot.entities_in == [PROJECT, SHOT] and pending == {"entities_in": [PROJECT, SHOT]}
+
+
+# --------------------------------------------------------- 8. smaller ones
+def test_a_token_refresh_that_meets_a_connection_error_is_tried_again(mocked: responses.RequestsMock) -> None:
+    transport = Transport(API, tokens=Tokens.from_strings("old.access", "the.refresh"),
+                          retry=RetryPolicy(attempts=4, backoff=0.01))
+    mocked.get(API + "data/projects", status=401, json={"msg": "Token has expired"})
+    mocked.get(API + "auth/refresh-token", body=requests.exceptions.ConnectionError("the API is restarting"))
+    mocked.get(API + "auth/refresh-token", json={"access_token": "new.access"})
+    mocked.get(API + "data/projects", json=[])
+    assert transport.get("data/projects") == []
+    refreshes = [call for call in mocked.calls if call.request.url.endswith("auth/refresh-token")]
+    assert len(refreshes) == 2 and transport.tokens is not None and transport.tokens.access.reveal() == "new.access"
+
+
+@pytest.mark.parametrize("answer", [[], {"unexpected": True}, {"id": "00000000-0000-4000-8000-0000000000ff"}, "text"])
+def test_a_save_answered_with_json_of_another_shape_is_no_success(
+    mocked: responses.RequestsMock, kitsu: Any, answer: Any
+) -> None:
+    shot = kitsu.shots.materialize([{"id": SHOT, "name": "sh010", "project_id": PROJECT}])[0]
+    shot.name = "sh020"
+    if isinstance(answer, dict) and "id" not in answer:
+        answer = [answer]
+    mocked.put(f"{API}data/entities/{SHOT}", json=answer)
+    with pytest.raises(errors.UnexpectedAnswerError):
+        shot.save()
+    assert shot.changes() == {"name": "sh020"}  # still to send
+
+
+def test_a_host_that_never_answered_fails_at_once_and_one_that_did_is_waited_for(
+    closed_port_url: str, mocked: responses.RequestsMock
+) -> None:
+    never = Transport(closed_port_url)  # the default policy: a minute of retries for an outage
+    started = time.monotonic()
+    with pytest.raises(errors.ConnectError):
+        never.get("data/projects")
+    assert time.monotonic() - started < 1.0
+    was_up = Transport(API, retry=RetryPolicy(attempts=4, backoff=0.01))
+    mocked.get(API + "data/projects", json=[])
+    mocked.get(API + "data/persons", body=requests.exceptions.ConnectionError("the API went away"))
+    mocked.get(API + "data/persons", json=[])
+    assert was_up.get("data/projects") == [] and was_up.get("data/persons") == []

@@ -40,7 +40,11 @@ def _connection_lost() -> requests.exceptions.ConnectionError:
 
 
 def _make(policy: RetryPolicy) -> tuple[Transport, list[float]]:
+    """A transport to a server that has answered it before: the retry
+    window is for a server that went away (one never reached fails at once,
+    test_hardening)."""
     transport = Transport(API, retry=policy, tokens=Tokens.from_strings("access"))
+    transport.reached = True
     return transport, record_sleeps(transport)
 
 
@@ -273,6 +277,7 @@ def test_post_to_a_refused_connection_gives_up_after_the_attempts(mocked: respon
 
 def test_post_on_a_really_closed_port_is_retried(closed_port_url: str) -> None:
     transport = Transport(closed_port_url, retry=RetryPolicy(attempts=3, backoff=0.5))
+    transport.reached = True  # it was up: it went away
     delays = record_sleeps(transport)
     with pytest.raises(errors.ConnectError):
         transport.post("data/projects", {"name": "p"})

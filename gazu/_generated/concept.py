@@ -1,0 +1,57 @@
+"""``gazu.concept``'s one-call functions. Generated from ``compat/functions/concept.py``
+by ``python compat/render.py``: do not edit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kitsu_models import catalogue as api
+
+from .._calls import BY_NAME, FIRST, ROW, Record, Ref, Row, TEXT, call, flag, record, ref
+from ..cache import cache
+from ..client import KitsuClient, default_client
+
+__all__ = [
+    "all_concepts", "all_concepts_for_project", "all_previews_for_concept", "remove_concept", "get_concept",
+    "get_concept_by_name", "update_concept",
+]
+
+
+@cache
+def all_concepts(client: KitsuClient = default_client) -> list[Row]:
+    """Every concept, by name."""
+    return call(client, "GET", api.CONCEPTS, result=BY_NAME)
+
+
+@cache
+def all_concepts_for_project(project: Ref, client: KitsuClient = default_client) -> list[Row]:
+    """A production's concepts, by name."""
+    return call(client, "GET", api.PROJECT_CONCEPTS, {"project_id": project}, result=BY_NAME)
+
+
+@cache
+def all_previews_for_concept(concept: Ref, client: KitsuClient = default_client) -> Any:
+    """The preview files of a concept."""
+    return call(client, "GET", api.CONCEPT_PREVIEWS, {"concept_id": concept})
+
+
+def remove_concept(concept: Ref, force: bool = False, client: KitsuClient = default_client) -> str:
+    """Delete a concept; without ``force`` the server only cancels one that has tasks."""
+    return call(client, "DELETE", api.CONCEPT, {"concept_id": concept}, params={"force": flag(force)}, result=TEXT)
+
+
+@cache
+def get_concept(concept_id: Ref, client: KitsuClient = default_client) -> Row:
+    """A concept's record."""
+    return call(client, "GET", api.CONCEPT, {"concept_id": concept_id}, result=ROW)
+
+
+@cache
+def get_concept_by_name(project: Ref, concept_name: str, client: KitsuClient = default_client) -> Row | None:
+    """The production's concept named ``concept_name``, or None."""
+    return call(client, "GET", api.CONCEPTS, params={"project_id": ref(project), "name": concept_name}, result=FIRST)
+
+
+def update_concept(concept: Record, client: KitsuClient = default_client) -> Row:
+    """Save a concept (its dict is sent as given)."""
+    return call(client, "PUT", api.ENTITY, {"entity_id": concept}, body=record(concept), result=ROW)

@@ -146,7 +146,7 @@ def call(
         else:
             raw = client.kitsu.transport.request(method, route, params=sent, json=body)
             answer = raw.content.decode("utf-8", "replace") if result == "text" else answers.json_or_none(method, route, raw)
-    _keep_coherent(client, endpoint, method, ids or {}, answer)
+    _keep_coherent(client, endpoint, method, ids or {}, answer, forced=bool(sent and sent.get("force")))
     return _shaped(answer, result, route)
 
 
@@ -237,11 +237,14 @@ def shaped(kind: type[Any], value: Any, route: str) -> Any:
 
 
 # ------------------------------------------------------------ coherence
-def _keep_coherent(client: KitsuClient, endpoint: Endpoint, method: str, ids: Mapping[str, Any], answer: Any) -> None:
+def _keep_coherent(
+    client: KitsuClient, endpoint: Endpoint, method: str, ids: Mapping[str, Any], answer: Any, forced: bool = False
+) -> None:
     """What the catalogue says ``method`` did to ``endpoint``, applied to the
     objects the client's session has loaded: the record it created or
-    updated merged in, the one it deleted evicted, those it changed on the
-    side expired (their next read loads them again)."""
+    updated merged in, the one it deleted evicted (expired when, not
+    ``forced``, the server may have cancelled it instead), those it changed
+    on the side expired (their next read loads them again)."""
     verb = endpoint.verb(method)
     identity = client.kitsu.identity
     model = registry.find(endpoint.model_of(method))
@@ -249,7 +252,9 @@ def _keep_coherent(client: KitsuClient, endpoint: Endpoint, method: str, ids: Ma
         identity.merge_known(model, answer)
     if model is not None and verb.effect is Effect.DELETE and endpoint.subject is not None:
         known = identity.get(model, segment_of(ids[endpoint.subject]))
-        if known is not None:
+        if known is not None and verb.cancels and not forced:
+            known.expire()
+        elif known is not None:
             identity.evict(known)
             known.mark_deleted()
     for placeholder in verb.expires:

@@ -139,6 +139,9 @@ class Verb:
     effect: Effect = Effect.READ
     model: str | None = None
     expires: tuple[str, ...] = ()
+    #: A DELETE the server may answer by cancelling the record instead
+    #: (an entity with tasks), unless ``force`` is sent.
+    cancels: bool = False
 
 
 ONE: Final = Verb(Answer.ONE)
@@ -151,6 +154,7 @@ TEXT: Final = Verb(Answer.TEXT)
 CREATES: Final = Verb(Answer.ONE, Effect.CREATE)
 UPDATES: Final = Verb(Answer.ONE, Effect.UPDATE)
 DELETES: Final = Verb(Answer.NOTHING, Effect.DELETE)
+DELETES_OR_CANCELS: Final = Verb(Answer.NOTHING, Effect.DELETE, cancels=True)
 
 
 def acts(answer: Answer = Answer.JSON, *expires: str, model: str | None = None) -> Verb:
@@ -195,13 +199,18 @@ class Endpoint:
 
     __slots__ = ("template", "model", "verbs", "placeholders")
 
+    template: str
+    model: str | None
+    verbs: Mapping[str, Verb]
+    placeholders: tuple[str, ...]
+
     def __init__(self, template: str, model: str | None = None, **verbs: Verb) -> None:
         unknown = set(verbs) - {"GET", "POST", "PUT", "DELETE", "HEAD"}
         if unknown or not verbs:
             raise ValueError(f"{template}: verbs must be some of GET, POST, PUT, DELETE, HEAD, got {sorted(verbs)}")
         self.template = template
         self.model = model
-        self.verbs: Mapping[str, Verb] = verbs
+        self.verbs = verbs
         self.placeholders = placeholders(template)
         for verb in verbs.values():
             missing = [name for name in verb.expires if name not in self.placeholders]

@@ -105,5 +105,6 @@ class DeadlineAdapter(HTTPAdapter):
     """requests' adapter whose connections' reads honour :func:`bounded`."""
 
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        """requests' pool manager, with this module's connection pools."""
         super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = {"http": _Pool, "https": _SecurePool}

@@ -44,7 +44,10 @@ def _png() -> bytes:
 
 
 def _error_name(exc: BaseException) -> str:
-    """The name gazu.exception gives the error (ours are the SDK's classes)."""
+    """The name gazu.exception gives the error, else ValueError for a bad
+    argument refused before sending (ours: the SDK's InvalidArgumentError)."""
+    if getattr(gazu.exception, type(exc).__name__, None) is not type(exc) and isinstance(exc, ValueError):
+        return "ValueError"
     for cls in type(exc).__mro__:
         names = sorted(n for n in dir(gazu.exception) if getattr(gazu.exception, n) is cls)
         if names:
@@ -56,6 +59,8 @@ class Recorder:
     def __init__(self, tag: str) -> None:
         self.marker = MARK + tag
         self.records: list[list[Any]] = []
+        #: The gazu functions called, as ``module.name`` (``gazu.asset.get_asset``: ``asset.get_asset``).
+        self.called: set[str] = set()
 
     def mine(self, value: Any) -> bool:
         """False for a record another run of this script created."""
@@ -73,6 +78,9 @@ class Recorder:
         return value
 
     def __call__(self, label: str, function: Any, *args: Any, **kwargs: Any) -> Any:
+        module = str(getattr(function, "__module__", "")).replace("._generated", "")
+        if module == "gazu" or module.startswith("gazu."):  # as gazu-routes.json names them
+            self.called.add(f"{module.removeprefix('gazu').lstrip('.')}.{function.__name__}".lstrip("."))
         try:
             value = function(*args, **kwargs)
         except ValueError:  # a bad argument (ours: also an InvalidArgumentError)
@@ -286,7 +294,8 @@ def run(tag: str) -> list[list[Any]]:
     call("get_shot missing", g.shot.get_shot, missing)
     call("get_project missing", g.project.get_project, missing)
     call("get_person missing", g.person.get_person, missing)
-    call("get_asset not an id", g.asset.get_asset, "not-an-id")
+    call("get_asset not an id", g.asset.get_asset, "not-an-id")  # one segment: sent, as mocked tests' ids are
+    call("get_asset a path", g.asset.get_asset, "x/y")
     call("new_shot wrong sequence", g.shot.new_shot, project, missing, f"sh999 {name}")
 
     # ------------------------------------------------------------ removal
@@ -548,6 +557,14 @@ def _tasks_and_files(
     call("remove_task_status", g.task.remove_task_status, checking)
 
 
+def run_scenario(name: str, tag: str) -> list[list[Any]]:
+    """The records of ``tests/gazu_scenarios/<name>.py``'s ``run(call)``,
+    on gazu's default client (logged in already)."""
+    call = Recorder(tag)
+    importlib.import_module(f"gazu_scenarios.{name}").run(call)
+    return [*call.records, ["(called)", sorted(call.called)]]
+
+
 def run_calls(calls: list[list[Any]]) -> list[dict[str, Any]]:
     """``[module, function, args, kwargs]`` calls, each result as
     ``{"value": ...}`` or ``{"error": <gazu.exception name>}``."""
@@ -566,5 +583,7 @@ if __name__ == "__main__":
     gazu.log_in(os.environ["KITSU_ADMIN_EMAIL"], os.environ["KITSU_ADMIN_PASSWORD"])
     if os.environ.get("GAZU_CALLS"):
         print(json.dumps(run_calls(json.load(sys.stdin)), default=str))
+    elif os.environ.get("GAZU_SCENARIO"):
+        print(json.dumps(run_scenario(os.environ["GAZU_SCENARIO"], os.environ["GAZU_RUN_TAG"]), default=str))
     else:
         print(json.dumps(run(os.environ["GAZU_RUN_TAG"]), default=str))

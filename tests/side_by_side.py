@@ -34,9 +34,11 @@ def run(calls: list[Call], *, official: bool, settings: dict[str, str]) -> list[
     return results
 
 
-def run_script(tag: str, *, official: bool, settings: dict[str, str]) -> list[list[Any]]:
-    """The records of tests/gazu_script.py, run with ``GAZU_RUN_TAG=tag``."""
-    records: list[list[Any]] = _python(_SCRIPT.read_text(encoding="utf-8"), "", official, {**settings, "GAZU_RUN_TAG": tag})
+def run_script(tag: str, *, official: bool, settings: dict[str, str], scenario: str = "") -> list[list[Any]]:
+    """The records of tests/gazu_script.py's production script (or of the
+    scenario ``tests/gazu_scenarios/<scenario>.py``), run with ``GAZU_RUN_TAG=tag``."""
+    script = {**settings, "GAZU_RUN_TAG": tag, "GAZU_SCENARIO": scenario}
+    records: list[list[Any]] = _python(_SCRIPT.read_text(encoding="utf-8"), "", official, script)
     return records
 
 
@@ -44,13 +46,14 @@ def _python(source: str, stdin: str, official: bool, settings: dict[str, str]) -
     """Run ``source`` in official gazu's interpreter or in ours; the JSON
     its last line prints."""
     env = {**os.environ, **settings}
+    tests = str(ROOT / "tests")  # gazu_script and the scenarios (no package named gazu in there)
     if official:
         ensure_gazu_venv()
         command, cwd = [OFFICIAL, "-P", "-c", source], "/tmp"
-        env.pop("PYTHONPATH", None)
+        env["PYTHONPATH"] = tests
     else:
         command, cwd = [sys.executable, "-c", source], str(ROOT)
-        env["PYTHONPATH"] = str(ROOT)
+        env["PYTHONPATH"] = os.pathsep.join((str(ROOT), tests))
     done = subprocess.run(command, input=stdin, cwd=cwd, env=env, capture_output=True, text=True,
                           timeout=300, check=False)
     assert done.returncode == 0, done.stderr[-2000:]

@@ -9,7 +9,7 @@ from kitsu_models import catalogue as api
 from kitsu_models.streaming import ProgressCallback, StrPath
 
 from .._calls import (
-    BY_NAME, Downloaded, FIRST, LIST, ROW, Record, Ref, Row, TEXT, call, download, fields, flag, record, ref, upload,
+    BY_NAME, Downloaded, FIRST, ROW, Record, Ref, Row, TEXT, call, download, fields, flag, record, ref, upload,
 )
 from ..cache import cache
 from ..client import KitsuClient, default_client
@@ -142,9 +142,9 @@ def all_scene_asset_instances_for_asset(asset: Ref, client: KitsuClient = defaul
 
 
 @cache
-def all_asset_instances_for_asset(asset: Ref, client: KitsuClient = default_client) -> list[Row]:
+def all_asset_instances_for_asset(asset: Ref, client: KitsuClient = default_client) -> Any:
     """The instances of other assets that the asset holds."""
-    return call(client, "GET", api.ASSET_ASSET_INSTANCES, {"asset_id": asset}, result=LIST)
+    return call(client, "GET", api.ASSET_ASSET_INSTANCES, {"asset_id": asset})
 
 
 def new_asset_asset_instance(

@@ -134,6 +134,7 @@ class OutputScope:
     listing_params: dict[str, str] = field(default_factory=dict)
 
     def path(self, endpoint: Endpoint) -> str:
+        """``endpoint`` filled with this owner's ids."""
         return endpoint.fill(**{name: self.ids[name] for name in endpoint.placeholders})
 
 

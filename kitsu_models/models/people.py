@@ -36,7 +36,7 @@ class Person(KitsuModel, avatars.HasAvatar):
     """A studio member (or bot). Never carries a password or a secret."""
 
     __repr_keys__: ClassVar[tuple[str, ...]] = ("full_name", "email")
-    __avatar__ = avatars.Avatar(api.PERSON_AVATAR, api.PERSON_AVATAR_FILE)
+    __avatar__: ClassVar[avatars.Avatar] = avatars.Avatar(api.PERSON_AVATAR, api.PERSON_AVATAR_FILE)
 
     __route__: ClassVar[Route] = Route(
         api.PERSONS,
@@ -103,7 +103,7 @@ class Organisation(KitsuModel, avatars.HasAvatar):
     """The studio's own settings: its name, hours per day, what is shown,
     and its logo (``set_avatar``)."""
 
-    __avatar__ = avatars.Avatar(api.ORGANISATION_AVATAR, api.ORGANISATION_AVATAR_FILE)
+    __avatar__: ClassVar[avatars.Avatar] = avatars.Avatar(api.ORGANISATION_AVATAR, api.ORGANISATION_AVATAR_FILE)
 
     __route__: ClassVar[Route] = Route(api.ORGANISATIONS, api.ORGANISATION)
 

@@ -45,7 +45,7 @@ class Project(KitsuModel, file_operations.ProjectFiles, avatars.HasAvatar):
     """A production: its breakdown (assets, episodes, sequences, shots...), its
     tasks, team, task types and statuses in use, file tree and playlists."""
 
-    __avatar__ = avatars.Avatar(api.PROJECT_AVATAR, api.PROJECT_AVATAR_FILE)
+    __avatar__: ClassVar[avatars.Avatar] = avatars.Avatar(api.PROJECT_AVATAR, api.PROJECT_AVATAR_FILE)
 
     __route__: ClassVar[Route] = Route(
         api.PROJECTS,

@@ -174,3 +174,16 @@ def test_update_shot_sends_the_dict_as_given_and_removing_with_force_says_so(cli
     gazu.shot.remove_shot(shot, force=True, client=client)
     gazu.shot.remove_shot(shot, client=client)
     assert _sent(client)[1:] == [("DELETE", f"data/shots/{SHOT}?force=True"), ("DELETE", f"data/shots/{SHOT}")]
+
+
+def test_a_shot_removed_without_force_may_be_only_cancelled_so_it_stays_loaded_and_expired(client: Any) -> None:
+    client.fake.add(responses.GET, f"{HOST}/data/entities/{SHOT}", json={"id": SHOT, "name": "SH010", "canceled": False})
+    shot = client.kitsu.shots.get(SHOT)
+    client.fake.add(responses.DELETE, f"{HOST}/data/shots/{SHOT}", status=204)
+    gazu.shot.remove_shot(SHOT, client=client)  # the server cancels a shot that has tasks
+    assert client.kitsu.identity.get(Shot, SHOT) is shot and not shot.is_deleted
+    client.fake.add(responses.GET, re.compile(f"{HOST}/data/shots.*"),
+                    json=[{"id": SHOT, "name": "SH010", "canceled": True}])
+    assert shot.canceled is True  # read again
+    gazu.shot.remove_shot(SHOT, force=True, client=client)
+    assert shot.is_deleted and client.kitsu.identity.get(Shot, SHOT) is None

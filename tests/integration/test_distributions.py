@@ -15,6 +15,7 @@ import subprocess
 import zipfile
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -128,3 +129,61 @@ def test_the_installed_sdk_is_typed_to_the_last_symbol(wheels: dict[str, Path], 
     assert counts["withKnownType"] > 2000, counts  # the package was found and read
     assert report["completenessScore"] == 1, "\n".join(flagged[:40])
     assert (report["missingFunctionDocStringCount"], report["missingClassDocStringCount"]) == (0, 0), flagged[:40]
+
+
+def test_gazu_cli_from_the_wheel_with_its_extra_against_the_server(
+    wheels: dict[str, Path], tmp_path: Path, kitsu_server: Any, make_project: Any
+) -> None:
+    """``pip install "kitsu-models-gazu[cli]"`` gives ``gazu-cli``: a wrong
+    password refused (exit 3, nothing kept), a login kept owner-only without
+    the password, the projects and my tasks listed, a comment posted, a
+    name that matches nothing (exit 4), a log-out that forgets the session."""
+    python = _venv(tmp_path / "cli")
+    _install(python, wheels["kitsu_models"], f"{wheels['kitsu_models_gazu']}[cli]")
+    home = tmp_path / "home"
+    home.mkdir()
+    password = kitsu_server.admin_password.reveal()
+
+    def gazu_cli(*arguments: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(python.parent / "gazu-cli"), *arguments], input=stdin, capture_output=True,
+                              text=True, timeout=120, cwd=tmp_path, env={**os.environ, "HOME": str(home)})
+
+    project = make_project(asset_types=["Props"], task_types=["Modeling"])
+    task = _an_admin_task(kitsu_server, project)
+    login = ("login", "--host", kitsu_server.api_url, "--email", kitsu_server.admin_email)
+
+    refused = gazu_cli(*login, "--password", "not-the-password")
+    assert (refused.returncode, refused.stderr.strip()) == (3, "Authentication failed."), refused.stderr
+    assert not (home / ".gazu").exists()
+
+    logged_in = gazu_cli(*login, stdin=password + "\n")  # prompted, as a TD types it
+    assert logged_in.returncode == 0, logged_in.stderr
+    config = home / ".gazu" / "config.json"
+    assert (config.stat().st_mode & 0o777, config.parent.stat().st_mode & 0o777) == (0o600, 0o700)
+    assert password not in config.read_text() and set(json.loads(config.read_text())) == {"host", "tokens"}
+
+    assert project["name"] in [row["name"] for row in json.loads(gazu_cli("--json", "projects").stdout)]
+    assert task["id"] in gazu_cli("my-tasks").stdout
+    posted = gazu_cli("comment", "--task", task["id"], "--status", "wip", "--message", "from the shell", "--json")
+    assert posted.returncode == 0, posted.stderr
+    assert json.loads(posted.stdout)["text"] == "from the shell"
+    missing = gazu_cli("assets", "--project", f"no such project {task['id']}")
+    assert (missing.returncode, missing.stderr.strip()) == (4, f"Project not found: no such project {task['id']}")
+
+    assert gazu_cli("logout").returncode == 0 and not config.exists()
+    assert gazu_cli("status").returncode == 3
+
+
+def _an_admin_task(server: Any, project: dict[str, Any]) -> dict[str, Any]:
+    """A task of ``project`` assigned to the admin (in its team: the to-do
+    list shows only those), made through our gazu."""
+    import gazu
+
+    with gazu.create_session(server.api_url, server.admin_email, server.admin_password.reveal()) as client:
+        me = gazu.client.get_current_user(client=client)
+        gazu.project.add_person_to_team(project, me, client=client)
+        props = gazu.asset.get_asset_type_by_name("Props", client=client)
+        prop = gazu.asset.new_asset(project, props, "lamp", client=client)
+        modeling = gazu.task.get_task_type_by_name("Modeling", client=client)
+        task: dict[str, Any] = gazu.task.new_task(prop, modeling, assignees=[me], client=client)
+    return task

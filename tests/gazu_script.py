@@ -77,6 +77,15 @@ class Recorder:
             recorded["value"] = sorted(mine, key=lambda item: (str(item.get("type")), str(item.get("name"))))
         return value
 
+    def unordered(self, label: str, function: Any, *args: Any, by: str = "name", **kwargs: Any) -> Any:
+        """A call whose list answer comes in no fixed order: recorded sorted
+        by each item's ``by`` key."""
+        value = self(label, function, *args, **kwargs)
+        recorded = self.records[-1][1]
+        if isinstance(recorded.get("value"), list):
+            recorded["value"] = sorted(recorded["value"], key=lambda item: json.dumps(item.get(by), default=str))
+        return value
+
     def __call__(self, label: str, function: Any, *args: Any, **kwargs: Any) -> Any:
         module = str(getattr(function, "__module__", "")).replace("._generated", "")
         if module == "gazu" or module.startswith("gazu."):  # as gazu-routes.json names them
@@ -315,7 +324,7 @@ def run(tag: str) -> list[list[Any]]:
     call("close_project", g.project.close_project, project)
     call("remove_project", g.project.remove_project, project, True)
     call("remove_project gone", g.project.get_project, project["id"])
-    return call.records
+    return [*call.records, ["(called)", sorted(call.called)]]
 
 
 def _movie(folder: str) -> str:

@@ -15,6 +15,7 @@ import re
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,22 @@ def run_script(tag: str, *, official: bool, settings: dict[str, str], scenario: 
     script = {**settings, "GAZU_RUN_TAG": tag, "GAZU_SCENARIO": scenario}
     records: list[list[Any]] = _python(_SCRIPT.read_text(encoding="utf-8"), "", official, script)
     return records
+
+
+def settings_of(server: Any) -> dict[str, str]:
+    """The environment that logs a script in to ``server`` (the
+    ``kitsu_server`` fixture) as its admin."""
+    return {"KITSU_API_URL": server.api_url, "KITSU_ADMIN_EMAIL": server.admin_email,
+            "KITSU_ADMIN_PASSWORD": server.admin_password.reveal()}
+
+
+def compare_script(server: Any, scenario: str = "") -> tuple[list[list[Any]], list[list[Any]]]:
+    """The production script's records (or a scenario's), run through ours
+    and through official gazu on ``server``, normalized to compare."""
+    tag = uuid.uuid4().hex[:6]
+    ours = run_script(tag + "o", official=False, settings=settings_of(server), scenario=scenario)
+    theirs = run_script(tag + "g", official=True, settings=settings_of(server), scenario=scenario)
+    return normalized(ours, tag + "o"), normalized(theirs, tag + "g")
 
 
 def _python(source: str, stdin: str, official: bool, settings: dict[str, str]) -> Any:

@@ -6,6 +6,8 @@
   end of the test (for tests that log out, or tamper with their tokens).
 * ``make_project``: a factory of isolated productions, one unique name each,
   set up like the Kitsu web UI does; closed and deleted at teardown.
+* ``production_compared``: the gazu production script (tests/gazu_script.py)
+  run through ours and through official gazu 1.3.1, once per test session.
 """
 
 from __future__ import annotations
@@ -19,11 +21,18 @@ import pytest
 
 from kitsu_models import errors
 from kitsu_models.session import Kitsu
+from side_by_side import compare_script
 
 if TYPE_CHECKING:  # the root conftest (tests/conftest.py) provides the fixture
     from conftest import KitsuServer
 
 JSONDict = dict[str, Any]
+
+
+@pytest.fixture(scope="session")
+def production_compared(kitsu_server: KitsuServer) -> tuple[list[list[Any]], list[list[Any]]]:
+    """The production script's records, ours and official gazu's, normalized."""
+    return compare_script(kitsu_server)
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ import pytest
 import gazu
 import gazu_script
 from gazu_spec import of_module
-from side_by_side import normalized, run, run_script
+from side_by_side import run, settings_of
 
 pytestmark = pytest.mark.integration
 
@@ -53,14 +53,6 @@ def gazu_admin(kitsu_server: Any) -> Iterator[gazu.client.KitsuClient]:
     yield gazu.client.default_client
     gazu.cache.disable()
     gazu.cache.clear_all()
-
-
-def _settings(kitsu_server: Any) -> dict[str, str]:
-    return {
-        "KITSU_API_URL": kitsu_server.api_url,
-        "KITSU_ADMIN_EMAIL": kitsu_server.admin_email,
-        "KITSU_ADMIN_PASSWORD": kitsu_server.admin_password.reveal(),
-    }
 
 
 class _Spy:
@@ -186,10 +178,8 @@ def test_the_script_calls_every_function_and_gets_the_right_values(gazu_admin: A
     assert records["remove_project gone"] == {"error": "RouteNotFoundException"}
 
 
-def test_the_script_gives_what_official_gazu_gives(kitsu_server: Any) -> None:
-    tag = uuid.uuid4().hex[:6]
-    ours = normalized(run_script(tag + "o", official=False, settings=_settings(kitsu_server)), tag + "o")
-    theirs = normalized(run_script(tag + "g", official=True, settings=_settings(kitsu_server)), tag + "g")
+def test_the_script_gives_what_official_gazu_gives(production_compared: tuple[list[list[Any]], list[list[Any]]]) -> None:
+    ours, theirs = production_compared
     assert [label for label, _ in ours] == [label for label, _ in theirs]
     different = {label: (mine, official) for (label, mine), (_, official) in zip(ours, theirs) if mine != official}
     departures = {label for label, pair in different.items() if DEPARTURES.get(label) == pair}
@@ -258,7 +248,7 @@ def test_errors_of_an_artist_are_gazus_classes_in_both(kitsu_server: Any, admin:
         ("shot", "get_shot", ["../../auth/logout"], {}),
         ("person", "get_presence_log", [2026, 13], {}),
     ]
-    settings = {**_settings(kitsu_server), "KITSU_ADMIN_EMAIL": email, "KITSU_ADMIN_PASSWORD": password}
+    settings = {**settings_of(kitsu_server), "KITSU_ADMIN_EMAIL": email, "KITSU_ADMIN_PASSWORD": password}
     try:
         ours = run(calls, official=False, settings=settings)
         theirs = run(calls, official=True, settings=settings)

@@ -1,44 +1,36 @@
 """Official gazu 1.3.1 and ours on the same server, scenario by scenario
 (tests/gazu_scenarios): every call's result compared, and every function
 of official gazu's modules called by a scenario or the production script,
-but those listed here with the reason they are not."""
+but those a scenario lists in its ``NOT_SIDE_BY_SIDE`` with the reason
+(each then tested against the real server on ours alone)."""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
-import uuid
 from typing import Any
 
 import pytest
 
 import gazu_scenarios
 from gazu_spec import BUILT, routes
-from side_by_side import normalized, run_script
+from side_by_side import compare_script
 
 pytestmark = pytest.mark.integration
 
 SCENARIOS = sorted(module.name for module in pkgutil.iter_modules(gazu_scenarios.__path__))
 
 
-def _settings(kitsu_server: Any) -> dict[str, str]:
-    return {
-        "KITSU_API_URL": kitsu_server.api_url,
-        "KITSU_ADMIN_EMAIL": kitsu_server.admin_email,
-        "KITSU_ADMIN_PASSWORD": kitsu_server.admin_password.reveal(),
-    }
-
-
 @pytest.fixture(scope="module")
 def compared(kitsu_server: Any) -> dict[str, tuple[list[list[Any]], list[list[Any]]]]:
-    """Each scenario's records, ours and official gazu's, normalized."""
-    found = {}
-    for scenario in SCENARIOS:
-        tag = uuid.uuid4().hex[:6]
-        ours = run_script(tag + "o", official=False, settings=_settings(kitsu_server), scenario=scenario)
-        theirs = run_script(tag + "g", official=True, settings=_settings(kitsu_server), scenario=scenario)
-        found[scenario] = (normalized(ours, tag + "o"), normalized(theirs, tag + "g"))
-    return found
+    """Each scenario's records, ours and official gazu's, normalized (a
+    scenario is run when a test first asks for it)."""
+    class Runs(dict[str, tuple[list[list[Any]], list[list[Any]]]]):
+        def __missing__(self, scenario: str) -> tuple[list[list[Any]], list[list[Any]]]:
+            self[scenario] = compare_script(kitsu_server, scenario)
+            return self[scenario]
+
+    return Runs()
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)
@@ -47,7 +39,7 @@ def test_a_scenario_gives_what_official_gazu_gives(
 ) -> None:
     ours, theirs = compared[scenario]
     assert [label for label, _ in ours] == [label for label, _ in theirs]
-    departures: dict[str, str] = getattr(importlib.import_module(f"gazu_scenarios.{scenario}"), "DEPARTURES", {})
+    departures: dict[str, str] = getattr(_module(scenario), "DEPARTURES", {})
     different = {label for (label, mine), (_, official) in zip(ours, theirs) if mine != official}
     print(f"\nside by side, scenario {scenario}: {len(ours) - 1} calls compared, "
           f"{len(ours) - 1 - len(different)} equal, {len(different)} deliberate departures")
@@ -55,17 +47,18 @@ def test_a_scenario_gives_what_official_gazu_gives(
 
 
 def test_every_function_of_official_gazu_is_run_side_by_side(
-    compared: dict[str, tuple[list[list[Any]], list[list[Any]]]]
+    compared: dict[str, tuple[list[list[Any]], list[list[Any]]]],
+    production_compared: tuple[list[list[Any]], list[list[Any]]],
 ) -> None:
-    called = {name for ours, _ in compared.values() for label, names in ours if label == "(called)" for name in names}
+    runs = [compared[scenario][0] for scenario in SCENARIOS] + [production_compared[0]]
+    called = {name for records in runs for label, names in records if label == "(called)" for name in names}
     wanted = {name for name, entry in routes().items() if entry["module"] in BUILT and entry["http"]}
-    missing = sorted(wanted - called - PRODUCTION_SCRIPT - NOT_SIDE_BY_SIDE.keys())
-    assert missing == [], f"{len(missing)} functions no scenario runs"
+    elsewhere = {name: reason for scenario in SCENARIOS
+                 for name, reason in getattr(_module(scenario), "NOT_SIDE_BY_SIDE", {}).items()}
+    missing = sorted(wanted - called - elsewhere.keys())
+    assert missing == [], f"{len(missing)} functions no scenario runs: {missing}"
+    assert called.isdisjoint(elsewhere) and all(elsewhere.values())  # each kept out with its reason
 
 
-#: Functions the production script (tests/gazu_script.py, test_gazu_production)
-#: runs side by side already.
-PRODUCTION_SCRIPT: set[str] = set()
-#: Functions not run side by side, with the reason (each is tested against
-#: the real server on ours alone, or cannot run twice on one server).
-NOT_SIDE_BY_SIDE: dict[str, str] = {}
+def _module(scenario: str) -> Any:
+    return importlib.import_module(f"gazu_scenarios.{scenario}")

@@ -7,17 +7,9 @@ from typing import Any
 
 import pytest
 
-from side_by_side import Call, run
+from side_by_side import Call, run, settings_of
 
 pytestmark = pytest.mark.integration
-
-
-def _settings(kitsu_server: Any) -> dict[str, str]:
-    return {
-        "KITSU_API_URL": kitsu_server.api_url,
-        "KITSU_ADMIN_EMAIL": kitsu_server.admin_email,
-        "KITSU_ADMIN_PASSWORD": kitsu_server.admin_password.reveal(),
-    }
 
 
 def test_the_client_module_gives_what_official_gazu_gives(kitsu_server: Any, admin: Any) -> None:
@@ -43,8 +35,8 @@ def test_the_client_module_gives_what_official_gazu_gives(kitsu_server: Any, adm
         ("client", "fetch_one", ["task-status", "00000000-0000-4000-8000-000000000000"], {}),
         ("client", "get", ["data/no-such-route"], {}),
     ]
-    ours = run(calls, official=False, settings=_settings(kitsu_server))
-    theirs = run(calls, official=True, settings=_settings(kitsu_server))
+    ours = run(calls, official=False, settings=settings_of(kitsu_server))
+    theirs = run(calls, official=True, settings=settings_of(kitsu_server))
     different = [(call[:3], mine, official) for call, mine, official in zip(calls, ours, theirs) if mine != official]
     print(f"\nside by side, gazu.client: {len(calls)} calls compared, {len(calls) - len(different)} equal")
     assert different == []

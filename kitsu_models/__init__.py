@@ -36,6 +36,12 @@ if TYPE_CHECKING:
         PreviewFile, PreviewProcessingError, PreviewProcessingTimeoutError, Project, ProjectStatus, Scene, Sequence,
         Shot, Software, Task, TaskStatus, TaskType, TimeSpent, ToMany, ToOne, WorkingFile,
     )
+    from .models import (
+        Budget, BudgetEntry, BuildJob, Chat, ChatMessage, CustomAction, DataImportError, DayOff, DesktopLoginLog,
+        HardwareItem, LoggedEvent, LoginLog, Milestone, News, Notification, PlaylistShareLink, Plugin,
+        PreviewBackgroundFile, ProductionScheduleVersion, ProjectTemplate, SalaryScale, ScheduleItem, SearchFilter,
+        SearchFilterGroup, StatusAutomation, Studio, Subscription,
+    )
     from .repository import Repository
     from .validation import FieldValidationError
     from .user import UserContext, UserViews
@@ -51,6 +57,13 @@ _LAZY = {
         "Playlist", "PlaylistEntries", "PlaylistEntry", "PreviewFile", "PreviewProcessingError",
         "PreviewProcessingTimeoutError", "Project", "ProjectStatus", "Scene", "Sequence", "Shot", "Software",
         "Task", "TaskStatus", "TaskType", "TimeSpent", "ToMany", "ToOne", "WorkingFile",
+    )},
+    **{name: "kitsu_models.models" for name in (
+        "Budget", "BudgetEntry", "BuildJob", "Chat", "ChatMessage", "CustomAction", "DataImportError", "DayOff",
+        "DesktopLoginLog", "HardwareItem", "LoggedEvent", "LoginLog", "Milestone", "News", "Notification",
+        "PlaylistShareLink", "Plugin", "PreviewBackgroundFile", "ProductionScheduleVersion", "ProjectTemplate",
+        "SalaryScale", "ScheduleItem", "SearchFilter", "SearchFilterGroup", "StatusAutomation", "Studio",
+        "Subscription",
     )},
     "FieldValidationError": "kitsu_models.validation",
     "Repository": "kitsu_models.repository",
@@ -92,6 +105,10 @@ __all__ = [
     "TaskType", "TaskStatus", "Task", "Comment", "TimeSpent",
     "PreviewFile", "AttachmentFile", "Playlist", "PlaylistEntries", "PlaylistEntry",
     "OutputFile", "OutputType", "WorkingFile", "Software", "FileStatus", "FilePath",
+    "Studio", "CustomAction", "StatusAutomation", "PreviewBackgroundFile", "ProjectTemplate", "HardwareItem",
+    "SalaryScale", "Plugin", "DayOff", "Milestone", "ScheduleItem", "ProductionScheduleVersion", "Budget",
+    "BudgetEntry", "Notification", "News", "Subscription", "Chat", "ChatMessage", "SearchFilter", "SearchFilterGroup",
+    "LoggedEvent", "LoginLog", "DesktopLoginLog", "DataImportError", "BuildJob", "PlaylistShareLink",
     # errors
     "KitsuError", "InvalidArgumentError", "FieldValidationError", "LocalFileNotFoundError",
     "HostError", "UnexpectedAnswerError", "MissingFieldError", "TransportError", "ConnectError", "NameResolutionError", "RequestTimeoutError", "TLSError",

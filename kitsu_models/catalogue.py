@@ -298,7 +298,7 @@ PLAYLIST_SHARE_LINK: Endpoint = E(
 )
 
 # ------------------------------------------------------------- sync, events
-LAST_EVENTS: Endpoint = E("data/events/last", "Event", GET=ROWS)
+LAST_EVENTS: Endpoint = E("data/events/last", "LoggedEvent", GET=ROWS)
 LAST_LOGIN_LOGS: Endpoint = E("data/events/login-logs/last", "LoginLog", GET=ROWS)
 IMPORT_ENTITIES: Endpoint = E("import/kitsu/entities", "Entity", POST=JSON)
 IMPORT_ENTITY_LINKS: Endpoint = E("import/kitsu/entity-links", "EntityLink", POST=JSON)
@@ -319,7 +319,7 @@ PROJECT_TASKS: Endpoint = E("data/projects/{project_id}/tasks", "Task", GET=MANY
 PROJECT_COMMENTS: Endpoint = E("data/projects/{project_id}/comments", "Comment", GET=MANY)
 PROJECT_NOTIFICATIONS: Endpoint = E("data/projects/{project_id}/notifications", "Notification", GET=MANY)
 PROJECT_PREVIEW_FILES: Endpoint = E("data/projects/{project_id}/preview-files", "PreviewFile", GET=MANY)
-PROJECT_SUBSCRIPTIONS: Endpoint = E("data/projects/{project_id}/subscriptions", "SubscriptionToNotifications", GET=MANY)
+PROJECT_SUBSCRIPTIONS: Endpoint = E("data/projects/{project_id}/subscriptions", "Subscription", GET=MANY)
 ASSET_TASKS: Endpoint = E("data/assets/{asset_id}/tasks", "Task", GET=MANY)
 SHOT_TASKS: Endpoint = E("data/shots/{shot_id}/tasks", "Task", GET=MANY)
 SCENE_TASKS: Endpoint = E("data/scenes/{scene_id}/tasks", "Task", GET=MANY)
@@ -339,7 +339,7 @@ CONCEPT_TASK_TYPES: Endpoint = E("data/concepts/{concept_id}/task-types", "TaskT
 CLEAR_ASSIGNATION: Endpoint = E("actions/tasks/clear-assignation", "Task", PUT=acts(Answer.JSON))
 DELETE_TASKS: Endpoint = E("actions/projects/{project_id}/delete-tasks", "Task", POST=JSON)
 DELETE_TASKS_OF_TYPE: Endpoint = E(
-    "actions/projects/{project_id}/task-types/{task_type_id}/delete-tasks", "Task", DELETE=JSON,
+    "actions/projects/{project_id}/task-types/{task_type_id}/delete-tasks", "Task", DELETE=acts(NOTHING),
 )
 TASK_TIME_SPENTS: Endpoint = E("actions/tasks/{task_id}/time-spents", "TimeSpent", GET=JSON)
 TASK_DAY_TIME_SPENTS: Endpoint = E("actions/tasks/{task_id}/time-spents/{date}", "TimeSpent", GET=JSON)
@@ -545,9 +545,9 @@ USER_TASKS: Endpoint = E("data/user/tasks", "Task", GET=MANY)
 USER_DONE_TASKS: Endpoint = E("data/user/done-tasks", "Task", GET=MANY)
 USER_TASKS_TO_CHECK: Endpoint = E("data/user/tasks-to-check", "Task", GET=MANY)
 USER_TASK_SUBSCRIBED: Endpoint = E("data/user/tasks/{task_id}/subscribed", GET=JSON)
-USER_TASK_SUBSCRIBE: Endpoint = E("actions/user/tasks/{task_id}/subscribe", "SubscriptionToNotifications", POST=JSON)
+USER_TASK_SUBSCRIBE: Endpoint = E("actions/user/tasks/{task_id}/subscribe", "Subscription", POST=JSON)
 USER_TASK_UNSUBSCRIBE: Endpoint = E(
-    "actions/user/tasks/{task_id}/unsubscribe", "SubscriptionToNotifications", DELETE=acts(NOTHING)
+    "actions/user/tasks/{task_id}/unsubscribe", "Subscription", DELETE=acts(NOTHING)
 )
 USER_TASK_TIME_SPENT: Endpoint = E("data/user/tasks/{task_id}/time-spents/{date}", "TimeSpent", GET=JSON)
 USER_TIME_SPENTS: Endpoint = E("data/user/time-spents", "TimeSpent", GET=MANY)
@@ -568,3 +568,70 @@ USER_FILTER_GROUP: Endpoint = E(
 USER_CHATS: Endpoint = E("data/user/chats", "Chat", GET=MANY)
 USER_CHAT_JOIN: Endpoint = E("actions/user/chats/{entity_id}/join", "Chat", POST=JSON, DELETE=acts(NOTHING))
 USER_CLEAR_AVATAR: Endpoint = E("actions/user/clear-avatar", "Person", DELETE=acts(NOTHING))
+
+# ------------------------------------- the models of the server's other tables
+CUSTOM_ACTIONS: Endpoint = E("data/custom-actions", "CustomAction", GET=MANY, POST=CREATES)
+CUSTOM_ACTION: Endpoint = E(
+    "data/custom-actions/{custom_action_id}", "CustomAction", GET=ONE, PUT=UPDATES, DELETE=DELETES
+)
+STATUS_AUTOMATIONS: Endpoint = E("data/status-automations", "StatusAutomation", GET=MANY, POST=CREATES)
+STATUS_AUTOMATION: Endpoint = E(
+    "data/status-automations/{status_automation_id}", "StatusAutomation", GET=ONE, PUT=UPDATES, DELETE=DELETES
+)
+PREVIEW_BACKGROUNDS: Endpoint = E("data/preview-background-files", "PreviewBackgroundFile", GET=MANY, POST=CREATES)
+PREVIEW_BACKGROUND: Endpoint = E(
+    "data/preview-background-files/{preview_background_file_id}", "PreviewBackgroundFile",
+    GET=ONE, PUT=UPDATES, DELETE=DELETES,
+)
+HARDWARE_ITEMS: Endpoint = E("data/hardware-items", "HardwareItem", GET=MANY, POST=CREATES)
+HARDWARE_ITEM: Endpoint = E(
+    "data/hardware-items/{hardware_item_id}", "HardwareItem", GET=ONE, PUT=UPDATES, DELETE=DELETES
+)
+SALARY_SCALES: Endpoint = E("data/salary-scales", "SalaryScale", GET=MANY, POST=CREATES)
+SALARY_SCALE: Endpoint = E(
+    "data/salary-scales/{salary_scale_id}", "SalaryScale", GET=ONE, PUT=UPDATES, DELETE=DELETES
+)
+PLUGINS: Endpoint = E("data/plugins", "Plugin", GET=MANY, POST=CREATES)
+PLUGIN: Endpoint = E("data/plugins/{plugin_id}", "Plugin", GET=ONE, PUT=UPDATES, DELETE=DELETES)
+MILESTONES: Endpoint = E("data/milestones", "Milestone", GET=MANY, POST=CREATES)
+MILESTONE: Endpoint = E("data/milestones/{milestone_id}", "Milestone", GET=ONE, PUT=UPDATES, DELETE=DELETES)
+SCHEDULE_ITEMS: Endpoint = E("data/schedule-items", "ScheduleItem", GET=MANY, POST=CREATES)
+SCHEDULE_ITEM: Endpoint = E(
+    "data/schedule-items/{schedule_item_id}", "ScheduleItem", GET=ONE, PUT=UPDATES, DELETE=DELETES
+)
+PROJECT_SCHEDULE_ITEMS: Endpoint = E("data/projects/{project_id}/schedule-items", "ScheduleItem", GET=MANY)
+SCHEDULE_VERSIONS: Endpoint = E(
+    "data/production-schedule-versions", "ProductionScheduleVersion", GET=MANY, POST=CREATES
+)
+SCHEDULE_VERSION: Endpoint = E(
+    "data/production-schedule-versions/{production_schedule_version_id}", "ProductionScheduleVersion",
+    GET=ONE, PUT=UPDATES, DELETE=DELETES,
+)
+BUDGETS: Endpoint = E("data/budgets", "Budget", GET=MANY)
+ALL_BUDGET_ENTRIES: Endpoint = E("data/budget-entries", "BudgetEntry", GET=MANY)
+NOTIFICATIONS: Endpoint = E("data/notifications", "Notification", GET=MANY)
+NOTIFICATION: Endpoint = E("data/notifications/{notification_id}", "Notification", GET=ONE, DELETE=DELETES)
+NEWS_LIST: Endpoint = E("data/news", "News", GET=MANY)
+NEWS: Endpoint = E("data/news/{news_id}", "News", GET=ONE, DELETE=DELETES)
+PROJECT_NEWS: Endpoint = E("data/projects/{project_id}/news", GET=ROW)  # a page: {data, stats}
+SUBSCRIPTIONS: Endpoint = E("data/subscriptions", "Subscription", GET=MANY)
+SUBSCRIPTION: Endpoint = E("data/subscriptions/{subscription_id}", "Subscription", GET=ONE, DELETE=DELETES)
+CHATS: Endpoint = E("data/chats", "Chat", GET=MANY)
+CHAT: Endpoint = E("data/chats/{chat_id}", "Chat", GET=ONE)
+ENTITY_CHAT: Endpoint = E("data/entities/{entity_id}/chat", "Chat", GET=ONE)
+CHAT_MESSAGES: Endpoint = E("data/chat-messages", "ChatMessage", GET=MANY)
+ENTITY_CHAT_MESSAGES: Endpoint = E("data/entities/{entity_id}/chat/messages", "ChatMessage", GET=MANY, POST=CREATES)
+ENTITY_CHAT_MESSAGE: Endpoint = E(
+    "data/entities/{entity_id}/chat/messages/{chat_message_id}", "ChatMessage", GET=ONE, DELETE=DELETES
+)
+SEARCH_FILTERS: Endpoint = E("data/search-filters", "SearchFilter", GET=MANY)
+SEARCH_FILTER: Endpoint = E("data/search-filters/{search_filter_id}", "SearchFilter", GET=ONE)
+SEARCH_FILTER_GROUPS: Endpoint = E("data/search-filter-groups", "SearchFilterGroup", GET=MANY)
+SEARCH_FILTER_GROUP: Endpoint = E("data/search-filter-groups/{search_filter_group_id}", "SearchFilterGroup", GET=ONE)
+LOGGED_EVENTS: Endpoint = E("data/events", "LoggedEvent", GET=MANY)
+LOGGED_EVENT: Endpoint = E("data/events/{logged_event_id}", "LoggedEvent", GET=ONE)
+PERSON_DESKTOP_LOGINS: Endpoint = E(
+    "data/persons/{person_id}/desktop-login-logs", "DesktopLoginLog", GET=MANY, POST=CREATES
+)
+IMPORT_ERRORS: Endpoint = E("import/shotgun/errors", "DataImportError", GET=MANY, POST=CREATES)
+IMPORT_ERROR: Endpoint = E("import/shotgun/errors/{data_import_error_id}", "DataImportError", DELETE=DELETES)

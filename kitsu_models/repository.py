@@ -26,7 +26,7 @@ from pydantic_core import PydanticUndefined
 from . import answers, errors
 from .gcpause import paused_gc
 from .ids import ID_CHUNK, chunks, id_of
-from .orm.base import KitsuModel, Origin, is_server_filled
+from .orm.base import KitsuModel, Origin, holds_ids, is_server_filled
 from .orm.collection import ModelList
 from .orm.joins import seed_joined
 from .orm.relations import Link, forget_relations
@@ -52,8 +52,10 @@ class Repository(Generic[M]):
         return f"<Repository {self.model.__name__}>"
 
     # ---------------------------------------------------------------- reads
-    def get(self, object_id: str) -> M:
+    def get(self, object_id: str, **within: Any) -> M:
         """The object with this id: from the session if known, else one GET.
+        ``within`` gives the ids of its parents where its record's route is
+        under them (a budget's ``project_id``).
 
         Raises :class:`errors.ModelNotFoundError` naming the model and id.
         """
@@ -61,17 +63,23 @@ class Repository(Generic[M]):
         known = self.session.identity.get(self.model, object_id)
         if known is not None:
             return known
-        return self.load(object_id)
+        return self.load(object_id, **within)
 
-    def load(self, object_id: str) -> M:
+    def load(self, object_id: str, **within: Any) -> M:
         """One GET of the object's record, merged into the known object (its
         loaded relations stay); :class:`errors.ModelNotFoundError` if gone."""
-        return self._materialize([self.row(object_id)], ModelList(session=self.session), rebind=False)[0]
+        return self._materialize([self.row(object_id, **within)], ModelList(session=self.session), rebind=False)[0]
 
-    def row(self, object_id: str) -> Row:
+    def row(self, object_id: str, **within: Any) -> Row:
         """The server's JSON record of one object (a fresh dict, no model);
         :class:`errors.ModelNotFoundError` if there is none."""
-        item = self.route.item_endpoint(self.model.__name__).at(id_of(object_id, what=f"{self.model.__name__} id"))
+        endpoint = self.route.item_endpoint(self.model.__name__)
+        object_id = id_of(object_id, what=f"{self.model.__name__} id")
+        item = endpoint.fill(**within, **{endpoint.subject or "id": object_id}) if within else endpoint.at(object_id)
+        return self._row_at(item, object_id)
+
+    def _row_at(self, item: str, object_id: str) -> Row:
+        """The record the path ``item`` answers (of ``object_id``)."""
         try:
             answer = self.session.transport.get(item)
         except errors.NotFoundError:
@@ -105,6 +113,16 @@ class Repository(Generic[M]):
             found.update(self._fetch_by_ids(missing))
         return found
 
+    @property
+    def _collection(self) -> str:
+        """The model's list route; a typed error for a model that has none
+        (its objects are reached through their parent's routes)."""
+        if self.route.collection is None:
+            raise errors.InvalidArgumentError(
+                f"{self.model.__name__} has no list route of its own: reach its objects through a relation"
+            )
+        return self.route.collection.template
+
     def _fetch_wide(self, missing: list[str], project_id: str | None, found: dict[str, M]) -> list[str]:
         """For a model whose collection is small (``Route.small_table``),
         read ``missing`` through one wide request into ``found``; returns
@@ -133,7 +151,7 @@ class Repository(Generic[M]):
         try:
             for chunk in chunks(ids):
                 params = {**self.route.params, "id": json.dumps(list(chunk))}
-                self._materialize(self._get_rows(self.route.collection.template, params), cohort, rebind)
+                self._materialize(self._get_rows(self._collection, params), cohort, rebind)
         except errors.PermissionDeniedError:
             root = self.model.identity_root()
             if root is self.model:
@@ -175,7 +193,7 @@ class Repository(Generic[M]):
             project_path = self.route.project_collection.fill(project_id=params["project_id"])
             yield project_path, dict(self.route.project_params), scope
             return
-        collection = self.route.collection.template
+        collection = self._collection
         if not long_lists:
             yield collection, {**self.route.params, **params}, scope
             return
@@ -226,7 +244,7 @@ class Repository(Generic[M]):
             yield from self.filter(**criteria)
             return
         params = {**self.route.params, **self._params(criteria), "limit": str(page_size)}
-        collection = self.route.collection.template
+        collection = self._collection
         seen: set[Any] = set()
         page = 1
         while True:
@@ -300,7 +318,7 @@ class Repository(Generic[M]):
         cohort: ModelList[M] = ModelList(session=self.session)
         for chunk in chunks(list(owner_ids)):
             criteria = {key: chunk[0] if len(chunk) == 1 else list(chunk), **params}
-            rows = self._get_rows(self.route.collection.template, {**self.route.params, **self._params(criteria)})
+            rows = self._get_rows(self._collection, {**self.route.params, **self._params(criteria)})
             self._materialize(rows, cohort)
         return cohort
 
@@ -320,7 +338,7 @@ class Repository(Generic[M]):
             names &= set(route.create_fields)
         values = _checked_ids(self.model, obj.model_dump(mode="json", include=names))
         values = {route.create_renames.get(key, key): value for key, value in values.items()}
-        row = self.session.transport.post(route.create_endpoint.fill_from(obj, route.renames), values)
+        row = self.session.transport.post(self._path_for(route.create_endpoint, obj, route), values)
         self._adopt(obj, row)
         return obj
 
@@ -350,11 +368,13 @@ class Repository(Generic[M]):
                     f"{self.model.__name__} data keys {removed} cannot be removed: the server merges data key "
                     "by key (set them to None instead)"
                 )
+            if self.route.update_whole:  # the route nulls what is not sent: send it all
+                changes = {**obj.model_dump(mode="json", include=set(self.route.update_whole)), **changes}
             if ("data" in changes or removed) and not self.route.merges_data:
-                current = self.row(object_id).get("data") or {}
+                current = self._row_at(self._endpoint_of(obj, self.route.item, "read"), object_id).get("data") or {}
                 merged = {**current, **changes.get("data", {})}
                 changes["data"] = {key: value for key, value in merged.items() if key not in removed}
-            route = self._endpoint_of(obj, self.route.update_endpoint, "update")
+            route = self._endpoint_of(obj, self.route.update_endpoint, "updated")
             row = self.session.transport.put(route, changes)
             if not isinstance(row, dict) or row.get("id") not in (None, object_id):
                 # Not the record this route answers: the save is not known to have happened.
@@ -374,12 +394,11 @@ class Repository(Generic[M]):
         with linked data only cancels it (an asset with tasks): the object is
         then reloaded and stays usable, and False is returned.
         """
-        object_id = id_of(obj, self.model)
         params = {"force": "true"} if force else None
-        self.session.transport.delete(self._endpoint_of(obj, self.route.delete_endpoint, "delete"), params)
+        self.session.transport.delete(self._endpoint_of(obj, self.route.delete_endpoint, "deleted"), params)
         if self.route.force_delete and not force:
             try:
-                self.load(object_id)
+                self._reload(obj)
                 return False
             except errors.ModelNotFoundError:
                 pass
@@ -390,18 +409,37 @@ class Repository(Generic[M]):
     def refresh(self, obj: M) -> M:
         """Reload the object, then the relations that were loaded on it."""
         loaded = forget_relations(obj)
-        self.load(id_of(obj, self.model))
+        self._reload(obj)
         for name in loaded:
             getattr(obj, name)
         return obj
 
     # -------------------------------------------------------------- helpers
+    def _reload(self, obj: M) -> None:
+        """Read ``obj``'s record again (through its path: a record under its
+        parents takes their ids from its fields) and merge it in."""
+        item = self._endpoint_of(obj, self.route.item, "read")
+        self._materialize([self._row_at(item, id_of(obj, self.model))], ModelList(session=self.session), rebind=False)
+
     def _endpoint_of(self, obj: M, endpoint: Endpoint | None, verb: str) -> str:
         """``endpoint`` filled for ``obj`` (InvalidArgumentError when the
         model has no route to ``verb`` it)."""
         if endpoint is None:
-            raise errors.InvalidArgumentError(f"{self.model.__name__} objects cannot be {verb}d through the API")
-        return endpoint.fill_from(obj, self.route.renames)
+            raise errors.InvalidArgumentError(f"{self.model.__name__} objects cannot be {verb} through the API")
+        return self._path_for(endpoint, obj, self.route)
+
+    def _path_for(self, endpoint: Endpoint, obj: M, route: Route) -> str:
+        """``endpoint`` filled for ``obj``. A placeholder the route takes from
+        a parent (``renames={"project_id": "budget.project_id"}``) is read
+        from that parent, loaded through this session if need be."""
+        parents: dict[str, Any] = {}
+        for placeholder, source in route.renames.items():
+            if "." in source and placeholder in endpoint.placeholders:
+                relation_name, field_name = source.split(".", 1)
+                relation = getattr(self.model, relation_name)
+                parent = self.session.repository(relation.target()).get(obj.__dict__[relation.key])
+                parents[placeholder] = parent.__dict__.get(field_name)
+        return endpoint.fill_from(obj, route.renames, **parents)
 
     def _adopt(self, obj: M, row: dict[str, Any]) -> None:
         """Make a newly created object the session's object for its id,
@@ -439,14 +477,16 @@ class Repository(Generic[M]):
                 # ones are computed by some routes (``project_name``): the
                 # server cannot filter on them (it would ignore the key).
                 raise errors.InvalidArgumentError(f"{self.model.__name__}.{name} cannot be filtered on by the server")
+            ids = True
             if field_name in fields:
                 key = field_name
                 _check_value(self.model, field_name, value)
+                ids = holds_ids(fields[field_name]) or field_name == "id"
             elif name in self.route.params:
                 key = name
             else:
                 raise errors.InvalidArgumentError(f"{self.model.__name__} has no field {name!r} to filter on")
-            params[key] = _as_param(value, key)
+            params[key] = _as_param(value, key, ids)
         return params
 
 
@@ -497,7 +537,7 @@ def _checked_ids(model: type[KitsuModel], body: dict[str, Any]) -> dict[str, Any
     model may hold "" where the server sent it, but a write never sends it."""
     for name, field in model.model_fields.items():
         key = field.alias or name
-        if key not in body or body[key] is None or not (name.endswith("_id") or name.endswith("_ids")):
+        if key not in body or body[key] is None or not holds_ids(field):
             continue
         for value in body[key] if isinstance(body[key], list) else [body[key]]:
             id_of(value, what=f"{model.__name__}.{name}")
@@ -527,14 +567,14 @@ def _rows(answer: Any, source: str) -> list[Row]:
     return answer
 
 
-def _as_param(value: FilterValue, key: str = "") -> str:
+def _as_param(value: FilterValue, key: str = "", ids: bool = True) -> str:
     if isinstance(value, KitsuModel):
         return id_of(value, what=key or "id")
     if isinstance(value, (list, tuple, set, frozenset)):
-        items = [_as_param(item, key) for item in value]
+        items = [_as_param(item, key, ids) for item in value]
         return json.dumps(items)
     if isinstance(value, bool):
         return "true" if value else "false"
-    if key == "id" or key.endswith("_id"):
+    if ids and (key == "id" or key.endswith("_id")):
         return id_of(value, what=key)
     return str(value)

@@ -17,6 +17,7 @@ values enter URL paths.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 import string
@@ -57,6 +58,16 @@ def _matching(name: str, pattern: re.Pattern[str], what: str) -> Callable[[Any],
     return check
 
 
+def day_of(value: Any) -> str:
+    """A day as YYYY-MM-DD: from a ``datetime.date`` (a datetime's own day),
+    or a string already so; :class:`~kitsu_models.errors.InvalidArgumentError` else."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return _matching("date", _DATE, "a YYYY-MM-DD date")(value)
+
+
 def _file_name(value: Any) -> str:
     """A file name as one escaped segment. Routes that carry one ignore it
     (an id says which file), so separators, ``?``, ``#`` and unprintable
@@ -69,7 +80,7 @@ def _file_name(value: Any) -> str:
 
 #: Placeholders that are not ids, by name: each value checked (and escaped).
 _SEGMENTS: Final[dict[str, Callable[[Any], Any]]] = {
-    "date": _matching("date", _DATE, "a YYYY-MM-DD date"),
+    "date": day_of,
     "year": _number("year", 1, 9999),
     "month": _number("month", 1, 12),
     "week": _number("week", 1, 53),
@@ -276,12 +287,15 @@ class Route:
     """How the repository reaches one model: endpoints of the catalogue.
 
     - ``collection``: the list (``GET``); accepts ``field=value`` filters
-      and JSON arrays for "any of".
+      and JSON arrays for "any of". None for a model the server lists only
+      under its parents (a project's build jobs): reached through relations.
     - ``item``: one record (``GET``); ``update`` (``PUT``, default: item),
       ``delete`` (``DELETE``, default: item), ``create`` (``POST``, default:
       the collection). Paths are filled from the object (:meth:`Endpoint.fill_from`);
       ``renames`` maps a placeholder to the field holding it where their
-      names differ (an asset's ``asset_type_id`` is its ``entity_type_id``).
+      names differ (an asset's ``asset_type_id`` is its ``entity_type_id``),
+      or to ``relation.field`` where a parent holds it (a budget entry's
+      path takes its budget's ``project_id``).
     - ``create_fields``: the keys a create body may carry (default: every
       field that was set); ``create_renames``: field -> body key where the
       create route names a field differently (a shot's ``parent_id`` is its
@@ -296,9 +310,11 @@ class Route:
       it is read whole instead of in batches.
     - ``merges_data``: the update route merges ``data`` key by key (entities,
       tasks); where it replaces the whole dict, the client merges instead.
+    - ``update_whole``: fields the update route sets to null when they are
+      not sent (Zou 1.0.97's budget entries): every save sends them all.
     """
 
-    collection: Endpoint
+    collection: Endpoint | None = None
     item: Endpoint | None = None
     update: Endpoint | None = None
     delete: Endpoint | None = None
@@ -313,6 +329,7 @@ class Route:
     force_delete: bool = False
     merges_data: bool = True
     small_table: bool = False
+    update_whole: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for endpoint, method in (
@@ -332,7 +349,10 @@ class Route:
 
     @property
     def create_endpoint(self) -> Endpoint:
-        return self.create or self.collection
+        endpoint = self.create or self.collection
+        if endpoint is None:
+            raise errors.InvalidArgumentError("the server has no route that creates this model")
+        return endpoint
 
     def item_endpoint(self, model: str) -> Endpoint:
         """The record endpoint (a model without one cannot be read alone)."""

@@ -33,6 +33,12 @@ if TYPE_CHECKING:
         Person, Playlist, PreviewFile, Project, ProjectStatus, Scene, Sequence, Shot, Software, Task, TaskStatus,
         TaskType, TimeSpent, WorkingFile,
     )
+    from .models import (
+        Budget, BudgetEntry, BuildJob, Chat, ChatMessage, CustomAction, DataImportError, DayOff, DesktopLoginLog,
+        HardwareItem, LoggedEvent, LoginLog, Milestone, News, Notification, PlaylistShareLink, Plugin,
+        PreviewBackgroundFile, ProductionScheduleVersion, ProjectTemplate, SalaryScale, ScheduleItem, SearchFilter,
+        SearchFilterGroup, StatusAutomation, Studio, Subscription,
+    )
     from .repository import Repository
     from .user import UserViews
 
@@ -106,6 +112,33 @@ class Kitsu:
     playlists: RepositoryOf[Playlist] = RepositoryOf("Playlist")
     preview_files: RepositoryOf[PreviewFile] = RepositoryOf("PreviewFile")
     attachment_files: RepositoryOf[AttachmentFile] = RepositoryOf("AttachmentFile")
+    studios: RepositoryOf[Studio] = RepositoryOf("Studio")
+    custom_actions: RepositoryOf[CustomAction] = RepositoryOf("CustomAction")
+    status_automations: RepositoryOf[StatusAutomation] = RepositoryOf("StatusAutomation")
+    preview_background_files: RepositoryOf[PreviewBackgroundFile] = RepositoryOf("PreviewBackgroundFile")
+    project_templates: RepositoryOf[ProjectTemplate] = RepositoryOf("ProjectTemplate")
+    hardware_items: RepositoryOf[HardwareItem] = RepositoryOf("HardwareItem")
+    salary_scales: RepositoryOf[SalaryScale] = RepositoryOf("SalaryScale")
+    plugins: RepositoryOf[Plugin] = RepositoryOf("Plugin")
+    day_offs: RepositoryOf[DayOff] = RepositoryOf("DayOff")
+    milestones: RepositoryOf[Milestone] = RepositoryOf("Milestone")
+    schedule_items: RepositoryOf[ScheduleItem] = RepositoryOf("ScheduleItem")
+    schedule_versions: RepositoryOf[ProductionScheduleVersion] = RepositoryOf("ProductionScheduleVersion")
+    budgets: RepositoryOf[Budget] = RepositoryOf("Budget")
+    budget_entries: RepositoryOf[BudgetEntry] = RepositoryOf("BudgetEntry")
+    notifications: RepositoryOf[Notification] = RepositoryOf("Notification")
+    news: RepositoryOf[News] = RepositoryOf("News")
+    subscriptions: RepositoryOf[Subscription] = RepositoryOf("Subscription")
+    chats: RepositoryOf[Chat] = RepositoryOf("Chat")
+    chat_messages: RepositoryOf[ChatMessage] = RepositoryOf("ChatMessage")
+    search_filters: RepositoryOf[SearchFilter] = RepositoryOf("SearchFilter")
+    search_filter_groups: RepositoryOf[SearchFilterGroup] = RepositoryOf("SearchFilterGroup")
+    logged_events: RepositoryOf[LoggedEvent] = RepositoryOf("LoggedEvent")
+    login_logs: RepositoryOf[LoginLog] = RepositoryOf("LoginLog")
+    desktop_login_logs: RepositoryOf[DesktopLoginLog] = RepositoryOf("DesktopLoginLog")
+    import_errors: RepositoryOf[DataImportError] = RepositoryOf("DataImportError")
+    build_jobs: RepositoryOf[BuildJob] = RepositoryOf("BuildJob")
+    playlist_share_links: RepositoryOf[PlaylistShareLink] = RepositoryOf("PlaylistShareLink")
 
     def __init__(
         self,

@@ -77,8 +77,10 @@ def _is_segment(segment: str) -> bool:
 
 def _cache_key(path: str, params: Params | None) -> Hashable:
     """The full URL, as the key of a conditional read: the server's ETag
-    ignores the query string, so two queries of one route must not share it."""
-    return (path, tuple(sorted((params or {}).items())))
+    ignores the query string, so two queries of one route must not share it.
+    A list value (a key sent once per item) counts as the tuple of its items."""
+    return (path, tuple(sorted((key, tuple(value) if isinstance(value, list) else value)
+                               for key, value in (params or {}).items())))
 
 
 class Transport:

@@ -6,18 +6,20 @@ typed models merged into the session's identity map.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from . import catalogue as api
 from . import answers, errors
 from .models import (
-    Asset, AssetType, Department, Entity, Episode, KitsuModel, Person, Project, ProjectStatus, Scene, Sequence, Shot,
-    Task, TaskStatus, TaskType,
+    Asset, AssetType, Chat, DayOff, Department, DesktopLoginLog, Entity, Episode, KitsuModel, Notification, Person,
+    Project, ProjectStatus, Scene, SearchFilter, SearchFilterGroup, Sequence, Shot, Subscription, Task, TaskStatus,
+    TaskType, TimeSpent,
 )
 from .orm.collection import ModelList
 from .orm.session_api import Session
-from .routes import Endpoint
+from .routes import Endpoint, day_of
 
 M = TypeVar("M", bound=KitsuModel)
 
@@ -44,7 +46,107 @@ class UserContext:
     project_statuses: ModelList[ProjectStatus]
 
 
-class UserViews:
+class UserActivity:
+    """The logged-in user's notifications, subscriptions, saved searches,
+    time, days off and chats (mixed into :class:`UserViews`)."""
+
+    _session: Session
+
+    def _fetch(self, model: type[M], endpoint: Endpoint, params: dict[str, Any] | None = None, **ids: Any) -> ModelList[M]:
+        return self._session.repository(model).load_route(endpoint.fill(**ids), params)
+
+    def notifications(
+        self, *, read: bool | None = None, after: dt.datetime | None = None, before: dt.datetime | None = None
+    ) -> ModelList[Notification]:
+        """The user's last notifications (100 at most), newest first; only
+        the read (or unread) ones with ``read``, within ``after``/``before``.
+        Set ``read`` on one and ``save()`` it to mark it."""
+        params = {key: value for key, value in (
+            ("read", None if read is None else str(read).lower()),
+            ("after", after.isoformat() if after else None), ("before", before.isoformat() if before else None),
+        ) if value is not None}
+        return self._fetch(Notification, api.USER_NOTIFICATIONS, params)
+
+    def mark_all_notifications_read(self) -> None:
+        """Mark every notification of the user read (the loaded ones are
+        read again when next used)."""
+        self._session.transport.post(api.USER_MARK_NOTIFICATIONS_READ.fill(), {})
+        for notification in self._session.identity.alive(Notification):
+            notification.expire()
+
+    def is_subscribed(self, task: Task | str) -> bool:
+        """Whether the user follows ``task``'s comments."""
+        return bool(self._session.transport.get(api.USER_TASK_SUBSCRIBED.fill(task_id=task)))
+
+    def subscribe(self, task: Task | str) -> Subscription:
+        """Follow ``task``'s comments; returns the subscription."""
+        row = self._session.transport.post(api.USER_TASK_SUBSCRIBE.fill(task_id=task), {})
+        return self._session.repository(Subscription).materialize([row], owned=True)[0]
+
+    def unsubscribe(self, task: Task | str) -> None:
+        """Stop following ``task``'s comments."""
+        self._session.transport.delete(api.USER_TASK_UNSUBSCRIBE.fill(task_id=task))
+
+    def filters(self) -> ModelList[SearchFilter]:
+        """The user's saved searches, of every list and production."""
+        return self._session.repository(SearchFilter).materialize(_nested_rows(self._session, api.USER_FILTERS), owned=True)
+
+    def filter_groups(self) -> ModelList[SearchFilterGroup]:
+        """The user's groups of saved searches."""
+        return self._session.repository(SearchFilterGroup).materialize(
+            _nested_rows(self._session, api.USER_FILTER_GROUPS), owned=True
+        )
+
+    def time_spents(self, start: dt.date | str, end: dt.date | str | None = None) -> ModelList[TimeSpent]:
+        """The time the user logged on ``start``, or from ``start`` to
+        ``end`` (Zou answers its range route with nothing unless given both)."""
+        if end is None:
+            return self._fetch(TimeSpent, api.USER_DAY_TIME_SPENTS, date=start)
+        dates = {"start_date": day_of(start), "end_date": day_of(end)}
+        return self._fetch(TimeSpent, api.USER_TIME_SPENTS, dates)
+
+    def day_off(self, day: dt.date | str) -> DayOff | None:
+        """The user's day off covering ``day``, or None."""
+        row = self._session.transport.get(api.USER_DAY_OFF.fill(date=day))
+        if not row:
+            return None
+        return self._session.repository(DayOff).materialize([row], owned=True)[0]
+
+    def desktop_login_logs(self) -> ModelList[DesktopLoginLog]:
+        """The user's recorded log-ins to their workstation."""
+        return self._fetch(DesktopLoginLog, api.USER_DESKTOP_LOGINS)
+
+    def log_desktop_login(self, when: dt.datetime | None = None) -> DesktopLoginLog:
+        """Record a log-in to the user's workstation (now by default)."""
+        body = {"date": when.isoformat()} if when else {}
+        row = self._session.transport.post(api.USER_DESKTOP_LOGINS.fill(), body)
+        return self._session.repository(DesktopLoginLog).materialize([row], owned=True)[0]
+
+    def chats(self) -> ModelList[Chat]:
+        """The chats the user joined."""
+        return self._fetch(Chat, api.USER_CHATS)
+
+    def join_chat(self, entity: Entity | str) -> None:
+        """Join ``entity``'s chat (created on first join)."""
+        self._session.transport.post(api.USER_CHAT_JOIN.fill(entity_id=entity), {})
+
+    def leave_chat(self, entity: Entity | str) -> None:
+        """Leave ``entity``'s chat."""
+        self._session.transport.delete(api.USER_CHAT_JOIN.fill(entity_id=entity))
+
+
+def _nested_rows(session: Session, endpoint: Endpoint) -> list[dict[str, Any]]:
+    """The rows of an answer nesting them by list type and production
+    (``{"asset": {"<project id>": [rows]}}``)."""
+    answer = session.transport.get(endpoint.fill())
+    if not isinstance(answer, dict):
+        raise errors.UnexpectedAnswerError("GET", "/" + endpoint.template, 200, "expected an object",
+                                           answers.excerpt(answer))
+    return [row for by_project in answer.values() if isinstance(by_project, dict)
+            for rows in by_project.values() if isinstance(rows, list) for row in rows if isinstance(row, dict)]
+
+
+class UserViews(UserActivity):
     """``kitsu.user``: queries scoped to the logged-in user."""
 
     def __init__(self, session: Session) -> None:
@@ -80,9 +182,6 @@ class UserViews:
             project_statuses=table(ProjectStatus, "project_status"),
         )
         return self._context
-
-    def _fetch(self, model: type[M], endpoint: Endpoint, **ids: Any) -> ModelList[M]:
-        return self._session.repository(model).load_route(endpoint.fill(**ids))
 
     def open_projects(self) -> ModelList[Project]:
         """The open productions the user is in the team of."""

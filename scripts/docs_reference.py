@@ -114,7 +114,9 @@ def models_page() -> str:
         out.append(f"\n## {cls.__name__}\n\n{_first_paragraph(cls)}\n\n")
         route = getattr(cls, "__route__", None)
         if route is not None:
-            out.append(f"Route: `{route.collection.template}`\n\n")
+            listed = route.collection or route.item or route.create
+            note = "" if route.collection else " (no list of its own: reached through relations)"
+            out.append(f"Route: `{listed.template}`{note}\n\n")
         out.append("| field | type | note |\n|---|---|---|\n")
         for name, field in cls.model_fields.items():
             key = f"{name}` (JSON `{field.alias}`)" if field.alias else f"{name}`"

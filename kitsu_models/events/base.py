@@ -88,4 +88,29 @@ class Subject(Generic[M]):
             return self
         if event.session is None:
             raise errors.InvalidArgumentError(f"{type(event).__name__} has no session to load its {self.key} from")
-        return event.session.repository(self.model).get(getattr(event, self.key))
+        item = self.model.__route__.item
+        # A record under its parents (a budget under its project) is read with their ids from the event.
+        within = {name: getattr(event, name, None) or event.data.get(name)
+                  for name in (item.placeholders[:-1] if item is not None else ())}
+        return event.session.repository(self.model).get(getattr(event, self.key), **within)
+
+
+class Record(Generic[M]):
+    """``event.message``: the record an event's data is (a chat message, an
+    entity link), as a model merged into the event's session; with no
+    session, a detached model."""
+
+    def __init__(self, model: type[M]) -> None:
+        self.model = model
+
+    @overload
+    def __get__(self, event: None, owner: type[Event]) -> Record[M]: ...
+    @overload
+    def __get__(self, event: Event, owner: type[Event]) -> M: ...
+
+    def __get__(self, event: Event | None, owner: type[Event]) -> Record[M] | M:
+        if event is None:
+            return self
+        if event.session is None:
+            return self.model.model_validate(event.data)
+        return event.session.repository(self.model).materialize([event.data])[0]

@@ -15,7 +15,9 @@ import sys
 import textwrap
 
 #: ``name key key...``; ``-`` for an event whose data is a whole record
-#: (a chat message, an entity link) rather than ids.
+#: (a chat message, an entity link) rather than ids. After the spec's keys
+#: come the parent ids Zou sends too where the subject's record route is
+#: under its parent (a build job's playlist, a budget entry's budget).
 TABLE = """
 asset:new asset_id
 asset:update asset_id
@@ -107,9 +109,9 @@ news:delete news_id
 budget:create budget_id
 budget:update budget_id
 budget:delete budget_id
-budget-entry:create budget_entry_id
-budget-entry:update budget_entry_id
-budget-entry:delete budget_entry_id
+budget-entry:create budget_entry_id budget_id
+budget-entry:update budget_entry_id budget_id
+budget-entry:delete budget_entry_id budget_id
 schedule-item:new schedule_item_id
 production_schedule_version:update production_schedule_version_id
 time-spent:new time_spent_id
@@ -118,9 +120,9 @@ time-spent:delete time_spent_id
 entity-link:new -
 entity-link:update -
 entity-link:delete -
-build-job:new build_job_id
-build-job:update build_job_id
-build-job:delete build_job_id
+build-job:new build_job_id playlist_id
+build-job:update build_job_id playlist_id
+build-job:delete build_job_id playlist_id
 """
 
 #: The models a data key names (``task_id`` -> ``Task``): their events
@@ -133,6 +135,18 @@ SUBJECTS = {
     "person_id": "Person", "organisation_id": "Organisation", "department_id": "Department",
     "project_id": "Project", "metadata_descriptor_id": "MetadataDescriptor", "edit_id": "Edit",
     "concept_id": "Concept", "playlist_id": "Playlist", "time_spent_id": "TimeSpent",
+    "preview_background_file_id": "PreviewBackgroundFile", "notification_id": "Notification", "news_id": "News",
+    "budget_id": "Budget", "budget_entry_id": "BudgetEntry", "schedule_item_id": "ScheduleItem",
+    "production_schedule_version_id": "ProductionScheduleVersion", "build_job_id": "BuildJob",
+}
+
+#: Events whose data is a whole record (``-`` in the table): the model it
+#: is, and the attribute that gives it typed (``event.message``).
+RECORDS = {
+    "chat:new-message": ("message", "ChatMessage"), "chat:deleted-message": ("message", "ChatMessage"),
+    "chat:joined": ("chat", "Chat"), "chat:left": ("chat", "Chat"),
+    "entity-link:new": ("link", "EntityLink"), "entity-link:update": ("link", "EntityLink"),
+    "entity-link:delete": ("link", "EntityLink"),
 }
 
 #: Events the server sends live but does not write to its event log
@@ -161,7 +175,8 @@ def class_name(event_name: str) -> str:
 
 def render() -> str:
     """The source of :mod:`kitsu_models.events.classes`."""
-    models = sorted({SUBJECTS[key] for _, keys in events() for key in keys if key in SUBJECTS} | {"Project"})
+    models = sorted({SUBJECTS[key] for _, keys in events() for key in keys if key in SUBJECTS} | {"Project"}
+                    | {model for _, model in RECORDS.values()})
     out = [
         '"""The typed event classes, one per event of the spec. Generated from',
         "``catalog.TABLE`` by ``python -m kitsu_models.events.catalog``: do not edit.",
@@ -174,7 +189,7 @@ def render() -> str:
         "from ..models import (",
         *textwrap.wrap(", ".join(models) + ",", 116, initial_indent="    ", subsequent_indent="    "),
         ")",
-        "from .base import Event, Subject",
+        "from .base import Event, Record, Subject",
     ]
     names = []
     for name, keys in events():
@@ -191,6 +206,9 @@ def render() -> str:
             f'    {key[:-3]}: ClassVar[Subject[{SUBJECTS[key]}]] = Subject({SUBJECTS[key]}, "{key}")'
             for key in keys if key in SUBJECTS
         ]
+        if name in RECORDS:
+            attribute, model = RECORDS[name]
+            out.append(f"    {attribute}: ClassVar[Record[{model}]] = Record({model})")
     out += ["", "", "__all__ = ["]
     out += textwrap.wrap(", ".join(f'"{cls}"' for _, cls in names) + ",", 116, initial_indent="    ",
                          subsequent_indent="    ")

@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..models import (
-    Asset, AssetInstance, AssetType, Comment, Concept, Department, Edit, Episode, MetadataDescriptor, Organisation,
-    OutputFile, Person, Playlist, PreviewFile, Project, Scene, Sequence, Shot, Task, TaskStatus, TaskType,
-    TimeSpent, WorkingFile,
+    Asset, AssetInstance, AssetType, Budget, BudgetEntry, BuildJob, Chat, ChatMessage, Comment, Concept, Department,
+    Edit, EntityLink, Episode, MetadataDescriptor, News, Notification, Organisation, OutputFile, Person, Playlist,
+    PreviewBackgroundFile, PreviewFile, ProductionScheduleVersion, Project, Scene, ScheduleItem, Sequence, Shot,
+    Task, TaskStatus, TaskType, TimeSpent, WorkingFile,
 )
-from .base import Event, Subject
+from .base import Event, Record, Subject
 
 
 class AssetNew(Event):
@@ -465,6 +466,7 @@ class PreviewBackgroundFileAddFile(Event):
     name: ClassVar[str] = "preview-background-file:add-file"
     keys: ClassVar[tuple[str, ...]] = ('preview_background_file_id',)
     preview_background_file_id: str
+    preview_background_file: ClassVar[Subject[PreviewBackgroundFile]] = Subject(PreviewBackgroundFile, "preview_background_file_id")
 
 
 class PreviewBackgroundFileUpdate(Event):
@@ -473,6 +475,7 @@ class PreviewBackgroundFileUpdate(Event):
     name: ClassVar[str] = "preview-background-file:update"
     keys: ClassVar[tuple[str, ...]] = ('preview_background_file_id',)
     preview_background_file_id: str
+    preview_background_file: ClassVar[Subject[PreviewBackgroundFile]] = Subject(PreviewBackgroundFile, "preview_background_file_id")
 
 
 class WorkingFileNew(Event):
@@ -715,6 +718,7 @@ class NotificationNew(Event):
     name: ClassVar[str] = "notification:new"
     keys: ClassVar[tuple[str, ...]] = ('notification_id',)
     notification_id: str
+    notification: ClassVar[Subject[Notification]] = Subject(Notification, "notification_id")
 
 
 class NotificationRead(Event):
@@ -723,6 +727,7 @@ class NotificationRead(Event):
     name: ClassVar[str] = "notification:read"
     keys: ClassVar[tuple[str, ...]] = ('notification_id',)
     notification_id: str
+    notification: ClassVar[Subject[Notification]] = Subject(Notification, "notification_id")
 
 
 class NotificationUnread(Event):
@@ -731,6 +736,7 @@ class NotificationUnread(Event):
     name: ClassVar[str] = "notification:unread"
     keys: ClassVar[tuple[str, ...]] = ('notification_id',)
     notification_id: str
+    notification: ClassVar[Subject[Notification]] = Subject(Notification, "notification_id")
 
 
 class NotificationAllRead(Event):
@@ -747,6 +753,7 @@ class ChatNewMessage(Event):
 
     name: ClassVar[str] = "chat:new-message"
     keys: ClassVar[tuple[str, ...]] = ()
+    message: ClassVar[Record[ChatMessage]] = Record(ChatMessage)
 
 
 class ChatDeletedMessage(Event):
@@ -754,6 +761,7 @@ class ChatDeletedMessage(Event):
 
     name: ClassVar[str] = "chat:deleted-message"
     keys: ClassVar[tuple[str, ...]] = ()
+    message: ClassVar[Record[ChatMessage]] = Record(ChatMessage)
 
 
 class ChatJoined(Event):
@@ -761,6 +769,7 @@ class ChatJoined(Event):
 
     name: ClassVar[str] = "chat:joined"
     keys: ClassVar[tuple[str, ...]] = ()
+    chat: ClassVar[Record[Chat]] = Record(Chat)
 
 
 class ChatLeft(Event):
@@ -768,6 +777,7 @@ class ChatLeft(Event):
 
     name: ClassVar[str] = "chat:left"
     keys: ClassVar[tuple[str, ...]] = ()
+    chat: ClassVar[Record[Chat]] = Record(Chat)
 
 
 class NewsNew(Event):
@@ -776,6 +786,7 @@ class NewsNew(Event):
     name: ClassVar[str] = "news:new"
     keys: ClassVar[tuple[str, ...]] = ('news_id',)
     news_id: str
+    news: ClassVar[Subject[News]] = Subject(News, "news_id")
 
 
 class NewsDelete(Event):
@@ -784,6 +795,7 @@ class NewsDelete(Event):
     name: ClassVar[str] = "news:delete"
     keys: ClassVar[tuple[str, ...]] = ('news_id',)
     news_id: str
+    news: ClassVar[Subject[News]] = Subject(News, "news_id")
 
 
 class BudgetCreate(Event):
@@ -792,6 +804,7 @@ class BudgetCreate(Event):
     name: ClassVar[str] = "budget:create"
     keys: ClassVar[tuple[str, ...]] = ('budget_id',)
     budget_id: str
+    budget: ClassVar[Subject[Budget]] = Subject(Budget, "budget_id")
 
 
 class BudgetUpdate(Event):
@@ -800,6 +813,7 @@ class BudgetUpdate(Event):
     name: ClassVar[str] = "budget:update"
     keys: ClassVar[tuple[str, ...]] = ('budget_id',)
     budget_id: str
+    budget: ClassVar[Subject[Budget]] = Subject(Budget, "budget_id")
 
 
 class BudgetDelete(Event):
@@ -808,30 +822,40 @@ class BudgetDelete(Event):
     name: ClassVar[str] = "budget:delete"
     keys: ClassVar[tuple[str, ...]] = ('budget_id',)
     budget_id: str
+    budget: ClassVar[Subject[Budget]] = Subject(Budget, "budget_id")
 
 
 class BudgetEntryCreate(Event):
     """``budget-entry:create``."""
 
     name: ClassVar[str] = "budget-entry:create"
-    keys: ClassVar[tuple[str, ...]] = ('budget_entry_id',)
+    keys: ClassVar[tuple[str, ...]] = ('budget_entry_id', 'budget_id')
     budget_entry_id: str
+    budget_id: str
+    budget_entry: ClassVar[Subject[BudgetEntry]] = Subject(BudgetEntry, "budget_entry_id")
+    budget: ClassVar[Subject[Budget]] = Subject(Budget, "budget_id")
 
 
 class BudgetEntryUpdate(Event):
     """``budget-entry:update``."""
 
     name: ClassVar[str] = "budget-entry:update"
-    keys: ClassVar[tuple[str, ...]] = ('budget_entry_id',)
+    keys: ClassVar[tuple[str, ...]] = ('budget_entry_id', 'budget_id')
     budget_entry_id: str
+    budget_id: str
+    budget_entry: ClassVar[Subject[BudgetEntry]] = Subject(BudgetEntry, "budget_entry_id")
+    budget: ClassVar[Subject[Budget]] = Subject(Budget, "budget_id")
 
 
 class BudgetEntryDelete(Event):
     """``budget-entry:delete``."""
 
     name: ClassVar[str] = "budget-entry:delete"
-    keys: ClassVar[tuple[str, ...]] = ('budget_entry_id',)
+    keys: ClassVar[tuple[str, ...]] = ('budget_entry_id', 'budget_id')
     budget_entry_id: str
+    budget_id: str
+    budget_entry: ClassVar[Subject[BudgetEntry]] = Subject(BudgetEntry, "budget_entry_id")
+    budget: ClassVar[Subject[Budget]] = Subject(Budget, "budget_id")
 
 
 class ScheduleItemNew(Event):
@@ -840,6 +864,7 @@ class ScheduleItemNew(Event):
     name: ClassVar[str] = "schedule-item:new"
     keys: ClassVar[tuple[str, ...]] = ('schedule_item_id',)
     schedule_item_id: str
+    schedule_item: ClassVar[Subject[ScheduleItem]] = Subject(ScheduleItem, "schedule_item_id")
 
 
 class ProductionScheduleVersionUpdate(Event):
@@ -848,6 +873,7 @@ class ProductionScheduleVersionUpdate(Event):
     name: ClassVar[str] = "production_schedule_version:update"
     keys: ClassVar[tuple[str, ...]] = ('production_schedule_version_id',)
     production_schedule_version_id: str
+    production_schedule_version: ClassVar[Subject[ProductionScheduleVersion]] = Subject(ProductionScheduleVersion, "production_schedule_version_id")
 
 
 class TimeSpentNew(Event):
@@ -882,6 +908,7 @@ class EntityLinkNew(Event):
 
     name: ClassVar[str] = "entity-link:new"
     keys: ClassVar[tuple[str, ...]] = ()
+    link: ClassVar[Record[EntityLink]] = Record(EntityLink)
 
 
 class EntityLinkUpdate(Event):
@@ -889,6 +916,7 @@ class EntityLinkUpdate(Event):
 
     name: ClassVar[str] = "entity-link:update"
     keys: ClassVar[tuple[str, ...]] = ()
+    link: ClassVar[Record[EntityLink]] = Record(EntityLink)
 
 
 class EntityLinkDelete(Event):
@@ -896,30 +924,40 @@ class EntityLinkDelete(Event):
 
     name: ClassVar[str] = "entity-link:delete"
     keys: ClassVar[tuple[str, ...]] = ()
+    link: ClassVar[Record[EntityLink]] = Record(EntityLink)
 
 
 class BuildJobNew(Event):
     """``build-job:new``."""
 
     name: ClassVar[str] = "build-job:new"
-    keys: ClassVar[tuple[str, ...]] = ('build_job_id',)
+    keys: ClassVar[tuple[str, ...]] = ('build_job_id', 'playlist_id')
     build_job_id: str
+    playlist_id: str
+    build_job: ClassVar[Subject[BuildJob]] = Subject(BuildJob, "build_job_id")
+    playlist: ClassVar[Subject[Playlist]] = Subject(Playlist, "playlist_id")
 
 
 class BuildJobUpdate(Event):
     """``build-job:update``."""
 
     name: ClassVar[str] = "build-job:update"
-    keys: ClassVar[tuple[str, ...]] = ('build_job_id',)
+    keys: ClassVar[tuple[str, ...]] = ('build_job_id', 'playlist_id')
     build_job_id: str
+    playlist_id: str
+    build_job: ClassVar[Subject[BuildJob]] = Subject(BuildJob, "build_job_id")
+    playlist: ClassVar[Subject[Playlist]] = Subject(Playlist, "playlist_id")
 
 
 class BuildJobDelete(Event):
     """``build-job:delete``."""
 
     name: ClassVar[str] = "build-job:delete"
-    keys: ClassVar[tuple[str, ...]] = ('build_job_id',)
+    keys: ClassVar[tuple[str, ...]] = ('build_job_id', 'playlist_id')
     build_job_id: str
+    playlist_id: str
+    build_job: ClassVar[Subject[BuildJob]] = Subject(BuildJob, "build_job_id")
+    playlist: ClassVar[Subject[Playlist]] = Subject(Playlist, "playlist_id")
 
 
 __all__ = [

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import Field
 
 from .. import catalogue as api
 from ..orm.base import Id, KitsuModel, server_filled
-from ..orm.relations import ToMany
+from ..orm.relations import MaybeToOne, ToMany
 from ..routes import Route
-from . import avatars, tasks
+from . import avatars, logs, planning, social, studio, tasks
+from .choices import ContractType, Position, Role, Seniority
 
-Role = Literal["user", "admin", "supervisor", "manager", "client", "vendor"]
-# The server stores any other value unchecked, and then fails (500) on every
-# read of that person, and of the productions whose team holds them.
-Position = Literal["supervisor", "lead", "artist"]
-Seniority = Literal["senior", "mid", "junior"]
-ContractType = Literal["open-ended", "fixed-term", "short-term", "freelance", "apprentice", "internship"]
+if TYPE_CHECKING:
+    from .tasks import TimeSpent
 
 
 class Department(KitsuModel):
@@ -30,6 +27,8 @@ class Department(KitsuModel):
     name: str
     color: str
     archived: bool | None = None
+
+    salary_scales: ClassVar[ToMany[studio.SalaryScale]] = ToMany(lambda: studio.SalaryScale, foreign_key="department_id")
 
 
 class Person(KitsuModel, avatars.HasAvatar):
@@ -97,6 +96,18 @@ class Person(KitsuModel, avatars.HasAvatar):
 
     departments: ClassVar[ToMany[Department]] = ToMany(lambda: Department, ids_field="department_ids")
     tasks: ClassVar[ToMany[tasks.Task]] = ToMany(lambda: tasks.Task, route=api.PERSON_TASKS)
+    studio: MaybeToOne[studio.Studio] = MaybeToOne(lambda: studio.Studio, "studio_id", init=False)
+    day_offs: ClassVar[ToMany[planning.DayOff]] = ToMany(
+        lambda: planning.DayOff, foreign_key="person_id", route=api.PERSON_DAY_OFFS
+    )
+    time_spents: ClassVar[ToMany[TimeSpent]] = ToMany(
+        lambda: tasks.TimeSpent, foreign_key="person_id", route=api.PERSON_TIME_SPENTS
+    )
+    desktop_login_logs: ClassVar[ToMany[logs.DesktopLoginLog]] = ToMany(
+        lambda: logs.DesktopLoginLog, route=api.PERSON_DESKTOP_LOGINS
+    )
+    notifications: ClassVar[ToMany[social.Notification]] = ToMany(lambda: social.Notification, foreign_key="person_id")
+    subscriptions: ClassVar[ToMany[social.Subscription]] = ToMany(lambda: social.Subscription, foreign_key="person_id")
 
 
 class Organisation(KitsuModel, avatars.HasAvatar):

@@ -22,6 +22,7 @@ then ``save()``::
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, NoReturn, overload
 
@@ -30,9 +31,9 @@ from typing_extensions import Self
 from .. import catalogue as api
 from .. import errors
 from ..ids import id_of
-from ..orm.base import Id, KitsuModel, Origin, computed
+from ..orm.base import Id, KitsuModel, Origin, computed, server_filled
 from ..orm.collection import ModelList
-from ..orm.relations import MaybeToOne, Relation, ToOne, reload_absent, settable
+from ..orm.relations import MaybeToOne, Relation, ToMany, ToOne, reload_absent, settable
 from ..routes import Route
 from . import breakdown, people, previews, production, tasks
 
@@ -193,7 +194,7 @@ class _Entries(Relation):
         reload_absent(playlists, "shots")
         for owner in playlists:
             if not _has_shots(owner):  # deleted meanwhile
-                raise errors.ModelNotFoundError("Playlist", owner.id, "/" + Playlist.__route__.collection.template)
+                raise errors.ModelNotFoundError("Playlist", owner.id, "/" + api.PLAYLISTS.template)
         self._build(playlists)
 
     def _build(self, owners: list[Playlist]) -> None:
@@ -272,6 +273,7 @@ class Playlist(KitsuModel):
     task_type: MaybeToOne[tasks.TaskType] = MaybeToOne(lambda: tasks.TaskType, "task_type_id", init=False)
     creator: MaybeToOne[people.Person] = MaybeToOne(lambda: people.Person, "created_by", init=False)
     entries: _Entries = settable(_Entries(), init=False)
+    share_links: ClassVar[ToMany[PlaylistShareLink]] = ToMany(lambda: PlaylistShareLink, route=api.PLAYLIST_SHARE_LINKS)
 
     # ------------------------------------------------------------ entries
     def add_entity(
@@ -402,3 +404,40 @@ def _check_preview_of(by_task_type: dict[str, list[dict[str, Any]]], preview_id:
             f"preview file {preview_id} is not a preview of entity {entity_id} "
             "(the server would drop it from the playlist)"
         )
+
+
+class BuildJob(KitsuModel):
+    """A movie of a playlist the server builds (``status``: running,
+    succeeded, failed); read through ``project.build_jobs``."""
+
+    __repr_keys__: ClassVar[tuple[str, ...]] = ("status", "job_type")
+    __route__: ClassVar[Route] = Route(item=api.BUILD_JOB)
+
+    status: str
+    job_type: str
+    ended_at: dt.datetime | None = None
+    message: str | None = None
+    playlist_id: Id
+
+    playlist: ToOne[Playlist] = ToOne(lambda: Playlist, "playlist_id", init=False)
+
+
+class PlaylistShareLink(KitsuModel):
+    """A link that shows a playlist to people without an account. The
+    server keeps its password hashed and never sends it; ``has_password``
+    says whether there is one. The token grants access: it is not shown in
+    the repr."""
+
+    __repr_keys__: ClassVar[tuple[str, ...]] = ("is_active", "expiration_date")
+    __route__: ClassVar[Route] = Route(create=api.PLAYLIST_SHARE_LINKS)
+
+    token: str
+    playlist_id: Id
+    created_by: Id
+    expiration_date: dt.datetime | None = None
+    is_active: bool = server_filled(True)
+    can_comment: bool = server_filled(False)
+    has_password: bool | None = computed()
+
+    playlist: ToOne[Playlist] = ToOne(lambda: Playlist, "playlist_id", init=False)
+    creator: ToOne[people.Person] = ToOne(lambda: people.Person, "created_by", init=False)

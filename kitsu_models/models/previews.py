@@ -85,6 +85,19 @@ class PreviewFile(KitsuModel):
     url: str | None = None
     uploaded_movie_url: str | None = None
     uploaded_movie_name: str | None = None
+    # Published in the server's schema (an output file's columns) but not
+    # stored by Zou 1.0.97: never in its answers, typed for a server that does.
+    checksum: str | None = None
+    representation: str | None = None
+    nb_elements: int | None = None
+    canceled: bool | None = None
+    comment_text: str | None = Field(default=None, alias="comment")  # ``comment`` is the relation
+    file_status_id: Id | None = None
+    entity_id: Id | None = None
+    asset_instance_id: Id | None = None
+    output_type_id: Id | None = None
+    task_type_id: Id | None = None
+    temporal_entity_id: Id | None = None
     # The comments showing it (one, in practice), on the item route and
     # on list routes with relations=true.
     comment_ids: list[Id] | None = Field(default=None, alias="comments")

@@ -13,9 +13,10 @@ from ..orm.base import Id, KitsuModel, computed, server_filled
 from ..orm.embedding import Embedding
 from ..orm.relations import MaybeToOne, ToMany
 from ..routes import Endpoint, Route
-from . import avatars, breakdown, file_operations, people, playlists, tasks
+from . import avatars, breakdown, file_operations, people, planning, playlists, social, studio, tasks
 
 if TYPE_CHECKING:
+    from .playlists import BuildJob
     from .tasks import TaskStatus, TaskType
 
 ProductionType = Literal["short", "featurefilm", "tvshow", "nft"]
@@ -130,6 +131,30 @@ class Project(KitsuModel, file_operations.ProjectFiles, avatars.HasAvatar):
         lambda: MetadataDescriptor, route=api.PROJECT_DESCRIPTORS
     )
     playlists: ClassVar[ToMany[playlists.Playlist]] = ToMany(lambda: playlists.Playlist, foreign_key="project_id")
+    milestones: ClassVar[ToMany[planning.Milestone]] = ToMany(
+        lambda: planning.Milestone, foreign_key="project_id", route=api.PROJECT_MILESTONES
+    )
+    schedule_items: ClassVar[ToMany[planning.ScheduleItem]] = ToMany(
+        lambda: planning.ScheduleItem, foreign_key="project_id", route=api.PROJECT_SCHEDULE_ITEMS
+    )
+    schedule_versions: ClassVar[ToMany[planning.ProductionScheduleVersion]] = ToMany(
+        lambda: planning.ProductionScheduleVersion, foreign_key="project_id"
+    )
+    budgets: ClassVar[ToMany[planning.Budget]] = ToMany(
+        lambda: planning.Budget, foreign_key="project_id", route=api.PROJECT_BUDGETS
+    )
+    build_jobs: ClassVar[ToMany[BuildJob]] = ToMany(lambda: playlists.BuildJob, route=api.PROJECT_BUILD_JOBS)
+    status_automations: ClassVar[ToMany[studio.StatusAutomation]] = ToMany(
+        lambda: studio.StatusAutomation, ids_field="status_automation_ids"
+    )
+    preview_background_files: ClassVar[ToMany[studio.PreviewBackgroundFile]] = ToMany(
+        lambda: studio.PreviewBackgroundFile, ids_field="preview_background_file_ids"
+    )
+    default_preview_background_file: MaybeToOne[studio.PreviewBackgroundFile] = MaybeToOne(
+        lambda: studio.PreviewBackgroundFile, "default_preview_background_file_id", init=False
+    )
+    notifications: ClassVar[ToMany[social.Notification]] = ToMany(lambda: social.Notification, route=api.PROJECT_NOTIFICATIONS)
+    subscriptions: ClassVar[ToMany[social.Subscription]] = ToMany(lambda: social.Subscription, route=api.PROJECT_SUBSCRIPTIONS)
 
     def _link(self, setting: Endpoint, body: dict[str, Any]) -> Project:
         """POST a link to the project's settings, then reload the project

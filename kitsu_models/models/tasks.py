@@ -11,7 +11,7 @@ from .. import catalogue as api
 from ..orm.base import Id, KitsuModel, computed, server_filled
 from ..orm.relations import MaybeToOne, ToMany, ToOne
 from ..routes import Route
-from . import breakdown, file_operations, files, people, production, publishing
+from . import breakdown, file_operations, files, people, planning, production, publishing, social
 from . import previews as reviews
 
 
@@ -32,6 +32,10 @@ class TaskType(KitsuModel):
     department_id: Id | None = None
 
     department: MaybeToOne[people.Department] = MaybeToOne(lambda: people.Department, "department_id", init=False)
+    milestones: ClassVar[ToMany[planning.Milestone]] = ToMany(lambda: planning.Milestone, foreign_key="task_type_id")
+    schedule_items: ClassVar[ToMany[planning.ScheduleItem]] = ToMany(
+        lambda: planning.ScheduleItem, foreign_key="task_type_id"
+    )
 
 
 class TaskStatus(KitsuModel):
@@ -154,6 +158,8 @@ class Task(KitsuModel, file_operations.TaskFiles, publishing.TaskReviews):
     last_preview_file: MaybeToOne[reviews.PreviewFile] = MaybeToOne(
         lambda: reviews.PreviewFile, "last_preview_file_id", init=False
     )
+    subscriptions: ClassVar[ToMany[social.Subscription]] = ToMany(lambda: social.Subscription, foreign_key="task_id")
+    news: ClassVar[ToMany[social.News]] = ToMany(lambda: social.News, foreign_key="task_id")
 
     def add_comment(self, task_status: TaskStatus, text: str = "") -> Comment:
         """Comment on this task and set its status; returns the comment.

@@ -15,6 +15,7 @@ from __future__ import annotations
 import builtins
 import json
 import threading
+import typing
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -50,6 +51,18 @@ def _canonical_id(value: str) -> str:
 #: at once, so no id of a model can reach another route. "" is taken, as some
 #: routes send it for "none", but never sent: writes refuse it (repository).
 Id = Annotated[str, AfterValidator(_canonical_id)]
+
+
+def holds_ids(field: FieldInfo) -> bool:
+    """Whether a field is typed :data:`Id` (or a list of them): a field
+    named ``*_id`` may hold another kind of key (a plugin's ``plugin_id``)."""
+    def mentions(annotation: Any) -> bool:
+        if typing.get_origin(annotation) is Annotated:
+            if any(getattr(item, "func", None) is _canonical_id for item in typing.get_args(annotation)[1:]):
+                return True
+        return any(mentions(arg) for arg in typing.get_args(annotation))
+
+    return any(getattr(item, "func", None) is _canonical_id for item in field.metadata) or mentions(field.annotation)
 
 
 def computed() -> Any:

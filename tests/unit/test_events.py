@@ -53,10 +53,13 @@ def test_every_event_of_the_spec_has_a_class_with_its_data_keys() -> None:
     spec = _spec_events()
     assert len(spec) == 104
     table = dict(catalog.events())
-    assert table == spec
+    assert list(table) == list(spec)
     for name, keys in spec.items():
+        # After the spec's keys, the parent ids Zou 1.0.97 sends too (a
+        # budget entry's budget_id): the subject's record route needs them.
+        assert table[name][:len(keys)] == keys and all(key.endswith("_id") for key in table[name][len(keys):])
         cls = events.EVENT_CLASSES[name]
-        assert cls.name == name and cls.keys == keys
+        assert cls.name == name and cls.keys == table[name]
         assert getattr(events, cls.__name__) is cls
 
 

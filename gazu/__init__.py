@@ -88,8 +88,11 @@ def log_out(client: KitsuClient = raw.default_client) -> dict[str, Any]:
 
 
 def refresh_access_token(client: KitsuClient = raw.default_client) -> dict[str, Any]:
-    """Get a new access token now."""
-    return client.refresh_access_token()
+    """Get a new access token now; returns the server's answer, as gazu does:
+    the new access token, and a refresh token only when the server sent a new one."""
+    kept = client.refresh_token
+    tokens = client.refresh_access_token()
+    return {key: value for key, value in tokens.items() if key != "refresh_token" or value != kept}
 
 
 def set_token(token: str | Secret | Mapping[str, Any], client: KitsuClient = raw.default_client) -> dict[str, Any]:

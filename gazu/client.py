@@ -11,8 +11,11 @@ parameters, so the transport can check the path itself.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -413,23 +416,80 @@ def upload(
     file_path: StrPath | None = None,
     data: Mapping[str, Any] = {},  # noqa: B006 (the spec's; never mutated)
     extra_files: Sequence[StrPath] = [],  # noqa: B006
-    files: Mapping[str, StrPath] | None = None,
+    files: Mapping[str, Any] | None = None,
     client: KitsuClient = default_client,
     progress_callback: ProgressCallback | None = None,
 ) -> Any:
     """A multipart POST, streamed from disk: ``file_path`` as part ``file``,
-    the extra files as ``file-1``, ``file-2``... (or ``files``, part name ->
-    path), ``data`` as form fields. An answer carrying a message raises
-    ``UploadFailedException``, as in gazu."""
+    the extra files as ``file-1``, ``file-2``... (or ``files``, as requests
+    takes them: part name -> open file, content, or ``(file name, content)``;
+    a path object is streamed from disk), ``data`` as form fields (as
+    requests writes them; lists and dicts as JSON). An answer carrying a
+    message raises ``UploadFailedException``, as in gazu."""
     route, query = _split(path, None)
-    parts = list(files.items()) if files else file_parts([p for p in (file_path, *extra_files) if p is not None])
-    fields = {key: value if isinstance(value, str) else json.dumps(value) for key, value in (data or {}).items()}
-    with translated(route, query):
-        answer = client.kitsu.transport.upload(route, parts, fields=fields, progress=progress_callback, params=query or None)
+    fields = {key: _form_value(value) for key, value in (data or {}).items() if value is not None}
+    parts: Sequence[tuple[str, StrPath]]
+    with tempfile.TemporaryDirectory(prefix="gazu-upload-") as folder:
+        if files:
+            parts, form = _parts_on_disk(files, folder)
+            fields.update(form)
+        else:
+            parts = file_parts([p for p in (file_path, *extra_files) if p is not None])
+        with translated(route, query):
+            answer = client.kitsu.transport.upload(
+                route, parts, fields=fields, progress=progress_callback, params=query or None
+            )
     message = get_message_from_data(answer, "")
     if message:
         raise exception.UploadFailedException(message)
     return answer
+
+
+def _form_value(value: Any) -> str:
+    """A form field's text, as requests writes it (a list or dict: its JSON)."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8")
+    return value if isinstance(value, str) else json.dumps(value) if isinstance(value, (list, tuple, dict)) else str(value)
+
+
+def _parts_on_disk(files: Mapping[str, Any], folder: str) -> tuple[list[tuple[str, StrPath]], dict[str, str]]:
+    """requests' ``files`` as parts the transport streams from disk: a path
+    object as it is; an open file, bytes or text written into ``folder``
+    under its file name (a tuple's first item, an open file's own, else the
+    part's name). A tuple whose file name is None is a form field; a
+    content of None is left out, as requests does."""
+    parts: list[tuple[str, StrPath]] = []
+    fields: dict[str, str] = {}
+    for index, (name, value) in enumerate(files.items()):
+        if isinstance(value, os.PathLike):
+            parts.append((name, value))
+            continue
+        if isinstance(value, (tuple, list)):
+            file_name, content = value[0], value[1]
+        else:
+            own = getattr(value, "name", None)
+            file_name, content = own if isinstance(own, str) and not own.startswith("<") else name, value
+        if content is None:
+            continue
+        if file_name is None:
+            fields[name] = _form_value(content.read() if hasattr(content, "read") else content)
+            continue
+        target = Path(folder, str(index), Path(str(file_name)).name or name)
+        target.parent.mkdir()
+        with target.open("wb") as out:
+            for chunk in _chunks(content):
+                out.write(chunk.encode("utf-8") if isinstance(chunk, str) else bytes(chunk))
+        parts.append((name, target))
+    return parts, fields
+
+
+def _chunks(content: Any) -> Iterator[Any]:
+    """An open file's content piece by piece (bytes or text), or ``content`` itself."""
+    if not hasattr(content, "read"):
+        yield content
+        return
+    while chunk := content.read(1 << 20):
+        yield chunk
 
 
 def download(

@@ -34,8 +34,9 @@ def new_edit(
     client: KitsuClient = default_client,
 ) -> Row:
     """The production's edit named ``name``, created when there is none (in
-    ``episode`` when given)."""
-    body = fields({"name": name, "data": dict(data or {})}, parent_id=ref(episode), description=description)
+    ``episode`` when given: sent as ``episode_id``, which the server reads;
+    gazu 1.3.1 sends ``parent_id``, which it ignores)."""
+    body = fields({"name": name, "data": dict(data or {})}, episode_id=ref(episode), description=description)
     found = get_edit_by_name(project, name, client)
     if found is not None:
         return found

@@ -20,33 +20,64 @@ from .helpers import validate_date_format
 logger = logging.getLogger("gazu.events")
 
 
+class EventClient:
+    """What :func:`init` returns: used as gazu scripts use python-socketio's
+    client (``on(name, handler, namespace)``, ``wait()``, ``disconnect()``,
+    ``connected``), over the SDK's stream (``stream``: typed events)."""
+
+    def __init__(self, stream: EventStream) -> None:
+        self.stream = stream
+
+    def on(self, event: str, handler: Callable[[dict[str, Any]], object] | None = None,
+           namespace: str | None = None) -> Any:
+        """Call ``handler(data)`` for each ``event`` event (as a decorator without ``handler``)."""
+        def listen(function: Callable[[dict[str, Any]], object]) -> Callable[[dict[str, Any]], object]:
+            self.stream.on(event, lambda received: function(received.data))
+            return function
+
+        return listen if handler is None else listen(handler)
+
+    def wait(self) -> None:
+        """Deliver events until :meth:`disconnect` (it blocks the thread)."""
+        self.stream.run()
+
+    def disconnect(self) -> None:
+        self.stream.stop()
+
+    stop = disconnect
+
+    @property
+    def connected(self) -> bool:
+        return self.stream.connected
+
+
 def init(
     client: KitsuClient = default_client,
     ssl_verify: bool | None = None,
     reconnection: bool = True,
     logger: bool = False,
     **kwargs: Any,
-) -> EventStream:
+) -> EventClient:
     """Connect to the client's event host (namespace ``/events``); returns
     the event client to add listeners to."""
     options: dict[str, Any] = {"logger": logger, **kwargs}
     if ssl_verify is not None:
         options["ssl_verify"] = ssl_verify
     stream = EventStream(client.kitsu, url=get_event_host(client), reconnecting=reconnection, socket_options=options)
-    return stream.start()
+    return EventClient(stream.start())
 
 
 def add_listener(
-    event_client: EventStream, event_name: str, event_handler: Callable[[dict[str, Any]], object]
-) -> EventStream:
+    event_client: EventClient, event_name: str, event_handler: Callable[[dict[str, Any]], object]
+) -> EventClient:
     """Call ``event_handler(data)`` for each ``event_name`` event."""
-    event_client.on(event_name, lambda event: event_handler(event.data))
+    event_client.on(event_name, event_handler, "/events")
     return event_client
 
 
-def run_client(event_client: EventStream) -> EventStream:
+def run_client(event_client: EventClient) -> EventClient:
     """Deliver events until the client is stopped (it blocks the thread)."""
-    event_client.run()
+    event_client.wait()
     return event_client
 
 

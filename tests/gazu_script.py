@@ -104,12 +104,18 @@ class Recorder:
         return value
 
 
+def _attachment_name(attachment: Any) -> str:
+    """An attachment's name (some answers list bare ids: then the id)."""
+    return str(attachment.get("name") if isinstance(attachment, dict) else attachment)
+
+
 def _attachments_sorted(value: Any) -> Any:
     """``value`` with every comment's ``attachment_files`` by name: the
-    server lists a comment's attachments in no fixed order."""
+    server lists a comment's attachments in no fixed order (answers that
+    list bare ids are recorded by name by their scenario)."""
     if isinstance(value, dict):
-        return {key: sorted(item, key=lambda a: str(a.get("name"))) if key == "attachment_files" and
-                isinstance(item, list) else _attachments_sorted(item) for key, item in value.items()}
+        return {key: sorted(item, key=_attachment_name) if key == "attachment_files" and isinstance(item, list)
+                else _attachments_sorted(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_attachments_sorted(item) for item in value]
     return value

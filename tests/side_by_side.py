@@ -46,8 +46,8 @@ def run_script(tag: str, *, official: bool, settings: dict[str, str], scenario: 
 def settings_of(server: Any) -> dict[str, str]:
     """The environment that logs a script in to ``server`` (the
     ``kitsu_server`` fixture) as its admin."""
-    return {"KITSU_API_URL": server.api_url, "KITSU_ADMIN_EMAIL": server.admin_email,
-            "KITSU_ADMIN_PASSWORD": server.admin_password.reveal()}
+    return {"KITSU_API_URL": server.api_url, "KITSU_EVENTS_URL": server.events_url,
+            "KITSU_ADMIN_EMAIL": server.admin_email, "KITSU_ADMIN_PASSWORD": server.admin_password.reveal()}
 
 
 def compare_script(server: Any, scenario: str = "") -> tuple[list[list[Any]], list[list[Any]]]:

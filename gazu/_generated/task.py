@@ -369,9 +369,11 @@ def get_persons_tasks_dates(client: KitsuClient = default_client) -> list[Row]:
     return call(client, "GET", api.PERSONS_TASK_DATES, result=LIST)
 
 
-def remove_tasks_for_type(project: Ref, task_type: Ref, client: KitsuClient = default_client) -> Any:
+def remove_tasks_for_type(project: Ref, task_type: Ref, client: KitsuClient = default_client) -> str:
     """Delete a production's tasks of one type."""
-    return call(client, "DELETE", api.DELETE_TASKS_OF_TYPE, {"project_id": project, "task_type_id": task_type})
+    return call(
+        client, "DELETE", api.DELETE_TASKS_OF_TYPE, {"project_id": project, "task_type_id": task_type}, result=TEXT,
+    )
 
 
 def remove_tasks_batch(project: Ref, tasks: Sequence[Ref], client: KitsuClient = default_client) -> Any:
@@ -529,9 +531,12 @@ def reply_to_comment(
     )
 
 
-def delete_comment_reply(task: Ref, comment: Ref, reply: Ref, client: KitsuClient = default_client) -> Any:
-    """Delete a reply to a comment."""
-    return call(client, "DELETE", api.COMMENT_REPLY_ITEM, {"task_id": task, "comment_id": comment, "reply_id": reply})
+def delete_comment_reply(task: Ref, comment: Ref, reply: Ref, client: KitsuClient = default_client) -> str:
+    """Delete a reply to a comment; the answer is the comment, as text (gazu gives a DELETE's text)."""
+    return call(
+        client, "DELETE", api.COMMENT_REPLY_ITEM, {"task_id": task, "comment_id": comment, "reply_id": reply},
+        result=TEXT,
+    )
 
 
 def delete_comment_attachment(
@@ -562,11 +567,11 @@ def create_extra_preview(task: Ref, comment: Ref, preview_file: Ref, client: Kit
 
 def remove_preview_from_comment(
     task: Ref, comment: Ref, preview_file: Ref, client: KitsuClient = default_client,
-) -> Any:
-    """Remove a preview from a comment."""
+) -> str:
+    """Remove a preview from a comment; the answer as text (gazu gives a DELETE's text)."""
     return call(
         client, "DELETE", api.COMMENT_PREVIEW,
-        {"task_id": task, "comment_id": comment, "preview_file_id": preview_file},
+        {"task_id": task, "comment_id": comment, "preview_file_id": preview_file}, result=TEXT,
     )
 
 

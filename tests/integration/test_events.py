@@ -519,8 +519,14 @@ def test_gazu_events_give_the_data_dicts(kitsu_server: Any, make_project: Any, a
     gazu.log_in(kitsu_server.admin_email, kitsu_server.admin_password.reveal(), client=client)
     gazu.set_event_host(kitsu_server.events_url, client=client)
     received: list[dict[str, Any]] = []
+    decorated: list[dict[str, Any]] = []
     event_client = gazu.events.init(client)
     gazu.events.add_listener(event_client, "asset:new", received.append)
+
+    @event_client.on("asset:new", namespace="/events")  # as with python-socketio's client
+    def _on_new_asset(data: dict[str, Any]) -> None:
+        decorated.append(data)
+
     runner = threading.Thread(target=gazu.events.run_client, args=(event_client,))
     runner.start()
     try:
@@ -528,13 +534,14 @@ def test_gazu_events_give_the_data_dicts(kitsu_server: Any, make_project: Any, a
         character = admin.asset_types.get_by_name("Character")
         asset = gazu.asset.new_asset(row["id"], character.id, f"gazu evt {uuid.uuid4().hex[:6]}", client=client)
         deadline = time.monotonic() + 20
-        while not any(data.get("asset_id") == asset["id"] for data in received):
+        while not all(any(data.get("asset_id") == asset["id"] for data in got) for got in (received, decorated)):
             assert time.monotonic() < deadline, received
             time.sleep(0.05)
         data = next(d for d in received if d.get("asset_id") == asset["id"])
         assert data["project_id"] == row["id"] and isinstance(data, dict)
+        assert event_client.connected
     finally:
-        event_client.stop()
+        event_client.disconnect()
         runner.join(10)
     assert not runner.is_alive()
 

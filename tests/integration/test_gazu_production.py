@@ -84,7 +84,7 @@ def _spied(monkeypatch: pytest.MonkeyPatch) -> set[str]:
 def test_the_script_calls_every_function_and_gets_the_right_values(gazu_admin: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     called = _spied(monkeypatch)
     tag = uuid.uuid4().hex[:8]
-    records = dict((label, result) for label, result in gazu_script.run(tag))
+    records = {label: result for label, result in gazu_script.run(tag) if label != "(called)"}
     expected = {f"{module}.{spec.name}" for module in MODULES for spec in of_module(module)}
     assert expected - called == set(), "spec functions the script never called"
     value = {label: result.get("value") for label, result in records.items()}
@@ -181,7 +181,8 @@ def test_the_script_calls_every_function_and_gets_the_right_values(gazu_admin: A
 def test_the_script_gives_what_official_gazu_gives(production_compared: tuple[list[list[Any]], list[list[Any]]]) -> None:
     ours, theirs = production_compared
     assert [label for label, _ in ours] == [label for label, _ in theirs]
-    different = {label: (mine, official) for (label, mine), (_, official) in zip(ours, theirs) if mine != official}
+    different = {label: (mine, official) for (label, mine), (_, official) in zip(ours, theirs)
+                 if mine != official and label != "(called)"}  # (the functions called: not an answer)
     departures = {label for label, pair in different.items() if DEPARTURES.get(label) == pair}
     mimetypes = {label for label in MIMETYPE_ONLY
                  if label in different and _without_mimetypes(different[label][0]) == _without_mimetypes(different[label][1])}

@@ -40,7 +40,7 @@ def test_a_scenario_gives_what_official_gazu_gives(
     ours, theirs = compared[scenario]
     assert [label for label, _ in ours] == [label for label, _ in theirs]
     departures: dict[str, str] = getattr(_module(scenario), "DEPARTURES", {})
-    different = {label for (label, mine), (_, official) in zip(ours, theirs) if mine != official}
+    different = {label for (label, mine), (_, official) in zip(ours, theirs) if mine != official and label != "(called)"}
     print(f"\nside by side, scenario {scenario}: {len(ours) - 1} calls compared, "
           f"{len(ours) - 1 - len(different)} equal, {len(different)} deliberate departures")
     assert different == set(departures)  # each with its reason in the scenario

@@ -1,6 +1,6 @@
-"""gazu.edit's hand-written behaviours: the web UI URL, get-or-create with
-the episode as the parent, update_edit_data sending only the new keys (a
-deliberate departure), and loaded Edit models kept coherent."""
+"""gazu.edit's hand-written behaviours: the web UI URL, get-or-create in
+the episode (sent as ``episode_id``), update_edit_data sending only the new
+keys (both deliberate departures), and loaded Edit models kept coherent."""
 
 from __future__ import annotations
 
@@ -54,9 +54,10 @@ def test_new_edit_returns_the_existing_one_without_creating(fake: responses.Requ
 
 
 def test_new_edit_creates_in_the_episode(fake: responses.RequestsMock, client: Client) -> None:
+    # As episode_id, the key Zou reads (gazu 1.3.1's parent_id is ignored: its edit lands in no episode).
     data = {"fps": 24}
     fake.get(f"{HOST}/data/edits/all", json=[])
-    body = {"name": "cut", "data": {"fps": 24}, "parent_id": EPISODE}
+    body = {"name": "cut", "data": {"fps": 24}, "episode_id": EPISODE}
     fake.post(f"{HOST}/data/projects/{PROJECT}/edits", json={"id": EDIT, **body},
               match=[matchers.json_params_matcher(body)])
     assert gazu.edit.new_edit(PROJECT, "cut", data=data, episode={"id": EPISODE}, client=client)["id"] == EDIT

@@ -293,3 +293,35 @@ def test_new_entity_type_always_creates(client: gazu.client.KitsuClient, fake: r
     fake.post(f"{HOST}/data/entity-types", json={"id": TYPE, "name": "Prop"})
     assert gazu.entity.new_entity_type("Prop", client=client)["id"] == TYPE
     assert [call.request.method for call in fake.calls] == ["POST"]
+
+
+# ---------------------------------------------- sessions and login logs
+def test_get_last_login_logs_sends_one_person_ids_per_person(
+    client: gazu.client.KitsuClient, fake: responses.RequestsMock
+) -> None:
+    logs = [{"id": "l1", "person_id": PERSON, "origin": "script"}]
+    fake.get(f"{HOST}/data/events/login-logs/last", json=logs)
+    given: list[Any] = [{"id": PERSON, "name": "Ada"}, DEPT]
+    answer = gazu.events.get_last_login_logs("2026-01-01", limit=5, person_ids=given, client=client)
+    assert answer == logs
+    assert _query(fake.calls[0]) == {"limit": ["5"], "after": ["2026-01-01"], "person_ids": [PERSON, DEPT]}
+    assert given == [{"id": PERSON, "name": "Ada"}, DEPT]
+    gazu.events.get_last_login_logs(person_ids=[], client=client)  # none: not sent
+    assert _query(fake.calls[1]) == {"limit": ["100"]}
+
+
+@pytest.mark.parametrize(("answered", "returned"), [
+    ({"access_token": "new.access.token"}, {"access_token": "new.access.token"}),
+    ({"access_token": "new.access.token", "refresh_token": "new.refresh.token"},
+     {"access_token": "new.access.token", "refresh_token": "new.refresh.token"}),
+])
+def test_refresh_access_token_returns_what_the_server_sent(
+    fake: responses.RequestsMock, answered: dict[str, str], returned: dict[str, str]
+) -> None:
+    client = gazu.client.create_client(HOST)
+    client.tokens = {"access_token": "old.access.token", "refresh_token": "old.refresh.token"}
+    fake.get(f"{HOST}/auth/refresh-token", json=answered)
+    assert gazu.refresh_access_token(client=client) == returned
+    assert fake.calls[0].request.headers["Authorization"] == "Bearer old.refresh.token"
+    assert client.access_token == "new.access.token"
+    assert client.refresh_token == answered.get("refresh_token", "old.refresh.token")

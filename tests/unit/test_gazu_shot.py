@@ -187,3 +187,21 @@ def test_a_shot_removed_without_force_may_be_only_cancelled_so_it_stays_loaded_a
     assert shot.canceled is True  # read again
     gazu.shot.remove_shot(SHOT, force=True, client=client)
     assert shot.is_deleted and client.kitsu.identity.get(Shot, SHOT) is None
+
+
+def test_an_import_tells_its_progress_in_bytes_of_the_file_as_gazu_does(client: Any, tmp_path: Path) -> None:
+    sheet = tmp_path / "shots.csv"
+    sheet.write_text("Sequence,Name,Nb Frames\nsq01,sh010,48\nsq01,sh020,24\n")
+
+    def answer(request: Any) -> tuple[int, dict[str, str], str]:
+        if hasattr(request.body, "read"):
+            request.body.read()  # the streamed body is read as it is sent
+        return 201, {}, "[]"
+
+    client.fake.add_callback(responses.POST, f"{HOST}/import/csv/projects/{PROJECT}/shots", callback=answer)
+    told: list[tuple[int, int | None]] = []
+    gazu.shot.import_shots_with_csv(PROJECT, str(sheet), client=client,
+                                    progress_callback=lambda done, total: told.append((done, total)))
+    size = sheet.stat().st_size  # gazu 1.3.1: the files' bytes, not the multipart body's
+    assert told and told[-1] == (size, size)
+    assert all(total == size for _, total in told)

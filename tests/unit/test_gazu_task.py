@@ -367,3 +367,23 @@ def test_task_to_review_comments_into_the_feedback_status(client: Any) -> None:
     with pytest.raises(ValueError):
         gazu.task.task_to_review(TASK, PERSON, "please", revision=0, client=client)
     assert len(client.fake.calls) == 3
+
+
+# ------------------------------------------- found side by side (scenarios)
+def test_removing_the_tasks_of_a_type_answers_the_empty_text(client: Any) -> None:
+    """The route answers 204 without a body: gazu 1.3.1 gives its text, ""."""
+    client.fake.add(responses.DELETE, f"{HOST}/actions/projects/{PROJECT}/task-types/{TYPE}/delete-tasks", status=204)
+    assert gazu.task.remove_tasks_for_type(PROJECT, {"id": TYPE}, client=client) == ""
+
+
+@pytest.mark.parametrize(("function", "route"), [
+    (gazu.task.delete_comment_reply, f"data/tasks/{TASK}/comments/{COMMENT}/reply/{ENTITY}"),
+    (gazu.task.remove_preview_from_comment, f"actions/tasks/{TASK}/comments/{COMMENT}/preview-files/{ENTITY}"),
+])
+def test_deletes_answering_json_give_its_text_as_gazu_does(client: Any, function: Any, route: str) -> None:
+    """gazu 1.3.1 returns a DELETE's text, even when it is the comment's JSON."""
+    comment = client.kitsu.comments.materialize([row("Comment", id=COMMENT, text="before")])[0]
+    client.fake.add(responses.DELETE, f"{HOST}/{route}", body='{"id": "%s", "text": "after"}' % COMMENT,
+                    content_type="application/json")
+    assert function(TASK, comment, {"id": ENTITY}, client=client) == '{"id": "%s", "text": "after"}' % COMMENT
+    assert "text" not in comment.__dict__  # the loaded comment is expired: read again when next used

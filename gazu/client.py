@@ -10,6 +10,7 @@ parameters, so the transport can check the path itself.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
@@ -23,6 +24,7 @@ import requests
 
 from kitsu_models import catalogue as api
 from kitsu_models import errors
+from kitsu_models.answers import Answer
 from kitsu_models.credentials import Secret, Tokens
 from kitsu_models.ids import segment_of
 from kitsu_models.session import Kitsu
@@ -509,12 +511,25 @@ def download(
     while True:
         try:
             with translated(route, query):
-                return client.kitsu.transport.download(route, file_path, params=query or None, progress=progress_callback)
+                answer = client.kitsu.transport.fetch(route, file_path, query or None, progress_callback)[1]
+            return _closed_response(answer, client.kitsu.transport.url(route))
         except errors.StillProcessingError as exc:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise exception.PreviewFileProcessingException(exception.as_sent(route, query)) from None
             time.sleep(min(exc.retry_after or DEFAULT_RETRY_AFTER, remaining))
+
+
+def _closed_response(answer: Answer, url: str) -> requests.Response:
+    """A download's response as 1.3.1 returns it, closed: its status, headers
+    and URL (the body is in the file)."""
+    response = requests.Response()
+    response.status_code, response.url = answer.status, url
+    response.headers.update(answer.headers)
+    response._content = b""
+    response.raw = io.BytesIO()
+    response.raw.close()
+    return response
 
 
 def get_file_data_from_url(url: str, full: bool = False, client: KitsuClient = default_client) -> bytes:

@@ -1,8 +1,8 @@
 """A small thread-safe LRU of answers with their ``ETag``, for conditional reads.
 
-Each entry keeps the answer's bytes and, per decoder, what they were decoded
-into (models): after a ``304 Not Modified`` the decoded value is reused as is,
-so an unchanged list is neither transferred nor parsed again.
+Each entry keeps the answer's bytes: after a ``304 Not Modified`` they are
+read again, so an unchanged list is not transferred again. Only bytes are
+kept, never what a caller made of them (models belong to their session).
 """
 
 from __future__ import annotations
@@ -10,17 +10,15 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 
-@dataclass
+@dataclass(frozen=True)
 class CachedAnswer:
-    """An answer's ``ETag`` and bytes, and what decoders made of them."""
+    """An answer's ``ETag`` and bytes."""
 
     etag: str
     body: bytes
-    decoded: dict[Hashable, Any] = field(default_factory=dict)
 
 
 class EtagCache:

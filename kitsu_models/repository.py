@@ -26,10 +26,11 @@ from pydantic_core import PydanticUndefined
 from . import answers, errors
 from .gcpause import paused_gc
 from .ids import ID_CHUNK, chunks, id_of
-from .orm.base import KitsuModel, Origin, holds_ids, is_server_filled
+from .orm.base import KitsuModel, holds_ids, is_server_filled
 from .orm.collection import ModelList
 from .orm.joins import seed_joined
-from .orm.relations import Link, forget_relations
+from .orm.relations import Link
+from .orm.state import Origin, state_of
 from .orm.session_api import Session
 from .routes import Endpoint, Route
 
@@ -203,13 +204,10 @@ class Repository(Generic[M]):
 
     def _load(self, list_path: str, params: dict[str, Any], scope: dict[str, Any]) -> ModelList[M]:
         """A list route's models. Where the route sends an ETag and the
-        answer has not changed (304), the models of last time are reused."""
-
-        def decode(body: bytes) -> ModelList[M]:
-            return self.decode_list(body, scope, list_path)
-
-        key = (self.model, tuple(sorted(scope.items())))
-        return ModelList(self.session.transport.conditional_load(list_path, params, decode, key), self.session, scope)
+        answer has not changed (304), last time's bytes are read again: the
+        rows merge into the objects already loaded."""
+        answer = self.session.transport.conditional_answer(list_path, params)
+        return self.decode_list(answer.content, scope, list_path)
 
     def decode_list(self, body: bytes, scope: dict[str, Any] | None = None, source: str = "") -> ModelList[M]:
         """Models from the bytes of a list answer: parsed and materialised
@@ -339,7 +337,7 @@ class Repository(Generic[M]):
         values = _checked_ids(self.model, obj.model_dump(mode="json", include=names))
         values = {route.create_renames.get(key, key): value for key, value in values.items()}
         row = self.session.transport.post(self._path_for(route.create_endpoint, obj, route), values)
-        self._adopt(obj, row)
+        self.session.identity.adopt(obj, row, Origin(self.session))
         return obj
 
     def update(self, obj: M) -> M:
@@ -357,7 +355,8 @@ class Repository(Generic[M]):
             return self._update(obj)
 
     def _update(self, obj: M) -> M:
-        changes, removed, taken = obj._take_changes()
+        state = state_of(obj)
+        changes, removed, taken = state.take_changes(obj)
         if not changes and not removed:
             return obj
         try:
@@ -381,7 +380,7 @@ class Repository(Generic[M]):
                 raise errors.UnexpectedAnswerError("PUT", "/" + route, 200, "expected the saved record",
                                                    answers.excerpt(row))
         except BaseException:
-            obj._restore_changes(taken)
+            state.restore_changes(taken)
             raise
         # Fields assigned meanwhile are changes still: the merge keeps them.
         self._materialize([{**row, "id": object_id}], ModelList(session=self.session), rebind=False)
@@ -408,7 +407,7 @@ class Repository(Generic[M]):
 
     def refresh(self, obj: M) -> M:
         """Reload the object, then the relations that were loaded on it."""
-        loaded = forget_relations(obj)
+        loaded = state_of(obj).forget_relations()
         self._reload(obj)
         for name in loaded:
             getattr(obj, name)
@@ -440,15 +439,6 @@ class Repository(Generic[M]):
                 parent = self.session.repository(relation.target()).get(obj.__dict__[relation.key])
                 parents[placeholder] = parent.__dict__.get(field_name)
         return endpoint.fill_from(obj, route.renames, **parents)
-
-    def _adopt(self, obj: M, row: dict[str, Any]) -> None:
-        """Make a newly created object the session's object for its id,
-        holding exactly what the server answered."""
-        fresh = self.session.identity.materialize(self.model, [row], Origin(self.session))[0]
-        for slot in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "_kitsu_origin"):
-            object.__setattr__(obj, slot, getattr(fresh, slot))
-        self.session.identity.add(obj)
-        obj._mark_synced()
 
     def _materialize(self, rows: Iterable[dict[str, Any]], cohort: ModelList[M], rebind: bool = True) -> ModelList[M]:
         """Rows as models, appended to ``cohort`` (the list loaded together).
@@ -495,11 +485,11 @@ def _whole_scope(objects: Sequence[KitsuModel]) -> dict[str, Any] | None:
     more than one batch of ids (else None)."""
     if len(objects) <= ID_CHUNK:
         return None
-    origin: Origin | None = getattr(objects[0], "_kitsu_origin", None)
+    origin = state_of(objects[0]).origin
     cohort = origin.cohort if origin is not None else None
     if cohort is None or not cohort.scope or len(cohort) != len(objects):
         return None
-    if any(getattr(getattr(obj, "_kitsu_origin", None), "cohort", None) is not cohort for obj in objects):
+    if any(getattr(state_of(obj).origin, "cohort", None) is not cohort for obj in objects):
         return None
     return dict(cohort.scope)
 

@@ -27,6 +27,7 @@ from .. import errors
 from ..checks import EXTENSION_MAX, NAME_MAX, REPRESENTATION_MAX, checked_revision, checked_text, positive_int
 from ..ids import id_of
 from ..orm.base import KitsuModel
+from ..orm.state import state_of
 from ..orm.registry import ModelRef
 from ..routes import Endpoint
 from .file_tree import FilePath, check_file_tree, instance_template, merge_tree, require_template, template_kind
@@ -460,7 +461,7 @@ class ProjectFiles:
     def _put_file_tree(self, tree: dict[str, Any]) -> None:
         project = cast("Project", self)
         row = project.session.transport.put(api.PROJECT.fill(project_id=project), {"file_tree": tree})
-        project._dirty_fields().discard("file_tree")
+        state_of(project).dirty.discard("file_tree")
         if isinstance(row, dict) and "file_tree" in row:
             project.session.repository(type(project)).materialize([row], owned=True)
         else:

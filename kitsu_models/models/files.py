@@ -22,7 +22,6 @@ including that the project's file tree has the template a call needs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 

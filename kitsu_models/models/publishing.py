@@ -26,7 +26,7 @@ from __future__ import annotations
 import contextlib
 import json
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -200,7 +200,7 @@ def _forget(preview: PreviewFile, comment: Comment) -> None:
     if cached is not None and preview in cached:
         cached.remove(preview)
     preview.session.identity.evict(preview)
-    object.__setattr__(preview, "_kitsu_deleted", True)
+    preview.mark_deleted()
 
 
 def _discard(preview: PreviewFile, comment: Comment) -> None:

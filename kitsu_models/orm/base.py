@@ -13,10 +13,8 @@ also carries, in slots that cost nothing until used:
 from __future__ import annotations
 
 import builtins
-import json
 import threading
 import typing
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -32,13 +30,12 @@ from ..errors import DeletedObjectError, DetachedObjectError, LazyLoadError, Mis
 from ..ids import is_id
 from ..validation import FieldValidationError
 from . import registry
-from .locks import lock_of
-from .relations import MaybeToOne, Relation, ToOne, forget_changed_links, forget_relations, settable
+from .relations import MaybeToOne, Relation, ToOne, forget_changed_links, settable
+from .state import InstanceState, state_of
 from .session_api import Session, default_session
 
 if TYPE_CHECKING:
     from ..routes import Route
-    from .collection import ModelList
 
 
 def _canonical_id(value: str) -> str:
@@ -98,29 +95,6 @@ def _typed(exc: ValidationError) -> FieldValidationError:
     return FieldValidationError.from_exception_data(exc.title, exc.errors())  # type: ignore[arg-type]
 
 
-#: Guards the changed-fields sets: an assignment and a save's taking of
-#: the changes never interleave.
-_changes_lock = threading.RLock()
-
-
-@dataclass(frozen=True)
-class _Taken:
-    """The changes a save took: the fields, and ``data`` as last synced."""
-
-    fields: set[str]
-    data_snapshot: str | None
-
-
-class Origin:
-    """Where a group of models came from: shared by every model of one load."""
-
-    __slots__ = ("session", "cohort")
-
-    def __init__(self, session: Session, cohort: ModelList[Any] | None = None) -> None:
-        self.session: Session = session
-        self.cohort: ModelList[Any] | None = cohort
-
-
 @dataclass_transform(
     kw_only_default=True, field_specifiers=(Field, PrivateAttr, NoInitField, ToOne, MaybeToOne, settable)
 )
@@ -155,10 +129,7 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
         # rows from the server skip validation, so most are never needed.
         defer_build=True,
     )
-    __slots__ = (
-        "_kitsu_origin", "_kitsu_related", "_kitsu_dirty", "_kitsu_data_snapshot", "_kitsu_deleted", "_kitsu_lock",
-        "_kitsu_partial", "_kitsu_sent",
-    )
+    __slots__ = ("_kitsu_state",)  # its InstanceState (orm.state.state_of)
 
     #: How the repository reaches this model on the server.
     __route__: ClassVar[Route]
@@ -206,7 +177,7 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
     @property
     def session(self) -> Session:
         """The session this object belongs to."""
-        origin: Origin | None = getattr(self, "_kitsu_origin", None)
+        origin = state_of(self).origin
         if origin is None:
             raise DetachedObjectError(f"{type(self).__name__} {self.id or '(new)'} belongs to no Kitsu session")
         return origin.session
@@ -217,19 +188,19 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
         read-modify-write (``with shot.lock: shot.data = {**shot.data, "k": 1}``):
         the SDK holds it while it saves the object or merges rows into it,
         so such an edit never interleaves with either."""
-        return lock_of(self)
+        return state_of(self).lock
 
     @property
     def is_deleted(self) -> bool:
-        return getattr(self, "_kitsu_deleted", False)
+        return state_of(self).deleted
 
     def mark_deleted(self) -> None:
         """Record that the server deleted this object (its save and relations
         raise ``DeletedObjectError`` from now on)."""
-        object.__setattr__(self, "_kitsu_deleted", True)
+        state_of(self).deleted = True
 
     def _check_alive(self) -> None:
-        if self.is_deleted:
+        if state_of(self).deleted:
             raise DeletedObjectError(f"{type(self).__name__} {self.id} was deleted")
 
     # -------------------------------------------------------- change tracking
@@ -242,6 +213,7 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
                 super().__init__(**data)
             except ValidationError as exc:
                 raise _typed(exc) from None
+            object.__setattr__(self, "_kitsu_state", InstanceState())
 
         def __setattr__(self, name: str, value: Any) -> None:
             relation = getattr(type(self), name, None)
@@ -258,8 +230,7 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
                     super().__setattr__(name, value)
                 except ValidationError as exc:
                     raise _typed(exc) from None
-                with _changes_lock:
-                    self._dirty_fields().add(name)
+                state_of(self).mark_changed(name)
                 if self.__dict__.get(name) != before:
                     forget_changed_links(self, {name: before})
                 return
@@ -290,7 +261,7 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
         columns another row carried (a to-do task's ``project_name``), or
         its row lacked a field typed without None; the others load, in one
         batch for the objects loaded with it, when first read."""
-        return getattr(self, "_kitsu_partial", False)
+        return state_of(self).partial
 
     def _load_deferred(self, name: str) -> None:
         """Load the fields a partial object lacks, for every partial member
@@ -303,78 +274,19 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
                 f"{type(self).__name__}.{name} was not in the row that seeded this object and strict mode is on: "
                 f"load the objects (get_many, refresh) or turn strict mode off"
             )
-        origin: Origin | None = getattr(self, "_kitsu_origin", None)
+        origin = state_of(self).origin
         cohort = origin.cohort if origin is not None and origin.cohort is not None else [self]
         group = [m for m in cohort if type(m) is type(self) and m.is_partial]
         if self not in group:
             group.append(self)
         session.repository(type(self)).reload_many(group)
         for member in group:  # also those the server no longer has: their absent fields stay absent
-            object.__setattr__(member, "_kitsu_partial", False)
-
-    def _dirty_fields(self) -> set[str]:
-        dirty: set[str] | None = getattr(self, "_kitsu_dirty", None)
-        if dirty is None:
-            dirty = set()
-            object.__setattr__(self, "_kitsu_dirty", dirty)
-        return dirty
+            state_of(member).partial = False
 
     def changes(self) -> dict[str, Any]:
         """The JSON of what changed since the last load or save: assigned
         fields, and for ``data`` only the keys whose values changed."""
-        dirty = getattr(self, "_kitsu_dirty", None) or set()
-        json_values = self.model_dump(mode="json", include=set(dirty) - {"data"})
-        data_changes = self._data_diff()[0]
-        if data_changes:
-            json_values["data"] = data_changes
-        return json_values
-
-    def _data_diff(self) -> tuple[dict[str, Any], list[str]]:
-        """The keys of ``data`` set or changed since the last load or save,
-        and those removed."""
-        current = self.__dict__.get("data")
-        snapshot_json: str | None = getattr(self, "_kitsu_data_snapshot", None)
-        before = json.loads(snapshot_json) if snapshot_json else {}
-        if not isinstance(current, dict):
-            return {}, []
-        changed = {key: value for key, value in current.items() if key not in before or before[key] != value}
-        return changed, [key for key in before if key not in current]
-
-    def _take_changes(self) -> tuple[dict[str, Any], list[str], _Taken]:
-        """What a save sends (as :meth:`changes`), the ``data`` keys removed,
-        and a token for :meth:`_restore_changes`. In one step the taken
-        fields stop being changes: an assignment made while the save is in
-        flight stays one, and the save's answer does not overwrite it."""
-        with _changes_lock:
-            dirty = self._dirty_fields()
-            names = set(dirty)
-            sent = self.model_dump(mode="json", include=names - {"data"})
-            data_changes, removed = self._data_diff()
-            if data_changes:
-                sent["data"] = data_changes
-            taken = _Taken(names, getattr(self, "_kitsu_data_snapshot", None))
-            dirty.difference_update(names)
-            data = self.__dict__.get("data")
-            object.__setattr__(self, "_kitsu_data_snapshot", json.dumps(data) if data else None)
-            # The dict and list fields as this save leaves them: an edit made
-            # inside one while it is in flight is seen against this (identity._merge).
-            object.__setattr__(self, "_kitsu_sent", {
-                name: json.dumps(value, default=str) for name, value in self.__dict__.items()
-                if name != "data" and isinstance(value, (dict, list))
-            })
-        return sent, removed, taken
-
-    def _restore_changes(self, taken: _Taken) -> None:
-        """A save failed: what it took is to be sent again."""
-        with _changes_lock:
-            self._dirty_fields().update(taken.fields)
-            object.__setattr__(self, "_kitsu_data_snapshot", taken.data_snapshot)
-
-    def _mark_synced(self) -> None:
-        """Forget local changes: the object now matches the server."""
-        object.__setattr__(self, "_kitsu_dirty", None)
-        data = self.__dict__.get("data")
-        object.__setattr__(self, "_kitsu_data_snapshot", json.dumps(data) if data else None)
+        return state_of(self).changes(self)
 
     @model_serializer(mode="wrap")
     def _with_absent_fields(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
@@ -418,7 +330,7 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
         else the default session."""
         if session is not None:
             return session
-        origin: Origin | None = getattr(self, "_kitsu_origin", None)
+        origin = state_of(self).origin
         return origin.session if origin is not None else default_session()
 
     def _set_synced(self, name: str, value: Any) -> None:
@@ -434,16 +346,17 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
         to another status). The next read of a field loads the object again,
         in one request, and its relations load anew (as SQLAlchemy's
         ``Session.expire``). Nothing is sent now."""
-        with lock_of(self):
-            kept = set(self._dirty_fields()) | {"id"}
-            if self._data_diff() != ({}, []):
+        state = state_of(self)
+        with state.lock:
+            kept = set(state.dirty) | {"id"}
+            if state.data_diff(self) != ({}, []):
                 kept.add("data")
             gone = [name for name in type(self).model_fields if name in self.__dict__ and name not in kept]
             for name in gone:
                 del self.__dict__[name]  # pyright: ignore[reportIndexIssue]  (pyright#11548, as in pydantic)
             object.__setattr__(self, "__pydantic_fields_set__", self.__pydantic_fields_set__ - set(gone))
-            object.__setattr__(self, "_kitsu_partial", True)
-            forget_relations(self)
+            state.partial = True
+            state.forget_relations()
 
     def delete(self, *, force: bool = False) -> bool:
         """Delete this object on the server and evict it from the session.

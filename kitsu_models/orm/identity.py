@@ -30,11 +30,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .. import errors
 from ..gcpause import paused_gc
-from .locks import lock_of
 from .relations import forget_changed_links
+from .state import InstanceState, Origin, state_of
 
 if TYPE_CHECKING:
-    from .base import KitsuModel, Origin
+    from .base import KitsuModel
 
 M = TypeVar("M", bound="KitsuModel")
 _set_attr = object.__setattr__
@@ -174,7 +174,7 @@ class IdentityMap:
         fresh = copy.deepcopy(dict(row))
         with self._lock:
             plan = self._plan(type(known), tuple(fresh))
-        with lock_of(known):
+        with state_of(known).lock:
             _merge(known, fresh, plan)
         return known
 
@@ -185,6 +185,17 @@ class IdentityMap:
         known = self.get(cls, object_id)
         if known is not None:
             known.expire()
+
+    def adopt(self, obj: KitsuModel, row: dict[str, Any], origin: Origin) -> None:
+        """Make ``obj``, just created on the server, the known object for
+        ``row``'s id, holding exactly ``row`` and no change to send."""
+        fresh = self.materialize(type(obj), [row], origin)[0]
+        for slot in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__"):
+            _set_attr(obj, slot, getattr(fresh, slot))
+        state = state_of(obj)
+        state.origin = origin
+        state.mark_synced(obj)
+        self.add(obj)
 
     def seed(self, cls: type[M], values: dict[str, Any], origin: Origin) -> M | None:
         """The object ``values`` (some fields of it, with its id, as another
@@ -199,13 +210,13 @@ class IdentityMap:
             known = ref() if ref is not None else None
             if known is None:
                 obj = _build(cls, values, self._plan(cls, tuple(values)), origin)
-                _set_attr(obj, "_kitsu_partial", True)
+                state_of(obj).partial = True
                 self._refs[(root, values["id"])] = weakref.ref(obj)
                 return obj
             if not isinstance(known, cls):
                 return None
             plan = self._plan(type(known), tuple(values))
-        with lock_of(known):
+        with state_of(known).lock:
             _merge(known, values, plan)
         return known
 
@@ -257,11 +268,11 @@ class IdentityMap:
                 known = ref() if ref is not None else None
                 if known is not None and type(known) is row_cls:
                     merges.append((known, row, plan))
-                    # A whole row: a partial object is partial no more.
-                    if not plan.lacking:
-                        _set_attr(known, "_kitsu_partial", False)
+                    state = state_of(known)
+                    if not plan.lacking:  # a whole row: a partial object is partial no more
+                        state.partial = False
                     if rebind:
-                        _set_attr(known, "_kitsu_origin", origin)
+                        state.origin = origin
                     append(known)
                     continue
                 obj = _build(row_cls, row, plan, origin)
@@ -273,7 +284,7 @@ class IdentityMap:
         # Merged outside the map's lock, each under its object's lock: a
         # thread saving that object holds it, then needs the map (no cycle).
         for known, row, plan in merges:
-            with lock_of(known):
+            with state_of(known).lock:
                 _merge(known, row, plan)
         return out
 
@@ -290,19 +301,11 @@ def _build(cls: type[M], row: dict[str, Any], plan: RowPlan, origin: Origin) -> 
                 row[name] = _parse(kind, value, name)
     extra = {key: row.pop(key) for key in plan.extra_keys} if plan.extra_keys else _NO_EXTRA
     obj = cls.__new__(cls)
-    if plan.lacking:
-        _set_attr(obj, "_kitsu_partial", True)
     _set_attr(obj, "__dict__", row)
     _set_attr(obj, "__pydantic_fields_set__", plan.fields_set)
     _set_attr(obj, "__pydantic_extra__", extra)
     _set_attr(obj, "__pydantic_private__", None)
-    _set_attr(obj, "_kitsu_origin", origin)
-    # Set, so reading it never falls back to __getattr__ (the relation
-    # code asks every member of a cohort, thousands of times a walk).
-    _set_attr(obj, "_kitsu_related", None)
-    data = row.get("data")
-    if data:
-        _set_attr(obj, "_kitsu_data_snapshot", json.dumps(data))
+    _set_attr(obj, "_kitsu_state", InstanceState(origin, row.get("data"), bool(plan.lacking)))
     return obj
 
 
@@ -311,22 +314,22 @@ def _keep_edits_in_place(obj: KitsuModel, row: dict[str, Any], plan: RowPlan, va
     was last sent is marked changed (it is kept and sent with the next save);
     ``data``'s keys edited so are laid over the row's, still to be sent.
     Returns whether ``data`` holds such edits."""
-    sent: dict[str, str] | None = getattr(obj, "_kitsu_sent", None)
-    dirty = getattr(obj, "_kitsu_dirty", None) or ()
+    state = state_of(obj)
+    sent, dirty = state.sent, state.dirty
     if sent:
         for name in plan.fields_set & sent.keys():
             if name not in dirty and json.dumps(values.get(name), default=str) != sent[name]:
-                obj._dirty_fields().add(name)
+                state.mark_changed(name)
     server = row.get("data")
     if "data" in dirty or not isinstance(server, dict):
         return False
-    if not values.get("data") and not getattr(obj, "_kitsu_data_snapshot", None):
+    if not values.get("data") and not state.data_snapshot:
         return False  # nothing in it, nothing sent: nothing edited
-    changed, removed = obj._data_diff()
+    changed, removed = state.data_diff(obj)
     if not (changed or removed):
         return False
     row["data"] = {**{key: value for key, value in server.items() if key not in removed}, **changed}
-    _set_attr(obj, "_kitsu_data_snapshot", json.dumps(server) if server else None)
+    state.data_snapshot = json.dumps(server) if server else None
     return True
 
 
@@ -339,8 +342,9 @@ def _merge(obj: KitsuModel, row: dict[str, Any], plan: RowPlan) -> None:
     for key, name in plan.renames:
         row[name] = row.pop(key)
     data_edited = _keep_edits_in_place(obj, row, plan, values)
-    dirty = getattr(obj, "_kitsu_dirty", None) or ()
-    if getattr(obj, "_kitsu_related", None):
+    state = state_of(obj)
+    dirty = state.dirty
+    if state.related:
         forget_changed_links(obj, row, dirty)
     for name in plan.fields_set:
         if name not in dirty:
@@ -357,5 +361,4 @@ def _merge(obj: KitsuModel, row: dict[str, Any], plan: RowPlan) -> None:
     if not plan.fields_set <= obj.__pydantic_fields_set__:
         _set_attr(obj, "__pydantic_fields_set__", obj.__pydantic_fields_set__ | plan.fields_set)
     if "data" not in dirty and "data" in plan.fields_set and not data_edited:
-        data = values.get("data")
-        _set_attr(obj, "_kitsu_data_snapshot", json.dumps(data) if data else None)
+        state.snapshot_data(obj)

@@ -16,9 +16,10 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from .base import KitsuModel, Origin
+from .base import KitsuModel
 from .collection import ModelList
 from .relations import Link
+from .state import Origin
 from .session_api import Session
 
 

@@ -23,7 +23,6 @@ metaclass keeps its annotation from Pydantic, for which it is no field.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
@@ -33,9 +32,10 @@ from ..errors import InvalidArgumentError, LazyLoadError, ModelNotFoundError, Pe
 from ..gcpause import paused_gc
 from ..routes import Endpoint
 from .collection import ModelList
+from .state import state_of
 
 if TYPE_CHECKING:
-    from .base import KitsuModel, Origin
+    from .base import KitsuModel
     from .embedding import Embedding
 
 M = TypeVar("M", bound="KitsuModel")
@@ -97,7 +97,7 @@ class Relation:
         for obj in objects:
             if not _has_loaded(obj, name):
                 owners[id(obj)] = obj
-            origin: Origin | None = getattr(obj, "_kitsu_origin", None)
+            origin = state_of(obj).origin
             cohort = origin.cohort if origin is not None else None
             if cohort is None or id(cohort) in cohorts:
                 continue  # each cohort is walked once, however many members ask
@@ -126,29 +126,19 @@ class Relation:
 
 
 def _has_loaded(obj: KitsuModel, name: str) -> bool:
-    cache: dict[str, Any] | None = getattr(obj, "_kitsu_related", None)
+    cache = state_of(obj).related
     return cache is not None and name in cache
 
 
-_cache_creation = threading.Lock()
-
-
 def _cache_of(obj: KitsuModel) -> dict[str, Any]:
-    cache: dict[str, Any] | None = getattr(obj, "_kitsu_related", None)
-    if cache is None:
-        with _cache_creation:  # two threads must not each install their own
-            cache = getattr(obj, "_kitsu_related", None)
-            if cache is None:
-                cache = {}
-                object.__setattr__(obj, "_kitsu_related", cache)
-    return cache
+    return state_of(obj).relations()
 
 
 def forget_changed_links(obj: KitsuModel, values: dict[str, Any], keep: Any = ()) -> None:
     """Drop the cached relations read through an id field that ``values``
     changes (a task reloaded in another status must not keep the old
     one); fields in ``keep`` are not changing."""
-    cache: dict[str, Any] | None = getattr(obj, "_kitsu_related", None)
+    cache = state_of(obj).related
     if not cache:
         return
     current = obj.__dict__
@@ -157,14 +147,6 @@ def forget_changed_links(obj: KitsuModel, values: dict[str, Any], keep: Any = ()
         key = relation.key if isinstance(relation, Link) else getattr(relation, "ids_field", None)
         if key is not None and key in values and key not in keep and values[key] != current.get(key):
             del cache[name]
-
-
-def forget_relations(obj: KitsuModel) -> list[str]:
-    """Drop an object's loaded relations; returns the names that were loaded."""
-    cache: dict[str, Any] | None = getattr(obj, "_kitsu_related", None)
-    names = list(cache or ())
-    object.__setattr__(obj, "_kitsu_related", None)
-    return names
 
 
 def settable(relation: R, *, init: Literal[False] = False) -> R:

@@ -16,8 +16,9 @@ from .. import errors
 
 if TYPE_CHECKING:
     from ..transport import Transport
-    from .base import KitsuModel, Origin
+    from .base import KitsuModel
     from .collection import ModelList
+    from .state import Origin
 
 M = TypeVar("M", bound="KitsuModel")
 
@@ -35,6 +36,10 @@ class Identities(Protocol):
 
     def add(self, obj: KitsuModel) -> None:
         """Keep ``obj`` as the one object of its id."""
+        ...
+
+    def adopt(self, obj: KitsuModel, row: dict[str, Any], origin: Origin) -> None:
+        """Make ``obj``, just created, the object of ``row``'s id, holding ``row``."""
         ...
 
     def evict(self, obj: KitsuModel) -> None:

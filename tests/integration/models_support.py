@@ -43,6 +43,7 @@ from kitsu_models.models import (
     TaskType,
     TimeSpent,
 )
+from kitsu_models.exchange import Request
 from kitsu_models.repository import Repository
 from kitsu_models.session import Kitsu
 
@@ -85,12 +86,12 @@ class RequestLog:
         real = transport._send
         self._real = real
 
-        def spy(method: str, path: str, params: Any, json: Any, data: Any, headers: Any, *rest: Any) -> Any:
-            outcome = real(method, path, params, json, data, headers, *rest)
-            response = getattr(outcome, "response", None)  # None: a transport error, no answer
+        def spy(request: Request, tokens: Any) -> Any:
+            outcome = real(request, tokens)
+            response = outcome[0] if isinstance(outcome, tuple) else None  # None: a transport error, no answer
             self.sent.append(
-                Sent(method, path, dict(params or {}), json, dict(headers or {}),
-                     response.status_code if response is not None else 0,
+                Sent(request.method, request.path, dict(request.params or {}), request.json,
+                     dict(request.headers or {}), response.status_code if response is not None else 0,
                      dict(response.headers) if response is not None else {})
             )
             return outcome

@@ -9,7 +9,8 @@ import responses
 from kitsu_models import errors
 from kitsu_models.policy import RetryPolicy
 from kitsu_models.session import Kitsu
-from kitsu_models.transport import Transport, normalize_host
+from kitsu_models.exchange import normalize_host
+from kitsu_models.transport import Transport
 
 from .conftest import record_sleeps
 

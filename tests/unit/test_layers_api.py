@@ -3,6 +3,7 @@ normaliser, paths built in one place, raw rows, merge_known, threads."""
 
 from __future__ import annotations
 
+import gc
 import json
 import threading
 import uuid
@@ -16,7 +17,7 @@ from kitsu_models.ids import id_of
 from kitsu_models.models import Shot, Task
 from kitsu_models.orm.registry import ModelRef, model_class
 from kitsu_models.session import Kitsu
-from kitsu_models.transport import checked_path
+from kitsu_models.exchange import checked_path
 
 from .conftest import API
 from .models_rows import new_id, row
@@ -53,7 +54,7 @@ def test_id_of_refuses_anything_but_a_canonical_uuid(value: Any) -> None:
 
 def test_a_deleted_model_has_no_id_to_give(kitsu: Kitsu) -> None:
     shot = kitsu.shots.materialize([row("Shot", id=ID)])[0]
-    object.__setattr__(shot, "_kitsu_deleted", True)
+    shot.mark_deleted()
     with pytest.raises(errors.DeletedObjectError):
         id_of(shot)
 
@@ -105,6 +106,29 @@ def test_rows_are_the_servers_json_and_fresh_on_every_call(kitsu: Kitsu, mocked:
     assert again == sent  # revalidated (304) and parsed anew: the caller's change is not in it
     assert mocked.calls[1].request.headers["If-None-Match"] == '"v1"'
     assert kitsu.identity.get(Task, sent[0]["id"]) is None  # no models were built
+
+
+def test_the_transport_keeps_bytes_and_a_304_merges_into_the_sessions_objects(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
+    """A revalidated list is read again from the bytes kept: the session's
+    objects get its rows (a local change stays); objects the session let go
+    are built anew, not held and handed back by the transport."""
+    sent = [{**row("Task", id=new_id()), "name": name} for name in ("a", "b")]
+    mocked.get(API + "data/tasks", json=sent, headers={"ETag": '"v1"'})
+    first = kitsu.tasks.filter(entity_id=ID)
+    first[0].name = "edited here"
+    mocked.replace(responses.GET, API + "data/tasks", status=304, headers={"ETag": '"v1"'})
+    again = kitsu.tasks.filter(entity_id=ID)
+    assert again[0] is first[0] and again[0].name == "edited here" and again[0].changes() == {"name": "edited here"}
+    ids = first.ids()
+    del first, again
+    gc.collect()
+    assert [kitsu.identity.get(Task, task_id) for task_id in ids] == [None, None]  # nothing holds them
+    rebuilt = kitsu.tasks.filter(entity_id=ID)
+    assert rebuilt.ids() == ids and [task.name for task in rebuilt] == ["a", "b"]
+    entries = list(kitsu.transport.etag_cache._entries.values())
+    assert [type(entry.body) for entry in entries] == [bytes] and set(vars(entries[0])) == {"etag", "body"}
 
 
 def test_row_is_one_record_and_a_missing_one_is_typed(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:

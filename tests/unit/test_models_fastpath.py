@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from kitsu_models import errors
 from kitsu_models.orm.collection import ModelList
+from kitsu_models.orm.state import state_of
 from kitsu_models.models import Asset, AssetType, Comment, EntityType, Project, Shot, Task, TaskStatus
 from kitsu_models.session import Kitsu
 
@@ -208,7 +209,7 @@ def test_a_reload_with_another_link_drops_the_loaded_relation(kitsu: Kitsu) -> N
     task = load(kitsu, "Task")
     todo, wip = (kitsu.task_statuses.materialize([row("TaskStatus", id=new_id())])[0] for _ in range(2))
     task.task_status = todo
-    task._mark_synced()  # as if saved: the server has this link
+    state_of(task).mark_synced(task)  # as if saved: the server has this link
     assert task.task_status is todo
     load(kitsu, "Task", task_status_id=todo.id)  # same link: kept
     assert task.task_status is todo

@@ -238,8 +238,8 @@ def test_download_writes_the_file_and_reports_progress(mocked: responses.Request
     calls: list[tuple[int, int | None]] = []
     target = tmp_path / "sub" / "p.png"
     transport = Transport(API, tokens=Tokens.from_strings("a"))
-    answer = transport.download("pictures/originals/preview-files/p.png", target, progress=lambda d, t: calls.append((d, t)))
-    assert answer.status_code == 200 and target.stat().st_size == len(payload)  # the closed response, as gazu's
+    written = transport.download("pictures/originals/preview-files/p.png", target, progress=lambda d, t: calls.append((d, t)))
+    assert written == target.stat().st_size == len(payload)
     assert target.read_bytes() == payload
     assert calls[-1] == (len(payload), len(payload))
     assert len(calls) > 1  # streamed in pieces

@@ -30,7 +30,7 @@ from .orm.base import KitsuModel, holds_ids, is_server_filled
 from .orm.collection import ModelList
 from .orm.joins import seed_joined
 from .orm.relations import Link
-from .orm.state import Origin, state_of
+from .orm.state import Origin, origin_of, state_of
 from .orm.session_api import Session
 from .routes import Endpoint, Route
 
@@ -446,8 +446,9 @@ class Repository(Generic[M]):
         cohort they were loaded with, so batch loading still spans it."""
         origin = Origin(self.session, cohort)
         keyed = self.route.item is not None  # its rows name their object
-        objects = self.session.identity.materialize(self.model, rows, origin, rebind=rebind, keyed=keyed)
-        seed_joined(self.session, self.model, objects)
+        shapes: set[tuple[str, ...]] = set()
+        objects = self.session.identity.materialize(self.model, rows, origin, rebind=rebind, keyed=keyed, shapes=shapes)
+        seed_joined(self.session, self.model, objects, shapes)
         cohort.extend(objects)
         return cohort
 
@@ -485,11 +486,11 @@ def _whole_scope(objects: Sequence[KitsuModel]) -> dict[str, Any] | None:
     more than one batch of ids (else None)."""
     if len(objects) <= ID_CHUNK:
         return None
-    origin = state_of(objects[0]).origin
+    origin = origin_of(objects[0])
     cohort = origin.cohort if origin is not None else None
     if cohort is None or not cohort.scope or len(cohort) != len(objects):
         return None
-    if any(getattr(state_of(obj).origin, "cohort", None) is not cohort for obj in objects):
+    if any(getattr(origin_of(obj), "cohort", None) is not cohort for obj in objects):
         return None
     return dict(cohort.scope)
 

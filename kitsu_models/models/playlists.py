@@ -34,7 +34,7 @@ from ..ids import id_of
 from ..orm.base import Id, KitsuModel, computed, server_filled
 from ..orm.collection import ModelList
 from ..orm.relations import MaybeToOne, Relation, ToMany, ToOne, reload_absent, settable
-from ..orm.state import Origin, state_of
+from ..orm.state import Origin, origin_of, rebind
 from ..routes import Route
 from . import breakdown, people, previews, production, tasks
 
@@ -169,7 +169,7 @@ class _Entries(Relation):
     def __get__(self, obj: Playlist | None, owner: type[Any]) -> Self | PlaylistEntries:
         if obj is None:
             return self
-        if state_of(obj).origin is None:
+        if origin_of(obj) is None:
             # A new playlist of no session yet: nothing to cache (its
             # entries get the session once it is saved).
             obj._check_alive()
@@ -215,7 +215,7 @@ def _entries_of(playlist: Playlist, cohort: ModelList[PlaylistEntry], origin: Or
         if entry is None:
             continue
         if origin is not None:
-            state_of(entry).origin = origin
+            rebind(entry, origin)
         list.append(entries, entry)
         list.append(cohort, entry)
     return entries
@@ -355,9 +355,9 @@ class Playlist(KitsuModel):
     # ------------------------------------------------------------ helpers
     def _session_for(self, *related: Any) -> Session:
         """This playlist's session; for a new one, that of a related model."""
-        if state_of(self).origin is None:
+        if origin_of(self) is None:
             for model in related:
-                if isinstance(model, KitsuModel) and state_of(model).origin is not None:
+                if isinstance(model, KitsuModel) and origin_of(model) is not None:
                     return model.session
         return self.session
 

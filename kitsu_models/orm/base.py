@@ -31,7 +31,7 @@ from ..ids import is_id
 from ..validation import FieldValidationError
 from . import registry
 from .relations import MaybeToOne, Relation, ToOne, forget_changed_links, settable
-from .state import InstanceState, state_of
+from .state import InstanceState, origin_of, peek, state_of
 from .session_api import Session, default_session
 
 if TYPE_CHECKING:
@@ -177,7 +177,7 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
     @property
     def session(self) -> Session:
         """The session this object belongs to."""
-        origin = state_of(self).origin
+        origin = origin_of(self)
         if origin is None:
             raise DetachedObjectError(f"{type(self).__name__} {self.id or '(new)'} belongs to no Kitsu session")
         return origin.session
@@ -192,7 +192,8 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
 
     @property
     def is_deleted(self) -> bool:
-        return state_of(self).deleted
+        state = peek(self)
+        return state is not None and state.deleted
 
     def mark_deleted(self) -> None:
         """Record that the server deleted this object (its save and relations
@@ -200,7 +201,8 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
         state_of(self).deleted = True
 
     def _check_alive(self) -> None:
-        if state_of(self).deleted:
+        state = peek(self)
+        if state is not None and state.deleted:
             raise DeletedObjectError(f"{type(self).__name__} {self.id} was deleted")
 
     # -------------------------------------------------------- change tracking
@@ -261,7 +263,8 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
         columns another row carried (a to-do task's ``project_name``), or
         its row lacked a field typed without None; the others load, in one
         batch for the objects loaded with it, when first read."""
-        return state_of(self).partial
+        state = peek(self)
+        return state is not None and state.partial
 
     def _load_deferred(self, name: str) -> None:
         """Load the fields a partial object lacks, for every partial member
@@ -274,14 +277,15 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
                 f"{type(self).__name__}.{name} was not in the row that seeded this object and strict mode is on: "
                 f"load the objects (get_many, refresh) or turn strict mode off"
             )
-        origin = state_of(self).origin
+        origin = origin_of(self)
         cohort = origin.cohort if origin is not None and origin.cohort is not None else [self]
         group = [m for m in cohort if type(m) is type(self) and m.is_partial]
         if self not in group:
             group.append(self)
         session.repository(type(self)).reload_many(group)
         for member in group:  # also those the server no longer has: their absent fields stay absent
-            state_of(member).partial = False
+            if (state := peek(member)) is not None:
+                state.partial = False
 
     def changes(self) -> dict[str, Any]:
         """The JSON of what changed since the last load or save: assigned
@@ -330,7 +334,7 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
         else the default session."""
         if session is not None:
             return session
-        origin = state_of(self).origin
+        origin = origin_of(self)
         return origin.session if origin is not None else default_session()
 
     def _set_synced(self, name: str, value: Any) -> None:

@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from .. import errors
 from ..gcpause import paused_gc
 from .relations import forget_changed_links
-from .state import InstanceState, Origin, state_of
+from .state import Origin, loaded, peek, state_of
+from .state import rebind as rebind_to
 
 if TYPE_CHECKING:
     from .base import KitsuModel
@@ -79,7 +80,7 @@ def _parse(kind: type[Any], value: Any, name: str = "") -> Any:
 class RowPlan:
     """What to do with every row of one shape (the same keys) for one model."""
 
-    __slots__ = ("fields_set", "renames", "converters", "extra_keys", "lacking")
+    __slots__ = ("fields_set", "renames", "converters", "extra_keys", "lacking", "partial")
 
     def __init__(self, cls: type[KitsuModel], keys: Iterable[str]) -> None:
         fields = cls.model_fields
@@ -103,39 +104,48 @@ class RowPlan:
             name for name, field in fields.items()
             if name not in self.fields_set and name != "id" and not _accepts_none(field.annotation)
         )
+        self.partial = bool(self.lacking)
 
 
 class IdentityMap:
-    """Objects by (identity root class, id), held through weak references.
+    """Objects by identity root class and id, held through weak references.
 
-    A plain dict of ``weakref.ref`` (created in C, unlike
-    ``WeakValueDictionary``'s) keeps the load path fast; entries whose object
-    is gone are swept when the dict has doubled since the last sweep.
+    One plain dict of ``weakref.ref`` (created in C, unlike
+    ``WeakValueDictionary``'s) per root class keeps the load path fast;
+    entries whose object is gone are swept when the map has doubled since
+    the last sweep.
     """
 
     def __init__(self) -> None:
-        self._refs: dict[tuple[type[Any], str], weakref.ref[KitsuModel]] = {}
+        self._roots: dict[type[Any], dict[str, weakref.ref[KitsuModel]]] = {}
         self._plans: dict[tuple[type[Any], tuple[str, ...]], RowPlan] = {}
+        self._size = 0  # entries added since the last sweep, and those it kept
         self._sweep_at = 1024
         self._lock = threading.RLock()
 
     def __len__(self) -> int:
-        return sum(1 for ref in self._refs.values() if ref() is not None)
+        return sum(1 for refs in list(self._roots.values()) for ref in list(refs.values()) if ref() is not None)
+
+    def _refs(self, root: type[Any]) -> dict[str, weakref.ref[KitsuModel]]:
+        refs = self._roots.get(root)
+        if refs is None:
+            refs = self._roots.setdefault(root, {})
+        return refs
 
     def get(self, cls: type[M], object_id: str) -> M | None:
         """The loaded object of class ``cls`` with this id, if any."""
-        ref = self._refs.get((cls.identity_root(), object_id))
+        refs = self._roots.get(cls.identity_root())
+        ref = refs.get(object_id) if refs is not None else None
         found = ref() if ref is not None else None
         return found if isinstance(found, cls) else None
 
     def alive(self, cls: type[M], **equal: Any) -> list[M]:
         """The loaded objects of ``cls`` whose fields equal ``equal``."""
-        root = cls.identity_root()
-        found: list[M] = []
         with self._lock:
-            entries = list(self._refs.items())
-        for (kind, _), ref in entries:
-            obj = ref() if kind is root else None
+            refs = list(self._refs(cls.identity_root()).values())
+        found: list[M] = []
+        for ref in refs:
+            obj = ref()
             if isinstance(obj, cls) and all(obj.__dict__.get(name) == value for name, value in equal.items()):
                 found.append(obj)
         return found
@@ -144,18 +154,20 @@ class IdentityMap:
         """Keep ``obj`` as the one object of its id (held weakly)."""
         if obj.id:
             with self._lock:
-                self._refs[(type(obj).identity_root(), obj.id)] = weakref.ref(obj)
+                self._refs(type(obj).identity_root())[obj.id] = weakref.ref(obj)
+                self._size += 1
 
     def evict(self, obj: KitsuModel) -> None:
         """Forget ``obj`` (deleted, or replaced)."""
         if obj.id:
             with self._lock:
-                self._refs.pop((type(obj).identity_root(), obj.id), None)
+                self._refs(type(obj).identity_root()).pop(obj.id, None)
 
     def clear(self) -> None:
         """Forget every object."""
         with self._lock:
-            self._refs.clear()
+            self._roots.clear()
+            self._size = 0
 
     def merge_known(self, cls: type[M], row: Mapping[str, Any]) -> M | None:
         """Merge ``row`` (the server's JSON for one object, from a write made
@@ -202,16 +214,19 @@ class IdentityMap:
         row carried them: ``project_name``...) describe. A known object gets
         them merged; else a *partial* object is made and kept, whose other
         fields load in one batch on first access (KitsuModel.__getattr__).
-        None when the id is known as another class. ``values`` becomes the
-        new object's storage."""
+        None when the id is known as another class, or is no id at all (a
+        malformed row). ``values`` becomes the new object's storage."""
+        if not isinstance(values.get("id"), str) or not values["id"]:
+            return None
         root = cls.identity_root()
         with self._lock:
-            ref = self._refs.get((root, values["id"]))
+            refs = self._refs(root)
+            ref = refs.get(values["id"])
             known = ref() if ref is not None else None
             if known is None:
-                obj = _build(cls, values, self._plan(cls, tuple(values)), origin)
-                state_of(obj).partial = True
-                self._refs[(root, values["id"])] = weakref.ref(obj)
+                obj = _build(cls, values, self._plan(cls, tuple(values)), origin, partial=True)
+                refs[values["id"]] = weakref.ref(obj)
+                self._size += 1
                 return obj
             if not isinstance(known, cls):
                 return None
@@ -227,17 +242,21 @@ class IdentityMap:
         return plan
 
     def _sweep(self) -> None:
-        self._refs = {key: ref for key, ref in self._refs.items() if ref() is not None}
-        self._sweep_at = max(1024, 2 * len(self._refs))
+        self._roots = {root: {key: ref for key, ref in refs.items() if ref() is not None}
+                       for root, refs in self._roots.items()}
+        self._size = sum(len(refs) for refs in self._roots.values())
+        self._sweep_at = max(1024, 2 * self._size)
 
     def materialize(
-        self, cls: type[M], rows: Iterable[dict[str, Any]], origin: Origin, rebind: bool = True, keyed: bool = False
+        self, cls: type[M], rows: Iterable[dict[str, Any]], origin: Origin, rebind: bool = True, keyed: bool = False,
+        shapes: set[tuple[str, ...]] | None = None,
     ) -> list[M]:
         """Models for ``rows`` (dicts the caller gives up: they are reused as
         the models' storage), merged into the objects already known, which
         join ``origin``'s cohort when ``rebind``. With ``keyed`` (a model read
         by id), a row that is not a dict with a string id is a malformed answer
-        (:class:`~kitsu_models.errors.UnexpectedAnswerError`).
+        (:class:`~kitsu_models.errors.UnexpectedAnswerError`). ``shapes``, when
+        given, gets the keys of every kind of row seen.
 
         The cyclic garbage collector is paused meanwhile (see paused_gc).
         """
@@ -249,12 +268,14 @@ class IdentityMap:
         append = out.append
         merges: list[tuple[M, dict[str, Any], RowPlan]] = []
         with self._lock, paused_gc():
-            refs = self._refs
+            refs = self._refs(root)
+            added = 0
             last_keys: tuple[str, ...] = ()
             last_cls: type[Any] = cls
             plan: RowPlan | None = None
             for row in rows:
-                if keyed and not (type(row) is dict and type(row.get("id")) is str and row["id"]):
+                object_id = row.get("id") if type(row) is dict else None
+                if keyed and (type(object_id) is not str or not object_id):
                     raise errors.UnexpectedAnswerError("", "", 200, f"a {cls.__name__} row without an id", repr(row)[:80])
                 if polymorphic:
                     row_cls = cls.class_for_row(row, origin.session)
@@ -263,23 +284,25 @@ class IdentityMap:
                 if plan is None or keys != last_keys or row_cls is not last_cls:
                     plan = plans.get((row_cls, keys)) or self._plan(row_cls, keys)
                     last_keys, last_cls = keys, row_cls
-                object_id = row.get("id")
-                ref = refs.get((root, object_id)) if object_id else None
+                    if shapes is not None:
+                        shapes.add(keys)
+                ref = refs.get(object_id) if object_id else None
                 known = ref() if ref is not None else None
                 if known is not None and type(known) is row_cls:
                     merges.append((known, row, plan))
-                    state = state_of(known)
-                    if not plan.lacking:  # a whole row: a partial object is partial no more
-                        state.partial = False
+                    if not plan.lacking and (state := peek(known)) is not None:
+                        state.partial = False  # a whole row: a partial object is partial no more
                     if rebind:
-                        state.origin = origin
+                        rebind_to(known, origin)
                     append(known)
                     continue
                 obj = _build(row_cls, row, plan, origin)
                 if object_id:
-                    refs[(root, object_id)] = weakref.ref(obj)
+                    refs[object_id] = weakref.ref(obj)
+                    added += 1
                 append(obj)
-            if len(refs) > self._sweep_at:
+            self._size += added
+            if self._size > self._sweep_at:
                 self._sweep()
         # Merged outside the map's lock, each under its object's lock: a
         # thread saving that object holds it, then needs the map (no cycle).
@@ -289,7 +312,7 @@ class IdentityMap:
         return out
 
 
-def _build(cls: type[M], row: dict[str, Any], plan: RowPlan, origin: Origin) -> M:
+def _build(cls: type[M], row: dict[str, Any], plan: RowPlan, origin: Origin, partial: bool = False) -> M:
     for key, name in plan.renames:
         row[name] = row.pop(key)
     for name, kind in plan.converters:
@@ -305,7 +328,7 @@ def _build(cls: type[M], row: dict[str, Any], plan: RowPlan, origin: Origin) -> 
     _set_attr(obj, "__pydantic_fields_set__", plan.fields_set)
     _set_attr(obj, "__pydantic_extra__", extra)
     _set_attr(obj, "__pydantic_private__", None)
-    _set_attr(obj, "_kitsu_state", InstanceState(origin, row.get("data"), bool(plan.lacking)))
+    loaded(obj, origin, row.get("data"), partial or plan.partial)
     return obj
 
 

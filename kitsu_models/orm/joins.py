@@ -30,13 +30,18 @@ def joined_links(cls: type[KitsuModel]) -> tuple[Link[Any], ...]:
     return tuple(value for value in links.values() if isinstance(value, Link) and value.joined)
 
 
-def seed_joined(session: Session, cls: type[KitsuModel], objects: Sequence[KitsuModel]) -> None:
+def seed_joined(
+    session: Session, cls: type[KitsuModel], objects: Sequence[KitsuModel], shapes: set[tuple[str, ...]]
+) -> None:
     """Seed, for each of ``objects`` whose row carried a link's joined
     columns, the linked object, and store it as the link's value. The
     partial objects seeded for one link of one answer form one group
-    (their cohort): a deferred field loads for all of them at once."""
+    (their cohort): a deferred field loads for all of them at once.
+    ``shapes``, the keys of the rows: a link no row carries is skipped."""
     for link in joined_links(cls):  # pyright: ignore[reportArgumentType]  (a class is hashable)
         first_column = next(iter(link.joined))
+        if not any(first_column in keys for keys in shapes):
+            continue
         groups: dict[type[KitsuModel], tuple[Origin, ModelList[Any], set[str]]] = {}
         for obj in objects:
             values = obj.__dict__

@@ -28,11 +28,13 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 from typing_extensions import Never, Self
 
-from ..errors import InvalidArgumentError, LazyLoadError, ModelNotFoundError, PermissionDeniedError
+from ..errors import (
+    InvalidArgumentError, LazyLoadError, ModelNotFoundError, PermissionDeniedError, UnexpectedAnswerError,
+)
 from ..gcpause import paused_gc
 from ..routes import Endpoint
 from .collection import ModelList
-from .state import state_of
+from .state import origin_of, peek, state_of
 
 if TYPE_CHECKING:
     from .base import KitsuModel
@@ -97,7 +99,7 @@ class Relation:
         for obj in objects:
             if not _has_loaded(obj, name):
                 owners[id(obj)] = obj
-            origin = state_of(obj).origin
+            origin = origin_of(obj)
             cohort = origin.cohort if origin is not None else None
             if cohort is None or id(cohort) in cohorts:
                 continue  # each cohort is walked once, however many members ask
@@ -126,8 +128,8 @@ class Relation:
 
 
 def _has_loaded(obj: KitsuModel, name: str) -> bool:
-    cache = state_of(obj).related
-    return cache is not None and name in cache
+    state = peek(obj)
+    return state is not None and state.related is not None and name in state.related
 
 
 def _cache_of(obj: KitsuModel) -> dict[str, Any]:
@@ -138,7 +140,8 @@ def forget_changed_links(obj: KitsuModel, values: dict[str, Any], keep: Any = ()
     """Drop the cached relations read through an id field that ``values``
     changes (a task reloaded in another status must not keep the old
     one); fields in ``keep`` are not changing."""
-    cache = state_of(obj).related
+    state = peek(obj)
+    cache = state.related if state is not None else None
     if not cache:
         return
     current = obj.__dict__
@@ -186,8 +189,11 @@ class Link(Relation, Generic[M]):
         """Load the target of every owner, by the ids they hold, in one batch."""
         # Some routes send an absent id as "" (``GET data/assets/{id}``'s
         # ``preview_file_id``): like null, it links to nothing.
-        ids = {value for owner in owners if (value := getattr(owner, self.key))}
-        found = owners[0].session.repository(self.target()).get_many(ids, project_id=shared_project(owners))
+        values = [value for owner in owners if (value := getattr(owner, self.key))]
+        if not all(isinstance(value, str) for value in values):  # a malformed row: an id field holding a list...
+            raise UnexpectedAnswerError("", "", 200, f"{self.owner.__name__}.{self.key} holds something else than an id",
+                                        repr(next(value for value in values if not isinstance(value, str)))[:80])
+        found = owners[0].session.repository(self.target()).get_many(set(values), project_id=shared_project(owners))
         for owner in owners:
             value = getattr(owner, self.key)
             self.store(owner, found.get(value) if value else None)

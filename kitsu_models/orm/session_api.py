@@ -47,7 +47,8 @@ class Identities(Protocol):
         ...
 
     def materialize(
-        self, cls: type[M], rows: Iterable[dict[str, Any]], origin: Origin, rebind: bool = True, keyed: bool = False
+        self, cls: type[M], rows: Iterable[dict[str, Any]], origin: Origin, rebind: bool = True, keyed: bool = False,
+        shapes: set[tuple[str, ...]] | None = None,
     ) -> list[M]:
         """The objects for ``rows``: known ones refreshed in place, the others built."""
         ...

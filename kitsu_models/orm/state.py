@@ -3,7 +3,14 @@ place (as SQLAlchemy's ``InstanceState``): where it was loaded from, its
 loaded relations, the changes to send, whether it is partial or deleted,
 and its lock. :func:`state_of` gives it; the repository and the identity
 map work through it, and nothing outside ``orm/`` writes a model's
-internals."""
+internals.
+
+A model loaded whole, with no ``data`` to watch, holds only its load's
+shared :class:`Origin` until something more is needed (a relation loaded,
+a change, a lock): then its own state is made. Reads that change nothing
+(:func:`origin_of`, :func:`peek`) never make one, so a list of 100,000
+untouched tasks costs no object per task beyond its row.
+"""
 
 from __future__ import annotations
 
@@ -156,22 +163,58 @@ class InstanceState:
         self.snapshot_data(obj)
 
 
-def state_of(obj: KitsuModel) -> InstanceState:
-    """``obj``'s state, made on first use for an object built outside the
-    ORM's paths (pydantic's ``model_validate``, a copy)."""
+def loaded(obj: KitsuModel, origin: Origin, data: Any, partial: bool) -> None:
+    """Give a model just built from a row its state: ``origin`` alone when
+    there is nothing else to keep (no ``data`` to watch, a whole row)."""
+    _set(obj, "_kitsu_state", InstanceState(origin, data, partial) if data or partial else origin)
+
+
+def _held(obj: KitsuModel) -> InstanceState | Origin | None:
     try:
-        found: InstanceState = _slot(obj, "_kitsu_state")
-        return found
-    except AttributeError:
-        with _guard:
-            try:
-                found = _slot(obj, "_kitsu_state")
-            except AttributeError:
-                found = InstanceState()
-                object.__setattr__(obj, "_kitsu_state", found)
-            return found
+        held: InstanceState | Origin | None = _get(obj, "_kitsu_state")
+    except AttributeError:  # built outside the ORM's paths (pydantic's model_validate, a copy)
+        return None
+    return held
 
 
-#: Reads a slot without pydantic's ``__getattr__`` fallback (an unset one
-#: raises AttributeError at once).
-_slot = object.__getattribute__
+def peek(obj: KitsuModel) -> InstanceState | None:
+    """``obj``'s own state if it has one (None: untouched since loaded)."""
+    held = _held(obj)
+    return held if type(held) is InstanceState else None
+
+
+def origin_of(obj: KitsuModel) -> Origin | None:
+    """Where ``obj`` was loaded from (None: a new object of no session)."""
+    held = _held(obj)
+    return held.origin if type(held) is InstanceState else held  # type: ignore[return-value]
+
+
+def rebind(obj: KitsuModel, origin: Origin) -> None:
+    """``obj`` now belongs to the load ``origin`` (its cohort)."""
+    held = _held(obj)
+    if type(held) is InstanceState:
+        held.origin = origin
+    else:
+        _set(obj, "_kitsu_state", origin)
+
+
+def state_of(obj: KitsuModel) -> InstanceState:
+    """``obj``'s state, made on first use: from its load's origin (its
+    ``data`` was empty then: nothing to snapshot), or empty for an object
+    built outside the ORM's paths."""
+    held = _held(obj)
+    if type(held) is InstanceState:
+        return held
+    with _guard:
+        held = _held(obj)
+        if type(held) is InstanceState:
+            return held
+        state = InstanceState(held)  # type: ignore[arg-type]
+        _set(obj, "_kitsu_state", state)
+        return state
+
+
+#: A slot read without pydantic's ``__getattr__`` fallback (an unset one
+#: raises AttributeError at once), and a slot set past pydantic's checks.
+_get = object.__getattribute__
+_set = object.__setattr__

@@ -297,24 +297,12 @@ class Repository(Generic[M]):
         are the caller's to give up: they become the models' storage."""
         return self._materialize(rows, ModelList(session=self.session, scope=scope))
 
-    def children_of(
-        self,
-        key: str,
-        owner_ids: Sequence[str],
-        scope: Mapping[str, Any] | None,
-        params: Mapping[str, Any],
-    ) -> ModelList[M]:
-        """Objects whose ``key`` is one of ``owner_ids``. When the owners are
-        a whole project's worth, one project-wide query replaces the id lists."""
-        project_id = (scope or {}).get("project_id")
-        if project_id and "project_id" in self.model.model_fields and len(owner_ids) > 1:
-            return self.filter(project_id=project_id, **params)
-        if len(owner_ids) == 1:
-            # All the children of one owner: a scoped list, so relations of
-            # the children batch by scope in turn (project.assets -> tasks).
-            return self.filter(**{key: owner_ids[0]}, **params)
+    def filter_into_one_cohort(self, key: str, values: Sequence[str], params: Mapping[str, Any]) -> ModelList[M]:
+        """Objects whose ``key`` is one of ``values`` (with ``params``), read
+        by lists of 50 values into one cohort: their own relations then load
+        for all of them at once (the loader's query for many owners)."""
         cohort: ModelList[M] = ModelList(session=self.session)
-        for chunk in chunks(list(owner_ids)):
+        for chunk in chunks(list(values)):
             criteria = {key: chunk[0] if len(chunk) == 1 else list(chunk), **params}
             rows = self._get_rows(self._collection, {**self.route.params, **self._params(criteria)})
             self._materialize(rows, cohort)

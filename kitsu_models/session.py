@@ -21,6 +21,7 @@ from .answers import JSON
 from .credentials import Secret, Tokens
 from .orm import registry, session_api
 from .orm.identity import IdentityMap
+from .orm import loader
 from .orm.prefetch import prefetch
 from .policy import RetryPolicy, Timeout
 from .transport import Transport
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
         PreviewBackgroundFile, ProductionScheduleVersion, ProjectTemplate, SalaryScale, ScheduleItem, SearchFilter,
         SearchFilterGroup, StatusAutomation, Studio, Subscription,
     )
+    from .orm.relations import Relation
     from .repository import Repository
     from .user import UserViews
 
@@ -229,6 +231,11 @@ class Kitsu:
     def prefetch(self, items: SequenceOf[KitsuModel], paths: SequenceOf[str]) -> None:
         """Load the dotted relation ``paths`` on ``items`` (``ModelList.prefetch``)."""
         prefetch(items, paths)
+
+    def load_relation(self, relation: Relation, objects: SequenceOf[KitsuModel]) -> None:
+        """Load ``relation`` for ``objects`` and the lists they came with
+        (:mod:`kitsu_models.orm.loader`: what a first access does)."""
+        loader.load(relation, objects)
 
     def entity_type_name(self, entity_type_id: str) -> str | None:
         """The name of an entity type ("Shot", "Sequence", "Character"...),

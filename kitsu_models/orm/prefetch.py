@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import TYPE_CHECKING, Any
 
+from . import loader
 from .collection import ModelList
 from .relations import Relation
 
@@ -98,7 +99,7 @@ class Step:
         steps: list[Step] = []
         for relation in self.relations:
             subtree = self.below[relation.name]
-            relation.load_batch(self.owners, self.scope, along=subtree.keys())
+            loader.load(relation, self.owners, self.scope, along=subtree.keys())
             if not subtree:
                 continue
             reached: dict[int, KitsuModel] = {}

@@ -55,7 +55,9 @@ class Relation:
         self.name = name
 
     def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
-        """Load this relation for every owner, in as few requests as possible."""
+        """Load this relation for every owner: for a kind the loader does not
+        know (:mod:`.loader` decides for links, id lists, foreign keys and
+        routes), in as few requests as possible."""
         raise NotImplementedError
 
     def __set__(self, obj: Any, value: Never) -> None:
@@ -79,39 +81,8 @@ class Relation:
                 f"{type(obj).__name__}.{self.name} is not loaded and strict mode is on: "
                 f"prefetch it (ModelList.prefetch) or turn strict mode off"
             )
-        self.load_batch([obj])
+        session.load_relation(self, [obj])
         return _cache_of(obj)[self.name]
-
-    def load_batch(
-        self, objects: Sequence[KitsuModel], scope: dict[str, Any] | None = None, along: Collection[str] = ()
-    ) -> None:
-        """Load this relation for ``objects`` and for every other member of
-        the lists they were loaded with (their cohorts) that lacks it.
-
-        A cohort's scope (``{"project_id": ...}``) is used when all owners
-        come from one cohort, or is given by the caller for its own list.
-        ``along`` names the relations of the loaded objects the caller loads
-        next (a prefetch): a relation whose route can carry them does.
-        """
-        name, owner_class = self.name, self.owner
-        owners: dict[int, KitsuModel] = {}
-        cohorts: dict[int, Any] = {}
-        for obj in objects:
-            if not _has_loaded(obj, name):
-                owners[id(obj)] = obj
-            origin = origin_of(obj)
-            cohort = origin.cohort if origin is not None else None
-            if cohort is None or id(cohort) in cohorts:
-                continue  # each cohort is walked once, however many members ask
-            cohorts[id(cohort)] = cohort
-            for member in cohort:
-                if isinstance(member, owner_class) and not _has_loaded(member, name):
-                    owners[id(member)] = member
-        if not owners:
-            return
-        if scope is None and len(cohorts) == 1:
-            scope = next(iter(cohorts.values())).scope
-        self.load(list(owners.values()), scope)  # requests: the building inside pauses the collector
 
     def store(self, obj: KitsuModel, value: Any) -> None:
         """Set the loaded value: for code that learnt it from another
@@ -185,19 +156,6 @@ class Link(Relation, Generic[M]):
         self.joined: dict[str, str] = dict(joined or {})
         self.kind = kind
 
-    def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
-        """Load the target of every owner, by the ids they hold, in one batch."""
-        # Some routes send an absent id as "" (``GET data/assets/{id}``'s
-        # ``preview_file_id``): like null, it links to nothing.
-        values = [value for owner in owners if (value := getattr(owner, self.key))]
-        if not all(isinstance(value, str) for value in values):  # a malformed row: an id field holding a list...
-            raise UnexpectedAnswerError("", "", 200, f"{self.owner.__name__}.{self.key} holds something else than an id",
-                                        repr(next(value for value in values if not isinstance(value, str)))[:80])
-        found = owners[0].session.repository(self.target()).get_many(set(values), project_id=shared_project(owners))
-        for owner in owners:
-            value = getattr(owner, self.key)
-            self.store(owner, found.get(value) if value else None)
-
     def _link(self, obj: KitsuModel, value: M | None) -> None:
         target = self.target()
         if value is not None and not isinstance(value, target):
@@ -258,17 +216,6 @@ class FirstOfIds(OneOrNone[M]):
         self.target = target
         self.ids_field = ids_field  # read by forget_changed_links
 
-    def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
-        """Load the first listed target of every owner in one batch (owners lacking the list reloaded first)."""
-        reload_absent(owners, self.ids_field)
-        firsts = {id(owner): next(iter(listed_ids(getattr(owner, self.ids_field))), None) for owner in owners}
-        found = owners[0].session.repository(self.target()).get_many(
-            {i for i in firsts.values() if i}, project_id=shared_project(owners)
-        )
-        for owner in owners:
-            first = firsts[id(owner)]
-            self.store(owner, found.get(first) if first else None)
-
 
 class ToMany(Relation, Generic[M]):
     """A list of related objects, found one of three ways:
@@ -325,80 +272,6 @@ class ToMany(Relation, Generic[M]):
             return self
         result: ModelList[M] = self._resolve(obj)
         return result
-
-    def load_batch(
-        self, objects: Sequence[KitsuModel], scope: dict[str, Any] | None = None, along: Collection[str] = ()
-    ) -> None:
-        """As :meth:`Relation.load_batch`; through the embedding's route
-        when ``along`` asks for the relation it embeds, for one owner."""
-        embedding = self.embedding
-        owner = objects[0] if len(objects) == 1 else None
-        if embedding is not None and embedding.relation in along and owner is not None:
-            if not _has_loaded(owner, self.name) and embedding.applies(owner) and embedding.load(self, owner):
-                return
-        super().load_batch(objects, scope)
-
-    def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
-        """Load the targets of every owner, in as few requests as the kind of list allows."""
-        session = owners[0].session
-        repository = session.repository(self.target())
-        if self.ids_field is not None:
-            if self.reload_when_absent:
-                reload_absent(owners, self.ids_field)
-            wanted = [listed_ids(getattr(owner, self.ids_field)) for owner in owners]
-            found = repository.get_many({i for ids in wanted for i in ids}, project_id=shared_project(owners))
-            for owner, ids in zip(owners, wanted):
-                self.store(owner, ModelList([found[i] for i in ids if i in found], session))
-        elif self.foreign_key is not None:
-            key = self.foreign_key
-            try:
-                children = repository.children_of(key, [owner.id for owner in owners if owner.id], scope, self.params)
-            except PermissionDeniedError:
-                if self.route is None:
-                    raise
-                self._load_per_owner(owners, self.route)
-                return
-            project_id = (children.scope or {}).get("project_id") if key != "project_id" else None
-            if project_id and list(children.scope or ()) == ["project_id"]:
-                # A whole project's children: complete for every loaded owner
-                # of that project too (the shots, when the assets asked).
-                owners = [*owners, *session.identity.alive(self.owner, project_id=project_id)]
-            with paused_gc():  # thousands of new lists, none garbage; no request in here
-                groups: dict[Any, list[M]] = {}
-                for child in children:
-                    groups.setdefault(getattr(child, key), []).append(child)
-                for owner in owners:
-                    if self.name not in _cache_of(owner):
-                        self.store(owner, ModelList(groups.get(owner.id, []), session, {key: owner.id}))
-        elif self.batch_route is not None and len(owners) > 1:
-            self._load_batched(owners, self.batch_route)
-        else:
-            assert self.route is not None
-            self._load_per_owner(owners, self.route)
-
-    def _load_per_owner(self, owners: Sequence[KitsuModel], route: Endpoint) -> None:
-        repository = owners[0].session.repository(self.target())
-        for owner in owners:
-            self.store(owner, repository.load_route(route.fill_from(owner), self.params))
-
-    def _load_batched(self, owners: Sequence[KitsuModel], batch_route: Endpoint) -> None:
-        """One request per project for all owners: the answer maps owner ids
-        to rows; the rows of all owners become one cohort."""
-        session = owners[0].session
-        repository = session.repository(self.target())
-        by_project: dict[str, list[KitsuModel]] = {}
-        for owner in owners:
-            by_project.setdefault(owner.__dict__["project_id"], []).append(owner)
-        for project_owners in by_project.values():
-            project_path = batch_route.fill(project_id=project_owners[0].__dict__["project_id"])
-            answer = session.transport.conditional_get(project_path, self.params)
-            counts = [len(answer.get(owner.id, [])) for owner in project_owners]
-            rows = [row for owner in project_owners for row in answer.get(owner.id, [])]
-            cohort = repository.materialize(rows)
-            start = 0
-            for owner, count in zip(project_owners, counts):
-                self.store(owner, ModelList(cohort[start : start + count], session))
-                start += count
 
 
 def listed_ids(items: Sequence[Any] | None) -> list[str]:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..transport import Transport
     from .base import KitsuModel
     from .collection import ModelList
+    from .relations import Relation
     from .state import Origin
 
 M = TypeVar("M", bound="KitsuModel")
@@ -97,10 +98,8 @@ class Store(Protocol[M]):
         """Read ``objects`` again from the server, in batch."""
         ...
 
-    def children_of(
-        self, key: str, owner_ids: Sequence[str], scope: Mapping[str, Any] | None, params: Mapping[str, Any]
-    ) -> ModelList[M]:
-        """The objects whose ``key`` holds one of ``owner_ids``."""
+    def filter_into_one_cohort(self, key: str, values: Sequence[str], params: Mapping[str, Any]) -> ModelList[M]:
+        """The objects whose ``key`` holds one of ``values``, as one cohort."""
         ...
 
     def create(self, obj: M) -> M:
@@ -143,6 +142,10 @@ class Session(Protocol):
 
     def prefetch(self, items: Sequence[KitsuModel], paths: Sequence[str]) -> None:
         """Load the relation ``paths`` for ``items``, in batch."""
+        ...
+
+    def load_relation(self, relation: Relation, objects: Sequence[KitsuModel]) -> None:
+        """Load ``relation`` for ``objects`` and their cohorts (:mod:`.loader`)."""
         ...
 
 

@@ -1,0 +1,196 @@
+"""How relations load: one place decides, for every kind of relation,
+which objects load together and with which requests.
+
+Who: the objects asked for, and every member of the lists (cohorts) they
+were loaded with that lacks the relation, so a walk over a list costs one
+batch per relation, not one request per object; a cohort's scope (a
+project's whole list) goes with it.
+
+How, by what the relation declares (its descriptor holds no loading code):
+
+- a link, or a list of ids held by the owner (``task.task_status``,
+  ``task.assignees``, a preview's first comment): one ``get_many`` of all
+  the ids (the repository reads 50 ids a request, or a small table whole);
+- a foreign key (``asset.tasks``): the children of a whole project's owners
+  in one project-wide query, of one owner in one query, else by lists of
+  ids; per owner through the relation's route where the server refuses
+  the list (an artist reading ``data/tasks``: 403);
+- a route: one request per owner, or with a ``batch_route`` one per
+  project answering ``{owner id: [rows]}`` (a project's casting);
+- an embedding, when a prefetch asks for the relation it embeds too: the
+  owner's list and the lists below it from one route;
+- anything else loads itself (:meth:`Relation.load`: a playlist's entries).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..errors import PermissionDeniedError, UnexpectedAnswerError
+from ..gcpause import paused_gc
+from ..routes import Endpoint
+from .collection import ModelList
+from .relations import FirstOfIds, Link, Relation, ToMany, listed_ids, reload_absent, shared_project
+from .state import origin_of, peek
+
+if TYPE_CHECKING:
+    from .base import KitsuModel
+
+
+def load(relation: Relation, objects: Sequence[KitsuModel], scope: dict[str, Any] | None = None,
+         along: Collection[str] = ()) -> None:
+    """Load ``relation`` for ``objects`` and the members of their cohorts
+    that lack it. ``scope`` is the caller's list's (``{"project_id": ...}``);
+    ``along`` names the relations of the loaded objects the caller loads
+    next (a prefetch): an embedding whose route carries them is used."""
+    if isinstance(relation, ToMany) and relation.embedding is not None and len(objects) == 1:
+        owner, embedding = objects[0], relation.embedding
+        if embedding.relation in along and not _has_loaded(owner, relation.name) and embedding.applies(owner):
+            if embedding.load(relation, owner):
+                return
+    owners, scope = _owners(relation, objects, scope)
+    if not owners:
+        return
+    if isinstance(relation, Link):
+        _by_ids(relation, owners, lambda owner: [value] if (value := getattr(owner, relation.key)) else [])
+    elif isinstance(relation, FirstOfIds):
+        reload_absent(owners, relation.ids_field)
+        _by_ids(relation, owners, lambda owner: listed_ids(getattr(owner, relation.ids_field))[:1])
+    elif isinstance(relation, ToMany):
+        _to_many(relation, owners, scope)
+    else:
+        relation.load(owners, scope)  # requests: the building inside pauses the collector
+
+
+def _owners(
+    relation: Relation, objects: Sequence[KitsuModel], scope: dict[str, Any] | None
+) -> tuple[list[KitsuModel], dict[str, Any] | None]:
+    """``objects`` lacking the relation, and the members of their cohorts
+    that lack it too (each cohort walked once); the scope of the one
+    cohort they all come from, unless the caller gave one."""
+    name, owner_class = relation.name, relation.owner
+    owners: dict[int, KitsuModel] = {}
+    cohorts: dict[int, Any] = {}
+    for obj in objects:
+        if not _has_loaded(obj, name):
+            owners[id(obj)] = obj
+        origin = origin_of(obj)
+        cohort = origin.cohort if origin is not None else None
+        if cohort is None or id(cohort) in cohorts:
+            continue
+        cohorts[id(cohort)] = cohort
+        for member in cohort:
+            if isinstance(member, owner_class) and not _has_loaded(member, name):
+                owners[id(member)] = member
+    if scope is None and len(cohorts) == 1:
+        scope = next(iter(cohorts.values())).scope
+    return list(owners.values()), scope
+
+
+def _has_loaded(obj: KitsuModel, name: str) -> bool:
+    state = peek(obj)
+    return state is not None and state.related is not None and name in state.related
+
+
+def _by_ids(
+    relation: Link[Any] | FirstOfIds[Any], owners: list[KitsuModel], ids_of: Callable[[KitsuModel], list[Any]]
+) -> None:
+    """The target of every owner, by the id it holds (its first), in one ``get_many``."""
+    wanted = [ids_of(owner) for owner in owners]
+    if not all(isinstance(value, str) for ids in wanted for value in ids):  # a malformed row: an id that is a list...
+        bad = next(value for ids in wanted for value in ids if not isinstance(value, str))
+        key = getattr(relation, "key", getattr(relation, "ids_field", relation.name))
+        raise _not_an_id(relation, key, bad)
+    found = owners[0].session.repository(relation.target()).get_many(
+        {value for ids in wanted for value in ids}, project_id=shared_project(owners)
+    )
+    for owner, ids in zip(owners, wanted):
+        relation.store(owner, found.get(ids[0]) if ids else None)
+
+
+def _not_an_id(relation: Relation, key: str, value: Any) -> UnexpectedAnswerError:
+    return UnexpectedAnswerError("", "", 200, f"{relation.owner.__name__}.{key} holds something else than an id",
+                                 repr(value)[:80])
+
+
+def _to_many(relation: ToMany[Any], owners: list[KitsuModel], scope: dict[str, Any] | None) -> None:
+    session = owners[0].session
+    repository = session.repository(relation.target())
+    if relation.ids_field is not None:
+        if relation.reload_when_absent:
+            reload_absent(owners, relation.ids_field)
+        wanted = [listed_ids(getattr(owner, relation.ids_field)) for owner in owners]
+        found = repository.get_many({i for ids in wanted for i in ids}, project_id=shared_project(owners))
+        for owner, ids in zip(owners, wanted):
+            relation.store(owner, ModelList([found[i] for i in ids if i in found], session))
+    elif relation.foreign_key is not None:
+        try:
+            _by_foreign_key(relation, owners, scope)
+        except PermissionDeniedError:
+            if relation.route is None:
+                raise
+            _per_owner(relation, owners, relation.route)
+    elif relation.batch_route is not None and len(owners) > 1:
+        _per_project(relation, owners, relation.batch_route)
+    else:
+        assert relation.route is not None
+        _per_owner(relation, owners, relation.route)
+
+
+def _by_foreign_key(relation: ToMany[Any], owners: list[KitsuModel], scope: dict[str, Any] | None) -> None:
+    """The children of all owners: one project-wide query when the owners
+    are a whole project's (and the children have a project), one query for
+    one owner, else queries by lists of owner ids; grouped by owner."""
+    key = str(relation.foreign_key)
+    session = owners[0].session
+    model = relation.target()
+    repository = session.repository(model)
+    ids = [owner.id for owner in owners if owner.id]
+    project_id = (scope or {}).get("project_id")
+    if project_id and "project_id" in model.model_fields and len(ids) > 1:
+        children = repository.filter(project_id=project_id, **relation.params)
+    elif len(ids) == 1:
+        # One owner's children: a scoped list, so their own relations batch
+        # by scope in turn (project.assets -> tasks).
+        children = repository.filter(**{key: ids[0]}, **relation.params)
+    else:
+        children = repository.filter_into_one_cohort(key, ids, relation.params)
+    project_id = (children.scope or {}).get("project_id") if key != "project_id" else None
+    if project_id and list(children.scope or ()) == ["project_id"]:
+        # A whole project's children: complete for every loaded owner of
+        # that project too (the shots, when the assets asked).
+        owners = [*owners, *session.identity.alive(relation.owner, project_id=project_id)]
+    with paused_gc():  # thousands of new lists, none garbage; no request in here
+        groups: dict[Any, list[Any]] = {}
+        for child in children:
+            groups.setdefault(getattr(child, key), []).append(child)
+        for owner in owners:
+            if not _has_loaded(owner, relation.name):
+                relation.store(owner, ModelList(groups.get(owner.id, []), session, {key: owner.id}))
+
+
+def _per_owner(relation: ToMany[Any], owners: list[KitsuModel], route: Endpoint) -> None:
+    repository = owners[0].session.repository(relation.target())
+    for owner in owners:
+        relation.store(owner, repository.load_route(route.fill_from(owner), relation.params))
+
+
+def _per_project(relation: ToMany[Any], owners: list[KitsuModel], batch_route: Endpoint) -> None:
+    """One request per project for all its owners: the answer maps owner
+    ids to rows; the rows of all owners become one cohort."""
+    session = owners[0].session
+    repository = session.repository(relation.target())
+    by_project: dict[str, list[KitsuModel]] = {}
+    for owner in owners:
+        by_project.setdefault(owner.__dict__["project_id"], []).append(owner)
+    for project_owners in by_project.values():
+        answer = session.transport.conditional_get(
+            batch_route.fill(project_id=project_owners[0].__dict__["project_id"]), relation.params
+        )
+        counts = [len(answer.get(owner.id, [])) for owner in project_owners]
+        cohort = repository.materialize([row for owner in project_owners for row in answer.get(owner.id, [])])
+        start = 0
+        for owner, count in zip(project_owners, counts):
+            relation.store(owner, ModelList(cohort[start : start + count], session))
+            start += count

@@ -4,6 +4,11 @@ sockets): how it goes on the wire, and, after each try, what comes next:
 return the answer, try again after a delay, refresh the token and replay,
 or raise. The transport (``requests``) and the async transport drive it,
 each with its own I/O.
+
+Work that takes several requests (a query in chunks, a relation's batch)
+is written once as a :data:`Plan`: a generator that yields each request
+and is sent its answer. :func:`drive` runs a plan with a blocking sender,
+:func:`adrive` with an async one: the same reads, in both worlds.
 """
 
 from __future__ import annotations
@@ -12,20 +17,22 @@ import datetime
 import json as jsonlib
 import re
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Generator, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Union
+from typing import Any, TypeVar, Union
 from urllib.parse import unquote
 
 from typing_extensions import TypedDict
 
 from . import answers, errors
-from .answers import JSON
+from .answers import JSON, Answer
 from .catalogue import LOGIN, REFRESH_TOKEN
 from .credentials import Secret, Tokens
+from .etag_cache import CachedAnswer, EtagCache
 from .policy import RetryPolicy, Timeout, parse_retry_after
 
 Params = Mapping[str, Union[str, int, float, bool, None, Sequence[str]]]
+T = TypeVar("T")
 
 #: A path segment: a route word, an id, a file name (percent-escaped).
 _SEGMENT = re.compile(r"(?:[A-Za-z0-9_.~-]|%[0-9A-Fa-f]{2})+\Z")
@@ -54,7 +61,9 @@ class Request:
     already encoded, or a rewindable stream (a multipart upload): a request
     carrying one is never retried, only replayed after a token refresh,
     rewound first. ``timeout`` and ``retry`` replace the transport's;
-    ``stream`` leaves a successful answer's body unread (a download).
+    ``stream`` leaves a successful answer's body unread (a download);
+    ``revalidate`` (a GET) sends ``If-None-Match`` where the server sent an
+    ``ETag`` last time, and takes the kept bytes on a 304.
     """
 
     method: str
@@ -67,6 +76,7 @@ class Request:
     authenticate: bool = True
     retry: RetryPolicy | None = None
     stream: bool = False
+    revalidate: bool = False
 
     def checked(self) -> Request:
         """This request with its method upper-case and its path checked
@@ -229,3 +239,82 @@ def tokens_from(content: bytes, status: int, current: Tokens) -> Tokens | errors
         )
     refresh = payload.get("refresh_token")
     return Tokens.from_strings(access, refresh if isinstance(refresh, str) and refresh else current.refresh_text())
+
+
+#: Work of several requests, written once: a generator that yields each
+#: :class:`Request` and is sent its :class:`Answer` (or thrown the error).
+Plan = Generator[Request, Answer, T]
+
+
+def drive(plan: Plan[T], send: Callable[[Request], Answer]) -> T:
+    """Run ``plan``, each request sent with ``send`` (blocking); its result.
+    A failed request is thrown into the plan, which may handle it."""
+    try:
+        request = next(plan)
+        while True:
+            try:
+                answer = send(request)
+            except Exception as exc:  # noqa: BLE001 (the plan decides; uncaught, it comes back out)
+                request = plan.throw(exc)
+            else:
+                request = plan.send(answer)
+    except StopIteration as stop:
+        result: T = stop.value
+        return result
+
+
+async def adrive(plan: Plan[T], send: Callable[[Request], Awaitable[Answer]]) -> T:
+    """As :func:`drive`, with an async ``send``."""
+    try:
+        request = next(plan)
+        while True:
+            try:
+                answer = await send(request)
+            except Exception as exc:  # noqa: BLE001 (the plan decides; uncaught, it comes back out)
+                request = plan.throw(exc)
+            else:
+                request = plan.send(answer)
+    except StopIteration as stop:
+        result: T = stop.value
+        return result
+
+
+def get(path: str, params: Params | None = None, *, revalidate: bool = False) -> Plan[Any]:
+    """A plan of one GET: the answer's JSON."""
+    answer = yield Request("GET", path, params=params, revalidate=revalidate)
+    return answers.json_of("GET", path, answer)
+
+
+def cache_key(path: str, params: Params | None) -> Hashable:
+    """The full URL, as the key of a conditional read: the server's ETag
+    ignores the query string, so two queries of one route must not share it.
+    A list value (a key sent once per item) counts as the tuple of its items."""
+    return (path, tuple(sorted((key, tuple(value) if isinstance(value, list) else value)
+                               for key, value in (params or {}).items())))
+
+
+def conditional(cache: EtagCache, request: Request) -> tuple[Request, Hashable, CachedAnswer | None]:
+    """``request`` as it is sent: with ``If-None-Match`` when it asks to
+    ``revalidate`` and ``cache`` keeps an answer with an ``ETag`` for it;
+    the key and the kept answer, for :func:`after_conditional`."""
+    if not request.revalidate:
+        return request, None, None
+    key = cache_key(request.path, request.params)
+    cached = cache.get(key)
+    if cached is None:
+        return request, key, None
+    return replace(request, headers={**(request.headers or {}), "If-None-Match": cached.etag}), key, cached
+
+
+def after_conditional(cache: EtagCache, key: Hashable, cached: CachedAnswer | None, answer: Answer) -> Answer:
+    """The answer of a conditional request: on a 304, the kept bytes; an
+    answer with a new ``ETag`` is kept (bytes only, never what a caller
+    makes of them)."""
+    if key is None:
+        return answer
+    if answer.status == 304 and cached is not None:
+        return Answer(200, answer.headers, cached.body)
+    etag = answer.headers.get("etag")
+    if etag:
+        cache.put(key, etag, answer.content)
+    return answer

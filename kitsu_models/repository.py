@@ -23,11 +23,13 @@ from typing import Any, Generic, TypeVar
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticUndefined
 
-from . import answers, errors
+from . import answers, errors, exchange
+from .exchange import Plan, Request, drive
 from .gcpause import paused_gc
 from .ids import ID_CHUNK, chunks, id_of
 from .orm.base import KitsuModel, holds_ids, is_server_filled
 from .orm.collection import ModelList
+from .orm import loader
 from .orm.joins import seed_joined
 from .orm.relations import Link
 from .orm.state import Origin, origin_of, state_of
@@ -52,6 +54,11 @@ class Repository(Generic[M]):
     def __repr__(self) -> str:
         return f"<Repository {self.model.__name__}>"
 
+    # ------------------------------------------------------ the plans' driver
+    def _run(self, plan: Plan[T]) -> T:
+        """``plan`` run through the session's transport (blocking)."""
+        return drive(plan, self.session.transport.send)
+
     # ---------------------------------------------------------------- reads
     def get(self, object_id: str, **within: Any) -> M:
         """The object with this id: from the session if known, else one GET.
@@ -60,29 +67,41 @@ class Repository(Generic[M]):
 
         Raises :class:`errors.ModelNotFoundError` naming the model and id.
         """
+        return self._run(self.plan_get(object_id, **within))
+
+    def plan_get(self, object_id: str, **within: Any) -> Plan[M]:
+        """:meth:`get` as a plan (see :mod:`kitsu_models.exchange`)."""
         object_id = id_of(object_id, what=f"{self.model.__name__} id")
         known = self.session.identity.get(self.model, object_id)
         if known is not None:
             return known
-        return self.load(object_id, **within)
+        return (yield from self.plan_load(object_id, **within))
 
     def load(self, object_id: str, **within: Any) -> M:
         """One GET of the object's record, merged into the known object (its
         loaded relations stay); :class:`errors.ModelNotFoundError` if gone."""
-        return self._materialize([self.row(object_id, **within)], ModelList(session=self.session), rebind=False)[0]
+        return self._run(self.plan_load(object_id, **within))
+
+    def plan_load(self, object_id: str, **within: Any) -> Plan[M]:
+        row = yield from self.plan_row(object_id, **within)
+        loaded = yield from self._plan_materialize([row], ModelList(session=self.session), rebind=False)
+        return loaded[0]
 
     def row(self, object_id: str, **within: Any) -> Row:
         """The server's JSON record of one object (a fresh dict, no model);
         :class:`errors.ModelNotFoundError` if there is none."""
+        return self._run(self.plan_row(object_id, **within))
+
+    def plan_row(self, object_id: str, **within: Any) -> Plan[Row]:
         endpoint = self.route.item_endpoint(self.model.__name__)
         object_id = id_of(object_id, what=f"{self.model.__name__} id")
         item = endpoint.fill(**within, **{endpoint.subject or "id": object_id}) if within else endpoint.at(object_id)
-        return self._row_at(item, object_id)
+        return (yield from self._plan_row_at(item, object_id))
 
-    def _row_at(self, item: str, object_id: str) -> Row:
+    def _plan_row_at(self, item: str, object_id: str) -> Plan[Row]:
         """The record the path ``item`` answers (of ``object_id``)."""
         try:
-            answer = self.session.transport.get(item)
+            answer = yield from exchange.get(item)
         except errors.NotFoundError:
             raise errors.ModelNotFoundError(self.model.__name__, str(object_id), "/" + item) from None
         if not isinstance(answer, dict):
@@ -100,6 +119,9 @@ class Repository(Generic[M]):
         ``project_id`` (the ids' project, when they share one) for a
         project's models, else the whole table.
         """
+        return self._run(self.plan_get_many(ids, project_id=project_id))
+
+    def plan_get_many(self, ids: Iterable[Any], *, project_id: str | None = None) -> Plan[dict[str, M]]:
         found: dict[str, M] = {}
         missing: list[str] = []
         for object_id in dict.fromkeys(id_of(value, what=f"{self.model.__name__} id") for value in ids):
@@ -109,9 +131,9 @@ class Repository(Generic[M]):
             else:
                 missing.append(object_id)
         if len(missing) > ID_CHUNK:
-            missing = self._fetch_wide(missing, project_id, found)
+            missing = yield from self._plan_fetch_wide(missing, project_id, found)
         if missing:
-            found.update(self._fetch_by_ids(missing))
+            found.update((yield from self._plan_fetch_by_ids(missing)))
         return found
 
     @property
@@ -124,7 +146,7 @@ class Repository(Generic[M]):
             )
         return self.route.collection.template
 
-    def _fetch_wide(self, missing: list[str], project_id: str | None, found: dict[str, M]) -> list[str]:
+    def _plan_fetch_wide(self, missing: list[str], project_id: str | None, found: dict[str, M]) -> Plan[list[str]]:
         """For a model whose collection is small (``Route.small_table``),
         read ``missing`` through one wide request into ``found``; returns
         the ids still to fetch a batch at a time (those of other projects),
@@ -135,16 +157,16 @@ class Repository(Generic[M]):
             if self.route.project_collection and "project_id" in self.model.model_fields:
                 if not project_id:
                     return missing
-                wide = self.filter(project_id=project_id).by_id()
+                wide = (yield from self.plan_filter(project_id=project_id)).by_id()
                 found.update({key: wide[key] for key in missing if key in wide})
                 return [key for key in missing if key not in wide]
-            wide = self.all().by_id()
+            wide = (yield from self.plan_filter()).by_id()
             found.update({key: wide[key] for key in missing if key in wide})
             return []  # the whole table was read: the rest do not exist
         except errors.PermissionDeniedError:
             return missing  # the batches (and their fallback) may still be allowed
 
-    def _fetch_by_ids(self, ids: list[str], rebind: bool = True) -> dict[str, M]:
+    def _plan_fetch_by_ids(self, ids: list[str], rebind: bool = True) -> Plan[dict[str, M]]:
         """The objects with these ids, read through the list route (one
         request per 50). Artists may not read data/shots & co. (403), but
         may read the common entity route: the ids are looked up there."""
@@ -152,22 +174,27 @@ class Repository(Generic[M]):
         try:
             for chunk in chunks(ids):
                 params = {**self.route.params, "id": json.dumps(list(chunk))}
-                self._materialize(self._get_rows(self._collection, params), cohort, rebind)
+                rows = yield from self._plan_rows(self._collection, params)
+                yield from self._plan_materialize(rows, cohort, rebind)
         except errors.PermissionDeniedError:
             root = self.model.identity_root()
             if root is self.model:
                 raise
-            by_root = Repository(self.session, root)._fetch_by_ids(ids, rebind)
+            by_root = yield from Repository(self.session, root)._plan_fetch_by_ids(ids, rebind)
             return {key: obj for key, obj in by_root.items() if isinstance(obj, self.model)}
         return cohort.by_id()
 
     def filter(self, **criteria: FilterValue) -> ModelList[M]:
         """Every object matching all criteria. A value may be a model or an
         id, a scalar, or a list meaning "any of" (sent in chunks of ids)."""
+        return self._run(self.plan_filter(**criteria))
+
+    def plan_filter(self, **criteria: FilterValue) -> Plan[ModelList[M]]:
         found: ModelList[M] = ModelList(session=self.session)
         scope: dict[str, Any] | None = None
         for list_path, params, scope in self._queries(criteria):
-            found.extend(self._load(list_path, params, scope))
+            answer = yield Request("GET", list_path, params=params, revalidate=True)
+            found.extend((yield from self._plan_decode_list(answer.content, scope, list_path)))
         found.scope = scope or None
         kept = _exact_names(found, criteria, lambda item: getattr(item, "name", None))
         return found if kept is found else ModelList(kept, self.session, found.scope)
@@ -176,9 +203,12 @@ class Repository(Generic[M]):
         """The server's JSON rows of :meth:`filter`'s objects, as sent
         (criteria checked, ids chunked, ETags revalidated), without building
         models. The dicts are fresh: nothing else holds them."""
+        return self._run(self.plan_rows(**criteria))
+
+    def plan_rows(self, **criteria: FilterValue) -> Plan[list[Row]]:
         found: list[Row] = []
         for list_path, params, _ in self._queries(criteria):
-            found.extend(_rows(self.session.transport.conditional_get(list_path, params), list_path))
+            found.extend((yield from self._plan_rows(list_path, params)))
         return _exact_names(found, criteria, lambda row: row.get("name"))
 
     def _queries(self, criteria: dict[str, FilterValue]) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
@@ -202,22 +232,19 @@ class Repository(Generic[M]):
         for chunk in chunks(json.loads(params[key])):
             yield collection, {**self.route.params, **params, key: json.dumps(list(chunk))}, scope
 
-    def _load(self, list_path: str, params: dict[str, Any], scope: dict[str, Any]) -> ModelList[M]:
-        """A list route's models. Where the route sends an ETag and the
-        answer has not changed (304), last time's bytes are read again: the
-        rows merge into the objects already loaded."""
-        answer = self.session.transport.conditional_answer(list_path, params)
-        return self.decode_list(answer.content, scope, list_path)
-
     def decode_list(self, body: bytes, scope: dict[str, Any] | None = None, source: str = "") -> ModelList[M]:
         """Models from the bytes of a list answer: parsed and materialised
         with the garbage collector paused (the path every list load takes)."""
+        return self._run(self._plan_decode_list(body, scope, source))
+
+    def _plan_decode_list(self, body: bytes, scope: dict[str, Any] | None, source: str) -> Plan[ModelList[M]]:
         with paused_gc():
             try:
                 answer = json.loads(body)
             except (ValueError, RecursionError):
                 raise errors.UnexpectedAnswerError("GET", "/" + source, 200, "the answer is not JSON", answers.excerpt(body)) from None
-            return self._materialize(_rows(answer, source), ModelList(session=self.session, scope=scope))
+        rows = _rows(answer, source)
+        return (yield from self._plan_materialize(rows, ModelList(session=self.session, scope=scope)))
 
     def all(self) -> ModelList[M]:
         """Every object of this model the user may read."""
@@ -230,31 +257,43 @@ class Repository(Generic[M]):
 
     def get_by_name(self, name: str, **scope: FilterValue) -> M:
         """The object named ``name`` within ``scope`` (e.g. ``project=...``)."""
-        found = self.first(name=name, **scope)
-        if found is None:
+        return self._run(self.plan_get_by_name(name, **scope))
+
+    def plan_get_by_name(self, name: str, **scope: FilterValue) -> Plan[M]:
+        found = yield from self.plan_filter(name=name, **scope)
+        if not found:
             where = ", ".join(f"{key}={value!r}" for key, value in scope.items())
             raise errors.ModelNotFoundError(self.model.__name__, f"named {name!r}" + (f" ({where})" if where else ""))
-        return found
+        return found[0]
 
     def iter(self, page_size: int = 100, **criteria: FilterValue) -> Iterator[M]:
         """Iterate lazily, a server page at a time where the route pages."""
         if not self.route.paged:
             yield from self.filter(**criteria)
             return
-        params = {**self.route.params, **self._params(criteria), "limit": str(page_size)}
-        collection = self._collection
-        seen: set[Any] = set()
-        page = 1
+        page, seen = 1, set[Any]()
         while True:
-            rows = _rows(self.session.transport.get(collection, {**params, "page": str(page)}), collection)
-            ids = {row.get("id") for row in rows}
-            if rows and ids <= seen:  # a server that answers a page again would page for ever
-                raise errors.UnexpectedAnswerError("GET", "/" + collection, 200, f"page {page} repeats earlier rows")
-            seen |= ids
-            yield from self._materialize(rows, ModelList(session=self.session))
-            if len(rows) < page_size:
+            rows, more = self._run(self.plan_page(page, page_size, seen, **criteria))
+            yield from rows
+            if not more:
                 return
             page += 1
+
+    def plan_page(
+        self, page: int, page_size: int, seen: set[Any], **criteria: FilterValue
+    ) -> Plan[tuple[ModelList[M], bool]]:
+        """Page ``page`` of a paged query, as models, and whether another
+        follows; ``seen`` holds the ids of the pages before (a server that
+        answers a page again would page for ever: a typed error)."""
+        params = {**self.route.params, **self._params(criteria), "limit": str(page_size), "page": str(page)}
+        collection = self._collection
+        rows = yield from self._plan_rows(collection, params, revalidate=False)
+        ids = {row.get("id") for row in rows}
+        if rows and ids <= seen:
+            raise errors.UnexpectedAnswerError("GET", "/" + collection, 200, f"page {page} repeats earlier rows")
+        seen |= ids
+        models = yield from self._plan_materialize(rows, ModelList(session=self.session))
+        return models, len(rows) >= page_size
 
     def reload_many(self, objects: Sequence[M]) -> None:
         """Load these objects again through the list route, in batched
@@ -263,23 +302,32 @@ class Repository(Generic[M]):
         tasks, as a board route embedded them), by that list read again in
         one request: what a route left out of their rows is filled in. They
         keep the cohort they were loaded with."""
+        self._run(self.plan_reload_many(objects))
+
+    def plan_reload_many(self, objects: Sequence[M]) -> Plan[None]:
         scope = _whole_scope(objects)
         if scope:
             try:
                 for list_path, params, _ in self._queries(scope):
-                    self._materialize(self._get_rows(list_path, params), ModelList(session=self.session), rebind=False)
+                    rows = yield from self._plan_rows(list_path, params)
+                    yield from self._plan_materialize(rows, ModelList(session=self.session), rebind=False)
                 return
             except errors.PermissionDeniedError:
                 pass  # the batches (and their fallback) may still be allowed
-        self._fetch_by_ids([id_of(obj, self.model) for obj in objects], rebind=False)
+        yield from self._plan_fetch_by_ids([id_of(obj, self.model) for obj in objects], rebind=False)
 
     def load_route(self, route_path: str, params: Mapping[str, Any] | None = None) -> ModelList[M]:
         """The models a dedicated list route answers (``data/projects/<id>/team``)."""
-        return self._materialize(self._get_rows(route_path, dict(params or {})), ModelList(session=self.session))
+        return self._run(self.plan_load_route(route_path, params))
+
+    def plan_load_route(self, route_path: str, params: Mapping[str, Any] | None = None) -> Plan[ModelList[M]]:
+        rows = yield from self._plan_rows(route_path, dict(params or {}))
+        return (yield from self._plan_materialize(rows, ModelList(session=self.session)))
 
     def materialize(self, rows: Iterable[Mapping[str, Any]], *, owned: bool = False) -> ModelList[M]:
         """Models for rows obtained elsewhere (a login answer, an event, a
-        write's answer), merged into the objects already known; no request.
+        write's answer), merged into the objects already known; no request
+        (but, for entities, one read of the entity types when one is unknown).
 
         The rows are copied, so the caller's dicts never become the models'
         storage; ``owned=True`` hands over fresh dicts nothing else holds
@@ -288,29 +336,40 @@ class Repository(Generic[M]):
         for row in fresh:
             if not isinstance(row, dict):
                 raise errors.InvalidArgumentError(f"a {self.model.__name__} row must be a dict, got {row!r:.80}")
-        return self._materialize(fresh, ModelList(session=self.session), rebind=False)  # type: ignore[arg-type]
+        return self._run(self._plan_materialize(fresh, ModelList(session=self.session), rebind=False))  # type: ignore[arg-type]
 
     def materialize_list(self, rows: list[dict[str, Any]], scope: dict[str, Any] | None = None) -> ModelList[M]:
         """Models for a list answer read elsewhere (a route embedding these
         rows in another model's), made as a list load makes them: one cohort
         holding every object of ``scope``, known objects joining it. The rows
         are the caller's to give up: they become the models' storage."""
-        return self._materialize(rows, ModelList(session=self.session, scope=scope))
+        return self._run(self.plan_materialize_list(rows, scope))
+
+    def plan_materialize_list(self, rows: list[dict[str, Any]], scope: dict[str, Any] | None = None) -> Plan[ModelList[M]]:
+        return (yield from self._plan_materialize(rows, ModelList(session=self.session, scope=scope)))
 
     def filter_into_one_cohort(self, key: str, values: Sequence[str], params: Mapping[str, Any]) -> ModelList[M]:
         """Objects whose ``key`` is one of ``values`` (with ``params``), read
         by lists of 50 values into one cohort: their own relations then load
         for all of them at once (the loader's query for many owners)."""
+        return self._run(self.plan_filter_into_one_cohort(key, values, params))
+
+    def plan_filter_into_one_cohort(
+        self, key: str, values: Sequence[str], params: Mapping[str, Any]
+    ) -> Plan[ModelList[M]]:
         cohort: ModelList[M] = ModelList(session=self.session)
         for chunk in chunks(list(values)):
             criteria = {key: chunk[0] if len(chunk) == 1 else list(chunk), **params}
-            rows = self._get_rows(self._collection, {**self.route.params, **self._params(criteria)})
-            self._materialize(rows, cohort)
+            rows = yield from self._plan_rows(self._collection, {**self.route.params, **self._params(criteria)})
+            yield from self._plan_materialize(rows, cohort)
         return cohort
 
     # --------------------------------------------------------------- writes
     def create(self, obj: M) -> M:
         """POST a new object; its fields are updated from the answer."""
+        return self._run(self.plan_create(obj))
+
+    def plan_create(self, obj: M) -> Plan[M]:
         # Set fields, and fields with a default the server needs (a
         # comment's object_type): a default the model gives is sent too.
         fields = type(obj).model_fields
@@ -324,7 +383,8 @@ class Repository(Generic[M]):
             names &= set(route.create_fields)
         values = _checked_ids(self.model, obj.model_dump(mode="json", include=names))
         values = {route.create_renames.get(key, key): value for key, value in values.items()}
-        row = self.session.transport.post(self._path_for(route.create_endpoint, obj, route), values)
+        path = yield from self._plan_path(route.create_endpoint, obj, route)
+        row = answers.json_or_none("POST", path, (yield Request("POST", path, json=values)))
         self.session.identity.adopt(obj, row, Origin(self.session))
         return obj
 
@@ -340,9 +400,11 @@ class Repository(Generic[M]):
         object's lock is held throughout (see ``KitsuModel.lock``).
         """
         with obj.lock:  # two saves of one object never overlap, nor a merge
-            return self._update(obj)
+            return self._run(self.plan_update(obj))
 
-    def _update(self, obj: M) -> M:
+    def plan_update(self, obj: M) -> Plan[M]:
+        """:meth:`update` as a plan (the caller holds the object's lock, or
+        keeps saves of one object from overlapping)."""
         state = state_of(obj)
         changes, removed, taken = state.take_changes(obj)
         if not changes and not removed:
@@ -358,11 +420,12 @@ class Repository(Generic[M]):
             if self.route.update_whole:  # the route nulls what is not sent: send it all
                 changes = {**obj.model_dump(mode="json", include=set(self.route.update_whole)), **changes}
             if ("data" in changes or removed) and not self.route.merges_data:
-                current = self._row_at(self._endpoint_of(obj, self.route.item, "read"), object_id).get("data") or {}
+                item = yield from self._plan_endpoint(obj, self.route.item, "read")
+                current = (yield from self._plan_row_at(item, object_id)).get("data") or {}
                 merged = {**current, **changes.get("data", {})}
                 changes["data"] = {key: value for key, value in merged.items() if key not in removed}
-            route = self._endpoint_of(obj, self.route.update_endpoint, "updated")
-            row = self.session.transport.put(route, changes)
+            route = yield from self._plan_endpoint(obj, self.route.update_endpoint, "updated")
+            row = answers.json_or_none("PUT", route, (yield Request("PUT", route, json=changes)))
             if not isinstance(row, dict) or row.get("id") not in (None, object_id):
                 # Not the record this route answers: the save is not known to have happened.
                 raise errors.UnexpectedAnswerError("PUT", "/" + route, 200, "expected the saved record",
@@ -371,7 +434,7 @@ class Repository(Generic[M]):
             state.restore_changes(taken)
             raise
         # Fields assigned meanwhile are changes still: the merge keeps them.
-        self._materialize([{**row, "id": object_id}], ModelList(session=self.session), rebind=False)
+        yield from self._plan_materialize([{**row, "id": object_id}], ModelList(session=self.session), rebind=False)
         return obj
 
     def delete(self, obj: M, *, force: bool = False) -> bool:
@@ -381,11 +444,15 @@ class Repository(Generic[M]):
         with linked data only cancels it (an asset with tasks): the object is
         then reloaded and stays usable, and False is returned.
         """
+        return self._run(self.plan_delete(obj, force=force))
+
+    def plan_delete(self, obj: M, *, force: bool = False) -> Plan[bool]:
         params = {"force": "true"} if force else None
-        self.session.transport.delete(self._endpoint_of(obj, self.route.delete_endpoint, "deleted"), params)
+        path = yield from self._plan_endpoint(obj, self.route.delete_endpoint, "deleted")
+        yield Request("DELETE", path, params=params)
         if self.route.force_delete and not force:
             try:
-                self._reload(obj)
+                yield from self._plan_reload(obj)
                 return False
             except errors.ModelNotFoundError:
                 pass
@@ -395,27 +462,31 @@ class Repository(Generic[M]):
 
     def refresh(self, obj: M) -> M:
         """Reload the object, then the relations that were loaded on it."""
+        return self._run(self.plan_refresh(obj))
+
+    def plan_refresh(self, obj: M) -> Plan[M]:
         loaded = state_of(obj).forget_relations()
-        self._reload(obj)
+        yield from self._plan_reload(obj)
         for name in loaded:
-            getattr(obj, name)
+            yield from loader.plan(getattr(type(obj), name), [obj])
         return obj
 
     # -------------------------------------------------------------- helpers
-    def _reload(self, obj: M) -> None:
+    def _plan_reload(self, obj: M) -> Plan[None]:
         """Read ``obj``'s record again (through its path: a record under its
         parents takes their ids from its fields) and merge it in."""
-        item = self._endpoint_of(obj, self.route.item, "read")
-        self._materialize([self._row_at(item, id_of(obj, self.model))], ModelList(session=self.session), rebind=False)
+        item = yield from self._plan_endpoint(obj, self.route.item, "read")
+        row = yield from self._plan_row_at(item, id_of(obj, self.model))
+        yield from self._plan_materialize([row], ModelList(session=self.session), rebind=False)
 
-    def _endpoint_of(self, obj: M, endpoint: Endpoint | None, verb: str) -> str:
+    def _plan_endpoint(self, obj: M, endpoint: Endpoint | None, verb: str) -> Plan[str]:
         """``endpoint`` filled for ``obj`` (InvalidArgumentError when the
         model has no route to ``verb`` it)."""
         if endpoint is None:
             raise errors.InvalidArgumentError(f"{self.model.__name__} objects cannot be {verb} through the API")
-        return self._path_for(endpoint, obj, self.route)
+        return (yield from self._plan_path(endpoint, obj, self.route))
 
-    def _path_for(self, endpoint: Endpoint, obj: M, route: Route) -> str:
+    def _plan_path(self, endpoint: Endpoint, obj: M, route: Route) -> Plan[str]:
         """``endpoint`` filled for ``obj``. A placeholder the route takes from
         a parent (``renames={"project_id": "budget.project_id"}``) is read
         from that parent, loaded through this session if need be."""
@@ -424,14 +495,21 @@ class Repository(Generic[M]):
             if "." in source and placeholder in endpoint.placeholders:
                 relation_name, field_name = source.split(".", 1)
                 relation = getattr(self.model, relation_name)
-                parent = self.session.repository(relation.target()).get(obj.__dict__[relation.key])
+                parent = yield from self.session.repository(relation.target()).plan_get(obj.__dict__[relation.key])
                 parents[placeholder] = parent.__dict__.get(field_name)
         return endpoint.fill_from(obj, route.renames, **parents)
 
-    def _materialize(self, rows: Iterable[dict[str, Any]], cohort: ModelList[M], rebind: bool = True) -> ModelList[M]:
+    def _plan_materialize(
+        self, rows: Iterable[dict[str, Any]], cohort: ModelList[M], rebind: bool = True
+    ) -> Plan[ModelList[M]]:
         """Rows as models, appended to ``cohort`` (the list loaded together).
         ``rebind=False`` for single-object reloads: known objects keep the
-        cohort they were loaded with, so batch loading still spans it."""
+        cohort they were loaded with, so batch loading still spans it. Rows
+        of a model whose class depends on the row (entities) first have
+        their kinds known (one read of the entity types, once a session)."""
+        if "class_for_row" in vars(self.model):
+            rows = list(rows)
+            yield from self.session.plan_entity_types(row.get("entity_type_id") for row in rows if isinstance(row, dict))
         origin = Origin(self.session, cohort)
         keyed = self.route.item is not None  # its rows name their object
         shapes: set[tuple[str, ...]] = set()
@@ -440,8 +518,8 @@ class Repository(Generic[M]):
         cohort.extend(objects)
         return cohort
 
-    def _get_rows(self, list_path: str, params: dict[str, Any]) -> list[Row]:
-        return _rows(self.session.transport.conditional_get(list_path, params), list_path)
+    def _plan_rows(self, list_path: str, params: dict[str, Any], revalidate: bool = True) -> Plan[list[Row]]:
+        return _rows((yield from exchange.get(list_path, params, revalidate=revalidate)), list_path)
 
     def _params(self, criteria: dict[str, FilterValue]) -> dict[str, str]:
         """Criteria as query parameters. A relation's name stands for its id

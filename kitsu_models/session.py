@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from collections.abc import Sequence as SequenceOf
 from contextlib import contextmanager
 from types import TracebackType
@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 from . import catalogue as api
 from . import errors
-from . import answers
+from . import answers, exchange
+from .exchange import Plan, drive
 from .answers import JSON
 from .credentials import Secret, Tokens
 from .orm import registry, session_api
@@ -242,16 +243,23 @@ class Kitsu:
         read once per session: it tells which class an entity row becomes."""
         if not isinstance(entity_type_id, str):
             return None  # a row naming no type: the polymorphic base's default class
-        if self._entity_type_names is None or entity_type_id not in self._entity_type_names:
-            rows = self.transport.get(api.ENTITY_TYPES.fill())
-            if not isinstance(rows, list):
-                raise errors.UnexpectedAnswerError(
-                    "GET", "/" + api.ENTITY_TYPES.template, 200, "expected a list", answers.excerpt(rows)
-                )
-            self._entity_type_names = {
-                row["id"]: str(row.get("name")) for row in rows if isinstance(row, dict) and isinstance(row.get("id"), str)
-            }
-        return self._entity_type_names.get(entity_type_id)
+        drive(self.plan_entity_types([entity_type_id]), self.transport.send)
+        return (self._entity_type_names or {}).get(entity_type_id)
+
+    def plan_entity_types(self, ids: Iterable[Any]) -> Plan[None]:
+        """Know the entity types ``ids`` name: one read of the table when
+        one of them is not known yet (a type made since: read again)."""
+        known = self._entity_type_names
+        if known is not None and all(not isinstance(i, str) or i in known for i in ids):
+            return
+        rows = yield from exchange.get(api.ENTITY_TYPES.fill())
+        if not isinstance(rows, list):
+            raise errors.UnexpectedAnswerError(
+                "GET", "/" + api.ENTITY_TYPES.template, 200, "expected a list", answers.excerpt(rows)
+            )
+        self._entity_type_names = {
+            row["id"]: str(row.get("name")) for row in rows if isinstance(row, dict) and isinstance(row.get("id"), str)
+        }
 
     # -------------------------------------------------------------- hosts
     @property
@@ -426,19 +434,27 @@ class Kitsu:
         must not merge that old record back over a refreshed or edited
         object. Without a record (tokens given), it is read from the server.
         """
-        with self._me_lock:
-            if self._user is None:
-                record = self.current_user()
-            elif self._me is not None and self._me.id == self._user.get("id") and not self._me.is_deleted:
-                return self._me
-            else:
-                record = self._user
-            self._me = self.persons.materialize([record])[0]
+        with self._me_lock:  # a prefetch's threads may ask at once
+            return drive(self.plan_me(), self.transport.send)
+
+    def plan_me(self) -> Plan[Person]:
+        """:attr:`me` as a plan (:mod:`kitsu_models.exchange`)."""
+        if self._user is None:
+            record = yield from self.plan_current_user()
+        elif self._me is not None and self._me.id == self._user.get("id") and not self._me.is_deleted:
             return self._me
+        else:
+            record = self._user
+        self._me = self.persons.materialize([record])[0]
+        return self._me
 
     def current_user(self) -> dict[str, Any]:
         """The logged-in user's record, as the server sends it."""
-        answer = self.transport.get(api.AUTHENTICATED.fill())
+        return drive(self.plan_current_user(), self.transport.send)
+
+    def plan_current_user(self) -> Plan[dict[str, Any]]:
+        """:meth:`current_user` as a plan."""
+        answer = yield from exchange.get(api.AUTHENTICATED.fill())
         user = answer.get("user") if isinstance(answer, dict) else None
         if not isinstance(user, dict):
             raise errors.UnexpectedAnswerError(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,7 +24,10 @@ from . import answers, errors
 from .answers import JSON, Answer
 from .credentials import Secret, Tokens
 from .etag_cache import EtagCache
-from .exchange import REFRESH_PATH, Attempts, Params, Request, RequestOptions, Wire, normalize_host, tokens_from, wire
+from .exchange import (
+    REFRESH_PATH, Attempts, Params, Request, RequestOptions, Wire, after_conditional, cache_key, conditional,
+    normalize_host, tokens_from, wire,
+)
 from .policy import RetryPolicy, Timeout, parse_retry_after
 from .sockets import DeadlineAdapter, bounded
 from .streaming import MultipartBody, ProgressCallback, StrPath, write_atomically
@@ -52,14 +55,6 @@ class TransportSettings(TypedDict, total=False):
     cert: str | tuple[str, str] | None
     user_agent: str
     pool_size: int
-
-
-def _cache_key(path: str, params: Params | None) -> Hashable:
-    """The full URL, as the key of a conditional read: the server's ETag
-    ignores the query string, so two queries of one route must not share it.
-    A list value (a key sent once per item) counts as the tuple of its items."""
-    return (path, tuple(sorted((key, tuple(value) if isinstance(value, list) else value)
-                               for key, value in (params or {}).items())))
 
 
 class Transport:
@@ -161,27 +156,12 @@ class Transport:
         """GET a JSON answer, revalidating with ``If-None-Match`` where the
         server sent an ``ETag``: an unchanged answer costs a 304, no body.
         Each call parses the body anew, so callers never share objects."""
-        return answers.json_of("GET", path, self.conditional_answer(path, params))
+        return answers.json_of("GET", path, self.send(Request("GET", path, params=params, revalidate=True)))
 
     def revalidates(self, path: str, params: Params | None = None) -> bool:
         """Whether the last conditional read of ``path`` with ``params`` got
         an ``ETag``: the next one then costs a 304 if nothing changed."""
-        return self.etag_cache.get(_cache_key(path, params)) is not None
-
-    def conditional_answer(self, path: str, params: Params | None = None) -> Answer:
-        """The answer of a GET revalidated with ``If-None-Match`` where the
-        server sent an ``ETag``: on a 304, the bytes kept from last time (the
-        transport keeps bytes, never what callers made of them)."""
-        key = _cache_key(path, params)
-        cached = self.etag_cache.get(key)
-        headers = {"If-None-Match": cached.etag} if cached else None
-        answer = self.request("GET", path, params=params, headers=headers)
-        if answer.status == 304 and cached:
-            return Answer(200, answer.headers, cached.body)
-        etag = answer.headers.get("etag")
-        if etag:
-            self.etag_cache.put(key, etag, answer.content)
-        return answer
+        return self.etag_cache.get(cache_key(path, params)) is not None
 
     def request(self, method: str, path: str, **options: Unpack[RequestOptions]) -> Answer:
         """Send one request (see :class:`~kitsu_models.exchange.Request` for
@@ -190,9 +170,14 @@ class Transport:
         return self.send(Request(method, path, **options))
 
     def send(self, request: Request) -> Answer:
-        """As :meth:`request`, for a request already built."""
-        response, content = self._exchange(request)
-        return Answer(response.status_code, {key.lower(): value for key, value in response.headers.items()}, content)
+        """As :meth:`request`, for a request already built. A ``revalidate``
+        request is conditional (``If-None-Match``); on a 304, the bytes kept
+        from last time (the transport keeps bytes, never what callers made
+        of them)."""
+        sent, key, cached = conditional(self.etag_cache, request)
+        response, content = self._exchange(sent)
+        answer = Answer(response.status_code, {name.lower(): value for name, value in response.headers.items()}, content)
+        return after_conditional(self.etag_cache, key, cached, answer)
 
     def _exchange(self, request: Request) -> tuple[requests.Response, bytes]:
         """The successful response and its body (left unread, b"", for a

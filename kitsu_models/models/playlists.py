@@ -35,6 +35,7 @@ from ..orm.base import Id, KitsuModel, computed, server_filled
 from ..orm.collection import ModelList
 from ..orm.relations import MaybeToOne, Relation, ToMany, ToOne, reload_absent, settable
 from ..orm.state import Origin, origin_of, rebind
+from ..exchange import Plan
 from ..routes import Route
 from . import breakdown, people, previews, production, tasks
 
@@ -185,14 +186,14 @@ class _Entries(Relation):
                 raise errors.InvalidArgumentError(f"playlist.entries takes PlaylistEntry objects, got {entry!r}")
         obj.shots = [entry.as_shot() for entry in entries]
 
-    def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
+    def plan_load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> Plan[None]:
         """Build the entries of ``owners``, fetching the ``shots`` they lack in one batch."""
         playlists = [owner for owner in owners if isinstance(owner, Playlist)]
         if playlists[0].session.strict:
             # Strict mode let this load happen because the playlist asked
             # has its shots: members lacking theirs stay unloaded.
             playlists = [owner for owner in playlists if _has_shots(owner)]
-        reload_absent(playlists, "shots")
+        yield from reload_absent(playlists, "shots")
         for owner in playlists:
             if not _has_shots(owner):  # deleted meanwhile
                 raise errors.ModelNotFoundError("Playlist", owner.id, "/" + api.PLAYLISTS.template)

@@ -17,8 +17,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .. import exchange
 from ..errors import PermissionDeniedError
-from ..gcpause import paused_gc
+from ..exchange import Plan
 from ..catalogue import PROJECT_TEAM
 from ..routes import Endpoint
 from .collection import ModelList
@@ -59,12 +60,12 @@ class Embedding:
     copies: Mapping[str, str] = field(default_factory=dict)
     blanks: tuple[str, ...] = ()
 
-    def applies(self, owner: KitsuModel) -> bool:
+    def plan_applies(self, owner: KitsuModel) -> Plan[bool]:
         """Whether the route answers complete lists for the logged-in user on
         the owner's project: an admin's role is global; anyone else's is the
         one their team link sets, else their own (a read of the team, for
         each list: a role may change at any time)."""
-        me = owner.session.me
+        me = yield from owner.session.plan_me()
         role = getattr(me, "role", None)
         if role == "admin":
             return True
@@ -72,30 +73,28 @@ class Embedding:
             return False
         try:
             # The team lists the role each member holds there (``project_role``).
-            team = owner.session.transport.get(PROJECT_TEAM.fill(project_id=owner))
+            team = yield from exchange.get(PROJECT_TEAM.fill(project_id=owner))
         except PermissionDeniedError:
             return False
         mine = [member for member in team if isinstance(member, dict) and member.get("id") == me.id]
         return bool(mine) and (mine[0].get("project_role") or role) in COMPLETE_FOR
 
-    def load(self, relation: ToMany[Any], owner: KitsuModel) -> bool:
+    def plan_load(self, relation: ToMany[Any], owner: KitsuModel) -> Plan[bool]:
         """Load ``relation`` of ``owner``, and the embedded relation of each
         object it holds; False, having loaded nothing, where the server
         refuses the route (the caller then takes the objects' own routes)."""
         key = relation.foreign_key
         assert key is not None, "an embedding backs a relation with a foreign key"
-        session = owner.session
         try:
-            answer = session.transport.conditional_get(self.route.fill(), {key: owner.id})
+            answer = yield from exchange.get(self.route.fill(), {key: owner.id}, revalidate=True)
         except PermissionDeniedError:
             return False
         if not isinstance(answer, list) or not all(isinstance(row, dict) for row in answer):
             return False  # not the shape this route sends: the objects' own routes will tell
-        with paused_gc():  # building only: the request is done
-            self._store(relation, owner, answer)
+        yield from self._store(relation, owner, answer)  # (materialising pauses the collector, no request)
         return True
 
-    def _store(self, relation: ToMany[Any], owner: KitsuModel, rows: list[dict[str, Any]]) -> None:
+    def _store(self, relation: ToMany[Any], owner: KitsuModel, rows: list[dict[str, Any]]) -> Plan[None]:
         """The answer's rows as ``relation``'s objects of ``owner``, each with
         its embedded relation stored."""
         key = str(relation.foreign_key)
@@ -119,8 +118,8 @@ class Embedding:
                     inner_row.setdefault(key, owner.id)
             groups.append(group)
         scope = {key: owner.id}
-        children = session.repository(child_model).materialize_list(rows, scope)
-        flat = session.repository(inner_model).materialize_list(
+        children = yield from session.repository(child_model).plan_materialize_list(rows, scope)
+        flat = yield from session.repository(inner_model).plan_materialize_list(
             [inner_row for group in groups for inner_row in group], scope if fills_inner else None
         )
         start = 0

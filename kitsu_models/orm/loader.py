@@ -27,7 +27,9 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .. import exchange
 from ..errors import PermissionDeniedError, UnexpectedAnswerError
+from ..exchange import Plan, drive
 from ..gcpause import paused_gc
 from ..routes import Endpoint
 from .collection import ModelList
@@ -41,26 +43,34 @@ if TYPE_CHECKING:
 def load(relation: Relation, objects: Sequence[KitsuModel], scope: dict[str, Any] | None = None,
          along: Collection[str] = ()) -> None:
     """Load ``relation`` for ``objects`` and the members of their cohorts
-    that lack it. ``scope`` is the caller's list's (``{"project_id": ...}``);
-    ``along`` names the relations of the loaded objects the caller loads
-    next (a prefetch): an embedding whose route carries them is used."""
+    that lack it, through their session's transport (:func:`plan`)."""
+    drive(plan(relation, objects, scope, along), objects[0].session.transport.send)
+
+
+def plan(relation: Relation, objects: Sequence[KitsuModel], scope: dict[str, Any] | None = None,
+         along: Collection[str] = ()) -> Plan[None]:
+    """Load ``relation`` for ``objects`` and the members of their cohorts
+    that lack it, as a plan (:mod:`kitsu_models.exchange`). ``scope`` is the
+    caller's list's (``{"project_id": ...}``); ``along`` names the relations
+    of the loaded objects the caller loads next (a prefetch): an embedding
+    whose route carries them is used."""
     if isinstance(relation, ToMany) and relation.embedding is not None and len(objects) == 1:
         owner, embedding = objects[0], relation.embedding
-        if embedding.relation in along and not _has_loaded(owner, relation.name) and embedding.applies(owner):
-            if embedding.load(relation, owner):
+        if embedding.relation in along and not _has_loaded(owner, relation.name):
+            if (yield from embedding.plan_applies(owner)) and (yield from embedding.plan_load(relation, owner)):
                 return
     owners, scope = _owners(relation, objects, scope)
     if not owners:
         return
     if isinstance(relation, Link):
-        _by_ids(relation, owners, lambda owner: [value] if (value := getattr(owner, relation.key)) else [])
+        yield from _by_ids(relation, owners, lambda owner: [value] if (value := getattr(owner, relation.key)) else [])
     elif isinstance(relation, FirstOfIds):
-        reload_absent(owners, relation.ids_field)
-        _by_ids(relation, owners, lambda owner: listed_ids(getattr(owner, relation.ids_field))[:1])
+        yield from reload_absent(owners, relation.ids_field)
+        yield from _by_ids(relation, owners, lambda owner: listed_ids(getattr(owner, relation.ids_field))[:1])
     elif isinstance(relation, ToMany):
-        _to_many(relation, owners, scope)
+        yield from _to_many(relation, owners, scope)
     else:
-        relation.load(owners, scope)  # requests: the building inside pauses the collector
+        yield from relation.plan_load(owners, scope)
 
 
 def _owners(
@@ -95,14 +105,14 @@ def _has_loaded(obj: KitsuModel, name: str) -> bool:
 
 def _by_ids(
     relation: Link[Any] | FirstOfIds[Any], owners: list[KitsuModel], ids_of: Callable[[KitsuModel], list[Any]]
-) -> None:
+) -> Plan[None]:
     """The target of every owner, by the id it holds (its first), in one ``get_many``."""
     wanted = [ids_of(owner) for owner in owners]
     if not all(isinstance(value, str) for ids in wanted for value in ids):  # a malformed row: an id that is a list...
         bad = next(value for ids in wanted for value in ids if not isinstance(value, str))
         key = getattr(relation, "key", getattr(relation, "ids_field", relation.name))
         raise _not_an_id(relation, key, bad)
-    found = owners[0].session.repository(relation.target()).get_many(
+    found = yield from owners[0].session.repository(relation.target()).plan_get_many(
         {value for ids in wanted for value in ids}, project_id=shared_project(owners)
     )
     for owner, ids in zip(owners, wanted):
@@ -114,31 +124,31 @@ def _not_an_id(relation: Relation, key: str, value: Any) -> UnexpectedAnswerErro
                                  repr(value)[:80])
 
 
-def _to_many(relation: ToMany[Any], owners: list[KitsuModel], scope: dict[str, Any] | None) -> None:
+def _to_many(relation: ToMany[Any], owners: list[KitsuModel], scope: dict[str, Any] | None) -> Plan[None]:
     session = owners[0].session
     repository = session.repository(relation.target())
     if relation.ids_field is not None:
         if relation.reload_when_absent:
-            reload_absent(owners, relation.ids_field)
+            yield from reload_absent(owners, relation.ids_field)
         wanted = [listed_ids(getattr(owner, relation.ids_field)) for owner in owners]
-        found = repository.get_many({i for ids in wanted for i in ids}, project_id=shared_project(owners))
+        found = yield from repository.plan_get_many({i for ids in wanted for i in ids}, project_id=shared_project(owners))
         for owner, ids in zip(owners, wanted):
             relation.store(owner, ModelList([found[i] for i in ids if i in found], session))
     elif relation.foreign_key is not None:
         try:
-            _by_foreign_key(relation, owners, scope)
+            yield from _by_foreign_key(relation, owners, scope)
         except PermissionDeniedError:
             if relation.route is None:
                 raise
-            _per_owner(relation, owners, relation.route)
+            yield from _per_owner(relation, owners, relation.route)
     elif relation.batch_route is not None and len(owners) > 1:
-        _per_project(relation, owners, relation.batch_route)
+        yield from _per_project(relation, owners, relation.batch_route)
     else:
         assert relation.route is not None
-        _per_owner(relation, owners, relation.route)
+        yield from _per_owner(relation, owners, relation.route)
 
 
-def _by_foreign_key(relation: ToMany[Any], owners: list[KitsuModel], scope: dict[str, Any] | None) -> None:
+def _by_foreign_key(relation: ToMany[Any], owners: list[KitsuModel], scope: dict[str, Any] | None) -> Plan[None]:
     """The children of all owners: one project-wide query when the owners
     are a whole project's (and the children have a project), one query for
     one owner, else queries by lists of owner ids; grouped by owner."""
@@ -149,13 +159,13 @@ def _by_foreign_key(relation: ToMany[Any], owners: list[KitsuModel], scope: dict
     ids = [owner.id for owner in owners if owner.id]
     project_id = (scope or {}).get("project_id")
     if project_id and "project_id" in model.model_fields and len(ids) > 1:
-        children = repository.filter(project_id=project_id, **relation.params)
+        children = yield from repository.plan_filter(project_id=project_id, **relation.params)
     elif len(ids) == 1:
         # One owner's children: a scoped list, so their own relations batch
         # by scope in turn (project.assets -> tasks).
-        children = repository.filter(**{key: ids[0]}, **relation.params)
+        children = yield from repository.plan_filter(**{key: ids[0]}, **relation.params)
     else:
-        children = repository.filter_into_one_cohort(key, ids, relation.params)
+        children = yield from repository.plan_filter_into_one_cohort(key, ids, relation.params)
     project_id = (children.scope or {}).get("project_id") if key != "project_id" else None
     if project_id and list(children.scope or ()) == ["project_id"]:
         # A whole project's children: complete for every loaded owner of
@@ -170,13 +180,13 @@ def _by_foreign_key(relation: ToMany[Any], owners: list[KitsuModel], scope: dict
                 relation.store(owner, ModelList(groups.get(owner.id, []), session, {key: owner.id}))
 
 
-def _per_owner(relation: ToMany[Any], owners: list[KitsuModel], route: Endpoint) -> None:
+def _per_owner(relation: ToMany[Any], owners: list[KitsuModel], route: Endpoint) -> Plan[None]:
     repository = owners[0].session.repository(relation.target())
     for owner in owners:
-        relation.store(owner, repository.load_route(route.fill_from(owner), relation.params))
+        relation.store(owner, (yield from repository.plan_load_route(route.fill_from(owner), relation.params)))
 
 
-def _per_project(relation: ToMany[Any], owners: list[KitsuModel], batch_route: Endpoint) -> None:
+def _per_project(relation: ToMany[Any], owners: list[KitsuModel], batch_route: Endpoint) -> Plan[None]:
     """One request per project for all its owners: the answer maps owner
     ids to rows; the rows of all owners become one cohort."""
     session = owners[0].session
@@ -185,11 +195,12 @@ def _per_project(relation: ToMany[Any], owners: list[KitsuModel], batch_route: E
     for owner in owners:
         by_project.setdefault(owner.__dict__["project_id"], []).append(owner)
     for project_owners in by_project.values():
-        answer = session.transport.conditional_get(
-            batch_route.fill(project_id=project_owners[0].__dict__["project_id"]), relation.params
+        answer = yield from exchange.get(
+            batch_route.fill(project_id=project_owners[0].__dict__["project_id"]), relation.params, revalidate=True
         )
         counts = [len(answer.get(owner.id, [])) for owner in project_owners]
-        cohort = repository.materialize([row for owner in project_owners for row in answer.get(owner.id, [])])
+        rows = [row for owner in project_owners for row in answer.get(owner.id, [])]
+        cohort = yield from repository.plan_materialize_list(rows)
         start = 0
         for owner, count in zip(project_owners, counts):
             relation.store(owner, ModelList(cohort[start : start + count], session))

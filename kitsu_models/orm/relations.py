@@ -23,18 +23,16 @@ metaclass keeps its annotation from Pydantic, for which it is no field.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 from typing_extensions import Never, Self
 
-from ..errors import (
-    InvalidArgumentError, LazyLoadError, ModelNotFoundError, PermissionDeniedError, UnexpectedAnswerError,
-)
-from ..gcpause import paused_gc
+from ..errors import InvalidArgumentError, LazyLoadError, ModelNotFoundError
+from ..exchange import Plan
 from ..routes import Endpoint
 from .collection import ModelList
-from .state import origin_of, peek, state_of
+from .state import peek, state_of
 
 if TYPE_CHECKING:
     from .base import KitsuModel
@@ -54,10 +52,11 @@ class Relation:
         self.owner = owner
         self.name = name
 
-    def load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> None:
+    def plan_load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> Plan[None]:
         """Load this relation for every owner: for a kind the loader does not
         know (:mod:`.loader` decides for links, id lists, foreign keys and
-        routes), in as few requests as possible."""
+        routes), in as few requests as possible (a plan: see
+        :mod:`kitsu_models.exchange`)."""
         raise NotImplementedError
 
     def __set__(self, obj: Any, value: Never) -> None:
@@ -292,9 +291,9 @@ def shared_project(owners: Sequence[KitsuModel]) -> str | None:
     return projects.pop() if len(projects) == 1 else None
 
 
-def reload_absent(owners: Sequence[KitsuModel], ids_field: str) -> None:
+def reload_absent(owners: Sequence[KitsuModel], ids_field: str) -> Plan[None]:
     """Reload, in one batch, the owners whose row lacked ``ids_field``
     (a route that leaves relation lists out)."""
     absent = [owner for owner in owners if owner.id and ids_field not in owner.model_fields_set]
     if absent:
-        absent[0].session.repository(type(absent[0])).reload_many(absent)
+        yield from absent[0].session.repository(type(absent[0])).plan_reload_many(absent)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from .. import errors
 
 if TYPE_CHECKING:
+    from ..exchange import Plan
     from ..transport import Transport
     from .base import KitsuModel
     from .collection import ModelList
@@ -102,6 +103,37 @@ class Store(Protocol[M]):
         """The objects whose ``key`` holds one of ``values``, as one cohort."""
         ...
 
+    # The same reads as plans (kitsu_models.exchange): the loader's, for both transports.
+    def plan_get(self, object_id: str, **within: Any) -> Plan[M]:
+        """:meth:`get` as a plan."""
+        ...
+
+    def plan_get_many(self, ids: Iterable[Any], *, project_id: str | None = None) -> Plan[dict[str, M]]:
+        """:meth:`get_many` as a plan."""
+        ...
+
+    def plan_filter(self, **criteria: Any) -> Plan[ModelList[M]]:
+        """:meth:`filter` as a plan."""
+        ...
+
+    def plan_load_route(self, route_path: str, params: Mapping[str, Any] | None = None) -> Plan[ModelList[M]]:
+        """:meth:`load_route` as a plan."""
+        ...
+
+    def plan_materialize_list(self, rows: list[dict[str, Any]], scope: dict[str, Any] | None = None) -> Plan[ModelList[M]]:
+        """:meth:`materialize_list` as a plan."""
+        ...
+
+    def plan_reload_many(self, objects: Sequence[M]) -> Plan[None]:
+        """:meth:`reload_many` as a plan."""
+        ...
+
+    def plan_filter_into_one_cohort(
+        self, key: str, values: Sequence[str], params: Mapping[str, Any]
+    ) -> Plan[ModelList[M]]:
+        """:meth:`filter_into_one_cohort` as a plan."""
+        ...
+
     def create(self, obj: M) -> M:
         """Create ``obj`` on the server."""
         ...
@@ -142,6 +174,14 @@ class Session(Protocol):
 
     def prefetch(self, items: Sequence[KitsuModel], paths: Sequence[str]) -> None:
         """Load the relation ``paths`` for ``items``, in batch."""
+        ...
+
+    def plan_me(self) -> Plan[KitsuModel]:
+        """The logged-in user's Person, as a plan (read once a session)."""
+        ...
+
+    def plan_entity_types(self, ids: Iterable[Any]) -> Plan[None]:
+        """Know the entity types ``ids`` name (one read when one is unknown), as a plan."""
         ...
 
     def load_relation(self, relation: Relation, objects: Sequence[KitsuModel]) -> None:

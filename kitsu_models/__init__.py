@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from .repository import Repository
     from .validation import FieldValidationError
     from .user import UserContext, UserViews
+    from .aio import AsyncKitsu, AsyncRepository
 
 #: The names whose modules build Pydantic classes: imported on first use,
 #: so ``import kitsu_models`` (and a script that only calls routes) does not
@@ -66,6 +67,8 @@ _LAZY = {
         "Subscription",
     )},
     "FieldValidationError": "kitsu_models.validation",
+    "AsyncKitsu": "kitsu_models.aio",
+    "AsyncRepository": "kitsu_models.aio",
     "Repository": "kitsu_models.repository",
     "UserContext": "kitsu_models.user",
     "UserViews": "kitsu_models.user",
@@ -94,6 +97,7 @@ def __dir__() -> list[str]:
 __all__ = [
     # the session and its parts
     "Kitsu", "RepositoryOf", "Repository", "ModelList", "Transport", "UserViews", "UserContext",
+    "AsyncKitsu", "AsyncRepository",
     "default_session", "set_default_session",
     # options
     "RetryPolicy", "Timeout", "Secret", "Tokens", "ProgressCallback",

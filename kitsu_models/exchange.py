@@ -285,6 +285,12 @@ def get(path: str, params: Params | None = None, *, revalidate: bool = False) ->
     return answers.json_of("GET", path, answer)
 
 
+def post(path: str, json: JSON = None, *, authenticate: bool = True) -> Plan[Any]:
+    """A plan of one POST: the answer's JSON, or None when it has no body."""
+    answer = yield Request("POST", path, json=json, authenticate=authenticate)
+    return answers.json_or_none("POST", path, answer)
+
+
 def cache_key(path: str, params: Params | None) -> Hashable:
     """The full URL, as the key of a conditional read: the server's ETag
     ignores the query string, so two queries of one route must not share it.

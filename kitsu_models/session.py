@@ -16,132 +16,31 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 from . import catalogue as api
 from . import errors
-from . import answers, exchange
-from .exchange import Plan, drive
-from .answers import JSON
 from .credentials import Secret, Tokens
-from .orm import registry, session_api
-from .orm.identity import IdentityMap
-from .orm import loader
+from .exchange import drive
+from .orm import loader, session_api
 from .orm.prefetch import prefetch
 from .policy import RetryPolicy, Timeout
+from .session_base import BlockingSession, RepositoryOf, loaded
 from .transport import Transport
 
 if TYPE_CHECKING:
     from .events.stream import EventStream
-    from .models import (
-        Asset, AssetInstance, AssetType, AttachmentFile, Comment, Concept, Department, Edit, Entity, EntityLink,
-        EntityType, Episode, FileStatus, KitsuModel, MetadataDescriptor, Organisation, OutputFile, OutputType,
-        Person, Playlist, PreviewFile, Project, ProjectStatus, Scene, Sequence, Shot, Software, Task, TaskStatus,
-        TaskType, TimeSpent, WorkingFile,
-    )
-    from .models import (
-        Budget, BudgetEntry, BuildJob, Chat, ChatMessage, CustomAction, DataImportError, DayOff, DesktopLoginLog,
-        HardwareItem, LoggedEvent, LoginLog, Milestone, News, Notification, PlaylistShareLink, Plugin,
-        PreviewBackgroundFile, ProductionScheduleVersion, ProjectTemplate, SalaryScale, ScheduleItem, SearchFilter,
-        SearchFilterGroup, StatusAutomation, Studio, Subscription,
-    )
+    from .models import KitsuModel, Person
     from .orm.relations import Relation
     from .repository import Repository
     from .user import UserViews
 
+__all__ = ["Kitsu", "RepositoryOf", "default_session", "set_default_session"]
+
 M = TypeVar("M", bound="KitsuModel")
 
 
-def _loaded(module: str) -> Any:
-    """A module of the SDK that builds Pydantic classes, imported when first
-    needed: a script that only logs in and calls routes never pays for it."""
-    return importlib.import_module(module)
-
-
-class RepositoryOf(Generic[M]):
-    """``kitsu.projects`` and friends: the session's repository of a model,
-    named so that the models are imported on first use, not with the session."""
-
-    def __init__(self, model: str) -> None:
-        self.model_name = model
-        self._model: type[M] | None = None
-
-    @property
-    def model(self) -> type[M]:
-        """The model class (importing the models if not done yet)."""
-        if self._model is None:
-            _loaded("kitsu_models.models")
-            self._model = cast("type[M]", registry.model_class(self.model_name))
-        return self._model
-
-    @overload
-    def __get__(self, kitsu: None, owner: type[Any]) -> RepositoryOf[M]: ...
-    @overload
-    def __get__(self, kitsu: Kitsu, owner: type[Any]) -> Repository[M]: ...
-    def __get__(self, kitsu: Kitsu | None, owner: type[Any]) -> RepositoryOf[M] | Repository[M]:
-        return self if kitsu is None else kitsu.repository(self.model)
-
-
-class Kitsu:
+class Kitsu(BlockingSession):
     """A session with one Kitsu API: its transport, tokens and current user.
 
     >>> kitsu = Kitsu.login("http://127.0.0.1:8080", "admin@example.com", password)
     """
-
-    projects: RepositoryOf[Project] = RepositoryOf("Project")
-    project_statuses: RepositoryOf[ProjectStatus] = RepositoryOf("ProjectStatus")
-    metadata_descriptors: RepositoryOf[MetadataDescriptor] = RepositoryOf("MetadataDescriptor")
-    entity_types: RepositoryOf[EntityType] = RepositoryOf("EntityType")
-    asset_types: RepositoryOf[AssetType] = RepositoryOf("AssetType")
-    entities: RepositoryOf[Entity] = RepositoryOf("Entity")
-    assets: RepositoryOf[Asset] = RepositoryOf("Asset")
-    episodes: RepositoryOf[Episode] = RepositoryOf("Episode")
-    sequences: RepositoryOf[Sequence] = RepositoryOf("Sequence")
-    shots: RepositoryOf[Shot] = RepositoryOf("Shot")
-    scenes: RepositoryOf[Scene] = RepositoryOf("Scene")
-    edits: RepositoryOf[Edit] = RepositoryOf("Edit")
-    concepts: RepositoryOf[Concept] = RepositoryOf("Concept")
-    asset_instances: RepositoryOf[AssetInstance] = RepositoryOf("AssetInstance")
-    entity_links: RepositoryOf[EntityLink] = RepositoryOf("EntityLink")
-    task_types: RepositoryOf[TaskType] = RepositoryOf("TaskType")
-    task_statuses: RepositoryOf[TaskStatus] = RepositoryOf("TaskStatus")
-    tasks: RepositoryOf[Task] = RepositoryOf("Task")
-    comments: RepositoryOf[Comment] = RepositoryOf("Comment")
-    time_spents: RepositoryOf[TimeSpent] = RepositoryOf("TimeSpent")
-    persons: RepositoryOf[Person] = RepositoryOf("Person")
-    departments: RepositoryOf[Department] = RepositoryOf("Department")
-    organisations: RepositoryOf[Organisation] = RepositoryOf("Organisation")
-    softwares: RepositoryOf[Software] = RepositoryOf("Software")
-    output_types: RepositoryOf[OutputType] = RepositoryOf("OutputType")
-    file_statuses: RepositoryOf[FileStatus] = RepositoryOf("FileStatus")
-    working_files: RepositoryOf[WorkingFile] = RepositoryOf("WorkingFile")
-    output_files: RepositoryOf[OutputFile] = RepositoryOf("OutputFile")
-    playlists: RepositoryOf[Playlist] = RepositoryOf("Playlist")
-    preview_files: RepositoryOf[PreviewFile] = RepositoryOf("PreviewFile")
-    attachment_files: RepositoryOf[AttachmentFile] = RepositoryOf("AttachmentFile")
-    studios: RepositoryOf[Studio] = RepositoryOf("Studio")
-    custom_actions: RepositoryOf[CustomAction] = RepositoryOf("CustomAction")
-    status_automations: RepositoryOf[StatusAutomation] = RepositoryOf("StatusAutomation")
-    preview_background_files: RepositoryOf[PreviewBackgroundFile] = RepositoryOf("PreviewBackgroundFile")
-    project_templates: RepositoryOf[ProjectTemplate] = RepositoryOf("ProjectTemplate")
-    hardware_items: RepositoryOf[HardwareItem] = RepositoryOf("HardwareItem")
-    salary_scales: RepositoryOf[SalaryScale] = RepositoryOf("SalaryScale")
-    plugins: RepositoryOf[Plugin] = RepositoryOf("Plugin")
-    day_offs: RepositoryOf[DayOff] = RepositoryOf("DayOff")
-    milestones: RepositoryOf[Milestone] = RepositoryOf("Milestone")
-    schedule_items: RepositoryOf[ScheduleItem] = RepositoryOf("ScheduleItem")
-    schedule_versions: RepositoryOf[ProductionScheduleVersion] = RepositoryOf("ProductionScheduleVersion")
-    budgets: RepositoryOf[Budget] = RepositoryOf("Budget")
-    budget_entries: RepositoryOf[BudgetEntry] = RepositoryOf("BudgetEntry")
-    notifications: RepositoryOf[Notification] = RepositoryOf("Notification")
-    news: RepositoryOf[News] = RepositoryOf("News")
-    subscriptions: RepositoryOf[Subscription] = RepositoryOf("Subscription")
-    chats: RepositoryOf[Chat] = RepositoryOf("Chat")
-    chat_messages: RepositoryOf[ChatMessage] = RepositoryOf("ChatMessage")
-    search_filters: RepositoryOf[SearchFilter] = RepositoryOf("SearchFilter")
-    search_filter_groups: RepositoryOf[SearchFilterGroup] = RepositoryOf("SearchFilterGroup")
-    logged_events: RepositoryOf[LoggedEvent] = RepositoryOf("LoggedEvent")
-    login_logs: RepositoryOf[LoginLog] = RepositoryOf("LoginLog")
-    desktop_login_logs: RepositoryOf[DesktopLoginLog] = RepositoryOf("DesktopLoginLog")
-    import_errors: RepositoryOf[DataImportError] = RepositoryOf("DataImportError")
-    build_jobs: RepositoryOf[BuildJob] = RepositoryOf("BuildJob")
-    playlist_share_links: RepositoryOf[PlaylistShareLink] = RepositoryOf("PlaylistShareLink")
 
     def __init__(
         self,
@@ -157,14 +56,8 @@ class Kitsu:
         self.transport: Transport = Transport(
             host, timeout=timeout, retry=retry, tokens=tokens, verify=verify, cert=cert
         )
-        self._event_host = event_host
-        self._user: dict[str, Any] | None = None
-        self._me: Person | None = None
+        super().__init__(event_host)
         self._me_lock = threading.Lock()  # threads of a prefetch may ask at once: one read
-        self.identity: IdentityMap = IdentityMap()
-        self.strict: bool = False
-        self._repositories: dict[type[Any], Repository[Any]] = {}
-        self._entity_type_names: dict[str, str] | None = None
         self._views: UserViews | None = None
         self._events: EventStream | None = None
 
@@ -204,19 +97,16 @@ class Kitsu:
         self.transport.close()
 
     # -------------------------------------------------------- repositories
-    def repository(self, model: type[M]) -> Repository[M]:
-        """The repository of ``model`` in this session."""
-        repository = self._repositories.get(model)
-        if repository is None:
-            repository = self._repositories[model] = _loaded("kitsu_models.repository").Repository(self, model)
-        return repository
+    def repository_of(self, model: type[M]) -> Repository[M]:
+        """What ``kitsu.<models>`` gives: the model's repository."""
+        return self.repository(model)
 
     @property
     def user(self) -> UserViews:
         """``kitsu.user``: the logged-in user's own views (``tasks_to_do()``...)."""
         views = self._views
         if views is None:
-            views = self._views = _loaded("kitsu_models.user").UserViews(self)
+            views = self._views = loaded("kitsu_models.user").UserViews(self)
         return views
 
     @contextmanager
@@ -233,6 +123,23 @@ class Kitsu:
         """Load the dotted relation ``paths`` on ``items`` (``ModelList.prefetch``)."""
         prefetch(items, paths)
 
+    # A blocking session's awaited forms run the blocking ones (they block the loop: AsyncKitsu does not).
+    async def aprefetch(self, items: SequenceOf[KitsuModel], paths: SequenceOf[str]) -> None:
+        """:meth:`prefetch` (blocking: this session does not await)."""
+        self.prefetch(items, paths)
+
+    async def asave(self, obj: KitsuModel) -> None:
+        """``obj.save()`` (blocking: this session does not await)."""
+        obj.save(self)
+
+    async def adelete(self, obj: KitsuModel, force: bool) -> bool:
+        """``obj.delete()`` (blocking: this session does not await)."""
+        return obj.delete(force=force)
+
+    async def arefresh(self, obj: KitsuModel) -> None:
+        """``obj.refresh()`` (blocking: this session does not await)."""
+        obj.refresh()
+
     def load_relation(self, relation: Relation, objects: SequenceOf[KitsuModel]) -> None:
         """Load ``relation`` for ``objects`` and the lists they came with
         (:mod:`kitsu_models.orm.loader`: what a first access does)."""
@@ -241,39 +148,15 @@ class Kitsu:
     def entity_type_name(self, entity_type_id: str) -> str | None:
         """The name of an entity type ("Shot", "Sequence", "Character"...),
         read once per session: it tells which class an entity row becomes."""
-        if not isinstance(entity_type_id, str):
-            return None  # a row naming no type: the polymorphic base's default class
-        drive(self.plan_entity_types([entity_type_id]), self.transport.send)
-        return (self._entity_type_names or {}).get(entity_type_id)
-
-    def plan_entity_types(self, ids: Iterable[Any]) -> Plan[None]:
-        """Know the entity types ``ids`` name: one read of the table when
-        one of them is not known yet (a type made since: read again)."""
-        known = self._entity_type_names
-        if known is not None and all(not isinstance(i, str) or i in known for i in ids):
-            return
-        rows = yield from exchange.get(api.ENTITY_TYPES.fill())
-        if not isinstance(rows, list):
-            raise errors.UnexpectedAnswerError(
-                "GET", "/" + api.ENTITY_TYPES.template, 200, "expected a list", answers.excerpt(rows)
-            )
-        self._entity_type_names = {
-            row["id"]: str(row.get("name")) for row in rows if isinstance(row, dict) and isinstance(row.get("id"), str)
-        }
+        if isinstance(entity_type_id, str):
+            drive(self.plan_entity_types([entity_type_id]), self.transport.send)
+        return super().entity_type_name(entity_type_id)
 
     # -------------------------------------------------------------- hosts
     @property
     def host(self) -> str:
         """The API root URL, as requests are sent to it."""
         return self.transport.base_url.rstrip("/")
-
-    @property
-    def event_host(self) -> str:
-        """Where the socket.io event stream is: given, or the host without ``/api``."""
-        if self._event_host:
-            return self._event_host.rstrip("/")
-        host = self.host
-        return host[: -len("/api")] if host.endswith("/api") else host
 
     @property
     def events(self) -> EventStream:
@@ -369,46 +252,11 @@ class Kitsu:
         """:meth:`log_in`, returning the server's whole answer: the tokens
         are in it (gazu's ``log_in`` returns it), so handle it with care."""
         password = Secret.of(password)  # only the encoded body will hold the text
-        body = {
-            "email": email,
-            "password": password,
-            "totp": totp,
-            "email_otp": email_otp,
-            "fido_authentication_response": fido_authentication_response,
-            "recovery_code": recovery_code,
-        }
-        try:
-            answer: JSON = self.transport.post(api.LOGIN.fill(), body, authenticate=False)
-        except (errors.BadRequestError, errors.AuthenticationError) as exc:
-            raise errors.LoginFailedError(exc.method, exc.path, exc.status, exc.message) from None
-        except (errors.NotFoundError, errors.MethodNotAllowedError):
-            raise errors.HostError(f"{self.host} has no Kitsu login route: {self._api_hint()}") from None
-        except errors.UnexpectedAnswerError as exc:
-            # A web page where the API should answer: Kitsu's front end (or
-            # another site) at this URL, the API being elsewhere.
-            raise errors.HostError(
-                f"{self.host} answered the login with a page that is not the Kitsu API ({exc.problem}): "
-                f"{self._api_hint()}"
-            ) from None
-        if not isinstance(answer, dict) or "login" not in answer:
-            raise errors.HostError(f"{self.host} answered the login with JSON that is not Kitsu's: {self._api_hint()}")
-        if not answer.get("login") or "access_token" not in answer:
-            raise errors.LoginFailedError("POST", "/auth/login", 200, "the server refused the login")
-        access, refresh, user = answer["access_token"], answer.get("refresh_token"), answer.get("user")
-        if not (isinstance(access, str) and access and isinstance(refresh, (str, type(None)))
-                and isinstance(user, (dict, type(None)))):
-            keys = sorted(str(key) for key in answer)  # the values are tokens: only the keys are shown
-            raise errors.UnexpectedAnswerError("POST", "/" + api.LOGIN.template, 200, "a login answer of another shape",
-                                               f"keys {keys}")
-        self.transport.tokens = Tokens.from_strings(access, refresh or None)
-        self._user = user
+        second_factor = {"totp": totp, "email_otp": email_otp, "recovery_code": recovery_code,
+                         "fido_authentication_response": fido_authentication_response}
+        answer, tokens = drive(self.plan_authenticate(email, password, second_factor), self.transport.send)
+        self.transport.tokens = tokens
         return answer
-
-    def _api_hint(self) -> str:
-        """Where the API more likely is: behind Kitsu's web front, at /api."""
-        if self.host.rstrip("/").endswith("/api"):
-            return "is it the API root of a Kitsu server?"
-        return f"the API is usually at {self.host.rstrip('/')}/api (try that URL)"
 
     def log_out(self) -> None:
         """Revoke the session on the server and forget the tokens locally,
@@ -437,31 +285,9 @@ class Kitsu:
         with self._me_lock:  # a prefetch's threads may ask at once
             return drive(self.plan_me(), self.transport.send)
 
-    def plan_me(self) -> Plan[Person]:
-        """:attr:`me` as a plan (:mod:`kitsu_models.exchange`)."""
-        if self._user is None:
-            record = yield from self.plan_current_user()
-        elif self._me is not None and self._me.id == self._user.get("id") and not self._me.is_deleted:
-            return self._me
-        else:
-            record = self._user
-        self._me = self.persons.materialize([record])[0]
-        return self._me
-
     def current_user(self) -> dict[str, Any]:
         """The logged-in user's record, as the server sends it."""
         return drive(self.plan_current_user(), self.transport.send)
-
-    def plan_current_user(self) -> Plan[dict[str, Any]]:
-        """:meth:`current_user` as a plan."""
-        answer = yield from exchange.get(api.AUTHENTICATED.fill())
-        user = answer.get("user") if isinstance(answer, dict) else None
-        if not isinstance(user, dict):
-            raise errors.UnexpectedAnswerError(
-                "GET", "/" + api.AUTHENTICATED.template, 200, "expected the user's record", answers.excerpt(answer)
-            )
-        self._user = user
-        return dict(user)
 
 
 def set_default_session(kitsu: Kitsu | None) -> None:

@@ -170,25 +170,48 @@ def write_atomically(
     An interruption (a dropped connection, a short body, Ctrl-C) removes the
     temporary file and leaves the target untouched. Returns the bytes written.
     """
-    target_path = Path(target)
-    folder = target_path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target_path.name}.", suffix=".part", dir=folder)
-    done = 0
-    try:
-        with os.fdopen(handle, "wb") as out:
-            for chunk in chunks:
-                out.write(chunk)
-                done += len(chunk)
-                if progress is not None:
-                    progress(done, total)
-            out.flush()
-            os.fsync(out.fileno())
-        if total is not None and done != total:
-            raise OSError(f"short download: {done} of {total} bytes")
-        os.replace(temp_name, target_path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    return done
+    with AtomicFile(target, total, progress) as sink:
+        for chunk in chunks:
+            sink.write(chunk)
+    return sink.done
+
+
+class AtomicFile:
+    """A file written through a temporary one in the same folder, renamed
+    over ``target`` when the block ends without error and every byte of
+    ``total`` came (else removed, the target untouched): what a download
+    writes into, chunk by chunk, whichever way the chunks arrive."""
+
+    def __init__(self, target: StrPath, total: int | None, progress: ProgressCallback | None = None) -> None:
+        self.target = Path(target)
+        self.total = total
+        self.progress = progress
+        self.done = 0
+
+    def __enter__(self) -> AtomicFile:
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        handle, self._temp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".part", dir=self.target.parent)
+        self._out = os.fdopen(handle, "wb")
+        return self
+
+    def write(self, chunk: bytes) -> None:
+        self._out.write(chunk)
+        self.done += len(chunk)
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        try:
+            try:
+                if kind is None:
+                    self._out.flush()
+                    os.fsync(self._out.fileno())
+            finally:
+                self._out.close()
+            if kind is None and self.total is not None and self.done != self.total:
+                raise OSError(f"short download: {self.done} of {self.total} bytes")
+            if kind is None:
+                os.replace(self._temp, self.target)
+        finally:
+            Path(self._temp).unlink(missing_ok=True)  # gone already once renamed
 

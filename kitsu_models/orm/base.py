@@ -379,6 +379,33 @@ class KitsuModel(BaseModel, metaclass=ModelMeta):
         self.session.prefetch([self], paths)
         return self
 
+    # The awaited forms, for an object of an async session (``AsyncKitsu``,
+    # whose attributes never do I/O): one model class serves both kinds of
+    # session, so the awaited form of each operation has its own name.
+    async def asave(self, session: Session | None = None) -> Self:
+        """:meth:`save`, awaited."""
+        self._check_alive()
+        await self._session_for_save(session).asave(self)
+        return self
+
+    async def adelete(self, *, force: bool = False) -> bool:
+        """:meth:`delete`, awaited."""
+        self._check_alive()
+        return await self.session.adelete(self, force)
+
+    async def arefresh(self) -> Self:
+        """:meth:`refresh`, awaited."""
+        self._check_alive()
+        await self.session.arefresh(self)
+        return self
+
+    async def aprefetch(self, *paths: str) -> Self:
+        """:meth:`prefetch`, awaited: ``await project.aprefetch("assets.tasks.task_status")``;
+        afterwards the paths' attributes read what was loaded, with no I/O."""
+        self._check_alive()
+        await self.session.aprefetch([self], paths)
+        return self
+
     def refresh(self) -> Self:
         """Reload this object and the relations already loaded on it."""
         self._check_alive()

@@ -23,6 +23,10 @@ class Prefetcher(Protocol):
         """Load the relation ``paths`` for ``items``, in batch."""
         ...
 
+    async def aprefetch(self, items: Sequence[Any], paths: Sequence[str]) -> None:
+        """As :meth:`prefetch`, awaited (an async session's lists load concurrently)."""
+        ...
+
 
 class Identified(Protocol):
     """What a member of a ModelList has: an id, and a session."""
@@ -62,6 +66,14 @@ class ModelList(list[M], Generic[M]):
         """
         if self:
             (self.session or self[0].session).prefetch(self, paths)
+        return self
+
+    async def aprefetch(self, *paths: str) -> Self:
+        """:meth:`prefetch`, awaited: on an async session (``AsyncKitsu``)
+        the independent lists load concurrently; afterwards the attributes
+        read what was loaded, with no I/O."""
+        if self:
+            await (self.session or self[0].session).aprefetch(self, paths)
         return self
 
     #: How many members a repr shows before it gives the count.

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import TYPE_CHECKING, Any
 
+from ..exchange import Plan, drive
 from . import loader
 from .collection import ModelList
 from .relations import Relation
@@ -96,10 +97,14 @@ class Step:
 
     def run(self) -> list[Step]:
         """Load the relations; the steps of the level below."""
+        return drive(self.plan(), self.owners[0].session.transport.send)
+
+    def plan(self) -> Plan[list[Step]]:
+        """:meth:`run` as a plan (an async session awaits it)."""
         steps: list[Step] = []
         for relation in self.relations:
             subtree = self.below[relation.name]
-            loader.load(relation, self.owners, self.scope, along=subtree.keys())
+            yield from loader.plan(relation, self.owners, self.scope, along=subtree.keys())
             if not subtree:
                 continue
             reached: dict[int, KitsuModel] = {}
@@ -111,6 +116,12 @@ class Step:
             if reached:
                 steps += _steps(ModelList(reached.values(), self.owners[0].session), subtree)
         return steps
+
+
+def steps_of(items: Sequence[KitsuModel], paths: Sequence[str]) -> list[Step]:
+    """The first steps of a prefetch of ``paths`` on ``items`` (each step
+    gives those of the level below when it has run)."""
+    return _steps(items, path_tree(paths))
 
 
 def _steps(items: Sequence[KitsuModel], tree: PathTree) -> list[Step]:

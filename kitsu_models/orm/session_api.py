@@ -176,6 +176,22 @@ class Session(Protocol):
         """Load the relation ``paths`` for ``items``, in batch."""
         ...
 
+    async def aprefetch(self, items: Sequence[KitsuModel], paths: Sequence[str]) -> None:
+        """:meth:`prefetch`, awaited."""
+        ...
+
+    async def asave(self, obj: KitsuModel) -> None:
+        """Create ``obj``, or send its changes, awaited."""
+        ...
+
+    async def adelete(self, obj: KitsuModel, force: bool) -> bool:
+        """Delete ``obj``, awaited; True when it is gone."""
+        ...
+
+    async def arefresh(self, obj: KitsuModel) -> None:
+        """Read ``obj`` and its loaded relations again, awaited."""
+        ...
+
     def plan_me(self) -> Plan[KitsuModel]:
         """The logged-in user's Person, as a plan (read once a session)."""
         ...

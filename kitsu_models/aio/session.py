@@ -14,7 +14,7 @@ a publish...) are not available on this session: they say so.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncGenerator, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -199,7 +199,7 @@ class AsyncKitsu(AwaitingSession):
         await self._run(loader.plan(relation, objects))
 
     # ------------------------------------------------------------- events
-    async def events(self, *kinds: str, since: Any = None, replay: bool = True) -> AsyncIterator[Event]:
+    async def events(self, *kinds: str, since: Any = None, replay: bool = True) -> AsyncGenerator[Event, None]:
         """``async for event in kitsu.events()``: the event stream, with the
         blocking listener's reconnection, replay and exactly-once delivery
         (its socket runs on a thread of its own; events come to the loop).
@@ -231,11 +231,10 @@ class AsyncKitsu(AwaitingSession):
         host and tokens, for the listener's own thread (its log reads and
         token refreshes): the session layer is this one's sibling."""
         session_module: Any = loaded("kitsu_models.session")
-        kitsu = session_module.Kitsu(
+        return session_module.Kitsu(
             self.host, event_host=self._event_host, tokens=self.http.tokens,
             **{key: value for key, value in self._settings.items() if key in ("timeout", "retry", "verify", "cert")},
         )
-        return kitsu
 
 
 class _NotHere(Transport):

@@ -178,10 +178,10 @@ class Attempts:
     def __init__(self, request: Request, policy: RetryPolicy, now: float | None = None) -> None:
         self.request = request
         # A streamed body cannot be sent twice, but a refresh may replay it rewound.
-        self.policy = RetryPolicy(attempts=1) if request.data is not None else (request.retry or policy)
-        self.started = time.monotonic() if now is None else now
-        self.tries = 0
-        self.refreshed = False
+        self.policy: RetryPolicy = RetryPolicy(attempts=1) if request.data is not None else (request.retry or policy)
+        self.started: float = time.monotonic() if now is None else now
+        self.tries: int = 0
+        self.refreshed: bool = False
 
     def sent(self) -> None:
         """One more try was made."""

@@ -83,6 +83,7 @@ class Repository(Generic[M]):
         return self._run(self.plan_load(object_id, **within))
 
     def plan_load(self, object_id: str, **within: Any) -> Plan[M]:
+        """:meth:`load` as a plan."""
         row = yield from self.plan_row(object_id, **within)
         loaded = yield from self._plan_materialize([row], ModelList(session=self.session), rebind=False)
         return loaded[0]
@@ -93,6 +94,7 @@ class Repository(Generic[M]):
         return self._run(self.plan_row(object_id, **within))
 
     def plan_row(self, object_id: str, **within: Any) -> Plan[Row]:
+        """:meth:`row` as a plan."""
         endpoint = self.route.item_endpoint(self.model.__name__)
         object_id = id_of(object_id, what=f"{self.model.__name__} id")
         item = endpoint.fill(**within, **{endpoint.subject or "id": object_id}) if within else endpoint.at(object_id)
@@ -122,6 +124,7 @@ class Repository(Generic[M]):
         return self._run(self.plan_get_many(ids, project_id=project_id))
 
     def plan_get_many(self, ids: Iterable[Any], *, project_id: str | None = None) -> Plan[dict[str, M]]:
+        """:meth:`get_many` as a plan."""
         found: dict[str, M] = {}
         missing: list[str] = []
         for object_id in dict.fromkeys(id_of(value, what=f"{self.model.__name__} id") for value in ids):
@@ -190,6 +193,7 @@ class Repository(Generic[M]):
         return self._run(self.plan_filter(**criteria))
 
     def plan_filter(self, **criteria: FilterValue) -> Plan[ModelList[M]]:
+        """:meth:`filter` as a plan."""
         found: ModelList[M] = ModelList(session=self.session)
         scope: dict[str, Any] | None = None
         for list_path, params, scope in self._queries(criteria):
@@ -206,6 +210,7 @@ class Repository(Generic[M]):
         return self._run(self.plan_rows(**criteria))
 
     def plan_rows(self, **criteria: FilterValue) -> Plan[list[Row]]:
+        """:meth:`rows` as a plan."""
         found: list[Row] = []
         for list_path, params, _ in self._queries(criteria):
             found.extend((yield from self._plan_rows(list_path, params)))
@@ -260,6 +265,7 @@ class Repository(Generic[M]):
         return self._run(self.plan_get_by_name(name, **scope))
 
     def plan_get_by_name(self, name: str, **scope: FilterValue) -> Plan[M]:
+        """:meth:`get_by_name` as a plan."""
         found = yield from self.plan_filter(name=name, **scope)
         if not found:
             where = ", ".join(f"{key}={value!r}" for key, value in scope.items())
@@ -305,6 +311,7 @@ class Repository(Generic[M]):
         self._run(self.plan_reload_many(objects))
 
     def plan_reload_many(self, objects: Sequence[M]) -> Plan[None]:
+        """:meth:`reload_many` as a plan."""
         scope = _whole_scope(objects)
         if scope:
             try:
@@ -321,6 +328,7 @@ class Repository(Generic[M]):
         return self._run(self.plan_load_route(route_path, params))
 
     def plan_load_route(self, route_path: str, params: Mapping[str, Any] | None = None) -> Plan[ModelList[M]]:
+        """:meth:`load_route` as a plan."""
         rows = yield from self._plan_rows(route_path, dict(params or {}))
         return (yield from self._plan_materialize(rows, ModelList(session=self.session)))
 
@@ -346,6 +354,7 @@ class Repository(Generic[M]):
         return self._run(self.plan_materialize_list(rows, scope))
 
     def plan_materialize_list(self, rows: list[dict[str, Any]], scope: dict[str, Any] | None = None) -> Plan[ModelList[M]]:
+        """:meth:`materialize_list` as a plan."""
         return (yield from self._plan_materialize(rows, ModelList(session=self.session, scope=scope)))
 
     def filter_into_one_cohort(self, key: str, values: Sequence[str], params: Mapping[str, Any]) -> ModelList[M]:
@@ -357,6 +366,7 @@ class Repository(Generic[M]):
     def plan_filter_into_one_cohort(
         self, key: str, values: Sequence[str], params: Mapping[str, Any]
     ) -> Plan[ModelList[M]]:
+        """:meth:`filter_into_one_cohort` as a plan."""
         cohort: ModelList[M] = ModelList(session=self.session)
         for chunk in chunks(list(values)):
             criteria = {key: chunk[0] if len(chunk) == 1 else list(chunk), **params}
@@ -370,6 +380,7 @@ class Repository(Generic[M]):
         return self._run(self.plan_create(obj))
 
     def plan_create(self, obj: M) -> Plan[M]:
+        """:meth:`create` as a plan."""
         # Set fields, and fields with a default the server needs (a
         # comment's object_type): a default the model gives is sent too.
         fields = type(obj).model_fields
@@ -447,6 +458,7 @@ class Repository(Generic[M]):
         return self._run(self.plan_delete(obj, force=force))
 
     def plan_delete(self, obj: M, *, force: bool = False) -> Plan[bool]:
+        """:meth:`delete` as a plan."""
         params = {"force": "true"} if force else None
         path = yield from self._plan_endpoint(obj, self.route.delete_endpoint, "deleted")
         yield Request("DELETE", path, params=params)
@@ -465,6 +477,7 @@ class Repository(Generic[M]):
         return self._run(self.plan_refresh(obj))
 
     def plan_refresh(self, obj: M) -> Plan[M]:
+        """:meth:`refresh` as a plan."""
         loaded = state_of(obj).forget_relations()
         yield from self._plan_reload(obj)
         for name in loaded:

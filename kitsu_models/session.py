@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import importlib
 import threading
-from collections.abc import Iterable, Iterator
 from collections.abc import Sequence as SequenceOf
-from contextlib import contextmanager
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from . import catalogue as api
 from . import errors
@@ -108,16 +106,6 @@ class Kitsu(BlockingSession):
         if views is None:
             views = self._views = loaded("kitsu_models.user").UserViews(self)
         return views
-
-    @contextmanager
-    def strict_mode(self) -> Iterator[None]:
-        """Within this block, reading a relation that is not loaded raises
-        :class:`errors.LazyLoadError`: a test's way to catch N+1 loops."""
-        previous, self.strict = self.strict, True
-        try:
-            yield
-        finally:
-            self.strict = previous
 
     def prefetch(self, items: SequenceOf[KitsuModel], paths: SequenceOf[str]) -> None:
         """Load the dotted relation ``paths`` on ``items`` (``ModelList.prefetch``)."""

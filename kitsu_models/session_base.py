@@ -8,7 +8,8 @@ runs the plans blocking; :class:`~kitsu_models.aio.AsyncKitsu` awaits them.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 from . import catalogue as api
@@ -254,6 +255,17 @@ class SessionBase:
                                                f"keys {keys}")
         self._user = user
         return answer, Tokens.from_strings(access, refresh or None)
+
+    @contextmanager
+    def strict_mode(self) -> Iterator[None]:
+        """Within this block, reading a relation that is not loaded raises
+        :class:`errors.LazyLoadError`: a test's way to catch N+1 loops (an
+        :class:`~kitsu_models.AsyncKitsu` raises it always)."""
+        previous, self.strict = self.strict, True
+        try:
+            yield
+        finally:
+            self.strict = previous
 
     def _api_hint(self) -> str:
         """Where the API more likely is: behind Kitsu's web front, at /api."""

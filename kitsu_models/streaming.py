@@ -183,10 +183,11 @@ class AtomicFile:
     writes into, chunk by chunk, whichever way the chunks arrive."""
 
     def __init__(self, target: StrPath, total: int | None, progress: ProgressCallback | None = None) -> None:
-        self.target = Path(target)
-        self.total = total
-        self.progress = progress
-        self.done = 0
+        self.target: Path = Path(target)
+        self.total: int | None = total
+        self.progress: ProgressCallback | None = progress
+        #: Bytes written so far.
+        self.done: int = 0
 
     def __enter__(self) -> AtomicFile:
         self.target.parent.mkdir(parents=True, exist_ok=True)
@@ -195,6 +196,7 @@ class AtomicFile:
         return self
 
     def write(self, chunk: bytes) -> None:
+        """Write the next chunk, and tell the progress callback."""
         self._out.write(chunk)
         self.done += len(chunk)
         if self.progress is not None:

@@ -167,6 +167,7 @@ class AsyncKitsu(AwaitingSession):
         )
 
     def prefetch(self, items: Sequence[KitsuModel], paths: Sequence[str]) -> None:
+        """Refused: this session's loads are awaited (:meth:`aprefetch`)."""
         raise errors.LazyLoadError("this session awaits its loads: await obj.aprefetch(...) or list.aprefetch(...)")
 
     async def aprefetch(self, items: Sequence[KitsuModel], paths: Sequence[str], parallel: int = MAX_PARALLEL) -> None:
@@ -185,13 +186,16 @@ class AsyncKitsu(AwaitingSession):
         await asyncio.gather(*(run(step) for step in steps_of(items, paths)))
 
     async def asave(self, obj: KitsuModel) -> None:
+        """Create ``obj``, or send its changes (``await obj.asave()``)."""
         await self.repository_of(type(obj)).save(obj)
 
     async def adelete(self, obj: KitsuModel, force: bool) -> bool:
+        """Delete ``obj`` (``await obj.adelete()``); True when it is gone."""
         deleted: bool = await self.repository_of(type(obj)).delete(obj, force=force)
         return deleted
 
     async def arefresh(self, obj: KitsuModel) -> None:
+        """Read ``obj`` again (``await obj.arefresh()``)."""
         await self.repository_of(type(obj)).refresh(obj)
 
     async def load(self, relation: Relation, objects: Sequence[KitsuModel]) -> None:

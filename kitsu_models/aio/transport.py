@@ -63,6 +63,7 @@ class AsyncTransport:
 
     @property
     def tokens(self) -> Tokens | None:
+        """The session's tokens (None before the login)."""
         return self._tokens
 
     @tokens.setter
@@ -91,15 +92,19 @@ class AsyncTransport:
         return after_conditional(self.etag_cache, key, cached, answer)
 
     async def get(self, path: str, params: Params | None = None) -> JSON:
+        """GET ``path``: the answer's JSON."""
         return answers.json_of("GET", path, await self.request("GET", path, params=params))
 
     async def post(self, path: str, json: JSON = None) -> JSON:
+        """POST ``json`` to ``path``: the answer's JSON, or None when it has no body."""
         return answers.json_or_none("POST", path, await self.request("POST", path, json=json))
 
     async def put(self, path: str, json: JSON = None) -> JSON:
+        """PUT ``json`` to ``path``: the answer's JSON, or None when it has no body."""
         return answers.json_or_none("PUT", path, await self.request("PUT", path, json=json))
 
     async def delete(self, path: str, params: Params | None = None) -> JSON:
+        """DELETE ``path``: the answer's JSON, or None when it has no body."""
         return answers.json_or_none("DELETE", path, await self.request("DELETE", path, params=params))
 
     async def _exchange(self, request: Request) -> tuple[httpx.Response, bytes]:

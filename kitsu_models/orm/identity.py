@@ -104,7 +104,7 @@ class RowPlan:
             name for name, field in fields.items()
             if name not in self.fields_set and name != "id" and not _accepts_none(field.annotation)
         )
-        self.partial = bool(self.lacking)
+        self.partial: bool = bool(self.lacking)
 
 
 class IdentityMap:

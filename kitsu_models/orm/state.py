@@ -44,8 +44,8 @@ class Taken:
     __slots__ = ("fields", "data_snapshot")
 
     def __init__(self, fields: set[str], data_snapshot: str | None) -> None:
-        self.fields = fields
-        self.data_snapshot = data_snapshot
+        self.fields: set[str] = fields
+        self.data_snapshot: str | None = data_snapshot
 
 
 class InstanceState:
@@ -65,13 +65,13 @@ class InstanceState:
     __slots__ = ("origin", "related", "dirty", "data_snapshot", "sent", "partial", "deleted", "_lock")
 
     def __init__(self, origin: Origin | None = None, data: Any = None, partial: bool = False) -> None:
-        self.origin = origin
+        self.origin: Origin | None = origin
         self.related: dict[str, Any] | None = None
         self.dirty: set[str] = set()
         self.data_snapshot: str | None = json.dumps(data) if data else None
         self.sent: dict[str, str] | None = None
-        self.partial = partial
-        self.deleted = False
+        self.partial: bool = partial
+        self.deleted: bool = False
         self._lock: threading.RLock | None = None
 
     @property
@@ -104,6 +104,7 @@ class InstanceState:
 
     # ------------------------------------------------------------ changes
     def mark_changed(self, name: str) -> None:
+        """``name`` was assigned: a save sends it."""
         with _guard:
             self.dirty.add(name)
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from . import _distribution  # noqa: I001 (first: refuses to run over official gazu's files)
 
+import importlib
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kitsu_models import catalogue as api
 from kitsu_models import errors
@@ -25,6 +26,9 @@ from . import client as raw
 from .__version__ import __version__
 from .client import KitsuClient
 from .exception import AuthFailedException, NotAuthenticatedException, ParameterException
+
+if TYPE_CHECKING:
+    from . import aio as aio
 
 
 def get_host(client: KitsuClient = raw.default_client) -> str:
@@ -125,6 +129,19 @@ def create_session(
         session.kitsu.close()
         raise
     return session
+
+
+if not TYPE_CHECKING:  # type checkers see ``aio`` imported above
+
+    def __getattr__(name: str) -> Any:
+        """``gazu.aio``, imported on first use: there after ``import gazu`` when its extra (httpx) is installed, as
+        1.3.1's is when aiohttp is, without ``import gazu`` paying for it (nor for httpx)."""
+        if name != "aio":
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        try:
+            return importlib.import_module(f"{__name__}.aio")
+        except ImportError as exc:
+            raise AttributeError(f"module {__name__!r} has no attribute 'aio' ({exc})") from None
 
 
 __all__ = [

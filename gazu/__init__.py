@@ -134,8 +134,8 @@ def create_session(
 if not TYPE_CHECKING:  # type checkers see ``aio`` imported above
 
     def __getattr__(name: str) -> Any:
-        """``gazu.aio``, imported on first use: there after ``import gazu`` when its extra (httpx) is installed, as
-        1.3.1's is when aiohttp is, without ``import gazu`` paying for it (nor for httpx)."""
+        """``gazu.aio``, imported on first use: there after ``import gazu`` when its extra (aiohttp) is installed,
+        as 1.3.1's is, without ``import gazu`` paying for it (nor for aiohttp)."""
         if name != "aio":
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
         try:

@@ -1,6 +1,6 @@
-"""``gazu.aio``: gazu 1.3.1's coroutines, over the SDK's async transport (``kitsu_models.aio``, httpx), with
+"""``gazu.aio``: gazu 1.3.1's coroutines, over the SDK's async transport (``kitsu_models.aio``, aiohttp), with
 its timeouts, retries, token refresh and secrets handling; errors raised as 1.3.1's ``gazu.exception`` classes.
-Needs httpx: ``pip install "kitsu-models-gazu[aio]"``.
+Needs aiohttp, as 1.3.1's: ``pip install "kitsu-models-gazu[aio]"``.
 
 There is no default client: each call takes ``client=``, an :class:`AsyncKitsuClient` (``client.kitsu`` is the
 :class:`~kitsu_models.aio.AsyncKitsu` session behind it)::
@@ -14,9 +14,9 @@ segments, refused before any request otherwise."""
 from __future__ import annotations
 
 try:
-    import httpx  # noqa: F401 (checked here: the extra may be missing)
+    import aiohttp  # noqa: F401 (checked here: the extra may be missing)
 except ImportError:  # pragma: no cover - depends on the installed extra
-    raise ImportError('gazu.aio needs httpx: pip install "kitsu-models-gazu[aio]"') from None
+    raise ImportError('gazu.aio needs aiohttp: pip install "kitsu-models-gazu[aio]"') from None
 
 import asyncio
 import logging

@@ -1,5 +1,5 @@
 """The async SDK: :class:`AsyncKitsu`, the same models over an awaited
-transport (``pip install "kitsu-models[async]"``: it needs httpx)::
+transport (``pip install "kitsu-models[async]"``: it needs aiohttp)::
 
     async with await AsyncKitsu.login(host, email, password) as kitsu:
         project = await kitsu.projects.get_by_name("Agent 327")
@@ -9,9 +9,9 @@ transport (``pip install "kitsu-models[async]"``: it needs httpx)::
 """
 
 try:
-    import httpx  # noqa: F401 (checked here: the extra may be missing)
+    import aiohttp  # noqa: F401 (checked here: the extra may be missing)
 except ImportError:  # pragma: no cover - depends on the installed extra
-    raise ImportError('AsyncKitsu needs httpx: pip install "kitsu-models[async]"') from None
+    raise ImportError('AsyncKitsu needs aiohttp: pip install "kitsu-models[async]"') from None
 
 from .repository import AsyncRepository
 from .session import AsyncKitsu

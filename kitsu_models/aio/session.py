@@ -1,7 +1,7 @@
 """``AsyncKitsu``: a session whose I/O is awaited, over the same models,
 identity map, route catalogue, request building, answer reading, errors,
 retry policy, token refresh and id checks as :class:`~kitsu_models.Kitsu`:
-only the I/O differs (``httpx``).
+only the I/O differs (``aiohttp``).
 
 Loading is explicit, as in SQLAlchemy's AsyncSession: ``await``
 ``kitsu.projects.get(id)`` and friends, ``await obj.aprefetch(...)`` (and on

@@ -1,5 +1,5 @@
 """The transport's and the ORM's behaviour, one test body for both drivers:
-``Kitsu`` over requests and ``AsyncKitsu`` over httpx, against a scripted
+``Kitsu`` over requests and ``AsyncKitsu`` over aiohttp, against a scripted
 local HTTP server (real sockets, no mock library in between): retries
 across a restart, one token refresh for every caller that met an expired
 token, secrets, ids, malformed answers, conditional reads, batching."""

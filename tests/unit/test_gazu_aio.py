@@ -1,5 +1,5 @@
 """``gazu.aio``: official gazu 1.3.1's coroutines over the SDK's async transport, against a local fake of the
-API (a real HTTP server on 127.0.0.1: the httpx transport is exercised whole). Each coroutine's request (method,
+API (a real HTTP server on 127.0.0.1: the aiohttp transport is exercised whole). Each coroutine's request (method,
 path, query, body), its answer, its errors as 1.3.1's classes, ``check_status`` on a response-like object, the
 refusals made before any request, and no secret reachable from a failed login."""
 
@@ -248,10 +248,10 @@ def _python(code: str) -> subprocess.CompletedProcess[str]:
                           check=False, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
 
 
-def test_import_gazu_imports_neither_gazu_aio_nor_httpx_and_gazu_aio_comes_on_first_use() -> None:
+def test_import_gazu_imports_neither_gazu_aio_nor_aiohttp_and_gazu_aio_comes_on_first_use() -> None:
     done = _python(
         "import sys, gazu\n"
-        "assert 'gazu.aio' not in sys.modules and 'httpx' not in sys.modules, sorted(sys.modules)\n"
+        "assert 'gazu.aio' not in sys.modules and 'aiohttp' not in sys.modules, sorted(sys.modules)\n"
         "module = gazu.aio\n"
         "import gazu.aio\n"
         "assert module is sys.modules['gazu.aio'] is gazu.aio and hasattr(gazu, 'aio')\n"
@@ -261,17 +261,17 @@ def test_import_gazu_imports_neither_gazu_aio_nor_httpx_and_gazu_aio_comes_on_fi
     assert done.returncode == 0, done.stderr
 
 
-def test_without_httpx_import_gazu_works_and_gazu_aio_names_the_extra() -> None:
+def test_without_aiohttp_import_gazu_works_and_gazu_aio_names_the_extra() -> None:
     done = _python(
         "import sys\n"
-        "sys.modules['httpx'] = None  # as if the extra were not installed\n"
+        "sys.modules['aiohttp'] = None  # as if the extra were not installed\n"
         "import gazu\n"
         "assert not hasattr(gazu, 'aio')  # as official gazu without aiohttp\n"
         "try:\n    import gazu.aio\nexcept ImportError as exc:\n    print(exc)\n"
         "else:\n    raise SystemExit('imported')\n"
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == 'gazu.aio needs httpx: pip install "kitsu-models-gazu[aio]"'
+    assert done.stdout.strip() == 'gazu.aio needs aiohttp: pip install "kitsu-models-gazu[aio]"'
 
 
 def test_the_compat_distribution_has_the_extra() -> None:

@@ -1,12 +1,14 @@
-"""Render gazu's one-call functions from their table (``compat/functions``)
-into committed, typed source: ``gazu/_generated/<module>.py``.
+"""Render gazu's functions from their table (``compat/functions``) into
+committed, typed source: ``gazu/_generated/<module>.py``.
 
     python compat/render.py           # write the files
     python compat/render.py --check   # exit 1 when a file is not what the table gives
 
 Each row becomes a plain function with its 1.3.1 signature, annotations
-and docstring, whose body is one call of ``gazu._calls``: nothing is made
-at run time, so mypy, pyright, IDEs and ``inspect.signature`` see it.
+and docstring, whose body is one call of ``gazu._calls`` (with a lookup
+first, a choice of route, a part of the answer returned), or for a
+``Composed`` row one expression: nothing is made at run time, so mypy,
+pyright, IDEs and ``inspect.signature`` see it.
 """
 
 from __future__ import annotations
@@ -15,15 +17,16 @@ import ast
 import json
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: the repository root on the path
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from compat.functions import MODULES, Fn, rows  # noqa: E402
+from compat.functions import MODULES, Composed, Fn, Row, rows  # noqa: E402
 from kitsu_models import catalogue  # noqa: E402
-from kitsu_models.routes import Answer  # noqa: E402
+from kitsu_models.routes import Answer, Endpoint  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "gazu" / "_generated"
@@ -50,7 +53,8 @@ TYPES = {
     "field_name": "str", "lowdef": "bool", "for_entity": "str", "frame_number": "int",
     "user_context": "bool", "persist": "bool", "label": "str", "nb_occurences": "int",
     "representation": "str", "mode": "str", "sep": "str", "revision": "int", "nb_elements": "int",
-    "duration": "float", "entity_type": "str", "list_type": "str",
+    "duration": "float", "entity_type": "str", "list_type": "str", "source_client": "KitsuClient",
+    "target_client": "KitsuClient",
 }
 
 #: A row's result when it gives none: what its verb answers.
@@ -68,15 +72,25 @@ def result(row: Fn) -> str:
     return row.result or DERIVED.get(row.endpoint.verb(row.method).answer, "json")
 
 
-def endpoint_name(row: Fn) -> str:
-    """The catalogue's name of the row's endpoint."""
+def endpoint_name(row: Fn, endpoint: Endpoint) -> str:
+    """The catalogue's name of an endpoint of the row."""
     for name, value in vars(catalogue).items():
-        if value is row.endpoint and name.isupper():
+        if value is endpoint and name.isupper():
             return name
     raise ValueError(f"{row.name}: its endpoint is not a constant of kitsu_models.catalogue")
 
 
-def annotation(row: Fn, name: str, default: str | None) -> str:
+def endpoints(row: Fn) -> str:
+    """The row's endpoint, as rendered (with ``when``: chosen by its condition)."""
+    api = f"api.{endpoint_name(row, row.endpoint)}"
+    if row.when is None:
+        return api
+    condition, other = row.when
+    other.verb(row.method)  # declared in the catalogue
+    return f"api.{endpoint_name(row, other)} if {condition} else {api}"
+
+
+def annotation(row: Row, name: str, default: str | None) -> str:
     """A parameter's annotation: the row's, else by its name."""
     if name in row.types:
         return row.types[name]
@@ -91,7 +105,7 @@ def annotation(row: Fn, name: str, default: str | None) -> str:
     return f"{kind} | None" if default == "None" and "None" not in kind else kind
 
 
-def parameters(row: Fn) -> tuple[list[str], list[str]]:
+def parameters(row: Row) -> tuple[list[str], list[str]]:
     """The rendered parameters and the names of the row's parameters."""
     tree = ast.parse(f"def {row.signature}: pass").body[0]
     assert isinstance(tree, ast.FunctionDef)
@@ -102,7 +116,8 @@ def parameters(row: Fn) -> tuple[list[str], list[str]]:
         text = f"{arg.arg}: {annotation(row, arg.arg, default)}"
         rendered.append(text if default is None else f"{text} = {default}")
         names.append(arg.arg)
-    rendered.append("client: KitsuClient = default_client")
+    if not isinstance(row, Composed) or row.takes_client:
+        rendered.append("client: KitsuClient = default_client")
     if row.after_client:
         rendered.append("*")
         for part in row.after_client.split(","):
@@ -119,10 +134,11 @@ def _quoted(default: str | None) -> str | None:
     return json.dumps(ast.literal_eval(default))
 
 
-def ids(row: Fn, names: list[str]) -> str:
-    """The placeholders of the row's path, each with what fills it."""
+def ids(row: Fn, names: list[str], checked: bool = False) -> str:
+    """The placeholders of the row's paths, each with what fills it (an id
+    checked by ``ref`` first when ``checked``)."""
     filled = []
-    for placeholder in row.endpoint.placeholders:
+    for placeholder in placeholders(row):
         if placeholder in row.ids:
             value = row.ids[placeholder]
         elif placeholder in names:
@@ -131,8 +147,15 @@ def ids(row: Fn, names: list[str]) -> str:
             value = placeholder[:-3]
         else:
             raise ValueError(f"{row.name}: nothing fills {{{placeholder}}} of {row.endpoint.template}")
+        value = f"ref({value})" if checked and placeholder.endswith("_id") else value
         filled.append(f'"{placeholder}": {value}')
     return "{" + ", ".join(filled) + "}"
+
+
+def placeholders(row: Fn) -> tuple[str, ...]:
+    """The placeholders of the row's endpoint (and of its ``when`` one)."""
+    other = row.when[1].placeholders if row.when else ()
+    return tuple(dict.fromkeys((*row.endpoint.placeholders, *other)))
 
 
 @dataclass(frozen=True)
@@ -141,7 +164,7 @@ class Group:
     line when it fits, else its items on lines of their own (:func:`wrap`)."""
 
     head: str
-    items: list[str | Group]
+    items: Sequence[str | Group]
     tail: str
 
     def __str__(self) -> str:
@@ -167,19 +190,19 @@ def body(row: Fn) -> str | Group | None:
 
 def call(row: Fn, names: list[str]) -> list[str | Group]:
     """The arguments of the mechanism's call."""
-    api = f"api.{endpoint_name(row)}"
+    api = endpoints(row)
     row.endpoint.verb(row.method)  # declared in the catalogue
-    path_ids = ids(row, names)
+    path_ids = "ids" if row.lookup and placeholders(row) else ids(row, names)
     args: list[str | Group]
     if row.kind == "call":
-        args = ["client", f'"{row.method}"', api] + ([path_ids] if row.endpoint.placeholders else [])
+        args = ["client", f'"{row.method}"', api, *([path_ids] if placeholders(row) else [])]
     elif row.kind == "upload":
         args = ["client", api, path_ids, str(row.files)]
     else:
         args = ["client", api, path_ids, str(row.target)]
     if row.query:
         args.append(mapping(dict(row.query)).named("params"))
-    rendered_body = body(row)
+    rendered_body = "body" if row.lookup and row.body is not None else body(row)
     keyword = "fields" if row.kind == "upload" else "body"
     if isinstance(rendered_body, Group):
         args.append(rendered_body.named(keyword))
@@ -192,11 +215,13 @@ def call(row: Fn, names: list[str]) -> list[str | Group]:
     return args
 
 
-def returns(row: Fn) -> str:
+def returns(row: Row) -> str:
+    if isinstance(row, Composed) or row.returns:
+        return str(row.returns)
     return {"call": RETURNS[result(row)], "upload": "Any", "download": "Downloaded"}[row.kind]
 
 
-def wrap(head: str, items: list[str | Group], tail: str, indent: str) -> list[str]:
+def wrap(head: str, items: Sequence[str | Group], tail: str, indent: str) -> list[str]:
     """``head(items)tail`` on one line when it fits, else the items packed
     into lines below ``head`` (an item too long for a line, itself a group,
     opened in turn), then ``tail`` on a line of its own."""
@@ -219,31 +244,73 @@ def wrap(head: str, items: list[str | Group], tail: str, indent: str) -> list[st
     return [*lines, *([current] if current else []), f"{indent}{tail.lstrip()}"]
 
 
-def function(row: Fn) -> list[str]:
+def function(row: Row) -> list[str]:
     params, names = parameters(row)
     lines = ["@cache"] if row.cached else []
     lines += wrap(f"def {row.name}(", params, f") -> {returns(row)}:", "")
-    lines.append(f'    """{row.doc}"""')
+    lines += statement("", f'"""{row.doc}"""', row)
+    if isinstance(row, Composed):
+        return lines + statement("return ", row.expression, row)
+    if row.lookup:  # ids and body first: a bad argument is refused before the lookup is sent
+        if placeholders(row):
+            lines += statement("ids = ", ids(row, names, checked=True), row)
+        rendered_body = body(row)
+        if isinstance(rendered_body, Group):
+            lines += wrap(f"body = {rendered_body.head}", rendered_body.items, rendered_body.tail, "    ")
+        elif rendered_body is not None:
+            lines += statement("body = ", rendered_body, row)
+        lines += [*statement("found = ", row.lookup, row), "    if found is not None:", "        return found"]
     entry = {"call": "call", "upload": "upload", "download": "download"}[row.kind]
-    lines += wrap(f"return {entry}(", call(row, names), ")", "    ")
-    return lines
+    if row.then is None:
+        return lines + wrap(f"return {entry}(", call(row, names), ")", "    ")
+    answer = "answer = " if re.search(r"\banswer\b", row.then) else ""
+    lines += wrap(f"{answer}{entry}(", call(row, names), ")", "    ")
+    if returns(row) == "Any" or not re.match(r"answer\b", row.then):
+        return lines + statement("return ", row.then, row)
+    # A part of the answer is JSON (Any): annotated, so that mypy checks what is returned.
+    return lines + statement(f"returned: {returns(row)} = ", row.then, row) + ["    return returned"]
+
+
+def statement(head: str, source: str, row: Row) -> list[str]:
+    """``head`` and an expression of the row, as lines of the function's
+    body: one line, else the arguments of its call (which may be followed
+    by an operation: ``f(...) - 1``) packed on lines of their own."""
+    if len(f"    {head}{source}") <= WIDTH:
+        return [f"    {head}{source}"]
+    tree = ast.parse(source, mode="eval").body
+    called = tree.left if isinstance(tree, ast.BinOp) else tree
+    text = str(ast.get_source_segment(source, called))
+    if not isinstance(called, ast.Call) or not source.startswith(text):
+        raise ValueError(f"{row.name}: {source!r} is longer than {WIDTH} columns and not a call: shorten it")
+    items: list[str | Group] = [str(ast.get_source_segment(source, arg)) for arg in called.args]
+    items += [f"{keyword.arg}={ast.get_source_segment(source, keyword.value)}" for keyword in called.keywords]
+    return wrap(f"{head}{ast.get_source_segment(source, called.func)}(", items, ")" + source[len(text):], "    ")
 
 
 #: The mechanism's names a generated module may use: functions (called),
 #: then constants and types.
-HELPERS = ("call", "upload", "download", "fields", "ref", "refs", "flag", "record")
+HELPERS = (
+    "call", "upload", "download", "comment_files", "comment_form", "field", "fields", "id_map", "ref", "refs", "refs_of", "flag", "record", "update_data",
+    "joined_path", "linked", "preview_path", "preview_source", "production_url",
+    "page_url",
+)
+#: Functions of other modules of gazu a generated module may call, and their module.
+FUNCTIONS = {"validate_date_format": "helpers", "sort_by_name": "sorting"}
 NAMES = ("BY_NAME", "Downloaded", "FIRST", "LIST", "ROW", "Record", "Ref", "Row", "TEXT")
 
 
-def imports(code: str) -> list[str]:
+def imports(module: str, code: str) -> list[str]:
     """The import lines of a generated module whose code (docstrings
     aside) is ``code``."""
     used = [name for name in HELPERS if re.search(rf"\b{name}\(", code)]
     used += [name for name in NAMES if re.search(rf"\b{name}\b", code)]
-    typing = [name for name in ("Any",) if re.search(rf"\b{name}\b", code)]
+    typing = ["TYPE_CHECKING"] if re.search(rf"\bgazu_{module}\.", code) else []
+    typing += [name for name in ("Any",) if re.search(rf"\b{name}\b", code)]
     abc = [name for name in ("Sequence",) if re.search(rf"\b{name}\b", code)]
     streaming = [name for name in ("ProgressCallback", "StrPath") if re.search(rf"\b{name}\b", code)]
     lines = ["from __future__ import annotations", ""]
+    if re.search(r"\bdatetime\.", code):
+        lines += ["import datetime", *([""] if not abc and not typing else [])]
     if abc:
         lines.append(f"from collections.abc import {', '.join(abc)}")
     if typing:
@@ -251,13 +318,21 @@ def imports(code: str) -> list[str]:
     lines += ["", "from kitsu_models import catalogue as api"] if abc or typing else ["from kitsu_models import catalogue as api"]
     if streaming:
         lines.append(f"from kitsu_models.streaming import {', '.join(streaming)}")
-    if not used:
-        return []
-    one_line = f"from .._calls import {', '.join(sorted(used))}"
-    lines += ["", *([one_line] if len(one_line) <= WIDTH else wrap("from .._calls import (", sorted(used), ")", ""))]
+    modules = sorted(set(re.findall(r"\bgazu_(\w+)\.", code)))
+    itself = module in modules  # its own module: read at call time (importing it now would be a cycle)
+    one_line = f"from .._calls import {', '.join(sorted(used + ['Late'] * itself))}"
+    lines += ["", *(f"from .. import {other} as gazu_{other}" for other in modules if other != module)]
+    if used or itself:
+        names = sorted(used + ["Late"] * itself)
+        lines += [one_line] if len(one_line) <= WIDTH else wrap("from .._calls import (", names, ")", "")
     if "@cache" in code:
         lines.append("from ..cache import cache")
-    lines.append("from ..client import KitsuClient, default_client")
+    client = [name for name in ("get_api_url_from_host",) if re.search(rf"\b{name}\b", code)]
+    lines.append(f"from ..client import {', '.join(['KitsuClient', 'default_client', *client])}")
+    lines += [f"from ..{module} import {name}" for name, module in FUNCTIONS.items() if re.search(rf"\b{name}\(", code)]
+    if itself:
+        lines += ["", "if TYPE_CHECKING:", f"    from .. import {module} as gazu_{module}",
+                  "else:", f'    gazu_{module} = Late("gazu.{module}")']
     return lines
 
 
@@ -266,17 +341,28 @@ def render(module: str) -> str:
     functions = rows(module)
     code_lines: list[str] = []
     for row in functions:
-        code_lines += ["", "", *function(row)]
+        code_lines += ["", "", *through_module(function(row), module, {other.name for other in functions})]
     code = "\n".join(line for line in code_lines if not line.lstrip().startswith('"""'))
     names = [f'"{row.name}"' for row in functions]
     head = [
-        f'"""``gazu.{module}``\'s one-call functions. Generated from ``compat/functions/{module}.py``',
+        f'"""``gazu.{module}``\'s table-made functions. Generated from ``compat/functions/{module}.py``',
         'by ``python compat/render.py``: do not edit."""',
-        *(["", *imports(code)] if functions else []),
+        *(["", *imports(module, code)] if functions else []),
         "",
         *(wrap("__all__ = [", names, "]", "") if names else ["__all__: list[str] = []"]),
     ]
     return "\n".join(head + code_lines) + "\n"
+
+
+def through_module(lines: list[str], module: str, own: set[str]) -> list[str]:
+    """A function's lines with the calls of its module's other table-made
+    functions made through the public module (``get_shot_by_name(...)`` ->
+    ``gazu_shot.get_shot_by_name(...)``), read when called: a test patching
+    ``gazu.shot.get_shot_by_name`` reaches ``gazu.shot.new_shot``, as in 1.3.1.
+    The signature and the docstring are left as they are."""
+    called = re.compile(rf"(?<![\w.])({'|'.join(sorted(own))})\(")
+    body_starts = next(index for index, line in enumerate(lines) if line.lstrip().startswith('"""')) + 1
+    return lines[:body_starts] + [called.sub(rf"gazu_{module}.\1(", line) for line in lines[body_starts:]]
 
 
 def modules() -> list[str]:

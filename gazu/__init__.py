@@ -1,10 +1,6 @@
-"""Drop-in compatibility with the gazu client 1.3.1, over kitsu_models.
-
-The top level holds gazu's session functions, on ``gazu.client.default_client``
-unless a ``client`` is given, and gazu's modules. ``gazu.__version__`` is the
-gazu API version this package matches ("1.3.1"); the distribution's own
-version is in its metadata (``kitsu-models-gazu``).
-"""
+"""Drop-in compatibility with the gazu client 1.3.1, over kitsu_models: gazu's modules, and its session
+functions on ``gazu.client.default_client`` unless a ``client`` is given. ``gazu.__version__`` is the gazu
+API version matched ("1.3.1"); the distribution's own is in its metadata (``kitsu-models-gazu``)."""
 
 from __future__ import annotations
 
@@ -51,17 +47,12 @@ def set_event_host(url: str, client: KitsuClient = raw.default_client) -> None:
 
 
 def log_in(
-    email: str,
-    password: str | Secret,
-    totp: str | None = None,
-    email_otp: str | None = None,
-    fido_authentication_response: dict[str, Any] | None = None,
-    recovery_code: str | None = None,
+    email: str, password: str | Secret, totp: str | None = None, email_otp: str | None = None,
+    fido_authentication_response: dict[str, Any] | None = None, recovery_code: str | None = None,
     client: KitsuClient = raw.default_client,
 ) -> dict[str, Any]:
-    """Log in; returns the server's answer (the tokens and the user), as gazu
-    does, and keeps it as the client's tokens. A refused login raises
-    ``AuthFailedException`` carrying the server's reason, as 1.3.1 words it."""
+    """Log in; returns the server's answer (tokens and user), kept as the client's tokens. A refused login
+    raises ``AuthFailedException`` with the server's reason, as 1.3.1 words it."""
     password = Secret.of(password)  # the first frame holding it: never a plain str in a traceback
     try:
         answer = client.kitsu.authenticate(
@@ -92,8 +83,7 @@ def log_out(client: KitsuClient = raw.default_client) -> dict[str, Any]:
 
 
 def refresh_access_token(client: KitsuClient = raw.default_client) -> dict[str, Any]:
-    """Get a new access token now; returns the server's answer, as gazu does:
-    the new access token, and a refresh token only when the server sent a new one."""
+    """Get a new access token now; returns it, and a refresh token only when the server sent a new one."""
     kept = client.refresh_token
     tokens = client.refresh_access_token()
     return {key: value for key, value in tokens.items() if key != "refresh_token" or value != kept}
@@ -107,20 +97,12 @@ def set_token(token: str | Secret | Mapping[str, Any], client: KitsuClient = raw
 
 
 def create_session(
-    host: str,
-    email: str,
-    password: str | Secret,
-    totp: str | None = None,
-    email_otp: str | None = None,
-    fido_authentication_response: dict[str, Any] | None = None,
-    recovery_code: str | None = None,
-    ssl_verify: bool = True,
-    cert: str | None = None,
-    use_refresh_token: bool = False,
+    host: str, email: str, password: str | Secret, totp: str | None = None, email_otp: str | None = None,
+    fido_authentication_response: dict[str, Any] | None = None, recovery_code: str | None = None,
+    ssl_verify: bool = True, cert: str | None = None, use_refresh_token: bool = False,
     callback_not_authenticated: Any = None,
 ) -> KitsuClient:
-    """A new client on ``host``, logged in; as a context manager it logs out
-    and closes on exit."""
+    """A new client on ``host``, logged in; as a context manager it logs out and closes on exit."""
     password = Secret.of(password)
     session = raw.create_client(host, ssl_verify, cert, use_refresh_token, callback_not_authenticated)
     try:

@@ -1,29 +1,21 @@
-"""The mechanism every gazu function is a short translation onto.
-
-- :func:`call`, :func:`upload`, :func:`download`: one request to an
-  endpoint of the route catalogue (``kitsu_models.catalogue``), through the
-  client's session: timeouts, retries, token refresh, typed errors (raised
-  as gazu 1.3.1 raises them, :mod:`gazu.exception`).
-- ids enter paths only through ``kitsu_models.routes.path``, leniently:
-  a dict, a model or one path segment of letters, digits, ``-`` and ``_``
-  (mocked tests use ids like ``"project-01"``); anything else is refused
-  before a request is sent.
-- reads return the server's JSON as sent, parsed afresh on every call and
-  revalidated by ETag where the server sends one (no model is built);
-- writes send the caller's values (never mutated) and keep the session's
-  loaded models coherent with what the catalogue says the route did: the
-  record created or updated is merged into its loaded object, the one
-  deleted is evicted, the ones changed as a side effect are expired;
-- reads made under :func:`recording_reads` are noted, so ``gazu.cache``
-  knows whether a cached answer can be revalidated.
-"""
+"""The mechanism every gazu function is a short translation onto: :func:`call`, :func:`upload`,
+:func:`download` send one request to an endpoint of the route catalogue through the client's session, its
+errors raised as gazu 1.3.1 raises them. Ids enter paths only through ``kitsu_models.routes.path``,
+leniently (a dict, a model or one segment of letters, digits, ``-``, ``_``: mocked tests use "project-01").
+Reads return the server's JSON as sent (revalidated by ETag; noted under :func:`recording_reads` for
+``gazu.cache``); writes send the caller's values (never mutated) and keep the session's loaded models
+coherent with what the catalogue says the route did."""
 
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import json
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, Final, Literal, Union, overload
+from pathlib import Path
+from typing import Any, Final, Literal, Optional, Union, overload
 
 import requests
 
@@ -37,7 +29,7 @@ from kitsu_models.routes import Effect, Endpoint, model_named_by
 from kitsu_models.streaming import ProgressCallback, StrPath, file_parts
 
 from . import client as raw
-from .client import KitsuClient
+from .client import KitsuClient, get_api_url_from_host
 from .exception import translated
 from .sorting import sort_by_name
 
@@ -49,6 +41,8 @@ Record = Union[Mapping[str, Any], KitsuModel]
 #: What a download returns, as in gazu 1.3.1: the (closed) streamed response.
 Downloaded = requests.Response
 Read = tuple[KitsuClient, str, "dict[str, Any] | None"]
+Ids = Optional[Mapping[str, Any]]
+Params = Optional[Mapping[str, Any]]
 Result = Literal["json", "row", "list", "by_name", "first", "text"]
 ROW: Final = "row"
 LIST: Final = "list"
@@ -59,7 +53,21 @@ TEXT: Final = "text"
 _reads: contextvars.ContextVar[list[Read] | None] = contextvars.ContextVar("gazu_reads", default=None)
 
 
-# ------------------------------------------------------------ arguments
+class Late:
+    """A public gazu module read when its attribute is used, not when imported:
+    the table-made functions call their own module's others through it, so a
+    test that patches ``gazu.shot.get_shot_by_name`` reaches
+    ``gazu.shot.new_shot``, as in 1.3.1 (with no import cycle)."""
+
+    __slots__ = ("_name",)
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(sys.modules[self._name], attribute)
+
+
 def ref(value: Ref | None, what: str = "id") -> str | None:
     """The id ``value`` holds (a dict, a model or an id), or None."""
     return None if value is None else segment_of(value, what=what)
@@ -68,6 +76,12 @@ def ref(value: Ref | None, what: str = "id") -> str | None:
 def refs(values: Iterable[Ref] | None, what: str = "id") -> list[str]:
     """The ids of a list of dicts, ids or models (None: [])."""
     return [segment_of(value, what=what) for value in values or []]
+
+
+def refs_of(values: Any) -> list[str]:
+    """The ids of a list of dicts, ids or models, or of one of them (None: [])."""
+    one = isinstance(values, (str, Mapping, KitsuModel)) or not isinstance(values, Iterable)
+    return refs([values] if one and values is not None else values)
 
 
 def flag(value: bool) -> str | None:
@@ -80,13 +94,12 @@ def fields(required: Mapping[str, Any], **optional: Any) -> dict[str, Any]:
     return {**required, **{key: value for key, value in optional.items() if value is not None}}
 
 
-def record(value: Record) -> Row:
-    """A record given to an update, as the JSON body to send (a copy)."""
-    if isinstance(value, KitsuModel):
-        return value.to_dict()
-    if not isinstance(value, Mapping):
+def record(value: Record, ids: Sequence[str] = ()) -> Row:
+    """A record given to an update, as the JSON body to send (a copy; its lists under ``ids`` as ids)."""
+    if not isinstance(value, (Mapping, KitsuModel)):
         raise errors.InvalidArgumentError(f"expected a dict, got {type(value).__name__}")
-    return dict(value)
+    body = value.to_dict() if isinstance(value, KitsuModel) else dict(value)
+    return {key: refs_of(item) if key in ids else item for key, item in body.items()}
 
 
 def query(params: Mapping[str, Any] | None) -> dict[str, Any] | None:
@@ -95,45 +108,24 @@ def query(params: Mapping[str, Any] | None) -> dict[str, Any] | None:
     return kept or None
 
 
-# ------------------------------------------------------------- requests
 @overload
-def call(
-    client: KitsuClient, method: str, endpoint: Endpoint, ids: Mapping[str, Any] | None = None, *,
-    params: Mapping[str, Any] | None = None, body: Any = None, result: Literal["json"] = "json",
-) -> Any: ...
+def call(client: KitsuClient, method: str, endpoint: Endpoint, ids: Ids = None, *, params: Params = None,
+         body: Any = None, result: Literal["json"] = "json") -> Any: ...
 @overload
-def call(
-    client: KitsuClient, method: str, endpoint: Endpoint, ids: Mapping[str, Any] | None = None, *,
-    params: Mapping[str, Any] | None = None, body: Any = None, result: Literal["row"],
-) -> Row: ...
+def call(client: KitsuClient, method: str, endpoint: Endpoint, ids: Ids = None, *, params: Params = None,
+         body: Any = None, result: Literal["row"]) -> Row: ...
 @overload
-def call(
-    client: KitsuClient, method: str, endpoint: Endpoint, ids: Mapping[str, Any] | None = None, *,
-    params: Mapping[str, Any] | None = None, body: Any = None, result: Literal["list", "by_name"],
-) -> list[Row]: ...
+def call(client: KitsuClient, method: str, endpoint: Endpoint, ids: Ids = None, *, params: Params = None,
+         body: Any = None, result: Literal["list", "by_name"]) -> list[Row]: ...
 @overload
-def call(
-    client: KitsuClient, method: str, endpoint: Endpoint, ids: Mapping[str, Any] | None = None, *,
-    params: Mapping[str, Any] | None = None, body: Any = None, result: Literal["first"],
-) -> Row | None: ...
+def call(client: KitsuClient, method: str, endpoint: Endpoint, ids: Ids = None, *, params: Params = None,
+         body: Any = None, result: Literal["first"]) -> Row | None: ...
 @overload
-def call(
-    client: KitsuClient, method: str, endpoint: Endpoint, ids: Mapping[str, Any] | None = None, *,
-    params: Mapping[str, Any] | None = None, body: Any = None, result: Literal["text"],
-) -> str: ...
-def call(
-    client: KitsuClient,
-    method: str,
-    endpoint: Endpoint,
-    ids: Mapping[str, Any] | None = None,
-    *,
-    params: Mapping[str, Any] | None = None,
-    body: Any = None,
-    result: Result = "json",
-) -> Any:
-    """Send ``method`` to ``endpoint`` (its placeholders filled from ``ids``)
-    and return the answer as ``result`` says: the JSON as answered, an
-    object, a list (by name), its first item or None, or the text."""
+def call(client: KitsuClient, method: str, endpoint: Endpoint, ids: Ids = None, *, params: Params = None,
+         body: Any = None, result: Literal["text"]) -> str: ...
+def call(client: KitsuClient, method: str, endpoint: Endpoint, ids: Ids = None, *, params: Params = None,
+         body: Any = None, result: Result = "json") -> Any:
+    """Send ``method`` to ``endpoint`` (placeholders from ``ids``); the answer as ``result`` says (JSON, row...)."""
     route = endpoint.fill(True, **(ids or {}))
     sent = query(params)
     endpoint.verb(method)
@@ -151,20 +143,11 @@ def call(
 
 
 def upload(
-    client: KitsuClient,
-    endpoint: Endpoint,
-    ids: Mapping[str, Any],
-    files: Sequence[StrPath] | Mapping[str, StrPath],
-    *,
-    fields: Mapping[str, str] | None = None,
-    params: Mapping[str, Any] | None = None,
-    progress: ProgressCallback | None = None,
+    client: KitsuClient, endpoint: Endpoint, ids: Mapping[str, Any], files: Sequence[StrPath] | Mapping[str, StrPath],
+    *, fields: Mapping[str, str] | None = None, params: Params = None, progress: ProgressCallback | None = None,
     timeout: Timeout | None = None,
 ) -> Any:
-    """POST ``files`` (paths) as multipart parts ``file``, ``file-1``...
-    (a mapping: each path in the part its key names), streamed from disk
-    (``progress(done, total)`` in bytes over all of them), with ``fields``
-    as form fields. A 413 raises ``TooBigFileException``."""
+    """POST ``files`` (paths, streamed) as parts ``file``, ``file-1``... (a mapping: as named), with ``fields``."""
     route = endpoint.fill(True, **ids)
     if isinstance(files, Mapping):
         parts = [(name, checks.source_file(path, "file_path")) for name, path in files.items()]
@@ -179,34 +162,30 @@ def upload(
 
 
 def _over_files(progress: ProgressCallback | None, size: int) -> ProgressCallback | None:
-    """``progress`` told in bytes of the files (``total``: their sizes), as
-    gazu 1.3.1 tells it, from the body's bytes (the parts' headers too)."""
+    """``progress`` told in bytes of the files, as 1.3.1 tells it, from the body's bytes (headers too)."""
     if progress is None:
         return None
     return lambda done, total: progress(done * size // total if total else done, size)
 
 
 def download(
-    client: KitsuClient,
-    endpoint: Endpoint,
-    ids: Mapping[str, Any],
-    target: StrPath,
-    *,
-    params: Mapping[str, Any] | None = None,
-    progress: ProgressCallback | None = None,
+    client: KitsuClient, endpoint: Endpoint, ids: Mapping[str, Any], target: StrPath | None, *,
+    params: Params = None, progress: ProgressCallback | None = None,
 ) -> Downloaded:
-    """Stream ``endpoint`` into the file ``target``, which appears only once
-    complete; returns the (closed) response, as gazu 1.3.1 does (a file the
-    server still prepares is waited for: :func:`gazu.client.download`)."""
+    """Stream ``endpoint`` into ``target``; the closed response, as 1.3.1 (no target: the body in ``content``)."""
     route = endpoint.fill(True, **ids)
+    if target is None:
+        with tempfile.TemporaryDirectory(prefix="gazu_") as folder:
+            response = download(client, endpoint, ids, Path(folder, "body"), params=params, progress=progress)
+            response._content = Path(folder, "body").read_bytes()
+        return response
     path = checks.local_path(target, "file_path")
     return raw.download(route, path, params=query(params), client=client, progress_callback=checks.progress(progress))
 
 
+# ------------------ pieces of functions beyond one request (the tables' rows use them too)
 def field(client: KitsuClient, value: Ref, key: str, endpoint: Endpoint, also: str | None = None) -> Any:
-    """``value[key]`` (else ``value[also]``) when ``value`` is a dict or a
-    model that carries it, else read from its record at ``endpoint`` (a
-    path of one record): gazu needs a dict there, ours also takes an id."""
+    """``value[key]`` (else ``value[also]``) when a dict or model carries it, else read from its ``endpoint``."""
     known = value.__dict__ if isinstance(value, KitsuModel) else value if isinstance(value, Mapping) else None
     if known is not None and (key in known or (also is not None and also in known)):
         return known.get(key) or (known.get(also) if also else None)
@@ -214,12 +193,69 @@ def field(client: KitsuClient, value: Ref, key: str, endpoint: Endpoint, also: s
     return found.get(key) or (found.get(also) if also else None)
 
 
+def id_map(source: Sequence[Row], target: Sequence[Row], field: str, key: str) -> dict[str, str]:
+    """Each source record's ``key`` -> the id of the target record of the same ``field`` (case aside; the
+    records without a match left out; of equal values, the last target record wins)."""
+    targets = {row[field].lower(): row["id"] for row in target}
+    return {row[key]: targets[row[field].lower()] for row in source if row[field].lower() in targets}
+
+
+def linked(read: Callable[..., Row], value: Any, client: KitsuClient) -> Row | None:
+    """The record the id ``value`` names, read by ``read``; None when it names none (no request)."""
+    return None if value is None else read(value, client=client)
+
+
 def update_data(client: KitsuClient, entity: Ref, data: Mapping[str, Any]) -> Row:
-    """Merge ``data`` into an entity's ``data``. The entity route merges key
-    by key on the server, so only these keys are sent (gazu reads the entity
-    and sends back its whole ``data``, undoing keys set meanwhile)."""
+    """Merge ``data`` into an entity's ``data``: the server merges key by key, so only these keys are sent
+    (gazu reads the entity and sends back its whole ``data``, undoing keys set meanwhile)."""
     body = {"id": segment_of(entity, what="entity"), "data": dict(data or {})}
     return call(client, "PUT", api.ENTITY, {"entity_id": entity}, body=body, result="row")
+
+
+def preview_source(client: KitsuClient, preview_file: Ref, kind: str) -> tuple[Endpoint, dict[str, Any]]:
+    """A preview's file (record read first): ``original`` (an mp4's movie, else the picture), ``movie``, ``lowdef``."""
+    found = call(client, "GET", api.PREVIEW_FILE, {"preview_file_id": preview_file}, result="row")
+    ids = {"preview_file_id": found["id"], "extension": found.get("extension")}
+    if kind == "lowdef":
+        return api.PREVIEW_LOW_MOVIE, {"preview_file_id": found["id"]}
+    return (api.PREVIEW_MOVIE if kind == "movie" or ids["extension"] == "mp4" else api.PREVIEW_PICTURE), ids
+
+
+def preview_path(client: KitsuClient, preview_file: Ref, kind: str) -> str:
+    """The path, relative to the API, of a preview's file (see :func:`preview_source`)."""
+    endpoint, ids = preview_source(client, preview_file, kind)
+    return endpoint.fill(True, **ids)
+
+
+def joined_path(answer: Row, folder: str, name: str, sep: str) -> str:
+    """A path the server built, joined as gazu joins it: folder, ``sep``, name, spaces as underscores."""
+    return f"{str(answer[folder]).replace(' ', '_')}{sep}{str(answer[name]).replace(' ', '_')}"
+
+
+def production_url(client: KitsuClient, project: Ref, episode: str | None = None) -> str:
+    """A production's root in Kitsu's web UI, under ``episode`` when given."""
+    base = f"{get_api_url_from_host(client)}/productions/{ref(project)}"
+    return base if episode is None else f"{base}/episodes/{episode}"
+
+
+def page_url(client: KitsuClient, found: Row, section: str, episode_key: str = "") -> str:
+    """The web UI page of a record of ``section`` (under its episode, ``found[episode_key]``, when it has one)."""
+    return f"{production_url(client, found['project_id'], found.get(episode_key))}/{section}/{found['id']}/"
+
+
+def comment_files(comments: Sequence[Mapping[str, Any]] | None) -> dict[str, StrPath]:
+    """The file parts of batch comments: ``attachment_file-<i>-<j>``, ``preview_file-<i>-<j>``."""
+    files: dict[str, StrPath] = {}
+    for x, comment in enumerate(comments or []):
+        for kind in ("attachment_files", "preview_files"):
+            for y, path in enumerate(comment.get(kind) or []):
+                files[f"{kind[:-1]}-{x}-{y}"] = path
+    return files
+
+
+def comment_form(comments: Sequence[Mapping[str, Any]] | None) -> dict[str, str]:
+    """The form field of batch comments: ``comments``, as JSON."""
+    return {"comments": json.dumps(list(comments or []), default=str)}
 
 
 def _shaped(answer: Any, result: Result, route: str) -> Any:
@@ -236,22 +272,17 @@ def _shaped(answer: Any, result: Result, route: str) -> Any:
 
 
 def shaped(kind: type[Any], value: Any, route: str) -> Any:
-    """``value``, the answer of ``route``, if it is a ``kind``
-    (:class:`errors.UnexpectedAnswerError` if not)."""
+    """``value``, the answer of ``route``, if it is a ``kind`` (else :class:`errors.UnexpectedAnswerError`)."""
     if not isinstance(value, kind):
         raise errors.UnexpectedAnswerError("", route, 200, f"expected a {kind.__name__}", answers.excerpt(value))
     return value
 
 
-# ------------------------------------------------------------ coherence
 def _keep_coherent(
     client: KitsuClient, endpoint: Endpoint, method: str, ids: Mapping[str, Any], answer: Any, forced: bool = False
 ) -> None:
-    """What the catalogue says ``method`` did to ``endpoint``, applied to the
-    objects the client's session has loaded: the record it created or
-    updated merged in, the one it deleted evicted (expired when, not
-    ``forced``, the server may have cancelled it instead), those it changed
-    on the side expired (their next read loads them again)."""
+    """What the catalogue says ``method`` did to ``endpoint``, applied to the session's loaded objects: merged,
+    evicted (expired when, not ``forced``, the server may have only cancelled it) or expired."""
     verb = endpoint.verb(method)
     identity = client.kitsu.identity
     model = registry.find(endpoint.model_of(method))
@@ -272,8 +303,7 @@ def _keep_coherent(
 
 @contextmanager
 def recording_reads() -> Iterator[list[Read]]:
-    """Note every read made inside the block (nested blocks note theirs in
-    the enclosing ones too)."""
+    """Note every read made inside the block (nested blocks note theirs in the enclosing ones too)."""
     outer = _reads.get()
     mine: list[Read] = []
     token = _reads.set(mine)

@@ -1,11 +1,6 @@
-"""Fail loudly where official gazu and this package share the files of
-``gazu``: both distributions install that package, so the second install
-overwrites the first one's modules (``pip check`` stays silent) and
-uninstalling either deletes files the other needs.
-
-Importing this module runs the check, before any other module of the
-package is imported (``gazu/__init__.py`` imports it first).
-"""
+"""Fail loudly where official gazu and this package share the files of ``gazu`` (each install overwrites the
+other's modules, ``pip check`` stays silent, uninstalling either deletes files the other needs). Importing
+this module runs the check, before any other module of the package (``gazu/__init__.py`` imports it first)."""
 
 from __future__ import annotations
 
@@ -17,9 +12,7 @@ _INIT = Path(__file__).resolve().with_name("__init__.py")
 
 
 def others_sharing_our_files() -> list[str]:
-    """``name version`` of each other distribution installed beside this
-    package whose record lists ``gazu/__init__.py``: the same file as ours.
-    Only the records of this site directory are read (a few ms)."""
+    """``name version`` of each other distribution of this site directory listing our ``gazu/__init__.py``."""
     found = []
     for record in _INIT.parent.parent.glob("*.dist-info/RECORD"):
         name, _, version = record.parent.name.removesuffix(".dist-info").partition("-")

@@ -1,9 +1,6 @@
-"""File trees that ``gazu.files.set_project_file_tree`` can give a
-production by name. A file tree says, per mode (``working``, ``output``),
-where files go (``folder_path``) and what they are called (``file_name``),
-per kind of entity, with ``<Token>`` placeholders the server fills in
-(Project, Episode, Sequence, Shot, Scene, AssetType, Asset, TaskType,
-OutputType, Name, Representation, Software, Version, Instance...)."""
+"""File trees ``gazu.files.set_project_file_tree`` gives a production by name: per mode (``working``,
+``output``) and kind of entity, where files go (``folder_path``) and their names (``file_name``), with
+``<Token>`` placeholders the server fills in (Project, Sequence, Shot, AssetType, Asset, TaskType...)."""
 
 from __future__ import annotations
 

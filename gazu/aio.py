@@ -37,7 +37,7 @@ from kitsu_models.streaming import ProgressCallback, StrPath
 
 from . import exception
 from .client import (
-    _TOKEN_KEYS, DEFAULT_RETRY_AFTER, _secret, _secret_tokens, _split, build_path_with_params, get_message_from_data,
+    DEFAULT_RETRY_AFTER, TokensOfSession, _secret, _secret_tokens, _split, build_path_with_params, get_message_from_data,
     url_path_join,
 )
 from .exception import as_sent, translated
@@ -56,7 +56,7 @@ _EXPIRED = "Signature has expired"
 T = TypeVar("T")
 
 
-class AsyncKitsuClient:
+class AsyncKitsuClient(TokensOfSession[AsyncKitsu]):
     """A connection to one Kitsu API for coroutines, as 1.3.1's; ``kitsu`` is the
     :class:`~kitsu_models.aio.AsyncKitsu` session behind it. As an async context manager it logs out and closes
     its connections on exit (it can be used again after: a new pool is made)."""
@@ -72,11 +72,9 @@ class AsyncKitsuClient:
         self.callback_not_authenticated = callback_not_authenticated
         self.ssl_verify = ssl_verify
         self._host = host
-        self.kitsu: AsyncKitsu = AsyncKitsu(host, verify=ssl_verify)
+        self.kitsu = AsyncKitsu(host, verify=ssl_verify)
         self._retired: list[AsyncKitsu] = []
         self.event_host = host
-        self._token_keys: tuple[str, ...] = ()
-        self._token_extras: dict[str, Any] = {}
         self.tokens = tokens
         if access_token is not None:
             self.access_token = access_token
@@ -97,55 +95,6 @@ class AsyncKitsuClient:
         self._retired.append(self.kitsu)
         self.kitsu = AsyncKitsu(host, verify=self.ssl_verify, tokens=tokens)
         self._host = host
-
-    @property
-    def tokens(self) -> dict[str, Any]:
-        """The tokens as last set (a login's whole answer...), with the current access and refresh tokens."""
-        current = self.kitsu.tokens
-        values = {
-            "access_token": current.access.reveal() if current else None,
-            "refresh_token": current.refresh_text() if current else None,
-        }
-        return {**self._token_extras, **{key: values[key] for key in _TOKEN_KEYS if key in self._token_keys}}
-
-    @tokens.setter
-    def tokens(self, tokens: Mapping[str, Any]) -> None:
-        tokens = _secret_tokens(tokens)
-        self._token_keys = tuple(key for key in _TOKEN_KEYS if key in tokens)
-        self._token_extras = {key: value for key, value in tokens.items() if key not in _TOKEN_KEYS}
-        access, refresh = tokens.get("access_token"), tokens.get("refresh_token")
-        self.kitsu.http.tokens = Tokens(access, refresh) if access else None
-
-    @property
-    def access_token(self) -> str | None:
-        current = self.kitsu.tokens
-        return current.access.reveal() if current else None
-
-    @access_token.setter
-    def access_token(self, token: str | Secret) -> None:
-        token = Secret.of(token)
-        self._token_keys = tuple(dict.fromkeys((*self._token_keys, "access_token")))
-        current = self.kitsu.tokens
-        self.kitsu.http.tokens = Tokens(token, current.refresh if current else None)
-
-    @property
-    def refresh_token(self) -> str | None:
-        current = self.kitsu.tokens
-        return current.refresh_text() if current else None
-
-    @refresh_token.setter
-    def refresh_token(self, token: str | Secret) -> None:
-        token = Secret.of(token)
-        self._token_keys = tuple(dict.fromkeys((*self._token_keys, "refresh_token")))
-        current = self.kitsu.tokens
-        self.kitsu.http.tokens = Tokens(current.access, token) if current else None
-
-    def make_auth_header(self) -> dict[str, str]:
-        """The headers gazu sends to authenticate (they hold the token)."""
-        headers = {"User-Agent": "kitsu-models gazu"}
-        if self.access_token:
-            headers["Authorization"] = "Bearer " + self.access_token
-        return headers
 
     async def refresh_access_token(self) -> dict[str, Any]:
         """Get a new access token now, with the refresh token; returns the tokens."""

@@ -1,20 +1,10 @@
-"""``gazu.cache``: gazu's opt-in memo of read functions, off by default.
+"""``gazu.cache``: gazu's opt-in memo of read functions, off by default: ``enable()``, ``disable()``,
+``clear_all()``, and on each cached function gazu's ``clear_cache``, ``set_cache_expire``... (300 entries,
+120 seconds; 0: never expire). The helpers (``get_cache_key``...) are gazu's, on stores of the same shape.
 
-``enable()`` turns it on for every cached function (the routes table marks
-them), ``disable()`` off, ``clear_all()`` empties it. Each cached function
-also has ``clear_cache``, ``set_cache_expire`` (alias ``set_expire``),
-``set_cache_max_size``, ``enable_cache``, ``disable_cache`` and
-``get_cache_infos``; defaults as gazu's: 300 entries, 120 seconds (0: never
-expire). The module's helpers (``get_cache_key``, ``insert_value``...)
-are gazu's, on stores of the same shape.
-
-Beyond gazu: when every read behind a cached answer carried an ETag, a hit
-revalidates those reads (``If-None-Match``, a 304 without a body when
-nothing changed) instead of trusting the answer for ``expire`` seconds, so
-it is never stale. Answers of routes without ETags are trusted until they
-expire, as in gazu. Every value handed out is a copy: mutating one never
-changes what a later call returns.
-"""
+Beyond gazu: when every read behind a cached answer carried an ETag, a hit revalidates them (a 304 when
+nothing changed) instead of trusting the answer for ``expire`` seconds, so it is never stale. Every value
+handed out is a copy: mutating one never changes what a later call returns."""
 
 from __future__ import annotations
 
@@ -57,8 +47,7 @@ def clear_all() -> None:
 
 
 def remove_oldest_entry(memo: dict[Any, Any], maxsize: int) -> Any:
-    """Drop the least recently stored entry when ``memo`` holds more than
-    ``maxsize``; returns its key (None when nothing was dropped)."""
+    """Drop the least recently stored entry when ``memo`` holds more than ``maxsize``; returns its key or None."""
     if maxsize > 0 and len(memo) > maxsize:
         oldest = min(memo, key=lambda key: memo[key]["date_accessed"])
         memo.pop(oldest)
@@ -67,8 +56,7 @@ def remove_oldest_entry(memo: dict[Any, Any], maxsize: int) -> Any:
 
 
 def get_cache_key(args: Any, kwargs: Any) -> str:
-    """A call's key: its arguments as JSON (clients by host and token,
-    models by id), so equal calls share an entry."""
+    """A call's key: its arguments as JSON (clients by host and token, models by id)."""
     values = [_key_part(value) for value in args]
     named = {name: _key_part(value) for name, value in sorted(dict(kwargs).items())}
     if not values and not named:
@@ -133,8 +121,10 @@ class CachedFunction(Generic[P, R]):
         return value
 
     def clear_cache(self) -> None:
+        """Forget the stored answers and the counts of hits and misses (as ``functools.lru_cache``'s clear)."""
         with self._lock:
             self._store.clear()
+            self._stats = dict.fromkeys(self._stats, 0)
 
     def set_cache_expire(self, new_expire: float) -> None:
         self._state["expire"] = new_expire
@@ -164,8 +154,7 @@ def cache(function: Callable[P, R], maxsize: int = 300, expire: float = 120) -> 
 
 
 def _key_part(value: Any) -> Any:
-    """A JSON-able stand-in for an argument: a client by its host and a
-    hash of its token (two users never share an entry), a model by its id."""
+    """An argument as JSON: a client by host and token hash (users never share an entry), a model by its id."""
     if isinstance(value, KitsuClient):
         token = value.access_token
         return [value.host, hashlib.sha256(token.encode()).hexdigest() if token else None, id(value)]

@@ -1,12 +1,8 @@
-"""``gazu.client``: the ``KitsuClient`` (one ``kitsu_models.Kitsu`` session,
-exposed as ``client.kitsu``) and gazu's generic HTTP functions, sent through
-that session's transport (timeouts, retries, token refresh), their errors
-raised as gazu 1.3.1 raises them (:mod:`gazu.exception`).
+"""``gazu.client``: the ``KitsuClient`` (one ``kitsu_models.Kitsu`` session, ``client.kitsu``) and gazu's
+generic HTTP functions, sent through its transport, their errors raised as 1.3.1 raises them.
 
-Paths given to these functions may carry a query string
-(``fetch_all("tasks?project_id=...")``): it is split off and sent as
-parameters, so the transport can check the path itself.
-"""
+A path given to these functions may carry a query (``fetch_all("tasks?project_id=...")``): it is split
+off and sent as parameters, so the transport can check the path itself."""
 
 from __future__ import annotations
 
@@ -17,7 +13,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 from urllib.parse import parse_qsl, urlencode
 
 import requests
@@ -35,8 +31,7 @@ from .exception import translated
 
 #: gazu's placeholder host: a client must be pointed at a real one (set_host).
 DEFAULT_HOST = "http://gazu.change.serverhost/api"
-#: How long 1.3.1 waits, by default, between two tries of a download the
-#: server is still preparing (202 without Retry-After).
+#: 1.3.1's wait between two tries of a download the server still prepares (202 without Retry-After).
 DEFAULT_RETRY_AFTER = 5.0
 JSON = Any
 _TOKEN_KEYS = ("access_token", "refresh_token")
@@ -44,61 +39,29 @@ _TOKEN_KEYS = ("access_token", "refresh_token")
 _RAISED = frozenset({400, 401, 403, 404, 405, 413, 422, 500, 502})
 
 
-class KitsuClient:
-    """A connection to one Kitsu API, as gazu scripts know it. ``kitsu`` is
-    the typed session behind it, for switching one call at a time to models."""
-
-    def __init__(
-        self,
-        host: str,
-        ssl_verify: bool = True,
-        cert: str | None = None,
-        use_refresh_token: bool = True,
-        callback_not_authenticated: Callable[..., Any] | None = None,
-        tokens: Mapping[str, Any] | None = None,
-        access_token: str | Secret | None = None,
-        refresh_token: str | Secret | None = None,
-    ) -> None:
-        # The first frame holding tokens: from here on, never plain text.
-        tokens, access_token, refresh_token = _secret_tokens(tokens), _secret(access_token), _secret(refresh_token)
-        self.ssl_verify = ssl_verify
-        self.cert = cert
-        self.use_refresh_token = use_refresh_token
-        self.callback_not_authenticated = callback_not_authenticated
-        self._host = host
-        self.kitsu = Kitsu(host, verify=ssl_verify, cert=cert)
-        self.event_host = host
-        self._token_extras: dict[str, Any] = {}
-        self.tokens = tokens
-        if access_token is not None:
-            self.access_token = access_token
-        if refresh_token is not None:
-            self.refresh_token = refresh_token
-
-    def __repr__(self) -> str:
-        return f"<KitsuClient {self._host}>"
+class _TokenSession(Protocol):
+    """What :class:`TokensOfSession` needs of a session (``Kitsu`` and ``AsyncKitsu`` both are one)."""
 
     @property
-    def host(self) -> str:
-        return self._host
+    def tokens(self) -> Tokens | None: ...
 
-    @host.setter
-    def host(self, host: str) -> None:
-        """Point the client at another API: a new session, the same tokens."""
-        tokens = self.kitsu.tokens
-        self.kitsu.close()
-        self.kitsu = Kitsu(host, verify=self.ssl_verify, cert=self.cert, tokens=tokens)
-        self._host = host
+    def set_tokens(self, tokens: Tokens | None) -> None: ...
 
-    @property
-    def session(self) -> requests.Session:
-        """The ``requests.Session`` the transport sends through."""
-        return self.kitsu.transport.http
+
+SessionT = TypeVar("SessionT", bound=_TokenSession)
+
+
+class TokensOfSession(Generic[SessionT]):
+    """gazu's token attributes (``tokens``, ``access_token``, ``refresh_token``) over the ``kitsu`` session
+    that holds them as Secrets: the blocking and the async client share them."""
+
+    kitsu: SessionT
+    _token_keys: tuple[str, ...] = ()
+    _token_extras: dict[str, Any]
 
     @property
     def tokens(self) -> dict[str, Any]:
-        """The tokens as last set (the keys given to :func:`set_tokens`,
-        a login's whole answer), with the current access and refresh tokens."""
+        """The tokens as last set (a login's whole answer...), with the current access and refresh tokens."""
         current = self.kitsu.tokens
         values = {
             "access_token": current.access.reveal() if current else None,
@@ -111,9 +74,7 @@ class KitsuClient:
         tokens = _secret_tokens(tokens)
         self._token_keys = tuple(key for key in _TOKEN_KEYS if key in tokens)
         self._token_extras = {key: value for key, value in tokens.items() if key not in _TOKEN_KEYS}
-        self._set_tokens(tokens.get("access_token"), tokens.get("refresh_token"))
-
-    def _set_tokens(self, access: Secret | None, refresh: Secret | None) -> None:
+        access, refresh = tokens.get("access_token"), tokens.get("refresh_token")
         self.kitsu.set_tokens(Tokens(access, refresh) if access else None)
 
     @property
@@ -140,6 +101,57 @@ class KitsuClient:
         current = self.kitsu.tokens
         self.kitsu.set_tokens(Tokens(current.access, token) if current else None)
 
+    def make_auth_header(self) -> dict[str, str]:
+        """The headers gazu sends to authenticate (they hold the token)."""
+        headers = {"User-Agent": "kitsu-models gazu"}
+        if self.access_token:
+            headers["Authorization"] = "Bearer " + self.access_token
+        return headers
+
+
+class KitsuClient(TokensOfSession[Kitsu]):
+    """A connection to one Kitsu API, as gazu scripts know it; ``kitsu`` is the typed session behind it."""
+
+    def __init__(
+        self, host: str, ssl_verify: bool = True, cert: str | None = None, use_refresh_token: bool = True,
+        callback_not_authenticated: Callable[..., Any] | None = None, tokens: Mapping[str, Any] | None = None,
+        access_token: str | Secret | None = None, refresh_token: str | Secret | None = None,
+    ) -> None:
+        # The first frame holding tokens: from here on, never plain text.
+        tokens, access_token, refresh_token = _secret_tokens(tokens), _secret(access_token), _secret(refresh_token)
+        self.ssl_verify = ssl_verify
+        self.cert = cert
+        self.use_refresh_token = use_refresh_token
+        self.callback_not_authenticated = callback_not_authenticated
+        self._host = host
+        self.kitsu = Kitsu(host, verify=ssl_verify, cert=cert)
+        self.event_host = host
+        self.tokens = tokens
+        if access_token is not None:
+            self.access_token = access_token
+        if refresh_token is not None:
+            self.refresh_token = refresh_token
+
+    def __repr__(self) -> str:
+        return f"<KitsuClient {self._host}>"
+
+    @property
+    def host(self) -> str:
+        return self._host
+
+    @host.setter
+    def host(self, host: str) -> None:
+        """Point the client at another API: a new session, the same tokens."""
+        tokens = self.kitsu.tokens
+        self.kitsu.close()
+        self.kitsu = Kitsu(host, verify=self.ssl_verify, cert=self.cert, tokens=tokens)
+        self._host = host
+
+    @property
+    def session(self) -> requests.Session:
+        """The ``requests.Session`` the transport sends through."""
+        return self.kitsu.transport.http
+
     def refresh_access_token(self) -> dict[str, Any]:
         """Get a new access token now; returns the server's answer."""
         if not self.refresh_token:
@@ -147,13 +159,6 @@ class KitsuClient:
         with translated(api.REFRESH_TOKEN.template):
             self.kitsu.refresh_token()
         return {"access_token": self.access_token, "refresh_token": self.refresh_token}
-
-    def make_auth_header(self) -> dict[str, str]:
-        """The headers gazu sends to authenticate (they hold the token)."""
-        headers = {"User-Agent": "kitsu-models gazu"}
-        if self.access_token:
-            headers["Authorization"] = "Bearer " + self.access_token
-        return headers
 
     def __enter__(self) -> KitsuClient:
         return self
@@ -178,12 +183,8 @@ def _secret_tokens(tokens: Mapping[str, Any] | None) -> dict[str, Any]:
 
 
 def create_client(
-    host: str,
-    ssl_verify: bool = True,
-    cert: str | None = None,
-    use_refresh_token: bool = False,
-    callback_not_authenticated: Callable[..., Any] | None = None,
-    **kwargs: Any,
+    host: str, ssl_verify: bool = True, cert: str | None = None, use_refresh_token: bool = False,
+    callback_not_authenticated: Callable[..., Any] | None = None, **kwargs: Any,
 ) -> KitsuClient:
     """A new client on ``host`` (not logged in)."""
     return KitsuClient(host, ssl_verify, cert, use_refresh_token, callback_not_authenticated, **kwargs)
@@ -192,7 +193,6 @@ def create_client(
 default_client = create_client(DEFAULT_HOST)
 
 
-# ------------------------------------------------------------ the host
 def host_is_up(client: KitsuClient = default_client) -> bool:
     """Whether the host answers at all (a HEAD of the API root)."""
     return client.kitsu.host_is_up()
@@ -254,10 +254,8 @@ def build_path_with_params(path: str, params: Mapping[str, Any] | None) -> str:
     return path + ("&" if "?" in path else "?") + query
 
 
-# -------------------------------------------------------------- errors
 def get_message_from_data(message_json: Any, default_message: str = exception.NO_MESSAGE) -> str:
-    """The server's message in an answer's JSON (``message`` or ``error``,
-    with the fields a validation refused), else ``default_message``."""
+    """The server's message in an answer's JSON (``message`` or ``error``, with the fields a validation refused)."""
     message = default_message
     if not isinstance(message_json, dict):
         return message
@@ -275,18 +273,19 @@ def get_message_from_data(message_json: Any, default_message: str = exception.NO
 
 def get_message_from_response(response: Any, default_message: str = exception.NO_MESSAGE) -> str:
     """:func:`get_message_from_data` of a response's JSON body."""
+    return get_message_from_data(_json(response), default_message)
+
+
+def _json(response: Any, default: Any = None) -> Any:
+    """A response's JSON body, else ``default``."""
     try:
-        body = response.json()
+        return response.json()
     except ValueError:
-        return default_message
-    return get_message_from_data(body, default_message)
+        return default
 
 
 def check_status(request: Any, path: str, client: KitsuClient | None = None) -> tuple[int, bool]:
-    """The status of a response (any object with ``status_code``, ``json()``
-    and ``text``) and whether to send it again, or gazu's exception for it.
-    A 401 whose token expired is retried once the access token is refreshed
-    (when the client has a refresh token and may use it)."""
+    """A response's status and whether to send it again (401: once the token is refreshed), or gazu's exception."""
     status = int(request.status_code)
     if status in (401, 422) and _refreshed(request, client):
         return status, True
@@ -297,12 +296,8 @@ def check_status(request: Any, path: str, client: KitsuClient | None = None) -> 
 
 
 def _refreshed(response: Any, client: KitsuClient | None) -> bool:
-    """For a 401 (or 422 "Signature has expired"): whether the access token
-    was refreshed, or the client's ``callback_not_authenticated`` asked to try again."""
-    try:
-        body = response.json()
-    except ValueError:
-        body = None
+    """For a 401 (or 422 "Signature has expired"): whether the token was refreshed or the callback asks again."""
+    body = _json(response)
     expired = isinstance(body, dict) and body.get("message") == "Signature has expired"
     if int(response.status_code) == 422 and not expired:
         return False
@@ -314,7 +309,6 @@ def _refreshed(response: Any, client: KitsuClient | None) -> bool:
     )
 
 
-# ------------------------------------------------------------- requests
 def _split(path: str, params: Mapping[str, Any] | None) -> tuple[str, dict[str, Any]]:
     """A gazu path may carry its query: split off, merged with ``params``."""
     route, _, query = path.partition("?")
@@ -349,11 +343,6 @@ def put(path: str, data: Any, client: KitsuClient = default_client) -> Any:
     return _json_or_text(_send("PUT", path, None, data, client))
 
 
-def delete(path: str, params: Mapping[str, Any] | None = None, client: KitsuClient = default_client) -> str:
-    """DELETE ``path``: the answer's text."""
-    return str(_send("DELETE", path, params, None, client).content.decode("utf-8", "replace"))
-
-
 def _json_or_text(answer: Any) -> Any:
     try:
         return answer.json()
@@ -361,16 +350,16 @@ def _json_or_text(answer: Any) -> Any:
         return answer.content.decode("utf-8", "replace")
 
 
+def delete(path: str, params: Mapping[str, Any] | None = None, client: KitsuClient = default_client) -> str:
+    """DELETE ``path``: the answer's text."""
+    return str(_send("DELETE", path, params, None, client).content.decode("utf-8", "replace"))
+
+
 def fetch_all(
-    path: str,
-    params: Mapping[str, Any] | None = None,
-    client: KitsuClient = default_client,
-    paginated: bool = False,
-    limit: int | None = None,
-    fields: Sequence[str] | str | None = None,
+    path: str, params: Mapping[str, Any] | None = None, client: KitsuClient = default_client,
+    paginated: bool = False, limit: int | None = None, fields: Sequence[str] | str | None = None,
 ) -> list[Any]:
-    """Every entry of ``data/<path>``; ``paginated`` reads it page by page
-    (``limit`` entries each); ``fields`` keeps those keys (and ids)."""
+    """Every entry of ``data/<path>``: page by page (``limit`` each) when ``paginated``, with ``fields`` only."""
     query = dict(params or {})
     if fields is not None:
         query["fields"] = fields if isinstance(fields, str) else ",".join(fields)
@@ -414,20 +403,12 @@ def import_data(model_name: str, data: Any, client: KitsuClient = default_client
 
 
 def upload(
-    path: str,
-    file_path: StrPath | None = None,
-    data: Mapping[str, Any] = {},  # noqa: B006 (the spec's; never mutated)
-    extra_files: Sequence[StrPath] = [],  # noqa: B006
-    files: Mapping[str, Any] | None = None,
-    client: KitsuClient = default_client,
-    progress_callback: ProgressCallback | None = None,
+    path: str, file_path: StrPath | None = None, data: Mapping[str, Any] = {},  # noqa: B006 (the spec's; not mutated)
+    extra_files: Sequence[StrPath] = [], files: Mapping[str, Any] | None = None,  # noqa: B006
+    client: KitsuClient = default_client, progress_callback: ProgressCallback | None = None,
 ) -> Any:
-    """A multipart POST, streamed from disk: ``file_path`` as part ``file``,
-    the extra files as ``file-1``, ``file-2``... (or ``files``, as requests
-    takes them: part name -> open file, content, or ``(file name, content)``;
-    a path object is streamed from disk), ``data`` as form fields (as
-    requests writes them; lists and dicts as JSON). An answer carrying a
-    message raises ``UploadFailedException``, as in gazu."""
+    """A multipart POST streamed from disk: ``file_path`` as part ``file``, the extra files as ``file-1``... (or
+    ``files`` as requests takes them), ``data`` as form fields; an answer with a message raises, as in gazu."""
     route, query = _split(path, None)
     fields = {key: _form_value(value) for key, value in (data or {}).items() if value is not None}
     parts: Sequence[tuple[str, StrPath]]
@@ -438,9 +419,8 @@ def upload(
         else:
             parts = file_parts([p for p in (file_path, *extra_files) if p is not None])
         with translated(route, query):
-            answer = client.kitsu.transport.upload(
-                route, parts, fields=fields, progress=progress_callback, params=query or None
-            )
+            answer = client.kitsu.transport.upload(route, parts, fields=fields, progress=progress_callback,
+                                                   params=query or None)
     message = get_message_from_data(answer, "")
     if message:
         raise exception.UploadFailedException(message)
@@ -455,11 +435,9 @@ def _form_value(value: Any) -> str:
 
 
 def _parts_on_disk(files: Mapping[str, Any], folder: str) -> tuple[list[tuple[str, StrPath]], dict[str, str]]:
-    """requests' ``files`` as parts the transport streams from disk: a path
-    object as it is; an open file, bytes or text written into ``folder``
-    under its file name (a tuple's first item, an open file's own, else the
-    part's name). A tuple whose file name is None is a form field; a
-    content of None is left out, as requests does."""
+    """requests' ``files`` as parts streamed from disk: a path object as it is; an open file, bytes or text
+    written into ``folder`` under its file name. As in requests, a tuple whose file name is None is a form
+    field, a content of None is left out."""
     parts: list[tuple[str, StrPath]] = []
     fields: dict[str, str] = {}
     for index, (name, value) in enumerate(files.items()):
@@ -495,17 +473,11 @@ def _chunks(content: Any) -> Iterator[Any]:
 
 
 def download(
-    path: str,
-    file_path: StrPath,
-    params: Mapping[str, Any] | None = None,
-    client: KitsuClient = default_client,
-    progress_callback: ProgressCallback | None = None,
-    processing_timeout: float = 60,
+    path: str, file_path: StrPath, params: Mapping[str, Any] | None = None, client: KitsuClient = default_client,
+    progress_callback: ProgressCallback | None = None, processing_timeout: float = 60,
 ) -> requests.Response:
-    """Stream ``path`` into ``file_path`` (atomic: complete or absent);
-    returns the (closed) response, as gazu 1.3.1. A file the server is
-    still preparing (202) is asked again, as its ``Retry-After`` says, for
-    up to ``processing_timeout`` seconds."""
+    """Stream ``path`` into ``file_path``; returns the closed response, as 1.3.1. A file the server still prepares
+    (202) is asked again, as ``Retry-After`` says, for ``processing_timeout`` seconds."""
     route, query = _split(path, params)
     deadline = time.monotonic() + processing_timeout
     while True:
@@ -521,8 +493,7 @@ def download(
 
 
 def _closed_response(answer: Answer, url: str) -> requests.Response:
-    """A download's response as 1.3.1 returns it, closed: its status, headers
-    and URL (the body is in the file)."""
+    """A download's response as 1.3.1 returns it, closed: its status, headers and URL (the body is in the file)."""
     response = requests.Response()
     response.status_code, response.url = answer.status, url
     response.headers.update(answer.headers)

@@ -1,37 +1,32 @@
-"""``gazu.events``: gazu's listener API (official gazu 1.3.1's signatures),
-on the SDK's event stream: callbacks get the event's data dict, as in
-gazu, and a listener that reconnects also gets what it missed, replayed
-from the server's event log (``kitsu_models.events.stream``); and the log
-of logins."""
+"""``gazu.events``: gazu 1.3.1's listener API on the SDK's event stream (callbacks get the event's data
+dict; a listener that reconnects also gets what it missed, from the event log), and the log of logins."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from kitsu_models import catalogue as api
 from kitsu_models.events import EventStream
 
-from ._calls import call, refs
+from ._generated import events as _generated
+from ._generated.events import *  # noqa: F403 (the table's functions)
 from .client import KitsuClient, default_client, get_event_host
-from .helpers import validate_date_format
 
 logger = logging.getLogger("gazu.events")
+#: A listener: called with each event's data.
+Handler = Callable[[dict[str, Any]], object]
 
 
 class EventClient:
-    """What :func:`init` returns: used as gazu scripts use python-socketio's
-    client (``on(name, handler, namespace)``, ``wait()``, ``disconnect()``,
-    ``connected``), over the SDK's stream (``stream``: typed events)."""
+    """What :func:`init` returns: python-socketio's client as gazu uses it, over the SDK's ``stream``."""
 
     def __init__(self, stream: EventStream) -> None:
         self.stream = stream
 
-    def on(self, event: str, handler: Callable[[dict[str, Any]], object] | None = None,
-           namespace: str | None = None) -> Any:
+    def on(self, event: str, handler: Handler | None = None, namespace: str | None = None) -> Any:
         """Call ``handler(data)`` for each ``event`` event (as a decorator without ``handler``)."""
-        def listen(function: Callable[[dict[str, Any]], object]) -> Callable[[dict[str, Any]], object]:
+        def listen(function: Handler) -> Handler:
             self.stream.on(event, lambda received: function(received.data))
             return function
 
@@ -52,14 +47,10 @@ class EventClient:
 
 
 def init(
-    client: KitsuClient = default_client,
-    ssl_verify: bool | None = None,
-    reconnection: bool = True,
-    logger: bool = False,
-    **kwargs: Any,
+    client: KitsuClient = default_client, ssl_verify: bool | None = None, reconnection: bool = True,
+    logger: bool = False, **kwargs: Any,
 ) -> EventClient:
-    """Connect to the client's event host (namespace ``/events``); returns
-    the event client to add listeners to."""
+    """Connect to the client's event host (namespace ``/events``); returns the event client to listen on."""
     options: dict[str, Any] = {"logger": logger, **kwargs}
     if ssl_verify is not None:
         options["ssl_verify"] = ssl_verify
@@ -67,9 +58,7 @@ def init(
     return EventClient(stream.start())
 
 
-def add_listener(
-    event_client: EventClient, event_name: str, event_handler: Callable[[dict[str, Any]], object]
-) -> EventClient:
+def add_listener(event_client: EventClient, event_name: str, event_handler: Handler) -> EventClient:
     """Call ``event_handler(data)`` for each ``event_name`` event."""
     event_client.on(event_name, event_handler, "/events")
     return event_client
@@ -87,22 +76,5 @@ def connect_error(data: Any) -> Any:
     return data
 
 
-def get_last_login_logs(
-    after: str | None = None,
-    before: str | None = None,
-    limit: int = 100,
-    cursor_login_log_id: str | None = None,
-    person_ids: Sequence[Any] | None = None,
-    client: KitsuClient = default_client,
-) -> Any:
-    """The latest logins (newest first), between ``after`` and ``before``
-    (YYYY-MM-DD[THH:MM:SS], checked before sending), of some people."""
-    params = {
-        "limit": limit, "after": None if after is None else validate_date_format(after),
-        "before": None if before is None else validate_date_format(before),
-        "cursor_login_log_id": cursor_login_log_id, "person_ids": refs(person_ids, "person") or None,
-    }
-    return call(client, "GET", api.LAST_LOGIN_LOGS, params=params)
-
-
-__all__ = ["add_listener", "connect_error", "get_last_login_logs", "init", "run_client"]
+__all__: list[str] = ["add_listener", "connect_error", "init", "run_client"]
+__all__ += _generated.__all__

@@ -1,13 +1,7 @@
-"""gazu's exceptions: 1.3.1's class names, each a subclass of the SDK's
-matching error, so ``except gazu.exception.RouteNotFoundException`` and
-``except kitsu_models.NotFoundError`` both catch a 404 from a gazu call.
-
-``GazuException`` is the SDK's ``KitsuError``: it catches every error a gazu
-function raises (1.3.1 lets connection errors of ``requests`` through).
-Errors of the HTTP exchange are raised as 1.3.1 raises them (:func:`translated`):
-its class for the status, and its ``str()``: the path as sent (with its
-query), plus the server's message for 400 and 422.
-"""
+"""gazu's exceptions: 1.3.1's class names, each a subclass of the SDK's matching error (``except
+RouteNotFoundException`` and ``except kitsu_models.NotFoundError`` both catch a 404 of a gazu call).
+``GazuException`` is the SDK's ``KitsuError``: it catches every error a gazu function raises (1.3.1 lets
+``requests``' connection errors through). HTTP errors are raised as 1.3.1 raises them (:func:`translated`)."""
 
 from __future__ import annotations
 
@@ -86,8 +80,7 @@ class ProjectDoesntExistException(errors.ModelNotFoundError):
 
 
 class PreviewFileProcessingException(PreviewProcessingError):
-    """The server could not process a preview (or not in time). Raised as
-    1.3.1 raises it, with a message only (``preview_file`` may be None)."""
+    """The server could not process a preview (or not in time); as in 1.3.1, with a message only."""
 
     def __init__(self, *args: Any) -> None:
         Exception.__init__(self, *args)
@@ -119,7 +112,7 @@ def as_sent(path: str, params: Mapping[str, Any] | None = None) -> str:
 
 
 def gazu_error(error: errors.HTTPStatusError, path: str) -> errors.HTTPStatusError:
-    """``error`` as 1.3.1 raises it for ``path``: its class and its ``str()``."""
+    """``error`` as 1.3.1 raises it for ``path``: its class and ``str()`` (the path; the message of a 400, 422)."""
     if isinstance(error, tuple(gazu for _, gazu in _BY_ERROR)):
         return error
     gazu_class = next((gazu for ours, gazu in _BY_ERROR if isinstance(error, ours)), None)
@@ -139,8 +132,7 @@ def gazu_error(error: errors.HTTPStatusError, path: str) -> errors.HTTPStatusErr
 
 @contextmanager
 def translated(path: str, params: Mapping[str, Any] | None = None) -> Iterator[None]:
-    """Raise the SDK's HTTP errors of the block as 1.3.1 raises them for
-    ``path`` (see :func:`gazu_error`)."""
+    """Raise the SDK's HTTP errors of the block as 1.3.1 raises them for ``path`` (:func:`gazu_error`)."""
     try:
         yield
     except errors.HTTPStatusError as exc:

@@ -1,5 +1,4 @@
-"""``gazu.helpers``: gazu's small functions for normalising model
-parameters, checking dates, cleaning file names and downloading a file."""
+"""``gazu.helpers``: gazu's small functions: model parameters, dates, file names, downloading a file."""
 
 from __future__ import annotations
 
@@ -25,8 +24,7 @@ _FORBIDDEN = set("@|():%/,\\[]<>*?;`\n")
 
 
 def normalize_model_parameter(model_parameter: Any) -> dict[str, Any] | None:
-    """A model given as a dict (kept) or an id (made ``{"id": ...}``); None
-    stays None. Anything else raises ValueError."""
+    """A model given as a dict (kept) or an id (made ``{"id": ...}``); None stays None; else ValueError."""
     if model_parameter is None or isinstance(model_parameter, dict):
         return model_parameter
     try:
@@ -45,8 +43,7 @@ def normalize_list_of_models_for_links(models: Any = None) -> list[str]:
 
 
 def validate_date_format(date_text: str) -> str:
-    """``date_text`` when it is YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, else
-    ValueError (TypeError when it is not text, as in gazu)."""
+    """``date_text`` when it is YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, else ValueError (TypeError: not text)."""
     for layout in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"):
         try:
             datetime.datetime.strptime(date_text, layout)
@@ -62,12 +59,8 @@ def sanitize_filename(filename: str) -> str:
 
 
 def download_file(url: str, file_path: str | None = None, headers: Mapping[str, str] | None = None) -> str:
-    """Download ``url`` (a plain GET: no credentials unless in ``headers``)
-    to ``file_path`` (a file, or a folder to keep the URL's file name in; a
-    new private temporary folder when None); returns the path written, as
-    gazu builds it (the file name cleaned, an extension guessed from the
-    content type when it has none). The file appears only once complete; a
-    refused download raises ``DownloadFileException`` and leaves nothing."""
+    """Download ``url`` (no credentials unless in ``headers``) to ``file_path`` (a file, a folder, or None: a
+    new temporary folder); returns the path, named as gazu names it, written once complete."""
     with requests.get(url, headers=dict(headers or {}), stream=True, timeout=(10, 300)) as response:
         if not response.ok:
             raise DownloadFileException(f"File ({url}) can't be downloaded ({response.status_code} {response.reason}).")

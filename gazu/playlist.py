@@ -1,9 +1,6 @@
 """``gazu.playlist``: review playlists, their entries, builds and share links.
-
-The one-call functions are generated (``gazu/_generated/playlist.py``, from
-``compat/functions/playlist.py``); those below need code of their own.
 Entries are edited on a copy of the caller's playlist: their dict is never changed.
-"""
+The table's functions are generated (``gazu/_generated/playlist.py``); those below need code."""
 
 from __future__ import annotations
 
@@ -12,46 +9,17 @@ from typing import Any
 from kitsu_models import catalogue as api
 from kitsu_models.credentials import Secret
 
-from ._calls import BY_NAME, ROW, Record, Ref, Row, call, field, fields, record, ref
+from ._calls import ROW, Record, Ref, Row, call, fields, record, ref
 from ._generated import playlist as _generated
-from ._generated.playlist import *  # noqa: F403 (the one-call functions)
-from .cache import cache
+from ._generated.playlist import *  # noqa: F403 (the table's functions)
 from .client import KitsuClient, default_client
-from .sorting import sort_by_name
-
-
-@cache
-def all_shots_for_playlist(playlist: Ref, client: KitsuClient = default_client) -> list[Row]:
-    """The entries of a playlist (read afresh), by name."""
-    return sort_by_name(call(client, "GET", api.PLAYLIST, {"playlist_id": playlist}, result=ROW)["shots"])
-
-
-@cache
-def all_playlists_for_episode(episode: Ref, client: KitsuClient = default_client) -> list[Row]:
-    """An episode's playlists, by name (the episode read only when its ``project_id`` is not given)."""
-    project = field(client, episode, "project_id", api.EPISODE)
-    ids = {"project_id": project, "episode_id": episode}
-    return call(client, "GET", api.EPISODE_PLAYLISTS, ids, result=BY_NAME)
-
-
-def new_playlist(
-    project: Ref, name: str, episode: Ref | None = None, for_entity: str = "shot", for_client: bool = False,
-    is_for_all: bool = False, client: KitsuClient = default_client,
-) -> Row:
-    """The production's playlist named ``name``, created when there is none
-    (``is_for_all`` without an episode: under "All Assets" in the web UI)."""
-    body = fields({"name": name, "project_id": ref(project), "for_entity": for_entity, "for_client": for_client,
-                   "is_for_all": is_for_all}, episode_id=ref(episode))
-    found = get_playlist_by_name(project, name, client)
-    return found if found is not None else call(client, "POST", api.PLAYLISTS, body=body, result=ROW)
 
 
 def add_entity_to_playlist(
     playlist: Record, entity: Ref, preview_file: Ref | None = None, persist: bool = True,
     client: KitsuClient = default_client,
 ) -> Row:
-    """The playlist with ``entity`` added, showing ``preview_file`` (default:
-    the entity's newest preview); saved with ``persist``, else only returned."""
+    """The playlist with ``entity`` added (showing ``preview_file``, else its newest), saved with ``persist``."""
     target = ref(playlist) if persist else None  # checked before any request
     if preview_file is None:
         newest = [files[0] for files in get_entity_preview_files(entity, client).values() if files]
@@ -86,8 +54,7 @@ def new_share_link(
     playlist: Ref, expiration_date: str | None = None, can_comment: bool = True, password: str | Secret | None = None,
     client: KitsuClient = default_client,
 ) -> Row:
-    """A new link sharing a playlist with guests (managers only); an expiry
-    date and a password are sent only when given."""
+    """A new link sharing a playlist with guests (an expiry date and a password sent only when given)."""
     password = Secret.of(password) if password else None  # from here on, never a plain str in a traceback
     body = fields({"can_comment": can_comment}, expiration_date=expiration_date or None, password=password)
     return call(client, "POST", api.PLAYLIST_SHARE_LINKS, {"playlist_id": playlist}, body=body, result=ROW)
@@ -106,7 +73,6 @@ def _with_shots(client: KitsuClient, playlist: Record, shots: list[dict[str, Any
 
 
 __all__: list[str] = [
-    "add_entity_to_playlist", "all_playlists_for_episode", "all_shots_for_playlist", "new_playlist", "new_share_link",
-    "remove_entity_from_playlist", "update_entity_preview",
+    "add_entity_to_playlist", "new_share_link", "remove_entity_from_playlist", "update_entity_preview",
 ]
 __all__ += _generated.__all__

@@ -1,10 +1,6 @@
-"""``gazu.sync``: moving a production's data between two Kitsu servers, and the event log.
-
-The one-call functions are generated (``gazu/_generated/sync.py``, from
-``compat/functions/sync.py``); those below need code of their own. The
-functions working on two servers read through the other gazu modules
-(``gazu.person.all_persons``...), looked up when called.
-"""
+"""``gazu.sync``: moving a production's data between two Kitsu servers (read through the other gazu modules),
+and the event log.
+The table's functions are generated (``gazu/_generated/sync.py``); those below need code."""
 
 from __future__ import annotations
 
@@ -19,49 +15,23 @@ from kitsu_models import catalogue as api
 from . import asset as gazu_asset
 from . import casting as gazu_casting
 from . import files as gazu_files
-from . import person as gazu_person
-from . import project as gazu_project
 from . import shot as gazu_shot
 from . import task as gazu_task
-from ._calls import LIST, Ref, Row, call, field, ref
+from ._calls import Ref, Row, field, id_map, ref
 from ._generated import sync as _generated
-from ._generated.sync import *  # noqa: F403 (the one-call functions)
-from .client import KitsuClient, default_client
-from .helpers import sanitize_filename, validate_date_format
+from ._generated.sync import *  # noqa: F403 (the table's functions)
+from .client import KitsuClient
+from .helpers import sanitize_filename
 
 logger = logging.getLogger("gazu.sync")
 IdMap = dict[str, str]
-
-
-def get_last_events(
-    page_size: int = 20000,
-    project: Ref | None = None,
-    after: str | None = None,
-    before: str | None = None,
-    only_files: bool = False,
-    name: str | None = None,
-    client: KitsuClient = default_client,
-    *,
-    limit: int | None = None,
-) -> list[Row]:
-    """The server's latest events, newest first: ``page_size`` of them
-    (``limit``, gazu 1.3.1's name, wins when given), of one production, after
-    or before a date (``YYYY-MM-DD[THH:MM:SS]``, checked before sending), of
-    files only, of one event name."""
-    params = {
-        "limit": page_size if limit is None else limit, "only_files": only_files, "project_id": ref(project),
-        "after": None if after is None else validate_date_format(after),
-        "before": None if before is None else validate_date_format(before), "name": name,
-    }
-    return call(client, "GET", api.LAST_EVENTS, params=params, result=LIST)
 
 
 # ------------------------------------------------------ pure functions
 def get_model_list_diff(
     source_list: Sequence[Row], target_list: Sequence[Row], id_field: str = "id"
 ) -> tuple[list[Row], list[Row]]:
-    """(the source records whose ``id_field`` no target record has, the
-    target records whose ``id_field`` no source record has), in list order."""
+    """(the source records whose ``id_field`` no target has, the target records whose no source has)."""
     return _diff(source_list, target_list, lambda row: row[id_field])
 
 
@@ -78,18 +48,12 @@ def _diff(source: Sequence[Row], target: Sequence[Row], key: Callable[[Row], Has
 
 def get_id_map_by_name(source_list: Sequence[Row], target_list: Sequence[Row]) -> IdMap:
     """Each source record's name -> the id of the target record of that name, case aside."""
-    return _id_map(source_list, target_list, "name", "name")
+    return id_map(source_list, target_list, "name", "name")
 
 
 def get_id_map_by_id(source_list: Sequence[Row], target_list: Sequence[Row], field: str = "name") -> IdMap:
     """Each source record's id -> the id of the target record whose ``field`` is the same, case aside."""
-    return _id_map(source_list, target_list, field, "id")
-
-
-def _id_map(source: Sequence[Row], target: Sequence[Row], field: str, key: str) -> IdMap:
-    """Records without a match are left out; of equal values, the last target record wins."""
-    targets = {row[field].lower(): row["id"] for row in target}
-    return {row[key]: targets[row[field].lower()] for row in source if row[field].lower() in targets}
+    return id_map(source_list, target_list, field, "id")
 
 
 def is_changed(source_model: Mapping[str, Any], target_model: Mapping[str, Any]) -> bool:
@@ -102,51 +66,11 @@ def convert_id_list(ids: Iterable[str], model_map: Mapping[str, Any]) -> list[An
     return [model_map[model_id] for model_id in ids]
 
 
-# ------------------------------------------------- two servers' id maps
-def _sync_map(
-    source: KitsuClient, target: KitsuClient, read_all: Callable[..., list[Row]], field: str = "name"
-) -> IdMap:
-    """Source ids -> target ids of the records ``read_all`` gives on each server, matched by ``field``."""
-    return get_id_map_by_id(read_all(client=source), read_all(client=target), field=field)
-
-
-def get_sync_department_id_map(source_client: KitsuClient, target_client: KitsuClient) -> IdMap:
-    """Source department ids -> the ids of the target's departments of the same name."""
-    return _sync_map(source_client, target_client, gazu_person.all_departments)
-
-
-def get_sync_asset_type_id_map(source_client: KitsuClient, target_client: KitsuClient) -> IdMap:
-    """Source asset type ids -> the ids of the target's asset types of the same name."""
-    return _sync_map(source_client, target_client, gazu_asset.all_asset_types)
-
-
-def get_sync_project_id_map(source_client: KitsuClient, target_client: KitsuClient) -> IdMap:
-    """Source production ids -> the ids of the target's productions of the same name."""
-    return _sync_map(source_client, target_client, gazu_project.all_projects)
-
-
-def get_sync_task_type_id_map(source_client: KitsuClient, target_client: KitsuClient) -> IdMap:
-    """Source task type ids -> the ids of the target's task types of the same name."""
-    return _sync_map(source_client, target_client, gazu_task.all_task_types)
-
-
-def get_sync_task_status_id_map(source_client: KitsuClient, target_client: KitsuClient) -> IdMap:
-    """Source task status ids -> the ids of the target's task statuses of the same name."""
-    return _sync_map(source_client, target_client, gazu_task.all_task_statuses)
-
-
-def get_sync_person_id_map(source_client: KitsuClient, target_client: KitsuClient) -> IdMap:
-    """Source person ids -> the ids of the target's persons of the same email."""
-    return _sync_map(source_client, target_client, gazu_person.all_persons, field="email")
-
-
 # ------------------------------------------- copying to another server
 def push_assets(
     project_source: Ref, project_target: Ref, client_source: KitsuClient, client_target: KitsuClient
 ) -> Any:
-    """Copy the source production's assets into the target production, with
-    their ids and dates; types and ``ready_for`` matched by name (an asset
-    whose type has no match is skipped, an unmatched ``ready_for`` dropped)."""
+    """Copy the source production's assets into the target one (ids, dates; types and ``ready_for`` by name)."""
     target = _target_id(project_source, project_target)
     types = get_sync_asset_type_id_map(client_source, client_target)
     task_types: dict[Any, str] = get_sync_task_type_id_map(client_source, client_target)  # .get(None): None
@@ -168,7 +92,7 @@ def push_assets(
 def push_episodes(
     project_source: Ref, project_target: Ref, client_source: KitsuClient, client_target: KitsuClient
 ) -> Any:
-    """Copy the source production's episodes into the target production, with their ids and dates."""
+    """Copy the source production's episodes into the target one, with their ids and dates."""
     target = _target_id(project_source, project_target)
     return _push(gazu_shot.all_episodes_for_project(project_source, client=client_source), target, client_target)
 
@@ -176,7 +100,7 @@ def push_episodes(
 def push_sequences(
     project_source: Ref, project_target: Ref, client_source: KitsuClient, client_target: KitsuClient
 ) -> Any:
-    """Copy the source production's sequences into the target production, with their ids and dates."""
+    """Copy the source production's sequences into the target one, with their ids and dates."""
     target = _target_id(project_source, project_target)
     return _push(gazu_shot.all_sequences_for_project(project_source, client=client_source), target, client_target)
 
@@ -184,13 +108,13 @@ def push_sequences(
 def push_shots(
     project_source: Ref, project_target: Ref, client_source: KitsuClient, client_target: KitsuClient
 ) -> Any:
-    """Copy the source production's shots into the target production, with their ids and dates."""
+    """Copy the source production's shots into the target one, with their ids and dates."""
     target = _target_id(project_source, project_target)
     return _push(gazu_shot.all_shots_for_project(project_source, client=client_source), target, client_target)
 
 
 def _target_id(project_source: Ref, project_target: Ref) -> str:
-    """The target production's id (both productions' refused before any request when they are not ids)."""
+    """The target production's id (both productions refused before any request when they are not ids)."""
     ref(project_source)
     return str(ref(project_target))
 
@@ -222,16 +146,10 @@ def push_project_entities(
 
 
 def push_tasks(
-    project_source: Ref,
-    project_target: Ref,
-    default_status: Ref,
-    client_source: KitsuClient,
+    project_source: Ref, project_target: Ref, default_status: Ref, client_source: KitsuClient,
     client_target: KitsuClient,
 ) -> Any:
-    """Copy the source production's tasks into the target production, with
-    their ids and dates, all in ``default_status``; task types matched by
-    name (a task whose type has no match is skipped), persons by email (the
-    unmatched ones left out)."""
+    """Copy the source production's tasks into the target one (ids, dates; task types by name, persons by email)."""
     status, target = ref(default_status), _target_id(project_source, project_target)
     task_types = get_sync_task_type_id_map(client_source, client_target)
     persons: dict[Any, str] = get_sync_person_id_map(client_source, client_target)  # .get(None): None
@@ -253,8 +171,7 @@ def push_tasks(
 
 
 def push_tasks_comments(project_source: Ref, client_source: KitsuClient, client_target: KitsuClient) -> list[Row]:
-    """Copy the comments of every task of the source production (see
-    ``push_task_comment``); returns the source tasks."""
+    """Copy the comments of every task of the source production; returns the source tasks."""
     ref(project_source)  # refused before any request
     statuses = get_sync_task_status_id_map(client_source, client_target)
     persons = get_sync_person_id_map(client_source, client_target)
@@ -275,20 +192,10 @@ def push_task_comments(
 
 
 def push_task_comment(
-    task_status_map: IdMap,
-    person_map: IdMap,
-    task: Ref,
-    comment: Row,
-    client_source: KitsuClient,
-    client_target: KitsuClient,
-    author_id: str | None = None,
-    tmp_path: str | None = None,
+    task_status_map: IdMap, person_map: IdMap, task: Ref, comment: Row, client_source: KitsuClient,
+    client_target: KitsuClient, author_id: str | None = None, tmp_path: str | None = None,
 ) -> Row | None:
-    """Post a source comment on the same task of the target (its text,
-    checklist, date, author matched by ``person_map`` unless ``author_id``
-    is given), with its attachments and previews, downloaded from the source
-    into a folder made in ``tmp_path`` and removed afterwards. Returns the
-    source comment, or None (nothing sent) when its status has no match."""
+    """Post a source comment and its files on the same task of the target; returns it (None: status unmatched)."""
     ref(task)  # refused before any request
     if comment["task_status_id"] not in task_status_map:
         logger.warning("Skipping comment %s: its status %s has no match on the target.", comment.get("id"),
@@ -318,17 +225,15 @@ def push_task_comment(
             person=None if author is None else {"id": author}, checklist=comment.get("checklist") or [],
             attachments=attachments, created_at=comment["created_at"], client=client_target,
         )
-        for path, annotations in previews:
+        for path, drawn in previews:
             preview_file = gazu_task.add_preview(task, posted, path, client=client_target)
-            gazu_files.update_preview(preview_file, {"annotations": annotations}, client=client_target)
+            gazu_files.update_preview(preview_file, {"annotations": drawn}, client=client_target)
     return comment
 
 
 __all__: list[str] = [
-    "convert_id_list", "get_id_map_by_id", "get_id_map_by_name", "get_last_events", "get_link_list_diff",
-    "get_model_list_diff", "get_sync_asset_type_id_map", "get_sync_department_id_map", "get_sync_person_id_map",
-    "get_sync_project_id_map", "get_sync_task_status_id_map", "get_sync_task_type_id_map", "is_changed",
-    "push_assets", "push_entity_links", "push_episodes", "push_project_entities", "push_sequences", "push_shots",
-    "push_task_comment", "push_task_comments", "push_tasks", "push_tasks_comments",
+    "convert_id_list", "get_id_map_by_id", "get_id_map_by_name", "get_link_list_diff", "get_model_list_diff",
+    "is_changed", "push_assets", "push_entity_links", "push_episodes", "push_project_entities", "push_sequences",
+    "push_shots", "push_task_comment", "push_task_comments", "push_tasks", "push_tasks_comments",
 ]
 __all__ += _generated.__all__

@@ -1,8 +1,5 @@
 """``gazu.task``: tasks, their types and statuses, assignments, time spent, comments and previews.
-
-The one-call functions are generated (``gazu/_generated/task.py``, from
-``compat/functions/task.py``); those below need code of their own.
-"""
+The table's functions are generated (``gazu/_generated/task.py``); those below need code."""
 
 from __future__ import annotations
 
@@ -22,15 +19,13 @@ from kitsu_models.policy import Timeout
 from kitsu_models.streaming import ProgressCallback, StrPath
 
 from . import helpers
-from ._calls import FIRST, ROW, Record, Ref, Row, call, field, fields, record, ref, refs, upload
+from ._calls import FIRST, ROW, Ref, Row, call, field, fields, ref, refs_of, upload
 from ._generated import task as _generated
-from ._generated.task import *  # noqa: F403 (the one-call functions)
-from .cache import cache
-from .client import KitsuClient, default_client, get_api_url_from_host
+from ._generated.task import *  # noqa: F403 (the table's functions)
+from .client import KitsuClient, default_client
 from .exception import TaskStatusNotFoundException
 
 
-# ------------------------------------------------------ statuses and types
 def new_task_status(name: str, short_name: str, color: str, client: KitsuClient = default_client) -> Row:
     """Create a task status; ``color`` is ``#`` and hexadecimal digits (checked before sending)."""
     if not isinstance(color, str) or not color.startswith("#"):
@@ -41,26 +36,13 @@ def new_task_status(name: str, short_name: str, color: str, client: KitsuClient 
     return call(client, "POST", api.TASK_STATUSES, body=body, result=ROW)
 
 
-def new_task_type(
-    name: str, color: str = "#000000", for_entity: str = "Asset", client: KitsuClient = default_client
-) -> Row:
-    """The task type of this name for ``for_entity``, created when there is none."""
-    found = get_task_type_by_name(name, for_entity, client=client)
-    if found is not None:
-        return found
-    body = {"name": name, "color": color, "for_entity": for_entity}
-    return call(client, "POST", api.TASK_TYPES, body=body, result=ROW)
-
-
-# ------------------------------------------------------------------ tasks
 def new_task(
     entity: Ref, task_type: Ref, name: str = "main", task_status: Ref | None = None, assigner: Ref | None = None,
     assignees: Sequence[Ref] = [], client: KitsuClient = default_client,  # noqa: B006 (the spec's; never mutated)
 ) -> Row:
-    """The entity's task of this type and name, created (with the default
-    status unless ``task_status`` is given) when there is none."""
+    """The entity's task of this type and name, created (in the default status unless given) when there is none."""
     body = fields(
-        {"entity_id": ref(entity), "task_type_id": ref(task_type), "assignees": _ids(assignees), "name": name},
+        {"entity_id": ref(entity), "task_type_id": ref(task_type), "assignees": refs_of(assignees), "name": name},
         assigner_id=ref(assigner),
     )
     if task_status is None:
@@ -73,19 +55,10 @@ def new_task(
     return found if found is not None else call(client, "POST", api.TASKS, body=body, result=ROW)
 
 
-def update_task(task: Record, client: KitsuClient = default_client) -> Row:
-    """Save the fields of ``task`` (its assignees sent as ids)."""
-    body = record(task)
-    if "assignees" in body:
-        body["assignees"] = _ids(body["assignees"])
-    return call(client, "PUT", api.TASK, {"task_id": task}, body=body, result=ROW)
-
-
 def start_task(
     task: Ref, started_task_status: Ref | None = None, person: Ref | None = None, client: KitsuClient = default_client
 ) -> Row:
-    """Comment the task into ``started_task_status`` (the ``wip`` status by
-    default), which sets its real start date."""
+    """Comment the task into ``started_task_status`` (default: ``wip``), which sets its real start date."""
     ref(task)  # checked before the status is looked up
     if started_task_status is None:
         started_task_status = get_task_status_by_short_name("wip", client=client)
@@ -97,28 +70,12 @@ def start_task(
 def clear_assignations(
     tasks: Ref | Sequence[Ref], person: Ref | None = None, client: KitsuClient = default_client
 ) -> Any:
-    """Unassign ``person`` (everyone when None) from these tasks; an empty
-    list sends nothing."""
-    task_ids = _ids(tasks)
+    """Unassign ``person`` (everyone when None) from these tasks; an empty list sends nothing."""
+    task_ids = refs_of(tasks)
     if not task_ids:
         return []
     body = fields({"task_ids": task_ids}, person_id=ref(person))
     return call(client, "PUT", api.CLEAR_ASSIGNATION, body=body)
-
-
-@cache
-def get_task_url(task: Ref, client: KitsuClient = default_client) -> str:
-    """The task's page in Kitsu's web UI."""
-    project = field(client, task, "project_id", api.TASK)
-    return f"{get_api_url_from_host(client)}/productions/{project}/shots/tasks/{ref(task)}/"
-
-
-@cache
-def get_time_spent(task: Ref, date: str | None = None, client: KitsuClient = default_client) -> Any:
-    """The time spent on the task, by person (on ``date``, YYYY-MM-DD, when given)."""
-    if date is None:
-        return call(client, "GET", api.TASK_TIME_SPENTS, {"task_id": task})
-    return call(client, "GET", api.TASK_DAY_TIME_SPENTS, {"task_id": task, "date": date})
 
 
 # ------------------------------------------ the spec's, not in gazu 1.3.1
@@ -133,9 +90,7 @@ def get_task_by_name(
 def get_task_by_path(
     project: Ref, file_path: str, entity_type: str = "shot", client: KitsuClient = default_client
 ) -> Row | None:
-    """The task a path of the production's file tree points at, or None: the
-    server matches the path against the tree's templates; the match of
-    ``entity_type``'s template names the entity and the task type."""
+    """The task a path of the production's file tree points at (the match of ``entity_type``'s template), or None."""
     key = checks.checked_text(entity_type, "entity_type", empty=False).capitalize()  # "Shot": the match's key
     body = {"project_id": ref(project), "file_path": checks.checked_text(file_path, "file_path"), "sep": "/"}
     matches = call(client, "POST", api.GUESS_FROM_PATH, body=body)
@@ -154,10 +109,8 @@ def task_to_review(
     task: Ref, person: Ref, comment: str, revision: int = 1, change_status: bool = True,
     client: KitsuClient = default_client,
 ) -> Row:
-    """``person`` comments the task, moving it to the status that requests
-    feedback ("WFA") unless ``change_status`` is False; returns the task.
-    Zou 1.0.97 has no "to review" route and attaches previews to comments
-    (:func:`add_preview`), so ``revision`` is checked and not sent."""
+    """``person`` comments the task into the status requesting feedback ("WFA") unless not ``change_status``;
+    returns the task. Zou 1.0.97 has no "to review" route: ``revision`` is checked, not sent (see add_preview)."""
     checks.checked_revision(revision)
     ref(task)  # both checked before any request
     ref(person)
@@ -178,9 +131,7 @@ def add_comment(
     created_at: str | None = None, links: list[str] | None = None, for_client: bool = False,
     client: KitsuClient = default_client, *, progress_callback: ProgressCallback | None = None,
 ) -> Row:
-    """Comment the task, setting its status. Attachments (file paths) are
-    streamed with it as a multipart form, each part with its MIME type
-    (``progress_callback(done, total)`` in bytes)."""
+    """Comment the task, setting its status; attachments (paths) are streamed along, each with its MIME type."""
     body = fields(
         {"task_status_id": ref(task_status), "comment": checks.checked_text(comment, "comment"),
          "checklist": checks.checklist(checklist), "links": checks.links(links), "for_client": for_client},
@@ -189,8 +140,7 @@ def add_comment(
     files = checks.source_files(attachments or [], "attachments")
     if not files:
         return call(client, "POST", api.ADD_COMMENT, {"task_id": task}, body=body, result=ROW)
-    # A form field is text: the lists go as JSON, and for_client only when
-    # true (the server reads any text sent as true).
+    # A form field is text: lists as JSON, for_client only when true (the server reads any text as true).
     form = {key: value if isinstance(value, str) else json.dumps(value) for key, value in body.items()}
     del form["for_client"]
     if for_client:
@@ -212,51 +162,9 @@ def add_attachment_files_to_comment(
     return upload(client, api.ADD_ATTACHMENTS, ids, _gazu_order(listed), progress=progress_callback)
 
 
-def batch_comments(
-    comments: list[dict[str, Any]] | None = None, task: Ref | None = None, client: KitsuClient = default_client,
-    *, progress_callback: ProgressCallback | None = None,
-) -> Any:
-    """Post several comments in one request (all on ``task`` when given,
-    else each on its ``task_id``), with their ``attachment_files`` and
-    ``preview_files`` (file paths) streamed along."""
-    files, form = _comment_parts(comments)
-    if task is None:
-        return upload(client, api.BATCH_COMMENT, {}, files, fields=form, progress=progress_callback)
-    return upload(client, api.TASK_BATCH_COMMENT, {"task_id": task}, files, fields=form, progress=progress_callback)
-
-
-def create_multiple_comments(
-    project: Ref, comments: list[dict[str, Any]] | None = None, client: KitsuClient = default_client,
-    *, progress_callback: ProgressCallback | None = None,
-) -> Any:
-    """Post comments on several tasks of a production in one request (the
-    multipart layout of :func:`batch_comments`)."""
-    files, form = _comment_parts(comments)
-    ids = {"project_id": project}
-    return upload(client, api.PROJECT_COMMENT_MANY, ids, files, fields=form, progress=progress_callback)
-
-
-def _comment_parts(comments: list[dict[str, Any]] | None) -> tuple[dict[str, StrPath], dict[str, str]]:
-    """The file parts of batch comments (``attachment_file-<i>-<j>``,
-    ``preview_file-<i>-<j>``) and the ``comments`` field (JSON)."""
-    listed = list(comments or [])
-    files: dict[str, StrPath] = {}
-    for x, comment in enumerate(listed):
-        for kind in ("attachment_files", "preview_files"):
-            for y, path in enumerate(comment.get(kind) or []):
-                files[f"{kind[:-1]}-{x}-{y}"] = path
-    return files, {"comments": json.dumps(listed, default=str)}
-
-
 def _gazu_order(files: Sequence[StrPath]) -> list[StrPath]:
-    """Files in the parts gazu puts them in (the last one as ``file``, then
-    the others): the server lists the attachments in this order."""
+    """Files in gazu's parts (the last one as ``file``, then the others): the server lists them so."""
     return [files[-1], *files[:-1]]
-
-
-def _ids(values: Any) -> list[str]:
-    """The ids of a list of dicts, ids or models, or of one of them (None: [])."""
-    return refs(values if isinstance(values, (list, tuple)) else [] if values is None else [values])
 
 
 # --------------------------------------------------------------- previews
@@ -265,10 +173,8 @@ def upload_preview_file(
     client: KitsuClient = default_client, *, preview_file: Ref | None = None,
     progress_callback: ProgressCallback | None = None,
 ) -> Row:
-    """Send the preview's file (``preview``; 1.3.1's ``preview_file=`` too).
-    A server without a job queue processes it before answering (a movie
-    takes seconds), so the answer may take up to ``PROCESSING_TIMEOUT``;
-    its ``status`` says "ready", "processing" or "broken"."""
+    """Send the preview's file (``preview``; 1.3.1's ``preview_file=`` too). A server without a job queue
+    processes it first, so the answer may take up to ``PROCESSING_TIMEOUT``; its ``status`` says how it went."""
     if (preview is None) == (preview_file is None):
         raise errors.InvalidArgumentError("give the preview file as preview (or preview_file=), once")
     if file_path is None:
@@ -288,8 +194,7 @@ def add_preview(
     normalize_movie: bool = True, revision: int | None = None, no_job: bool = False,
     client: KitsuClient = default_client,
 ) -> Row:
-    """Add a preview to the comment from a local file, or from a URL
-    (downloaded first, without the client's credentials)."""
+    """Add a preview to the comment from a local file, or a URL (downloaded without the client's credentials)."""
     with _local_file(preview_file_path, preview_file_url) as local:
         preview = create_preview(task, comment, revision, client=client)
         return upload_preview_file(preview, local, normalize_movie, no_job, client=client)
@@ -300,8 +205,7 @@ def add_extra_preview(
     preview_file_url: str | None = None, normalize_movie: bool = True, no_job: bool = False,
     client: KitsuClient = default_client,
 ) -> Row:
-    """Add another file to a preview of the comment (a page, a view), from
-    a local file or from a URL."""
+    """Add another file to a preview of the comment (a page, a view), from a local file or a URL."""
     with _local_file(preview_file_path, preview_file_url) as local:
         extra = create_extra_preview(task, comment, preview_file, client=client)
         return upload_preview_file(extra, local, normalize_movie, no_job, client=client)
@@ -314,9 +218,7 @@ def publish_preview(
     normalize_movie: bool = True, revision: int | None = None, set_thumbnail: bool = False,
     links: list[str] | None = None, client: KitsuClient = default_client,
 ) -> tuple[Row, Row]:
-    """Comment the task with a preview (made its entity's thumbnail when
-    ``set_thumbnail``); returns the comment and the preview. The preview's
-    file is checked before the comment is sent."""
+    """Comment the task with a preview (checked first; the thumbnail with ``set_thumbnail``): comment, preview."""
     with _local_file(preview_file_path, preview_file_url) as local:
         new_comment = add_comment(task, task_status, comment, person, checklist or [], attachments or [], created_at,
                                   links, client=client)
@@ -329,8 +231,7 @@ def publish_preview(
 
 @contextmanager
 def _local_file(path: StrPath | None, url: str | None) -> Iterator[Path]:
-    """The preview's file: ``path`` (checked), else ``url`` downloaded into
-    a temporary folder removed afterwards."""
+    """The preview's file: ``path`` (checked), else ``url`` downloaded into a temporary folder."""
     if path is not None:
         yield checks.source_file(path, "preview_file_path")
         return
@@ -341,9 +242,8 @@ def _local_file(path: StrPath | None, url: str | None) -> Iterator[Path]:
 
 
 __all__: list[str] = [
-    "add_attachment_files_to_comment", "add_comment", "add_extra_preview", "add_preview", "batch_comments",
-    "clear_assignations", "create_multiple_comments", "get_task_by_name", "get_task_by_path", "get_task_url",
-    "get_time_spent", "new_task", "new_task_status", "new_task_type", "publish_preview", "start_task",
-    "task_to_review", "update_task", "upload_preview_file",
+    "add_attachment_files_to_comment", "add_comment", "add_extra_preview", "add_preview", "clear_assignations",
+    "get_task_by_name", "get_task_by_path", "new_task", "new_task_status", "publish_preview", "start_task",
+    "task_to_review", "upload_preview_file",
 ]
 __all__ += _generated.__all__

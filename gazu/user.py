@@ -1,18 +1,13 @@
 """``gazu.user``: the logged-in user's own views: productions, tasks, filters, notifications, chats, time spent.
-
-The one-call functions are generated (``gazu/_generated/user.py``, from
-``compat/functions/user.py``); those below need code of their own.
-"""
+The table's functions are generated (``gazu/_generated/user.py``); those below need code."""
 
 from __future__ import annotations
 
-import datetime
-
 from kitsu_models import catalogue as api
 
-from ._calls import ROW, Row, call
+from ._calls import ROW, call
 from ._generated import user as _generated
-from ._generated.user import *  # noqa: F403 (the one-call functions)
+from ._generated.user import *  # noqa: F403 (the table's functions)
 from .client import KitsuClient, default_client
 from .exception import NotAuthenticatedException
 
@@ -25,11 +20,5 @@ def is_authenticated(client: KitsuClient = default_client) -> bool:
         return False
 
 
-def log_desktop_session_log_in(client: KitsuClient = default_client) -> Row:
-    """Record that the user opened a desktop session now (local time, ISO 8601)."""
-    body = {"date": datetime.datetime.now().isoformat()}
-    return call(client, "POST", api.USER_DESKTOP_LOGINS, body=body, result=ROW)
-
-
-__all__: list[str] = ["is_authenticated", "log_desktop_session_log_in"]
+__all__: list[str] = ["is_authenticated"]
 __all__ += _generated.__all__

@@ -1,12 +1,32 @@
-"""``gazu.asset``'s one-call functions (see ``compat/functions/__init__.py``)."""
+"""``gazu.asset``'s table (see ``compat/functions/__init__.py``)."""
 
 from __future__ import annotations
 
 from kitsu_models import catalogue as api
 
-from . import Fn
+from . import Composed, Fn
 
-FUNCTIONS = (
+FUNCTIONS: tuple[Fn | Composed, ...] = (
+    Composed("get_episode_from_asset(asset)", "Row | None", "The asset's episode, or None when it has none.",
+             'linked(gazu_shot.get_episode, field(client, asset, "source_id", api.ASSET, also="episode_id"), client)',
+             cached=True),
+    Fn("all_assets_for_project(project)", "GET", api.PROJECT_ASSETS,
+       "The production's assets, by name; every production's when ``project`` is None.", result="by_name",
+       cached=True, when=("project is None", api.ALL_ASSETS), types={"project": "Ref | None"}),
+    Composed("all_asset_instances_for_shot(shot)", "Any", "The asset instances linked to a shot (as ``gazu.shot``'s).",
+             "gazu_shot.get_asset_instances_for_shot(shot, client=client)"),
+    Fn("new_asset(project, asset_type, name, description='', extra_data={}, episode=None, is_shared=False)", "POST",
+       api.NEW_ASSET, "The production's asset of this type and name, created when there is none.",
+       body={"name": "name", "data": "dict(extra_data or {})", "is_shared": "is_shared", "description?": "description",
+             "episode_id?": "ref(episode)"},
+       lookup="get_asset_by_name(project, name, asset_type, client=client)",
+       types={"extra_data": "dict[str, Any]", "is_shared": "bool"}),
+    Composed("update_asset_data(asset, data={})", "Row", "Merge ``data`` into the asset's ``data`` (only these keys are sent).",
+             "update_data(client, asset, data)"),
+    Fn("new_asset_type(name)", "POST", api.ENTITY_TYPES, "The entity type named ``name``, created when there is none.",
+       body={"name": "name"}, lookup="get_asset_type_by_name(name, client=client)"),
+    Composed("get_asset_type_from_asset(asset)", "Row", "The type of an asset (its ``entity_type_id``).",
+             'get_asset_type(field(client, asset, "entity_type_id", api.ASSET), client=client)', cached=True),
     Fn("all_assets_for_episode(episode)", "GET", api.ASSETS, "The assets of an episode, by name.",
        result="by_name", cached=True, query={"source_id": "ref(episode)"}),
     Fn("all_assets_for_shot(shot)", "GET", api.SHOT_ASSETS, "The assets cast in a shot, by name.",

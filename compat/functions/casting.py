@@ -1,4 +1,4 @@
-"""``gazu.casting``'s one-call functions (see ``compat/functions/__init__.py``)."""
+"""``gazu.casting``'s table (see ``compat/functions/__init__.py``)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,23 @@ def _update(kind: str) -> Fn:
 
 # The castings by id (of shots, episodes, assets) are returned as answered, as gazu does.
 FUNCTIONS = (
+    Fn("get_shot_casting(shot)", "GET", api.CASTING,
+       "The assets cast in a shot (its production: a dict's ``project_id``, else read from the shot).",
+       cached=True, result="list", ids={"project_id": 'field(client, shot, "project_id", api.SHOT)', "entity_id": "shot"}),
+    Fn("get_asset_casting(asset)", "GET", api.CASTING,
+       "The assets cast in an asset (its production: a dict's ``project_id``, else read from the asset).",
+       cached=True, result="list",
+       ids={"project_id": 'field(client, asset, "project_id", api.ASSET)', "entity_id": "asset"}),
+    Fn("get_episode_casting(episode)", "GET", api.CASTING,
+       "The assets cast in an episode (its production: a dict's ``project_id``, else read from the episode).",
+       cached=True, result="list",
+       ids={"project_id": 'field(client, episode, "project_id", api.EPISODE)', "entity_id": "episode"}),
+    Fn("get_sequence_casting(sequence)", "GET", api.SEQUENCE_CASTING,
+       "The casting of every shot of a sequence, by shot id (its production: a dict's ``project_id``, else read).",
+       cached=True, result="json", ids={"project_id": 'field(client, sequence, "project_id", api.SEQUENCE)'}),
+    Fn("delete_entity_link(entity_link)", "DELETE", api.ENTITY_LINK,
+       'Delete an entity link; returns it as given (an id as ``{"id": ...}``, as gazu does).', returns="Any",
+       then='{"id": entity_link} if isinstance(entity_link, str) else entity_link'),
     _update("shot"),
     _update("asset"),
     _update("episode"),

@@ -1,4 +1,4 @@
-"""``gazu.concept``'s one-call functions (see ``compat/functions/__init__.py``)."""
+"""``gazu.concept``'s table (see ``compat/functions/__init__.py``)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,13 @@ from kitsu_models import catalogue as api
 from . import Fn
 
 FUNCTIONS: tuple[Fn, ...] = (
+    Fn("new_concept(project, name, description=None, data=None, entity_concept_links=None)", "POST",
+       api.PROJECT_CONCEPTS, "The production's concept named ``name``, created when there is none (linked to assets).",
+       body={"name": "name", "data": "dict(data or {})", "entity_concept_links": "refs_of(entity_concept_links)",
+             "description?": "description"},
+       lookup="get_concept_by_name(project, name, client=client)",
+       types={"description": "str | None", "data": "dict[str, Any] | None",
+              "entity_concept_links": "Ref | Sequence[Ref] | None"}),
     Fn("all_concepts()", "GET", api.CONCEPTS, "Every concept, by name.", result="by_name", cached=True),
     Fn("all_concepts_for_project(project)", "GET", api.PROJECT_CONCEPTS, "A production's concepts, by name.",
        result="by_name", cached=True),

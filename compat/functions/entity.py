@@ -1,4 +1,4 @@
-"""``gazu.entity``'s one-call functions (see ``compat/functions/__init__.py``)."""
+"""``gazu.entity``'s table (see ``compat/functions/__init__.py``)."""
 
 from __future__ import annotations
 

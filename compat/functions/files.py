@@ -1,10 +1,10 @@
-"""``gazu.files``'s one-call functions (see ``compat/functions/__init__.py``)."""
+"""``gazu.files``'s table (see ``compat/functions/__init__.py``)."""
 
 from __future__ import annotations
 
 from kitsu_models import catalogue as api
 
-from . import Fn
+from . import Composed, Fn
 
 #: The filters of the output file lists (1.3.1 leaves out an empty name or representation).
 _OUTPUT_FILTERS = {
@@ -19,8 +19,90 @@ _NEW_OUTPUT = {
     "file_status_id?": "ref(file_status_id)",
 }
 _PROGRESS = "progress_callback=None"
+#: What the next output revision is asked for.
+_REVISION = {"task_type_id": "ref(task_type)", "output_type_id": "ref(output_type)", "name": "name"}
+#: What an output file's path is asked for.
+_OUTPUT_PATH = {
+    "task_type_id": "ref(task_type)", "output_type_id": "ref(output_type)", "mode": "mode", "name": "name",
+    "representation": "representation", "revision": "revision", "nb_elements": "nb_elements", "separator": "sep",
+}
 
-FUNCTIONS = (
+FUNCTIONS: tuple[Fn | Composed, ...] = (
+    Composed("get_preview_file_url(preview_file)", "str", "The path, relative to the API, of a preview's original file.",
+             'preview_path(client, preview_file, "original")'),
+    Composed("get_preview_movie_url(preview_file, lowdef=False)", "str",
+             "The path, relative to the API, of a preview's movie (low definition with ``lowdef``).",
+             'preview_path(client, preview_file, "lowdef" if lowdef else "movie")'),
+    Composed("get_preview_lowdef_movie_url(preview_file)", "str",
+             "The path, relative to the API, of a preview's low-definition movie.",
+             "get_preview_movie_url(preview_file, True, client=client)"),
+    Fn("get_last_working_file_revision(task, name='main')", "GET", api.TASK_LAST_WORKING_FILES,
+       "A task's newest working file named ``name``, or None.", cached=True, result="row", then="answer.get(name)",
+       returns="Row | None"),
+    # ------------------------------------------------- previews' files
+    Composed("download_preview_file(preview_file, file_path)", "Downloaded",
+             "Save a preview's original file (its movie for an mp4) at ``file_path``.",
+             'download(client, *preview_source(client, preview_file, "original"), file_path, progress=progress_callback)',
+             after_client=_PROGRESS),
+    Composed("download_preview_movie(preview_file, file_path)", "Downloaded", "Save a preview's movie at ``file_path``.",
+             'download(client, *preview_source(client, preview_file, "movie"), file_path, progress=progress_callback)',
+             after_client=_PROGRESS),
+    Composed("download_preview_lowdef_movie(preview_file, file_path)", "Downloaded",
+             "Save a preview's low-definition movie at ``file_path``.",
+             'download(client, *preview_source(client, preview_file, "lowdef"), file_path, progress=progress_callback)',
+             after_client=_PROGRESS),
+    # ------------------------------------------------------------ paths
+    Fn("build_working_file_path(task, name='main', mode='working', software=None, revision=1, sep='/')", "POST",
+       api.WORKING_FILE_PATH, "Where a task's working file goes by the production's file tree (no extension).",
+       cached=True, body={"mode": "mode", "name": "name", "revision": "revision", "separator": "sep",
+                          "software_id?": "ref(software)"},
+       then='joined_path(answer, "path", "name", sep)', returns="str"),
+    Fn("build_entity_output_file_path(entity, output_type, task_type, name='main', mode='output', representation='', "
+       "revision=0, nb_elements=1, sep='/')", "POST", api.ENTITY_OUTPUT_PATH,
+       "Where an entity's output file goes by the production's file tree (no extension).", cached=True,
+       body=_OUTPUT_PATH, then='joined_path(answer, "folder_path", "file_name", sep)', returns="str"),
+    Fn("build_asset_instance_output_file_path(asset_instance, temporal_entity, output_type, task_type, name='main', "
+       "representation='', mode='output', revision=0, nb_elements=1, sep='/')", "POST", api.INSTANCE_OUTPUT_PATH,
+       "Where an asset instance's output file in a shot or scene goes (no extension).", cached=True,
+       body=_OUTPUT_PATH, then='joined_path(answer, "folder_path", "file_name", sep)', returns="str"),
+    # ------------------------------------------------- get-or-create
+    Fn("new_output_type(name, short_name)", "POST", api.OUTPUT_TYPES,
+       "The output type named ``name``, created when there is none.", body={"name": "name", "short_name": "short_name"},
+       lookup="get_output_type_by_name(name, client=client)"),
+    Fn("new_software(name, short_name, file_extension, secondary_extensions=None)", "POST", api.SOFTWARES,
+       "The software named ``name``, created when there is none.",
+       body={"name": "name", "short_name": "short_name", "file_extension": "file_extension",
+             "secondary_extensions?": "secondary_extensions"},
+       lookup="get_software_by_name(name, client=client)",
+       types={"file_extension": "str", "secondary_extensions": "list[str] | None"}),
+    Fn("new_file_status(name, color)", "POST", api.FILE_STATUSES,
+       "The file status named ``name``, created when there is none.", body={"name": "name", "color": "color"},
+       lookup="get_file_status_by_name(name, client=client)"),
+    # ------------------------------------------------------ revisions
+    Fn("get_next_entity_output_revision(entity, output_type, task_type, name='main')", "POST",
+       api.ENTITY_NEXT_REVISION, "The revision an entity's next output file of this kind gets.",
+       body=_REVISION, then='int(answer["next_revision"])', returns="int"),
+    Fn("get_next_asset_instance_output_revision(asset_instance, temporal_entity, output_type, task_type, "
+       "name='master')", "POST", api.INSTANCE_NEXT_REVISION,
+       "The revision an asset instance's next output file of this kind gets.",
+       body=_REVISION, then='int(answer["next_revision"])', returns="int"),
+    Composed("get_last_entity_output_revision(entity, output_type, task_type, name='master')", "int",
+             "An entity's newest output revision of this kind (0: none yet).",
+             "get_next_entity_output_revision(entity, output_type, task_type, name, client=client) - 1"),
+    Composed("get_last_asset_instance_output_revision(asset_instance, temporal_entity, output_type, task_type, "
+             "name='master')", "int", "An asset instance's newest output revision of this kind (0: none yet).",
+             "get_next_asset_instance_output_revision(\n"
+             "asset_instance, temporal_entity, output_type, task_type, name, client=client) - 1"),
+    # ------------------------------------------------- previews' files
+    Composed("get_attachment_thumbnail_url(attachment_file)", "str",
+             "The path, relative to the API, of an attachment's thumbnail (no request).",
+             "api.ATTACHMENT_THUMBNAIL.fill(True, attachment_file_id=attachment_file)"),
+    Fn("extract_frame_from_preview(preview_file, frame_number, file_path=None)", "GET", api.EXTRACT_FRAME,
+       "One frame of a preview's movie, saved at ``file_path`` (without one: in the response's ``content``).",
+       kind="download", target="file_path", query={"frame_number": "frame_number"}, after_client=_PROGRESS),
+    Fn("extract_tile_from_preview(preview_file, file_path=None)", "GET", api.EXTRACT_TILE,
+       "A preview's tile of frames, saved at ``file_path`` (without one: in the response's ``content``).",
+       kind="download", target="file_path", after_client=_PROGRESS),
     # ------------------------------------------------------ output types
     Fn("all_output_types()", "GET", api.OUTPUT_TYPES, "Every output type.", cached=True),
     Fn("all_output_types_for_entity(entity)", "GET", api.ENTITY_OUTPUT_TYPES,

@@ -1,12 +1,33 @@
-"""``gazu.person``'s one-call functions (see ``compat/functions/__init__.py``)."""
+"""``gazu.person``'s table (see ``compat/functions/__init__.py``)."""
 
 from __future__ import annotations
 
 from kitsu_models import catalogue as api
 
-from . import Fn
+from . import Composed, Fn
 
-FUNCTIONS = (
+FUNCTIONS: tuple[Fn | Composed, ...] = (
+    Fn("get_organisation()", "GET", api.AUTHENTICATED, "The studio's organisation (its settings), as the user sees it.",
+       cached=True, result="row", then='answer["organisation"]', returns="Row"),
+    # Both first and last names: sent instead of the full name.
+    Fn("get_person_by_full_name(full_name, first_name=None, last_name=None)", "GET", api.PERSONS,
+       "The person (not a bot) of this full name, or of this first and last name when both are given; or None.",
+       result="first", cached=True,
+       query={"first_name": "first_name if last_name is not None else None",
+              "last_name": "last_name if first_name is not None else None",
+              "full_name": "full_name if first_name is None or last_name is None else None", "is_bot": '"False"'},
+       types={"first_name": "str | None", "last_name": "str | None"}),
+    Composed("get_person_url(person)", "str", "The person's page in Kitsu's web UI.",
+             'f"{get_api_url_from_host(client)}/people/{ref(person, \'person\')}/"', cached=True),
+    Fn("new_department(name, color='', archived=False)", "POST", api.DEPARTMENTS,
+       "The department named ``name``, created when there is none.",
+       body={"name": "name", "color": "color", "archived": "archived"},
+       lookup="get_department_by_name(name, client=client)", types={"archived": "bool"}),
+    Fn("update_person(person)", "PUT", api.PERSON,
+       "Save the fields of ``person`` (its departments sent as ids; the dict is not changed).",
+       body='record(person, ["departments"])', types={"person": "Record"}),
+    Composed("update_bot(bot)", "Row", "Save the fields of a bot (as ``update_person``).",
+             "update_person(bot, client=client)", types={"bot": "Record"}),
     Fn("all_organisations()", "GET", api.ORGANISATIONS, "Every organisation, by name.", result="by_name", cached=True),
     Fn("all_departments()", "GET", api.DEPARTMENTS, "Every department, by name.", result="by_name", cached=True),
     Fn("all_persons()", "GET", api.PERSONS, "Every person, by name.", result="by_name", cached=True),

@@ -1,4 +1,4 @@
-"""``gazu.playlist``'s one-call functions (see ``compat/functions/__init__.py``)."""
+"""``gazu.playlist``'s table (see ``compat/functions/__init__.py``)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,17 @@ from kitsu_models import catalogue as api
 from . import Fn
 
 FUNCTIONS = (
+    Fn("all_shots_for_playlist(playlist)", "GET", api.PLAYLIST, "The entries of a playlist (read afresh), by name.",
+       cached=True, then='sort_by_name(answer["shots"])', returns="list[Row]"),
+    Fn("all_playlists_for_episode(episode)", "GET", api.EPISODE_PLAYLISTS,
+       "An episode's playlists, by name (the episode read only when its ``project_id`` is not given).",
+       result="by_name", cached=True, ids={"project_id": 'field(client, episode, "project_id", api.EPISODE)'}),
+    Fn("new_playlist(project, name, episode=None, for_entity='shot', for_client=False, is_for_all=False)", "POST",
+       api.PLAYLISTS, "The production's playlist named ``name``, created when there is none.",
+       body={"name": "name", "project_id": "ref(project)", "for_entity": "for_entity", "for_client": "for_client",
+             "is_for_all": "is_for_all", "episode_id?": "ref(episode)"},
+       lookup="get_playlist_by_name(project, name, client=client)",
+       types={"for_client": "bool", "is_for_all": "bool"}),
     Fn("all_playlists()", "GET", api.PLAYLISTS, "Every playlist, by name.", result="by_name", cached=True),
     Fn("all_playlists_for_project(project)", "GET", api.PROJECT_PLAYLISTS,
        "One page of a production's playlists, by name (``page`` is always sent).", result="by_name", cached=True,

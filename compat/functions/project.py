@@ -1,12 +1,35 @@
-"""``gazu.project``'s one-call functions (see ``compat/functions/__init__.py``)."""
+"""``gazu.project``'s table (see ``compat/functions/__init__.py``)."""
 
 from __future__ import annotations
 
 from kitsu_models import catalogue as api
 
-from . import Fn
+from . import Composed, Fn
 
-FUNCTIONS = (
+FUNCTIONS: tuple[Fn | Composed, ...] = (
+    Composed("get_project_url(project, section='assets')", "str", "The page ``section`` of a production in Kitsu's web UI.",
+             'f"{get_api_url_from_host(client)}/productions/{ref(project, \'project\')}/{section}/"', cached=True,
+             types={"section": "str"}),
+    Fn("new_project(name, production_type='short', team=[], asset_types=[], task_statuses=[], task_types=[], "
+       "production_style='2d3d', project_template=None)", "POST", api.PROJECTS,
+       "The production named ``name``, created when there is none (its lists sent as ids).",
+       body={"name": "name", "production_type": "production_type", "team": "refs(team)",
+             "asset_types": "refs(asset_types)", "task_statuses": "refs(task_statuses)",
+             "task_types": "refs(task_types)", "production_style": "production_style",
+             "project_template_id?": "ref(project_template)"},
+       lookup="get_project_by_name(name, client=client)",
+       types={"production_type": "str", "production_style": "str", "asset_types": "Sequence[Ref]",
+              "task_statuses": "Sequence[Ref]", "team": "Sequence[Ref]"}),
+    Fn("update_project(project)", "PUT", api.PROJECT,
+       "Save the fields of ``project`` (its team and settings lists sent as ids; the dict is not changed).",
+       body='record(project, ["team", "asset_types", "task_statuses", "task_types"])', types={"project": "Record"}),
+    Fn("all_metadata_descriptors(project)", "GET", api.PROJECT_DESCRIPTORS,
+       "A production's metadata descriptors (of ``entity_type`` only, when given: \"Asset\", \"Shot\"...).",
+       after_client="entity_type=None", result="list", returns="list[Row]",
+       then='[found for found in answer if entity_type is None or found.get("entity_type") == entity_type]'),
+    Fn("update_metadata_descriptor(project, metadata_descriptor)", "PUT", api.PROJECT_DESCRIPTOR,
+       "Save the fields of a metadata descriptor (its departments sent as ids; the dict is not changed).",
+       body='record(metadata_descriptor, ["departments"])', types={"metadata_descriptor": "Record"}),
     Fn("all_project_status()", "GET", api.PROJECT_STATUSES, "Every production status, by name.", result="by_name",
        cached=True),
     Fn("get_project_status_by_name(project_status_name)", "GET", api.PROJECT_STATUSES,

@@ -1,4 +1,4 @@
-"""``gazu.project_template``'s one-call functions (see ``compat/functions/__init__.py``)."""
+"""``gazu.project_template``'s table (see ``compat/functions/__init__.py``)."""
 
 from __future__ import annotations
 

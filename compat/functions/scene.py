@@ -1,12 +1,19 @@
-"""``gazu.scene``'s one-call functions (see ``compat/functions/__init__.py``)."""
+"""``gazu.scene``'s table (see ``compat/functions/__init__.py``)."""
 
 from __future__ import annotations
 
 from kitsu_models import catalogue as api
 
-from . import Fn
+from . import Composed, Fn
 
-FUNCTIONS: tuple[Fn, ...] = (
+FUNCTIONS: tuple[Fn | Composed, ...] = (
+    Fn("all_scenes(project=None)", "GET", api.PROJECT_SCENES,
+       "A production's scenes, by name; every production's when ``project`` is None.", result="by_name",
+       cached=True, when=("project is None", api.SCENES)),
+    Composed("all_scenes_for_project(project)", "list[Row]", "A production's scenes, by name (as ``all_scenes``).",
+             "all_scenes(project, client=client)"),
+    Composed("get_sequence_from_scene(scene)", "Row", "The scene's sequence (read unless the dict has its ``parent_id``).",
+             'gazu_shot.get_sequence(field(client, scene, "parent_id", api.SCENE), client=client)', cached=True),
     Fn("new_scene(project, sequence, name)", "POST", api.PROJECT_SCENES, "Create a scene in a sequence.",
        body={"name": "name", "sequence_id": "ref(sequence)"}),
     Fn("all_scenes_for_sequence(sequence)", "GET", api.SEQUENCE_SCENES, "The scenes of a sequence, by name.",

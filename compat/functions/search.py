@@ -1,4 +1,4 @@
-"""``gazu.search``'s one-call functions (see ``compat/functions/__init__.py``)."""
+"""``gazu.search``'s table (see ``compat/functions/__init__.py``)."""
 
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
-"""``gazu.shot``'s one-call functions (see ``compat/functions/__init__.py``)."""
+"""``gazu.shot``'s table (see ``compat/functions/__init__.py``)."""
 
 from __future__ import annotations
 
 from kitsu_models import catalogue as api
 
-from . import Fn
+from . import Composed, Fn
 
 _NAMES = {"episode_name": "str", "sequence_name": "str", "shot_name": "str"}
 
@@ -22,7 +22,41 @@ def _update_data(kind: str) -> Fn:
               ids={"entity_id": kind}, body={"id": f"ref({kind})", "data": "dict(data or {})"})
 
 
-FUNCTIONS = (
+#: A web UI page: the production's root (``production_url``) and a path.
+_PAGE = 'f"{production_url(client, project)}/%s/"'
+
+FUNCTIONS: tuple[Fn | Composed, ...] = (
+    Composed("get_episode_from_sequence(sequence)", "Row | None", "The sequence's episode, or None when it is in none.",
+             'linked(get_episode, field(client, sequence, "parent_id", api.SEQUENCE), client)', cached=True),
+    Fn("new_episode(project, name)", "POST", api.PROJECT_EPISODES,
+       "The production's episode named ``name``, created when there is none.", body={"name": "name"},
+       lookup="get_episode_by_name(project, name, client=client)"),
+    Fn("new_sequence(project, name, episode=None)", "POST", api.PROJECT_SEQUENCES,
+       "The sequence named ``name`` (in ``episode`` when given, else in the production), created when there is none.",
+       body={"name": "name", "episode_id?": "ref(episode)"},
+       lookup="get_sequence_by_name(project, name, episode, client=client)"),
+    Fn("new_shot(project, sequence, name, nb_frames=None, frame_in=None, frame_out=None, description=None, data={})",
+       "POST", api.PROJECT_SHOTS,
+       "The sequence's shot named ``name``, created when there is none (``frame_in``, ``frame_out`` in its ``data``).",
+       body={"name": "name", "data": "fields(dict(data or {}), frame_in=frame_in, frame_out=frame_out)",
+             "sequence_id": "ref(sequence)", "nb_frames?": "nb_frames", "description?": "description"},
+       lookup="get_shot_by_name(sequence, name, client=client)",
+       types={"nb_frames": "int | None", "frame_in": "int | None", "frame_out": "int | None",
+              "description": "str | None"}),
+    Composed("get_sequence_from_shot(shot)", "Row", "The shot's sequence (read unless the dict has its ``parent_id``).",
+             'get_sequence(field(client, shot, "parent_id", api.SHOT), client=client)', cached=True),
+    Composed("get_episode_url(episode)", "str", "The page of the episode's shots in Kitsu's web UI.",
+             'page_url(client, get_episode(episode, client=client), "episodes") + "shots"', cached=True),
+    Composed("get_sequence_url(sequence)", "str",
+             "The sequence's page in Kitsu's web UI (under its episode when it has one).",
+             'page_url(client, get_sequence(sequence, client=client), "sequences", "parent_id")',
+             cached=True),
+    Composed("get_shot_url(shot)", "str", "The shot's page in Kitsu's web UI (under its episode when it has one).",
+             'page_url(client, get_shot(shot, client=client), "shots", "episode_id")', cached=True),
+    Composed("get_all_episodes_url(project)", "str",
+             "The page of a production's episodes in Kitsu's web UI (no request).", _PAGE % "episodes", cached=True),
+    Composed("get_all_sequences_url(project)", "str",
+             "The page of a production's sequences in Kitsu's web UI (no request).", _PAGE % "sequences", cached=True),
     Fn("all_previews_for_shot(shot)", "GET", api.SHOT_PREVIEWS,
        "The shot's previews, grouped by task type as the server sends them.", cached=True),
     Fn("all_shots_for_project(project)", "GET", api.PROJECT_SHOTS, "The production's shots, by name.",

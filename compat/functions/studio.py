@@ -1,4 +1,4 @@
-"""``gazu.studio``'s one-call functions (see ``compat/functions/__init__.py``)."""
+"""``gazu.studio``'s table (see ``compat/functions/__init__.py``)."""
 
 from __future__ import annotations
 

@@ -1,17 +1,40 @@
-"""``gazu.task``'s one-call functions (see ``compat/functions/__init__.py``)."""
+"""``gazu.task``'s table (see ``compat/functions/__init__.py``)."""
 
 from __future__ import annotations
 
 from kitsu_models import catalogue as api
 
-from . import Fn
+from . import Composed, Fn
 
 _RELATIONS = {"relations": "flag(relations)"}
 _STR = "str"
 #: ``comment`` is a comment (a dict or an id) in these rows, not a text.
 _COMMENT = {"comment": "Ref"}
 
-FUNCTIONS = (
+#: Batch comments: each with its ``attachment_files`` and ``preview_files`` (paths).
+_COMMENTS = {"comments": "list[dict[str, Any]] | None"}
+
+FUNCTIONS: tuple[Fn | Composed, ...] = (
+    Fn("batch_comments(comments=None, task=None)", "POST", api.TASK_BATCH_COMMENT,
+       "Post comments in one request (on ``task``, else each on its ``task_id``), their files streamed along.",
+       kind="upload", when=("task is None", api.BATCH_COMMENT), files="comment_files(comments)",
+       body="comment_form(comments)", after_client="progress_callback=None", types=_COMMENTS),
+    Fn("create_multiple_comments(project, comments=None)", "POST", api.PROJECT_COMMENT_MANY,
+       "Post comments on several tasks of a production in one request (as ``batch_comments``).",
+       kind="upload", files="comment_files(comments)", body="comment_form(comments)",
+       after_client="progress_callback=None", types=_COMMENTS),
+    Fn("new_task_type(name, color='#000000', for_entity='Asset')", "POST", api.TASK_TYPES,
+       "The task type of this name for ``for_entity``, created when there is none.",
+       body={"name": "name", "color": "color", "for_entity": "for_entity"},
+       lookup="get_task_type_by_name(name, for_entity, client=client)"),
+    Fn("update_task(task)", "PUT", api.TASK, "Save the fields of ``task`` (its assignees sent as ids).",
+       body='record(task, ["assignees"])', types={"task": "Record"}),
+    Composed("get_task_url(task)", "str", "The task's page in Kitsu's web UI.",
+             'f"{production_url(client, field(client, task, \'project_id\', api.TASK))}/shots/tasks/{ref(task)}/"',
+             cached=True),
+    Fn("get_time_spent(task, date=None)", "GET", api.TASK_DAY_TIME_SPENTS,
+       "The time spent on the task, by person (on ``date``, YYYY-MM-DD, when given).", cached=True,
+       when=("date is None", api.TASK_TIME_SPENTS)),
     # ------------------------------------------------------ task statuses
     Fn("all_task_statuses()", "GET", api.TASK_STATUSES, "Every task status, by name.", result="by_name", cached=True),
     Fn("all_task_statuses_for_project(project)", "GET", api.PROJECT_SETTINGS_TASK_STATUSES,

@@ -1,4 +1,4 @@
-"""``gazu.user``'s one-call functions (see ``compat/functions/__init__.py``)."""
+"""``gazu.user``'s table (see ``compat/functions/__init__.py``)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from kitsu_models import catalogue as api
 from . import Fn
 
 FUNCTIONS = (
+    Fn("log_desktop_session_log_in()", "POST", api.USER_DESKTOP_LOGINS,
+       "Record that the user opened a desktop session now (local time, ISO 8601).",
+       body={"date": "datetime.datetime.now().isoformat()"}),
     Fn("all_open_projects()", "GET", api.USER_OPEN_PROJECTS,
        "The open productions whose team the user is in (every one for an admin), by name.", result="by_name",
        cached=True),

@@ -1,27 +1,91 @@
-"""``gazu.asset``'s one-call functions. Generated from ``compat/functions/asset.py``
+"""``gazu.asset``'s table-made functions. Generated from ``compat/functions/asset.py``
 by ``python compat/render.py``: do not edit."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kitsu_models import catalogue as api
 from kitsu_models.streaming import ProgressCallback, StrPath
 
+from .. import shot as gazu_shot
 from .._calls import (
-    BY_NAME, Downloaded, FIRST, ROW, Record, Ref, Row, TEXT, call, download, fields, flag, record, ref, upload,
+    BY_NAME, Downloaded, FIRST, Late, ROW, Record, Ref, Row, TEXT, call, download, field, fields, flag, linked, record,
+    ref, update_data, upload,
 )
 from ..cache import cache
 from ..client import KitsuClient, default_client
 
+if TYPE_CHECKING:
+    from .. import asset as gazu_asset
+else:
+    gazu_asset = Late("gazu.asset")
+
 __all__ = [
-    "all_assets_for_episode", "all_assets_for_shot", "all_assets_for_project_and_type", "get_asset_by_name",
-    "get_asset", "remove_asset", "all_asset_types", "all_asset_types_for_project", "all_asset_types_for_shot",
-    "get_asset_type", "get_asset_type_by_name", "remove_asset_type", "update_asset_type", "get_asset_instance",
-    "all_shot_asset_instances_for_asset", "enable_asset_instance", "disable_asset_instance",
-    "all_scene_asset_instances_for_asset", "all_asset_instances_for_asset", "new_asset_asset_instance",
-    "import_assets_with_csv", "export_assets_with_csv",
+    "get_episode_from_asset", "all_assets_for_project", "all_asset_instances_for_shot", "new_asset",
+    "update_asset_data", "new_asset_type", "get_asset_type_from_asset", "all_assets_for_episode", "all_assets_for_shot",
+    "all_assets_for_project_and_type", "get_asset_by_name", "get_asset", "remove_asset", "all_asset_types",
+    "all_asset_types_for_project", "all_asset_types_for_shot", "get_asset_type", "get_asset_type_by_name",
+    "remove_asset_type", "update_asset_type", "get_asset_instance", "all_shot_asset_instances_for_asset",
+    "enable_asset_instance", "disable_asset_instance", "all_scene_asset_instances_for_asset",
+    "all_asset_instances_for_asset", "new_asset_asset_instance", "import_assets_with_csv", "export_assets_with_csv",
 ]
+
+
+@cache
+def get_episode_from_asset(asset: Ref, client: KitsuClient = default_client) -> Row | None:
+    """The asset's episode, or None when it has none."""
+    return linked(gazu_shot.get_episode, field(client, asset, "source_id", api.ASSET, also="episode_id"), client)
+
+
+@cache
+def all_assets_for_project(project: Ref | None, client: KitsuClient = default_client) -> list[Row]:
+    """The production's assets, by name; every production's when ``project`` is None."""
+    return call(
+        client, "GET", api.ALL_ASSETS if project is None else api.PROJECT_ASSETS, {"project_id": project},
+        result=BY_NAME,
+    )
+
+
+def all_asset_instances_for_shot(shot: Ref, client: KitsuClient = default_client) -> Any:
+    """The asset instances linked to a shot (as ``gazu.shot``'s)."""
+    return gazu_shot.get_asset_instances_for_shot(shot, client=client)
+
+
+def new_asset(
+    project: Ref, asset_type: Ref, name: str, description: str = "", extra_data: dict[str, Any] = {},
+    episode: Ref | None = None, is_shared: bool = False, client: KitsuClient = default_client,
+) -> Row:
+    """The production's asset of this type and name, created when there is none."""
+    ids = {"project_id": ref(project), "asset_type_id": ref(asset_type)}
+    body = fields(
+        {"name": name, "data": dict(extra_data or {}), "is_shared": is_shared}, description=description,
+        episode_id=ref(episode),
+    )
+    found = gazu_asset.get_asset_by_name(project, name, asset_type, client=client)
+    if found is not None:
+        return found
+    return call(client, "POST", api.NEW_ASSET, ids, body=body, result=ROW)
+
+
+def update_asset_data(asset: Ref, data: dict[str, Any] = {}, client: KitsuClient = default_client) -> Row:
+    """Merge ``data`` into the asset's ``data`` (only these keys are sent)."""
+    return update_data(client, asset, data)
+
+
+def new_asset_type(name: str, client: KitsuClient = default_client) -> Row:
+    """The entity type named ``name``, created when there is none."""
+    body = {"name": name}
+    found = gazu_asset.get_asset_type_by_name(name, client=client)
+    if found is not None:
+        return found
+    return call(client, "POST", api.ENTITY_TYPES, body=body, result=ROW)
+
+
+@cache
+def get_asset_type_from_asset(asset: Ref, client: KitsuClient = default_client) -> Row:
+    """The type of an asset (its ``entity_type_id``)."""
+    return gazu_asset.get_asset_type(field(client, asset, "entity_type_id", api.ASSET), client=client)
 
 
 @cache

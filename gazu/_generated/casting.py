@@ -1,4 +1,4 @@
-"""``gazu.casting``'s one-call functions. Generated from ``compat/functions/casting.py``
+"""``gazu.casting``'s table-made functions. Generated from ``compat/functions/casting.py``
 by ``python compat/render.py``: do not edit."""
 
 from __future__ import annotations
@@ -7,15 +7,58 @@ from typing import Any
 
 from kitsu_models import catalogue as api
 
-from .._calls import LIST, Ref, Row, call, fields, refs
+from .._calls import LIST, Ref, Row, TEXT, call, field, fields, refs
 from ..cache import cache
 from ..client import KitsuClient, default_client
 
 __all__ = [
+    "get_shot_casting", "get_asset_casting", "get_episode_casting", "get_sequence_casting", "delete_entity_link",
     "update_shot_casting", "update_asset_casting", "update_episode_casting", "cast_asset", "uncast_asset",
     "get_asset_type_casting", "get_asset_cast_in", "all_entity_links_for_project", "get_episodes_casting",
     "get_sequence_shots_casting", "get_episode_shots_casting", "get_project_shots_casting",
 ]
+
+
+@cache
+def get_shot_casting(shot: Ref, client: KitsuClient = default_client) -> list[Row]:
+    """The assets cast in a shot (its production: a dict's ``project_id``, else read from the shot)."""
+    return call(
+        client, "GET", api.CASTING, {"project_id": field(client, shot, "project_id", api.SHOT), "entity_id": shot},
+        result=LIST,
+    )
+
+
+@cache
+def get_asset_casting(asset: Ref, client: KitsuClient = default_client) -> list[Row]:
+    """The assets cast in an asset (its production: a dict's ``project_id``, else read from the asset)."""
+    return call(
+        client, "GET", api.CASTING, {"project_id": field(client, asset, "project_id", api.ASSET), "entity_id": asset},
+        result=LIST,
+    )
+
+
+@cache
+def get_episode_casting(episode: Ref, client: KitsuClient = default_client) -> list[Row]:
+    """The assets cast in an episode (its production: a dict's ``project_id``, else read from the episode)."""
+    return call(
+        client, "GET", api.CASTING,
+        {"project_id": field(client, episode, "project_id", api.EPISODE), "entity_id": episode}, result=LIST,
+    )
+
+
+@cache
+def get_sequence_casting(sequence: Ref, client: KitsuClient = default_client) -> Any:
+    """The casting of every shot of a sequence, by shot id (its production: a dict's ``project_id``, else read)."""
+    return call(
+        client, "GET", api.SEQUENCE_CASTING,
+        {"project_id": field(client, sequence, "project_id", api.SEQUENCE), "sequence_id": sequence},
+    )
+
+
+def delete_entity_link(entity_link: Ref, client: KitsuClient = default_client) -> Any:
+    """Delete an entity link; returns it as given (an id as ``{"id": ...}``, as gazu does)."""
+    call(client, "DELETE", api.ENTITY_LINK, {"entity_link_id": entity_link}, result=TEXT)
+    return {"id": entity_link} if isinstance(entity_link, str) else entity_link
 
 
 def update_shot_casting(

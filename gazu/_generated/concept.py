@@ -1,20 +1,42 @@
-"""``gazu.concept``'s one-call functions. Generated from ``compat/functions/concept.py``
+"""``gazu.concept``'s table-made functions. Generated from ``compat/functions/concept.py``
 by ``python compat/render.py``: do not edit."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from kitsu_models import catalogue as api
 
-from .._calls import BY_NAME, FIRST, ROW, Record, Ref, Row, TEXT, call, flag, record, ref
+from .._calls import BY_NAME, FIRST, Late, ROW, Record, Ref, Row, TEXT, call, fields, flag, record, ref, refs_of
 from ..cache import cache
 from ..client import KitsuClient, default_client
 
+if TYPE_CHECKING:
+    from .. import concept as gazu_concept
+else:
+    gazu_concept = Late("gazu.concept")
+
 __all__ = [
-    "all_concepts", "all_concepts_for_project", "all_previews_for_concept", "remove_concept", "get_concept",
-    "get_concept_by_name", "update_concept",
+    "new_concept", "all_concepts", "all_concepts_for_project", "all_previews_for_concept", "remove_concept",
+    "get_concept", "get_concept_by_name", "update_concept",
 ]
+
+
+def new_concept(
+    project: Ref, name: str, description: str | None = None, data: dict[str, Any] | None = None,
+    entity_concept_links: Ref | Sequence[Ref] | None = None, client: KitsuClient = default_client,
+) -> Row:
+    """The production's concept named ``name``, created when there is none (linked to assets)."""
+    ids = {"project_id": ref(project)}
+    body = fields(
+        {"name": name, "data": dict(data or {}), "entity_concept_links": refs_of(entity_concept_links)},
+        description=description,
+    )
+    found = gazu_concept.get_concept_by_name(project, name, client=client)
+    if found is not None:
+        return found
+    return call(client, "POST", api.PROJECT_CONCEPTS, ids, body=body, result=ROW)
 
 
 @cache

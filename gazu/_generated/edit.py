@@ -1,19 +1,51 @@
-"""``gazu.edit``'s one-call functions. Generated from ``compat/functions/edit.py``
+"""``gazu.edit``'s table-made functions. Generated from ``compat/functions/edit.py``
 by ``python compat/render.py``: do not edit."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kitsu_models import catalogue as api
 
-from .._calls import BY_NAME, FIRST, ROW, Record, Ref, Row, TEXT, call, flag, record, ref
+from .._calls import (
+    BY_NAME, FIRST, Late, ROW, Record, Ref, Row, TEXT, call, fields, flag, page_url, record, ref, update_data,
+)
 from ..cache import cache
 from ..client import KitsuClient, default_client
 
+if TYPE_CHECKING:
+    from .. import edit as gazu_edit
+else:
+    gazu_edit = Late("gazu.edit")
+
 __all__ = [
-    "get_edit", "get_edit_by_name", "all_edits_for_project", "all_previews_for_edit", "remove_edit", "update_edit",
+    "get_edit_url", "new_edit", "update_edit_data", "get_edit", "get_edit_by_name", "all_edits_for_project",
+    "all_previews_for_edit", "remove_edit", "update_edit",
 ]
+
+
+@cache
+def get_edit_url(edit: Ref, client: KitsuClient = default_client) -> str:
+    """The edit's page in Kitsu's web UI (under its episode when it has one)."""
+    return page_url(client, gazu_edit.get_edit(edit, client=client), "edits", "episode_id")
+
+
+def new_edit(
+    project: Ref, name: str, description: str | None = None, data: dict[str, Any] | None = None,
+    episode: Ref | None = None, client: KitsuClient = default_client,
+) -> Row:
+    """The production's edit named ``name``, created when there is none (in ``episode``: sent as ``episode_id``)."""
+    ids = {"project_id": ref(project)}
+    body = fields({"name": name, "data": dict(data or {})}, episode_id=ref(episode), description=description)
+    found = gazu_edit.get_edit_by_name(project, name, client=client)
+    if found is not None:
+        return found
+    return call(client, "POST", api.PROJECT_EDITS, ids, body=body, result=ROW)
+
+
+def update_edit_data(edit: Ref, data: dict[str, Any] | None = None, client: KitsuClient = default_client) -> Row:
+    """Merge ``data`` into the edit's ``data`` (only these keys are sent)."""
+    return update_data(client, edit, data or {})
 
 
 @cache

@@ -1,4 +1,4 @@
-"""``gazu.entity``'s one-call functions. Generated from ``compat/functions/entity.py``
+"""``gazu.entity``'s table-made functions. Generated from ``compat/functions/entity.py``
 by ``python compat/render.py``: do not edit."""
 
 from __future__ import annotations

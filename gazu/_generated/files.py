@@ -1,34 +1,241 @@
-"""``gazu.files``'s one-call functions. Generated from ``compat/functions/files.py``
+"""``gazu.files``'s table-made functions. Generated from ``compat/functions/files.py``
 by ``python compat/render.py``: do not edit."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kitsu_models import catalogue as api
 from kitsu_models.streaming import ProgressCallback, StrPath
 
 from .._calls import (
-    Downloaded, FIRST, LIST, ROW, Record, Ref, Row, TEXT, call, download, fields, flag, record, ref, upload,
+    Downloaded, FIRST, LIST, Late, ROW, Record, Ref, Row, TEXT, call, download, fields, flag, joined_path, preview_path,
+    preview_source, record, ref, upload,
 )
 from ..cache import cache
 from ..client import KitsuClient, default_client
 
+if TYPE_CHECKING:
+    from .. import files as gazu_files
+else:
+    gazu_files = Late("gazu.files")
+
 __all__ = [
-    "all_output_types", "all_output_types_for_entity", "all_output_types_for_asset_instance", "get_output_type",
-    "get_output_type_by_name", "get_output_file", "get_output_file_by_path", "all_output_files_for_entity",
-    "all_output_files_for_asset_instance", "all_output_files_for_project", "get_last_output_files_for_entity",
-    "get_last_output_files_for_asset_instance", "new_entity_output_file", "new_asset_instance_output_file",
-    "update_output_file", "get_working_file", "get_working_files_for_task", "get_all_working_files_for_entity",
-    "get_last_working_files", "new_working_file", "update_comment", "update_modification_date", "upload_working_file",
-    "all_softwares", "get_software", "get_software_by_name", "update_software", "get_file_status",
-    "get_file_status_by_name", "get_preview_file", "remove_preview_file", "get_all_preview_files_for_task",
-    "get_running_preview_files", "update_preview", "update_preview_position", "update_preview_annotations",
-    "download_preview_file_thumbnail", "download_preview_file_cover", "get_attachment_file",
-    "get_all_attachment_files_for_task", "get_all_attachment_files_for_project", "download_attachment_thumbnail",
-    "download_person_avatar", "upload_person_avatar", "download_project_avatar", "upload_project_avatar",
-    "download_organisation_avatar", "upload_organisation_avatar", "update_project_file_tree",
+    "get_preview_file_url", "get_preview_movie_url", "get_preview_lowdef_movie_url", "get_last_working_file_revision",
+    "download_preview_file", "download_preview_movie", "download_preview_lowdef_movie", "build_working_file_path",
+    "build_entity_output_file_path", "build_asset_instance_output_file_path", "new_output_type", "new_software",
+    "new_file_status", "get_next_entity_output_revision", "get_next_asset_instance_output_revision",
+    "get_last_entity_output_revision", "get_last_asset_instance_output_revision", "get_attachment_thumbnail_url",
+    "extract_frame_from_preview", "extract_tile_from_preview", "all_output_types", "all_output_types_for_entity",
+    "all_output_types_for_asset_instance", "get_output_type", "get_output_type_by_name", "get_output_file",
+    "get_output_file_by_path", "all_output_files_for_entity", "all_output_files_for_asset_instance",
+    "all_output_files_for_project", "get_last_output_files_for_entity", "get_last_output_files_for_asset_instance",
+    "new_entity_output_file", "new_asset_instance_output_file", "update_output_file", "get_working_file",
+    "get_working_files_for_task", "get_all_working_files_for_entity", "get_last_working_files", "new_working_file",
+    "update_comment", "update_modification_date", "upload_working_file", "all_softwares", "get_software",
+    "get_software_by_name", "update_software", "get_file_status", "get_file_status_by_name", "get_preview_file",
+    "remove_preview_file", "get_all_preview_files_for_task", "get_running_preview_files", "update_preview",
+    "update_preview_position", "update_preview_annotations", "download_preview_file_thumbnail",
+    "download_preview_file_cover", "get_attachment_file", "get_all_attachment_files_for_task",
+    "get_all_attachment_files_for_project", "download_attachment_thumbnail", "download_person_avatar",
+    "upload_person_avatar", "download_project_avatar", "upload_project_avatar", "download_organisation_avatar",
+    "upload_organisation_avatar", "update_project_file_tree",
 ]
+
+
+def get_preview_file_url(preview_file: Ref, client: KitsuClient = default_client) -> str:
+    """The path, relative to the API, of a preview's original file."""
+    return preview_path(client, preview_file, "original")
+
+
+def get_preview_movie_url(preview_file: Ref, lowdef: bool = False, client: KitsuClient = default_client) -> str:
+    """The path, relative to the API, of a preview's movie (low definition with ``lowdef``)."""
+    return preview_path(client, preview_file, "lowdef" if lowdef else "movie")
+
+
+def get_preview_lowdef_movie_url(preview_file: Ref, client: KitsuClient = default_client) -> str:
+    """The path, relative to the API, of a preview's low-definition movie."""
+    return gazu_files.get_preview_movie_url(preview_file, True, client=client)
+
+
+@cache
+def get_last_working_file_revision(task: Ref, name: str = "main", client: KitsuClient = default_client) -> Row | None:
+    """A task's newest working file named ``name``, or None."""
+    answer = call(client, "GET", api.TASK_LAST_WORKING_FILES, {"task_id": task}, result=ROW)
+    returned: Row | None = answer.get(name)
+    return returned
+
+
+def download_preview_file(
+    preview_file: Ref, file_path: StrPath, client: KitsuClient = default_client, *,
+    progress_callback: ProgressCallback | None = None,
+) -> Downloaded:
+    """Save a preview's original file (its movie for an mp4) at ``file_path``."""
+    return download(client, *preview_source(client, preview_file, "original"), file_path, progress=progress_callback)
+
+
+def download_preview_movie(
+    preview_file: Ref, file_path: StrPath, client: KitsuClient = default_client, *,
+    progress_callback: ProgressCallback | None = None,
+) -> Downloaded:
+    """Save a preview's movie at ``file_path``."""
+    return download(client, *preview_source(client, preview_file, "movie"), file_path, progress=progress_callback)
+
+
+def download_preview_lowdef_movie(
+    preview_file: Ref, file_path: StrPath, client: KitsuClient = default_client, *,
+    progress_callback: ProgressCallback | None = None,
+) -> Downloaded:
+    """Save a preview's low-definition movie at ``file_path``."""
+    return download(client, *preview_source(client, preview_file, "lowdef"), file_path, progress=progress_callback)
+
+
+@cache
+def build_working_file_path(
+    task: Ref, name: str = "main", mode: str = "working", software: Ref | None = None, revision: int = 1,
+    sep: str = "/", client: KitsuClient = default_client,
+) -> str:
+    """Where a task's working file goes by the production's file tree (no extension)."""
+    answer = call(
+        client, "POST", api.WORKING_FILE_PATH, {"task_id": task},
+        body=fields({"mode": mode, "name": name, "revision": revision, "separator": sep}, software_id=ref(software)),
+        result=ROW,
+    )
+    return joined_path(answer, "path", "name", sep)
+
+
+@cache
+def build_entity_output_file_path(
+    entity: Ref, output_type: Ref, task_type: Ref, name: str = "main", mode: str = "output", representation: str = "",
+    revision: int = 0, nb_elements: int = 1, sep: str = "/", client: KitsuClient = default_client,
+) -> str:
+    """Where an entity's output file goes by the production's file tree (no extension)."""
+    answer = call(
+        client, "POST", api.ENTITY_OUTPUT_PATH, {"entity_id": entity},
+        body={
+            "task_type_id": ref(task_type), "output_type_id": ref(output_type), "mode": mode, "name": name,
+            "representation": representation, "revision": revision, "nb_elements": nb_elements, "separator": sep,
+        },
+        result=ROW,
+    )
+    return joined_path(answer, "folder_path", "file_name", sep)
+
+
+@cache
+def build_asset_instance_output_file_path(
+    asset_instance: Ref, temporal_entity: Ref, output_type: Ref, task_type: Ref, name: str = "main",
+    representation: str = "", mode: str = "output", revision: int = 0, nb_elements: int = 1, sep: str = "/",
+    client: KitsuClient = default_client,
+) -> str:
+    """Where an asset instance's output file in a shot or scene goes (no extension)."""
+    answer = call(
+        client, "POST", api.INSTANCE_OUTPUT_PATH,
+        {"asset_instance_id": asset_instance, "temporal_entity_id": temporal_entity},
+        body={
+            "task_type_id": ref(task_type), "output_type_id": ref(output_type), "mode": mode, "name": name,
+            "representation": representation, "revision": revision, "nb_elements": nb_elements, "separator": sep,
+        },
+        result=ROW,
+    )
+    return joined_path(answer, "folder_path", "file_name", sep)
+
+
+def new_output_type(name: str, short_name: str, client: KitsuClient = default_client) -> Row:
+    """The output type named ``name``, created when there is none."""
+    body = {"name": name, "short_name": short_name}
+    found = gazu_files.get_output_type_by_name(name, client=client)
+    if found is not None:
+        return found
+    return call(client, "POST", api.OUTPUT_TYPES, body=body, result=ROW)
+
+
+def new_software(
+    name: str, short_name: str, file_extension: str, secondary_extensions: list[str] | None = None,
+    client: KitsuClient = default_client,
+) -> Row:
+    """The software named ``name``, created when there is none."""
+    body = fields(
+        {"name": name, "short_name": short_name, "file_extension": file_extension},
+        secondary_extensions=secondary_extensions,
+    )
+    found = gazu_files.get_software_by_name(name, client=client)
+    if found is not None:
+        return found
+    return call(client, "POST", api.SOFTWARES, body=body, result=ROW)
+
+
+def new_file_status(name: str, color: str, client: KitsuClient = default_client) -> Row:
+    """The file status named ``name``, created when there is none."""
+    body = {"name": name, "color": color}
+    found = gazu_files.get_file_status_by_name(name, client=client)
+    if found is not None:
+        return found
+    return call(client, "POST", api.FILE_STATUSES, body=body, result=ROW)
+
+
+def get_next_entity_output_revision(
+    entity: Ref, output_type: Ref, task_type: Ref, name: str = "main", client: KitsuClient = default_client,
+) -> int:
+    """The revision an entity's next output file of this kind gets."""
+    answer = call(
+        client, "POST", api.ENTITY_NEXT_REVISION, {"entity_id": entity},
+        body={"task_type_id": ref(task_type), "output_type_id": ref(output_type), "name": name}, result=ROW,
+    )
+    return int(answer["next_revision"])
+
+
+def get_next_asset_instance_output_revision(
+    asset_instance: Ref, temporal_entity: Ref, output_type: Ref, task_type: Ref, name: str = "master",
+    client: KitsuClient = default_client,
+) -> int:
+    """The revision an asset instance's next output file of this kind gets."""
+    answer = call(
+        client, "POST", api.INSTANCE_NEXT_REVISION,
+        {"asset_instance_id": asset_instance, "temporal_entity_id": temporal_entity},
+        body={"task_type_id": ref(task_type), "output_type_id": ref(output_type), "name": name}, result=ROW,
+    )
+    return int(answer["next_revision"])
+
+
+def get_last_entity_output_revision(
+    entity: Ref, output_type: Ref, task_type: Ref, name: str = "master", client: KitsuClient = default_client,
+) -> int:
+    """An entity's newest output revision of this kind (0: none yet)."""
+    return gazu_files.get_next_entity_output_revision(entity, output_type, task_type, name, client=client) - 1
+
+
+def get_last_asset_instance_output_revision(
+    asset_instance: Ref, temporal_entity: Ref, output_type: Ref, task_type: Ref, name: str = "master",
+    client: KitsuClient = default_client,
+) -> int:
+    """An asset instance's newest output revision of this kind (0: none yet)."""
+    return gazu_files.get_next_asset_instance_output_revision(
+        asset_instance, temporal_entity, output_type, task_type, name, client=client,
+    ) - 1
+
+
+def get_attachment_thumbnail_url(attachment_file: Ref, client: KitsuClient = default_client) -> str:
+    """The path, relative to the API, of an attachment's thumbnail (no request)."""
+    return api.ATTACHMENT_THUMBNAIL.fill(True, attachment_file_id=attachment_file)
+
+
+def extract_frame_from_preview(
+    preview_file: Ref, frame_number: int, file_path: StrPath | None = None, client: KitsuClient = default_client, *,
+    progress_callback: ProgressCallback | None = None,
+) -> Downloaded:
+    """One frame of a preview's movie, saved at ``file_path`` (without one: in the response's ``content``)."""
+    return download(
+        client, api.EXTRACT_FRAME, {"preview_file_id": preview_file}, file_path, params={"frame_number": frame_number},
+        progress=progress_callback,
+    )
+
+
+def extract_tile_from_preview(
+    preview_file: Ref, file_path: StrPath | None = None, client: KitsuClient = default_client, *,
+    progress_callback: ProgressCallback | None = None,
+) -> Downloaded:
+    """A preview's tile of frames, saved at ``file_path`` (without one: in the response's ``content``)."""
+    return download(client, api.EXTRACT_TILE, {"preview_file_id": preview_file}, file_path, progress=progress_callback)
 
 
 @cache

@@ -1,19 +1,27 @@
-"""``gazu.person``'s one-call functions. Generated from ``compat/functions/person.py``
+"""``gazu.person``'s table-made functions. Generated from ``compat/functions/person.py``
 by ``python compat/render.py``: do not edit."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kitsu_models import catalogue as api
 from kitsu_models.streaming import ProgressCallback, StrPath
 
-from .._calls import BY_NAME, FIRST, LIST, ROW, Record, Ref, Row, TEXT, call, fields, flag, record, ref, refs, upload
+from .._calls import (
+    BY_NAME, FIRST, LIST, Late, ROW, Record, Ref, Row, TEXT, call, fields, flag, record, ref, refs, upload,
+)
 from ..cache import cache
-from ..client import KitsuClient, default_client
+from ..client import KitsuClient, default_client, get_api_url_from_host
+
+if TYPE_CHECKING:
+    from .. import person as gazu_person
+else:
+    gazu_person = Late("gazu.person")
 
 __all__ = [
+    "get_organisation", "get_person_by_full_name", "get_person_url", "new_department", "update_person", "update_bot",
     "all_organisations", "all_departments", "all_persons", "get_time_spents_range", "get_department_by_name",
     "get_department", "get_person", "get_person_by_desktop_login", "get_person_by_email", "update_department",
     "remove_department", "remove_person", "new_bot", "remove_bot", "set_avatar", "get_presence_log", "invite_person",
@@ -22,6 +30,55 @@ __all__ = [
     "add_person_to_department", "remove_person_from_department", "disable_two_factor_authentication",
     "clear_person_avatar",
 ]
+
+
+@cache
+def get_organisation(client: KitsuClient = default_client) -> Row:
+    """The studio's organisation (its settings), as the user sees it."""
+    answer = call(client, "GET", api.AUTHENTICATED, result=ROW)
+    returned: Row = answer["organisation"]
+    return returned
+
+
+@cache
+def get_person_by_full_name(
+    full_name: str, first_name: str | None = None, last_name: str | None = None, client: KitsuClient = default_client,
+) -> Row | None:
+    """The person (not a bot) of this full name, or of this first and last name when both are given; or None."""
+    return call(
+        client, "GET", api.PERSONS,
+        params={
+            "first_name": first_name if last_name is not None else None,
+            "last_name": last_name if first_name is not None else None,
+            "full_name": full_name if first_name is None or last_name is None else None, "is_bot": "False",
+        },
+        result=FIRST,
+    )
+
+
+@cache
+def get_person_url(person: Ref, client: KitsuClient = default_client) -> str:
+    """The person's page in Kitsu's web UI."""
+    return f"{get_api_url_from_host(client)}/people/{ref(person, 'person')}/"
+
+
+def new_department(name: str, color: str = "", archived: bool = False, client: KitsuClient = default_client) -> Row:
+    """The department named ``name``, created when there is none."""
+    body = {"name": name, "color": color, "archived": archived}
+    found = gazu_person.get_department_by_name(name, client=client)
+    if found is not None:
+        return found
+    return call(client, "POST", api.DEPARTMENTS, body=body, result=ROW)
+
+
+def update_person(person: Record, client: KitsuClient = default_client) -> Row:
+    """Save the fields of ``person`` (its departments sent as ids; the dict is not changed)."""
+    return call(client, "PUT", api.PERSON, {"person_id": person}, body=record(person, ["departments"]), result=ROW)
+
+
+def update_bot(bot: Record, client: KitsuClient = default_client) -> Row:
+    """Save the fields of a bot (as ``update_person``)."""
+    return gazu_person.update_person(bot, client=client)
 
 
 @cache

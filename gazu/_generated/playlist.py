@@ -1,23 +1,66 @@
-"""``gazu.playlist``'s one-call functions. Generated from ``compat/functions/playlist.py``
+"""``gazu.playlist``'s table-made functions. Generated from ``compat/functions/playlist.py``
 by ``python compat/render.py``: do not edit."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kitsu_models import catalogue as api
 from kitsu_models.streaming import ProgressCallback, StrPath
 
-from .._calls import BY_NAME, Downloaded, FIRST, LIST, ROW, Record, Ref, Row, TEXT, call, download, record, ref
+from .._calls import (
+    BY_NAME, Downloaded, FIRST, LIST, Late, ROW, Record, Ref, Row, TEXT, call, download, field, fields, record, ref,
+)
 from ..cache import cache
 from ..client import KitsuClient, default_client
+from ..sorting import sort_by_name
+
+if TYPE_CHECKING:
+    from .. import playlist as gazu_playlist
+else:
+    gazu_playlist = Late("gazu.playlist")
 
 __all__ = [
-    "all_playlists", "all_playlists_for_project", "get_playlist", "get_playlist_by_name", "update_playlist",
-    "delete_playlist", "get_entity_preview_files", "generate_temp_playlist", "notify_clients_playlist_ready",
-    "build_playlist_movie", "get_build_job", "remove_build_job", "all_build_jobs_for_project",
-    "download_playlist_build", "download_playlist_zip", "all_share_links_for_playlist", "remove_share_link",
+    "all_shots_for_playlist", "all_playlists_for_episode", "new_playlist", "all_playlists", "all_playlists_for_project",
+    "get_playlist", "get_playlist_by_name", "update_playlist", "delete_playlist", "get_entity_preview_files",
+    "generate_temp_playlist", "notify_clients_playlist_ready", "build_playlist_movie", "get_build_job",
+    "remove_build_job", "all_build_jobs_for_project", "download_playlist_build", "download_playlist_zip",
+    "all_share_links_for_playlist", "remove_share_link",
 ]
+
+
+@cache
+def all_shots_for_playlist(playlist: Ref, client: KitsuClient = default_client) -> list[Row]:
+    """The entries of a playlist (read afresh), by name."""
+    answer = call(client, "GET", api.PLAYLIST, {"playlist_id": playlist}, result=ROW)
+    return sort_by_name(answer["shots"])
+
+
+@cache
+def all_playlists_for_episode(episode: Ref, client: KitsuClient = default_client) -> list[Row]:
+    """An episode's playlists, by name (the episode read only when its ``project_id`` is not given)."""
+    return call(
+        client, "GET", api.EPISODE_PLAYLISTS,
+        {"project_id": field(client, episode, "project_id", api.EPISODE), "episode_id": episode}, result=BY_NAME,
+    )
+
+
+def new_playlist(
+    project: Ref, name: str, episode: Ref | None = None, for_entity: str = "shot", for_client: bool = False,
+    is_for_all: bool = False, client: KitsuClient = default_client,
+) -> Row:
+    """The production's playlist named ``name``, created when there is none."""
+    body = fields(
+        {
+            "name": name, "project_id": ref(project), "for_entity": for_entity, "for_client": for_client,
+            "is_for_all": is_for_all,
+        },
+        episode_id=ref(episode),
+    )
+    found = gazu_playlist.get_playlist_by_name(project, name, client=client)
+    if found is not None:
+        return found
+    return call(client, "POST", api.PLAYLISTS, body=body, result=ROW)
 
 
 @cache

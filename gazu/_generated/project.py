@@ -1,18 +1,24 @@
-"""``gazu.project``'s one-call functions. Generated from ``compat/functions/project.py``
+"""``gazu.project``'s table-made functions. Generated from ``compat/functions/project.py``
 by ``python compat/render.py``: do not edit."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kitsu_models import catalogue as api
 
-from .._calls import BY_NAME, FIRST, LIST, ROW, Record, Ref, Row, TEXT, call, fields, flag, record, ref, refs
+from .._calls import BY_NAME, FIRST, LIST, Late, ROW, Record, Ref, Row, TEXT, call, fields, flag, record, ref, refs
 from ..cache import cache
-from ..client import KitsuClient, default_client
+from ..client import KitsuClient, default_client, get_api_url_from_host
+
+if TYPE_CHECKING:
+    from .. import project as gazu_project
+else:
+    gazu_project = Late("gazu.project")
 
 __all__ = [
+    "get_project_url", "new_project", "update_project", "all_metadata_descriptors", "update_metadata_descriptor",
     "all_project_status", "get_project_status_by_name", "all_projects", "all_open_projects", "get_project",
     "get_project_by_name", "remove_project", "add_asset_type", "add_task_type", "add_task_status", "remove_task_type",
     "remove_task_status", "add_metadata_descriptor", "get_metadata_descriptor", "get_metadata_descriptor_by_field_name",
@@ -23,6 +29,55 @@ __all__ = [
     "get_project_person_quotas", "get_budgets", "create_budget", "get_budget", "update_budget", "remove_budget",
     "get_budget_entries", "create_budget_entry", "get_budget_entry", "update_budget_entry", "remove_budget_entry",
 ]
+
+
+@cache
+def get_project_url(project: Ref, section: str = "assets", client: KitsuClient = default_client) -> str:
+    """The page ``section`` of a production in Kitsu's web UI."""
+    return f"{get_api_url_from_host(client)}/productions/{ref(project, 'project')}/{section}/"
+
+
+def new_project(
+    name: str, production_type: str = "short", team: Sequence[Ref] = [], asset_types: Sequence[Ref] = [],
+    task_statuses: Sequence[Ref] = [], task_types: Sequence[Ref] = [], production_style: str = "2d3d",
+    project_template: Ref | None = None, client: KitsuClient = default_client,
+) -> Row:
+    """The production named ``name``, created when there is none (its lists sent as ids)."""
+    body = fields(
+        {
+            "name": name, "production_type": production_type, "team": refs(team), "asset_types": refs(asset_types),
+            "task_statuses": refs(task_statuses), "task_types": refs(task_types), "production_style": production_style,
+        },
+        project_template_id=ref(project_template),
+    )
+    found = gazu_project.get_project_by_name(name, client=client)
+    if found is not None:
+        return found
+    return call(client, "POST", api.PROJECTS, body=body, result=ROW)
+
+
+def update_project(project: Record, client: KitsuClient = default_client) -> Row:
+    """Save the fields of ``project`` (its team and settings lists sent as ids; the dict is not changed)."""
+    return call(
+        client, "PUT", api.PROJECT, {"project_id": project},
+        body=record(project, ["team", "asset_types", "task_statuses", "task_types"]), result=ROW,
+    )
+
+
+def all_metadata_descriptors(
+    project: Ref, client: KitsuClient = default_client, *, entity_type: str | None = None,
+) -> list[Row]:
+    """A production's metadata descriptors (of ``entity_type`` only, when given: "Asset", "Shot"...)."""
+    answer = call(client, "GET", api.PROJECT_DESCRIPTORS, {"project_id": project}, result=LIST)
+    return [found for found in answer if entity_type is None or found.get("entity_type") == entity_type]
+
+
+def update_metadata_descriptor(project: Ref, metadata_descriptor: Record, client: KitsuClient = default_client) -> Row:
+    """Save the fields of a metadata descriptor (its departments sent as ids; the dict is not changed)."""
+    return call(
+        client, "PUT", api.PROJECT_DESCRIPTOR, {"project_id": project, "metadata_descriptor_id": metadata_descriptor},
+        body=record(metadata_descriptor, ["departments"]), result=ROW,
+    )
 
 
 @cache

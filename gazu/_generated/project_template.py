@@ -1,4 +1,4 @@
-"""``gazu.project_template``'s one-call functions. Generated from ``compat/functions/project_template.py``
+"""``gazu.project_template``'s table-made functions. Generated from ``compat/functions/project_template.py``
 by ``python compat/render.py``: do not edit."""
 
 from __future__ import annotations

@@ -1,22 +1,47 @@
-"""``gazu.scene``'s one-call functions. Generated from ``compat/functions/scene.py``
+"""``gazu.scene``'s table-made functions. Generated from ``compat/functions/scene.py``
 by ``python compat/render.py``: do not edit."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kitsu_models import catalogue as api
 
-from .._calls import BY_NAME, FIRST, LIST, ROW, Record, Ref, Row, TEXT, call, fields, record, ref
+from .. import shot as gazu_shot
+from .._calls import BY_NAME, FIRST, LIST, Late, ROW, Record, Ref, Row, TEXT, call, field, fields, record, ref
 from ..cache import cache
 from ..client import KitsuClient, default_client
 
+if TYPE_CHECKING:
+    from .. import scene as gazu_scene
+else:
+    gazu_scene = Late("gazu.scene")
+
 __all__ = [
-    "new_scene", "all_scenes_for_sequence", "get_scene", "get_scene_by_name", "update_scene",
-    "new_scene_asset_instance", "all_asset_instances_for_scene", "get_asset_instance_by_name",
-    "all_camera_instances_for_scene", "all_shots_for_scene", "add_shot_to_scene", "remove_shot_from_scene",
-    "update_asset_instance_name", "update_asset_instance_data",
+    "all_scenes", "all_scenes_for_project", "get_sequence_from_scene", "new_scene", "all_scenes_for_sequence",
+    "get_scene", "get_scene_by_name", "update_scene", "new_scene_asset_instance", "all_asset_instances_for_scene",
+    "get_asset_instance_by_name", "all_camera_instances_for_scene", "all_shots_for_scene", "add_shot_to_scene",
+    "remove_shot_from_scene", "update_asset_instance_name", "update_asset_instance_data",
 ]
+
+
+@cache
+def all_scenes(project: Ref | None = None, client: KitsuClient = default_client) -> list[Row]:
+    """A production's scenes, by name; every production's when ``project`` is None."""
+    return call(
+        client, "GET", api.SCENES if project is None else api.PROJECT_SCENES, {"project_id": project}, result=BY_NAME,
+    )
+
+
+def all_scenes_for_project(project: Ref, client: KitsuClient = default_client) -> list[Row]:
+    """A production's scenes, by name (as ``all_scenes``)."""
+    return gazu_scene.all_scenes(project, client=client)
+
+
+@cache
+def get_sequence_from_scene(scene: Ref, client: KitsuClient = default_client) -> Row:
+    """The scene's sequence (read unless the dict has its ``parent_id``)."""
+    return gazu_shot.get_sequence(field(client, scene, "parent_id", api.SCENE), client=client)
 
 
 def new_scene(project: Ref, sequence: Ref, name: str, client: KitsuClient = default_client) -> Row:

@@ -1,4 +1,4 @@
-"""``gazu.search``'s one-call functions. Generated from ``compat/functions/search.py``
+"""``gazu.search``'s table-made functions. Generated from ``compat/functions/search.py``
 by ``python compat/render.py``: do not edit."""
 
 from __future__ import annotations

@@ -1,26 +1,117 @@
-"""``gazu.shot``'s one-call functions. Generated from ``compat/functions/shot.py``
+"""``gazu.shot``'s table-made functions. Generated from ``compat/functions/shot.py``
 by ``python compat/render.py``: do not edit."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kitsu_models import catalogue as api
 from kitsu_models.streaming import ProgressCallback, StrPath
 
-from .._calls import BY_NAME, Downloaded, FIRST, ROW, Record, Ref, Row, TEXT, call, download, flag, record, ref, upload
+from .._calls import (
+    BY_NAME, Downloaded, FIRST, Late, ROW, Record, Ref, Row, TEXT, call, download, field, fields, flag, linked,
+    page_url, production_url, record, ref, upload,
+)
 from ..cache import cache
 from ..client import KitsuClient, default_client
 
+if TYPE_CHECKING:
+    from .. import shot as gazu_shot
+else:
+    gazu_shot = Late("gazu.shot")
+
 __all__ = [
-    "all_previews_for_shot", "all_shots_for_project", "all_shots_for_episode", "all_shots_for_sequence",
-    "all_sequences_for_project", "all_sequences_for_episode", "all_episodes_for_project", "get_episode",
-    "get_episode_by_name", "get_sequence", "get_sequence_by_name", "get_shot", "get_shot_by_name", "update_shot",
-    "update_sequence", "update_episode", "update_shot_data", "update_sequence_data", "update_episode_data",
-    "remove_shot", "restore_shot", "remove_episode", "remove_sequence", "get_asset_instances_for_shot",
-    "all_asset_instances_for_shot", "add_asset_instance_to_shot", "remove_asset_instance_from_shot",
-    "import_shots_with_csv", "export_shots_with_csv",
+    "get_episode_from_sequence", "new_episode", "new_sequence", "new_shot", "get_sequence_from_shot", "get_episode_url",
+    "get_sequence_url", "get_shot_url", "get_all_episodes_url", "get_all_sequences_url", "all_previews_for_shot",
+    "all_shots_for_project", "all_shots_for_episode", "all_shots_for_sequence", "all_sequences_for_project",
+    "all_sequences_for_episode", "all_episodes_for_project", "get_episode", "get_episode_by_name", "get_sequence",
+    "get_sequence_by_name", "get_shot", "get_shot_by_name", "update_shot", "update_sequence", "update_episode",
+    "update_shot_data", "update_sequence_data", "update_episode_data", "remove_shot", "restore_shot", "remove_episode",
+    "remove_sequence", "get_asset_instances_for_shot", "all_asset_instances_for_shot", "add_asset_instance_to_shot",
+    "remove_asset_instance_from_shot", "import_shots_with_csv", "export_shots_with_csv",
 ]
+
+
+@cache
+def get_episode_from_sequence(sequence: Ref, client: KitsuClient = default_client) -> Row | None:
+    """The sequence's episode, or None when it is in none."""
+    return linked(get_episode, field(client, sequence, "parent_id", api.SEQUENCE), client)
+
+
+def new_episode(project: Ref, name: str, client: KitsuClient = default_client) -> Row:
+    """The production's episode named ``name``, created when there is none."""
+    ids = {"project_id": ref(project)}
+    body = {"name": name}
+    found = gazu_shot.get_episode_by_name(project, name, client=client)
+    if found is not None:
+        return found
+    return call(client, "POST", api.PROJECT_EPISODES, ids, body=body, result=ROW)
+
+
+def new_sequence(project: Ref, name: str, episode: Ref | None = None, client: KitsuClient = default_client) -> Row:
+    """The sequence named ``name`` (in ``episode`` when given, else in the production), created when there is none."""
+    ids = {"project_id": ref(project)}
+    body = fields({"name": name}, episode_id=ref(episode))
+    found = gazu_shot.get_sequence_by_name(project, name, episode, client=client)
+    if found is not None:
+        return found
+    return call(client, "POST", api.PROJECT_SEQUENCES, ids, body=body, result=ROW)
+
+
+def new_shot(
+    project: Ref, sequence: Ref, name: str, nb_frames: int | None = None, frame_in: int | None = None,
+    frame_out: int | None = None, description: str | None = None, data: dict[str, Any] = {},
+    client: KitsuClient = default_client,
+) -> Row:
+    """The sequence's shot named ``name``, created when there is none (``frame_in``, ``frame_out`` in its ``data``)."""
+    ids = {"project_id": ref(project)}
+    body = fields(
+        {
+            "name": name, "data": fields(dict(data or {}), frame_in=frame_in, frame_out=frame_out),
+            "sequence_id": ref(sequence),
+        },
+        nb_frames=nb_frames, description=description,
+    )
+    found = gazu_shot.get_shot_by_name(sequence, name, client=client)
+    if found is not None:
+        return found
+    return call(client, "POST", api.PROJECT_SHOTS, ids, body=body, result=ROW)
+
+
+@cache
+def get_sequence_from_shot(shot: Ref, client: KitsuClient = default_client) -> Row:
+    """The shot's sequence (read unless the dict has its ``parent_id``)."""
+    return gazu_shot.get_sequence(field(client, shot, "parent_id", api.SHOT), client=client)
+
+
+@cache
+def get_episode_url(episode: Ref, client: KitsuClient = default_client) -> str:
+    """The page of the episode's shots in Kitsu's web UI."""
+    return page_url(client, gazu_shot.get_episode(episode, client=client), "episodes") + "shots"
+
+
+@cache
+def get_sequence_url(sequence: Ref, client: KitsuClient = default_client) -> str:
+    """The sequence's page in Kitsu's web UI (under its episode when it has one)."""
+    return page_url(client, gazu_shot.get_sequence(sequence, client=client), "sequences", "parent_id")
+
+
+@cache
+def get_shot_url(shot: Ref, client: KitsuClient = default_client) -> str:
+    """The shot's page in Kitsu's web UI (under its episode when it has one)."""
+    return page_url(client, gazu_shot.get_shot(shot, client=client), "shots", "episode_id")
+
+
+@cache
+def get_all_episodes_url(project: Ref, client: KitsuClient = default_client) -> str:
+    """The page of a production's episodes in Kitsu's web UI (no request)."""
+    return f"{production_url(client, project)}/episodes/"
+
+
+@cache
+def get_all_sequences_url(project: Ref, client: KitsuClient = default_client) -> str:
+    """The page of a production's sequences in Kitsu's web UI (no request)."""
+    return f"{production_url(client, project)}/sequences/"
 
 
 @cache

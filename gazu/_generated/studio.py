@@ -1,4 +1,4 @@
-"""``gazu.studio``'s one-call functions. Generated from ``compat/functions/studio.py``
+"""``gazu.studio``'s table-made functions. Generated from ``compat/functions/studio.py``
 by ``python compat/render.py``: do not edit."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""``gazu.sync``'s one-call functions. Generated from ``compat/functions/sync.py``
+"""``gazu.sync``'s table-made functions. Generated from ``compat/functions/sync.py``
 by ``python compat/render.py``: do not edit."""
 
 from __future__ import annotations
@@ -8,10 +8,81 @@ from typing import Any
 
 from kitsu_models import catalogue as api
 
-from .._calls import Record, call, record
+from .. import asset as gazu_asset
+from .. import person as gazu_person
+from .. import project as gazu_project
+from .. import task as gazu_task
+from .._calls import LIST, Record, Ref, Row, call, id_map, record, ref
 from ..client import KitsuClient, default_client
+from ..helpers import validate_date_format
 
-__all__ = ["import_entities", "import_tasks", "import_entity_links"]
+__all__ = [
+    "get_sync_department_id_map", "get_sync_asset_type_id_map", "get_sync_project_id_map", "get_sync_task_type_id_map",
+    "get_sync_task_status_id_map", "get_sync_person_id_map", "get_last_events", "import_entities", "import_tasks",
+    "import_entity_links",
+]
+
+
+def get_sync_department_id_map(source_client: KitsuClient, target_client: KitsuClient) -> dict[str, str]:
+    """Source departments' ids -> the ids of the target's departments of the same name."""
+    return id_map(
+        gazu_person.all_departments(client=source_client), gazu_person.all_departments(client=target_client), "name",
+        "id",
+    )
+
+
+def get_sync_asset_type_id_map(source_client: KitsuClient, target_client: KitsuClient) -> dict[str, str]:
+    """Source asset types' ids -> the ids of the target's asset types of the same name."""
+    return id_map(
+        gazu_asset.all_asset_types(client=source_client), gazu_asset.all_asset_types(client=target_client), "name",
+        "id",
+    )
+
+
+def get_sync_project_id_map(source_client: KitsuClient, target_client: KitsuClient) -> dict[str, str]:
+    """Source productions' ids -> the ids of the target's productions of the same name."""
+    return id_map(
+        gazu_project.all_projects(client=source_client), gazu_project.all_projects(client=target_client), "name", "id",
+    )
+
+
+def get_sync_task_type_id_map(source_client: KitsuClient, target_client: KitsuClient) -> dict[str, str]:
+    """Source task types' ids -> the ids of the target's task types of the same name."""
+    return id_map(
+        gazu_task.all_task_types(client=source_client), gazu_task.all_task_types(client=target_client), "name", "id",
+    )
+
+
+def get_sync_task_status_id_map(source_client: KitsuClient, target_client: KitsuClient) -> dict[str, str]:
+    """Source task statuses' ids -> the ids of the target's task statuses of the same name."""
+    return id_map(
+        gazu_task.all_task_statuses(client=source_client), gazu_task.all_task_statuses(client=target_client), "name",
+        "id",
+    )
+
+
+def get_sync_person_id_map(source_client: KitsuClient, target_client: KitsuClient) -> dict[str, str]:
+    """Source persons' ids -> the ids of the target's persons of the same email."""
+    return id_map(
+        gazu_person.all_persons(client=source_client), gazu_person.all_persons(client=target_client), "email", "id",
+    )
+
+
+def get_last_events(
+    page_size: int = 20000, project: Ref | None = None, after: str | None = None, before: str | None = None,
+    only_files: bool = False, name: str | None = None, client: KitsuClient = default_client, *,
+    limit: int | None = None,
+) -> list[Row]:
+    """The latest events, newest first (``limit``, 1.3.1's name of ``page_size``, wins when given)."""
+    return call(
+        client, "GET", api.LAST_EVENTS,
+        params={
+            "limit": page_size if limit is None else limit, "only_files": only_files, "project_id": ref(project),
+            "after": None if after is None else validate_date_format(after),
+            "before": None if before is None else validate_date_format(before), "name": name,
+        },
+        result=LIST,
+    )
 
 
 def import_entities(entities: Sequence[Record], client: KitsuClient = default_client) -> Any:

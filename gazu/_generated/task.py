@@ -1,18 +1,28 @@
-"""``gazu.task``'s one-call functions. Generated from ``compat/functions/task.py``
+"""``gazu.task``'s table-made functions. Generated from ``compat/functions/task.py``
 by ``python compat/render.py``: do not edit."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kitsu_models import catalogue as api
+from kitsu_models.streaming import ProgressCallback
 
-from .._calls import BY_NAME, FIRST, LIST, ROW, Record, Ref, Row, TEXT, call, fields, flag, record, ref, refs
+from .._calls import (
+    BY_NAME, FIRST, LIST, Late, ROW, Record, Ref, Row, TEXT, call, comment_files, comment_form, field, fields, flag,
+    production_url, record, ref, refs, upload,
+)
 from ..cache import cache
 from ..client import KitsuClient, default_client
 
+if TYPE_CHECKING:
+    from .. import task as gazu_task
+else:
+    gazu_task = Late("gazu.task")
+
 __all__ = [
+    "batch_comments", "create_multiple_comments", "new_task_type", "update_task", "get_task_url", "get_time_spent",
     "all_task_statuses", "all_task_statuses_for_project", "get_task_status", "get_task_status_by_name",
     "get_task_status_by_short_name", "get_default_task_status", "remove_task_status", "update_task_status",
     "all_task_types", "all_task_types_for_project", "all_task_types_for_shot", "all_task_types_for_concept",
@@ -33,6 +43,59 @@ __all__ = [
     "delete_comment_reply", "delete_comment_attachment", "create_preview", "create_extra_preview",
     "remove_preview_from_comment", "set_main_preview", "all_previews_for_task", "all_preview_files_for_project",
 ]
+
+
+def batch_comments(
+    comments: list[dict[str, Any]] | None = None, task: Ref | None = None, client: KitsuClient = default_client, *,
+    progress_callback: ProgressCallback | None = None,
+) -> Any:
+    """Post comments in one request (on ``task``, else each on its ``task_id``), their files streamed along."""
+    return upload(
+        client, api.BATCH_COMMENT if task is None else api.TASK_BATCH_COMMENT, {"task_id": task},
+        comment_files(comments), fields=comment_form(comments), progress=progress_callback,
+    )
+
+
+def create_multiple_comments(
+    project: Ref, comments: list[dict[str, Any]] | None = None, client: KitsuClient = default_client, *,
+    progress_callback: ProgressCallback | None = None,
+) -> Any:
+    """Post comments on several tasks of a production in one request (as ``batch_comments``)."""
+    return upload(
+        client, api.PROJECT_COMMENT_MANY, {"project_id": project}, comment_files(comments),
+        fields=comment_form(comments), progress=progress_callback,
+    )
+
+
+def new_task_type(
+    name: str, color: str = "#000000", for_entity: str = "Asset", client: KitsuClient = default_client,
+) -> Row:
+    """The task type of this name for ``for_entity``, created when there is none."""
+    body = {"name": name, "color": color, "for_entity": for_entity}
+    found = gazu_task.get_task_type_by_name(name, for_entity, client=client)
+    if found is not None:
+        return found
+    return call(client, "POST", api.TASK_TYPES, body=body, result=ROW)
+
+
+def update_task(task: Record, client: KitsuClient = default_client) -> Row:
+    """Save the fields of ``task`` (its assignees sent as ids)."""
+    return call(client, "PUT", api.TASK, {"task_id": task}, body=record(task, ["assignees"]), result=ROW)
+
+
+@cache
+def get_task_url(task: Ref, client: KitsuClient = default_client) -> str:
+    """The task's page in Kitsu's web UI."""
+    return f"{production_url(client, field(client, task, 'project_id', api.TASK))}/shots/tasks/{ref(task)}/"
+
+
+@cache
+def get_time_spent(task: Ref, date: str | None = None, client: KitsuClient = default_client) -> Any:
+    """The time spent on the task, by person (on ``date``, YYYY-MM-DD, when given)."""
+    return call(
+        client, "GET", api.TASK_TIME_SPENTS if date is None else api.TASK_DAY_TIME_SPENTS,
+        {"task_id": task, "date": date},
+    )
 
 
 @cache

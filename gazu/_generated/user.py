@@ -1,8 +1,9 @@
-"""``gazu.user``'s one-call functions. Generated from ``compat/functions/user.py``
+"""``gazu.user``'s table-made functions. Generated from ``compat/functions/user.py``
 by ``python compat/render.py``: do not edit."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from kitsu_models import catalogue as api
@@ -12,17 +13,22 @@ from ..cache import cache
 from ..client import KitsuClient, default_client
 
 __all__ = [
-    "all_open_projects", "all_asset_types_for_project", "all_assets_for_asset_type_and_project", "all_tasks_for_asset",
-    "all_tasks_for_shot", "all_tasks_for_scene", "all_tasks_for_sequence", "all_task_types_for_asset",
-    "all_task_types_for_shot", "all_task_types_for_scene", "all_task_types_for_sequence", "all_sequences_for_project",
-    "all_episodes_for_project", "all_shots_for_sequence", "all_scenes_for_sequence", "all_tasks_to_do",
-    "all_done_tasks", "get_timespents_range", "all_filters", "new_filter", "remove_filter", "update_filter",
-    "get_context", "all_tasks_requiring_feedback", "all_filter_groups", "new_filter_group", "get_filter_group",
-    "update_filter_group", "remove_filter_group", "all_desktop_login_logs", "get_time_spents_by_date",
-    "get_task_time_spent", "get_day_off", "all_notifications", "get_notification", "update_notification",
-    "check_task_subscription", "subscribe_to_task", "unsubscribe_from_task", "all_chats", "join_chat", "leave_chat",
-    "clear_avatar", "mark_all_notifications_as_read",
+    "log_desktop_session_log_in", "all_open_projects", "all_asset_types_for_project",
+    "all_assets_for_asset_type_and_project", "all_tasks_for_asset", "all_tasks_for_shot", "all_tasks_for_scene",
+    "all_tasks_for_sequence", "all_task_types_for_asset", "all_task_types_for_shot", "all_task_types_for_scene",
+    "all_task_types_for_sequence", "all_sequences_for_project", "all_episodes_for_project", "all_shots_for_sequence",
+    "all_scenes_for_sequence", "all_tasks_to_do", "all_done_tasks", "get_timespents_range", "all_filters", "new_filter",
+    "remove_filter", "update_filter", "get_context", "all_tasks_requiring_feedback", "all_filter_groups",
+    "new_filter_group", "get_filter_group", "update_filter_group", "remove_filter_group", "all_desktop_login_logs",
+    "get_time_spents_by_date", "get_task_time_spent", "get_day_off", "all_notifications", "get_notification",
+    "update_notification", "check_task_subscription", "subscribe_to_task", "unsubscribe_from_task", "all_chats",
+    "join_chat", "leave_chat", "clear_avatar", "mark_all_notifications_as_read",
 ]
+
+
+def log_desktop_session_log_in(client: KitsuClient = default_client) -> Row:
+    """Record that the user opened a desktop session now (local time, ISO 8601)."""
+    return call(client, "POST", api.USER_DESKTOP_LOGINS, body={"date": datetime.datetime.now().isoformat()}, result=ROW)
 
 
 @cache

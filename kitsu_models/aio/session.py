@@ -105,6 +105,11 @@ class AsyncKitsu(AwaitingSession):
     def tokens(self) -> Tokens | None:
         return self.http.tokens
 
+    def set_tokens(self, tokens: Tokens | None) -> None:
+        """Use tokens obtained elsewhere (another process, a saved session)."""
+        self.http.tokens = tokens
+        self._user = None
+
     @property
     def is_authenticated(self) -> bool:
         return self.http.tokens is not None

@@ -108,3 +108,15 @@ def test_the_modules_helpers_work_on_stores_of_gazus_shape() -> None:
     gazu.cache.insert_value(answer, store, (4,), {})
     assert gazu.cache.remove_oldest_entry(store, 1) == "[2]" and list(store) == ["[4]"]
     assert gazu.cache.remove_oldest_entry(store, 0) is None  # 0: no limit, as in gazu
+
+
+@responses.activate
+def test_clearing_a_cache_forgets_its_answers_and_its_counts(client: Any) -> None:
+    responses.get(PROJECTS, json=[{"id": P, "name": "a"}])
+    gazu.project.all_projects(client)
+    gazu.project.all_projects(client)
+    gazu.project.all_projects.clear_cache()
+    infos = gazu.project.all_projects.get_cache_infos()
+    assert (infos["hits"], infos["misses"], infos["current_size"]) == (0, 0, 0)
+    gazu.project.all_projects(client)
+    assert len(responses.calls) == 2  # asked again: nothing was kept

@@ -7,14 +7,18 @@ from __future__ import annotations
 import importlib
 import inspect
 from pathlib import Path
+from unittest import mock
 
 import pytest
+
+import gazu.shot
 
 from gazu_spec import BUILT, routes
 
 ROOT = Path(__file__).resolve().parents[2]
 from compat import render
-from compat.functions import rows
+from compat.functions import Composed, Fn, rows
+from kitsu_models import catalogue as api
 
 
 @pytest.mark.parametrize("module", render.modules())
@@ -47,3 +51,54 @@ def test_every_public_function_is_written_in_source(module: str) -> None:
         function = inspect.unwrap(value)
         assert inspect.isfunction(function), f"gazu.{module}.{name}"
         assert f"def {function.__name__}(" in inspect.getsource(function), f"gazu.{module}.{name}"
+
+
+def test_a_lookup_row_checks_its_ids_and_builds_its_body_before_the_lookup() -> None:
+    """Get-or-create: a bad argument is refused before the lookup is sent."""
+    row = Fn("new_episode(project, name)", "POST", api.PROJECT_EPISODES, "Doc.", body={"name": "name"},
+             lookup="get_episode_by_name(project, name, client=client)")
+    lines = render.function(row)
+    ids, body = lines.index('    ids = {"project_id": ref(project)}'), lines.index('    body = {"name": name}')
+    lookup = lines.index("    found = get_episode_by_name(project, name, client=client)")
+    assert ids < body < lookup and lines[-1].endswith("ids, body=body, result=ROW)")
+
+
+def test_when_chooses_the_endpoint_and_fills_the_placeholders_of_both() -> None:
+    row = Fn("get_time_spent(task, date=None)", "GET", api.TASK_DAY_TIME_SPENTS, "Doc.",
+             when=("date is None", api.TASK_TIME_SPENTS))
+    code = " ".join(line.strip() for line in render.function(row))
+    assert 'api.TASK_TIME_SPENTS if date is None else api.TASK_DAY_TIME_SPENTS, {"task_id": task, "date": date}' in code
+
+
+def test_a_part_of_the_answer_is_annotated_so_that_mypy_checks_it() -> None:
+    row = Fn("get_organisation()", "GET", api.AUTHENTICATED, "Doc.", result="row", then='answer["organisation"]',
+             returns="Row")
+    assert render.function(row)[-2:] == ['    returned: Row = answer["organisation"]', "    return returned"]
+
+
+def test_a_row_calls_other_modules_through_them_and_its_own_through_itself_read_when_called() -> None:
+    assert "from .. import shot as gazu_shot" in render.imports("scene", "gazu_shot.get_sequence(x)")
+    lines = render.imports("shot", "gazu_shot.get_sequence(x)")
+    assert "from .. import shot as gazu_shot" not in lines  # (at import time: a cycle)
+    assert lines[-4:] == ["if TYPE_CHECKING:", "    from .. import shot as gazu_shot", "else:",
+                          '    gazu_shot = Late("gazu.shot")']
+    rendered = render.through_module(['def f(x: Ref) -> Row:', '    """get_sequence(x)."""', "    return get_sequence(x)",
+                                      "    return gazu_other.get_sequence(x) or my_get_sequence(x)"], "shot",
+                                     {"get_sequence"})
+    assert rendered[1:] == ['    """get_sequence(x)."""', "    return gazu_shot.get_sequence(x)",
+                            "    return gazu_other.get_sequence(x) or my_get_sequence(x)"]
+
+
+def test_patching_a_function_of_gazu_reaches_the_functions_of_its_module_that_call_it() -> None:
+    """As in 1.3.1: ``new_shot`` looks the shot up with ``gazu.shot.get_shot_by_name``."""
+    found = {"id": "a-shot", "name": "SH010"}
+    with mock.patch("gazu.shot.get_shot_by_name", return_value=found) as patched:
+        assert gazu.shot.new_shot("a-project", "a-sequence", "SH010") is found
+    patched.assert_called_once()
+
+
+def test_an_expression_too_long_for_a_line_is_split_only_at_a_call() -> None:
+    call = Composed("f(name)", "int", "Doc.", "gazu_shot.g(" + ", ".join(["name"] * 30) + ") - 1")
+    assert render.function(call)[-1] == "    ) - 1" and all(len(line) <= render.WIDTH for line in render.function(call))
+    with pytest.raises(ValueError, match="not a call"):
+        render.function(Composed("f(name)", "int", "Doc.", " + ".join(["name"] * 30)))

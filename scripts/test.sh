@@ -4,11 +4,20 @@
 #
 #   bash scripts/test.sh                 # everything
 #   bash scripts/test.sh -k events -x    # extra arguments go to pytest
+#   bash scripts/test.sh -m unit         # one tier: unit, server, slow, packaging
+#   bash scripts/test.sh -n 0            # pytest in one process (no workers)
+#
+# pytest runs in PYTEST_WORKERS pytest-xdist workers (default: auto, one per
+# core) with --dist loadgroup: tests spread one by one, those of an
+# xdist_group together; what must run once per session (the side-by-side
+# gazu runs, the wheels) is shared between the workers (run_once in
+# tests/integration/conftest.py), and a test that stops a server of the local
+# Kitsu runs while no other test uses it (ServerLock in tests/conftest.py).
 #
 # Needs root (kitsu-up.sh installs and starts the server). mypy runs even if
 # pytest failed; the exit status is non-zero if either failed. With CI=true,
-# KITSU_REQUIRE_SERVER=1 is exported: integration tests fail, never skip,
-# when the server is unreachable.
+# KITSU_REQUIRE_SERVER=1 is exported: tests that need the server fail, never
+# skip, when it is unreachable.
 set -Eeuo pipefail
 
 LOG_TAG="test"
@@ -42,8 +51,10 @@ last_line() {
 color=()
 [ ! -t 1 ] || color=(--color=yes)   # tee hides the terminal from pytest
 
+workers=(-n "${PYTEST_WORKERS:-auto}" --dist loadgroup)   # arguments given after these win (-n 0)
+
 phase "pytest"
-run_tool pytest .venv/bin/python -m pytest "${color[@]}" "$@"
+run_tool pytest .venv/bin/python -m pytest "${color[@]}" "${workers[@]}" "$@"
 PYTEST_RC=$TOOL_RC
 pytest_line=$(last_line "$OUT_DIR/pytest.out" ' in [0-9.]+s' || true)
 case "$PYTEST_RC" in

@@ -17,6 +17,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import functools
 import os
 import socket
 import subprocess
@@ -311,3 +314,103 @@ def kitsu_server() -> KitsuServer:
         admin_email=settings["KITSU_ADMIN_EMAIL"],
         admin_password=Secret(settings["KITSU_ADMIN_PASSWORD"]),
     )
+
+
+# ------------------------------------------------------------- test tiers
+#: Directories (under tests/) whose tests are all of the ``unit`` tier.
+UNIT_DIRECTORIES = ("unit", "typing")
+TESTS_ROOT = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Give each test its tier without it asking: ``unit`` for everything
+    under tests/unit and tests/typing, ``server`` for every test that needs
+    the real Kitsu (the ``kitsu_server`` fixture, directly or through
+    another fixture). ``slow`` and ``packaging`` are written on the tests
+    (or their module's ``pytestmark``). A test may carry several."""
+    for item in items:
+        try:
+            top = item.path.resolve().relative_to(TESTS_ROOT).parts[0]
+        except ValueError:
+            top = ""
+        if top in UNIT_DIRECTORIES:
+            item.add_marker(pytest.mark.unit)
+        if "kitsu_server" in getattr(item, "fixturenames", ()) and item.get_closest_marker("server") is None:
+            item.add_marker(pytest.mark.server)
+
+
+# ----------------------------------------------- one server, several workers
+#: When this test run began (seconds since the epoch): set by the first
+#: pytest process, inherited by its pytest-xdist workers.
+RUN_STARTED = float(os.environ.setdefault("KITSU_TESTS_RUN_STARTED", repr(time.time())))
+
+
+@functools.cache
+def studio_since() -> float:
+    """What the local Kitsu held at this time is the studio's; what was made
+    since may be another test's, made in another worker and about to be
+    deleted. The start of the run, or, if later, the last run of
+    scripts/kitsu-up.sh before the first call (the env file is the last
+    thing it writes: a server ``kitsu_server`` brought up is seeded by then)."""
+    try:
+        return max(RUN_STARTED, env_file().stat().st_mtime)
+    except OSError:
+        return RUN_STARTED
+
+
+@pytest.fixture
+def server_alone() -> None:
+    """The local Kitsu to this test alone: no other test (of this run's
+    workers or of another run here) uses it meanwhile. For a test that stops
+    one of its servers, or that counts what the whole server holds. (The
+    lock is taken by ``pytest_runtest_protocol`` below, around the set-up.)"""
+
+
+class ServerLock:
+    """A readers-writer lock on the local Kitsu, shared by every process that
+    runs tests against it (the pytest-xdist workers of a run, and other runs
+    on this machine): files in the server's log folder, beside the pid files
+    the stopping tests read, locked with ``flock`` (released by the system
+    if a process dies). A test that uses the server holds it shared; a test
+    that asks for ``server_alone`` holds it exclusive, so no other test sees
+    the outage it causes or changes what it counts. Writers first: once a writer waits at the gate, no
+    new reader passes it, so a stream of short tests cannot starve it."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self._gate = folder / "tests-gate.lock"
+        self._lock = folder / "tests-server.lock"
+
+    @contextlib.contextmanager
+    def hold(self, exclusive: bool) -> Iterator[None]:
+        with self._gate.open("a") as gate, self._lock.open("a") as lock:
+            fcntl.flock(gate, fcntl.LOCK_EX)
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+            finally:
+                if not exclusive:
+                    fcntl.flock(gate, fcntl.LOCK_UN)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+                fcntl.flock(gate, fcntl.LOCK_UN)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """Hold the ``ServerLock`` through a test's set-up, call and tear-down
+    (module and session fixtures included, set up and torn down there):
+    exclusive for a test using ``server_alone`` (directly or through another
+    fixture), shared for any other test that needs the server, and for the
+    last test of a worker (it tears down the session's server fixtures)."""
+    names = set(getattr(item, "fixturenames", ()))
+    if "server_alone" in names:
+        exclusive = True
+    elif "kitsu_server" in names or nextitem is None:
+        exclusive = False
+    else:
+        return (yield)
+    folder = Path(os.environ.get("KITSU_LOG_DIR", "/tmp/kitsu-logs"))
+    with ServerLock(folder).hold(exclusive):
+        return (yield)

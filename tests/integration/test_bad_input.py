@@ -17,7 +17,7 @@ from kitsu_models.session import Kitsu
 
 from .models_support import World, artist, clone, world  # noqa: F401 (fixtures)
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.server
 
 
 def _objects(world: World, kitsu: Kitsu) -> Objects:
@@ -49,6 +49,7 @@ def _counts(kitsu: Kitsu, world: World) -> dict[str, int]:
     }
 
 
+@pytest.mark.usefixtures("server_alone")  # it counts the server's projects and people
 def test_hostile_values_change_nothing_on_the_real_server(world: World) -> None:
     kitsu = clone(world.kitsu)
     objects = _objects(world, kitsu)

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.packaging, pytest.mark.slow]  # (the gazu-cli test needs the server too)
 
 
 def _run(*command: str | Path, check: bool = True, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -31,12 +31,18 @@ def _run(*command: str | Path, check: bool = True, cwd: Path | None = None) -> s
 
 
 @pytest.fixture(scope="module")
-def wheels(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("wheels")
-    for source in (ROOT, ROOT / "compat"):
-        _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", out, source)
-    _run(sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", out, "gazu==1.3.1")
-    found = {path.name.split("-")[0]: path for path in out.glob("*.whl")}
+def wheels(tmp_path_factory: pytest.TempPathFactory, run_once: Any) -> dict[str, Path]:
+    """The two wheels built from the tree and official gazu's, once per
+    session (the tests may run in several pytest-xdist workers)."""
+
+    def build() -> dict[str, str]:
+        out = tmp_path_factory.mktemp("wheels")
+        for source in (ROOT, ROOT / "compat"):
+            _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", out, source)
+        _run(sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", out, "gazu==1.3.1")
+        return {path.name.split("-")[0]: str(path) for path in out.glob("*.whl")}
+
+    found = {name: Path(path) for name, path in run_once("wheels", build).items()}
     assert set(found) == {"kitsu_models", "kitsu_models_gazu", "gazu"}, found
     return found
 
@@ -108,10 +114,11 @@ def test_the_wheels_carry_what_a_studio_checks_before_adopting(wheels: dict[str,
 
 def test_the_installed_sdk_is_typed_to_the_last_symbol(wheels: dict[str, Path], tmp_path: Path) -> None:
     """``pyright --verifytypes`` (the completeness check for ``py.typed``
-    libraries) on the wheel installed as a studio would: every exported
+    libraries) on the wheel installed as a studio would, with its ``async``
+    extra (``AsyncKitsu`` is checked too): every exported
     symbol of a known type, every public function and class documented."""
     python = _venv(tmp_path / "typed")
-    _install(python, wheels["kitsu_models"])
+    _install(python, f"{wheels['kitsu_models']}[async]")  # AsyncKitsu's modules import aiohttp
     # pyright finds the environment to check as an activated venv
     # (its --pythonpath alone does not lead it to the package).
     venv = python.parent.parent
@@ -127,6 +134,7 @@ def test_the_installed_sdk_is_typed_to_the_last_symbol(wheels: dict[str, Path], 
     ]
     counts = report["exportedSymbolCounts"]
     assert counts["withKnownType"] > 2000, counts  # the package was found and read
+    assert any(symbol["name"].startswith("kitsu_models.aio.session.AsyncKitsu.") for symbol in report["symbols"])
     assert report["completenessScore"] == 1, "\n".join(flagged[:40])
     assert (report["missingFunctionDocStringCount"], report["missingClassDocStringCount"]) == (0, 0), flagged[:40]
 
@@ -148,7 +156,7 @@ def test_gazu_cli_from_the_wheel_with_its_extra_against_the_server(
         return subprocess.run([str(python.parent / "gazu-cli"), *arguments], input=stdin, capture_output=True,
                               text=True, timeout=120, cwd=tmp_path, env={**os.environ, "HOME": str(home)})
 
-    project = make_project(asset_types=["Props"], task_types=["Modeling"])
+    project = make_project(asset_types=["Prop"], task_types=["Modeling"])
     task = _an_admin_task(kitsu_server, project)
     login = ("login", "--host", kitsu_server.api_url, "--email", kitsu_server.admin_email)
 
@@ -182,7 +190,7 @@ def _an_admin_task(server: Any, project: dict[str, Any]) -> dict[str, Any]:
     with gazu.create_session(server.api_url, server.admin_email, server.admin_password.reveal()) as client:
         me = gazu.client.get_current_user(client=client)
         gazu.project.add_person_to_team(project, me, client=client)
-        props = gazu.asset.get_asset_type_by_name("Props", client=client)
+        props = gazu.asset.get_asset_type_by_name("Prop", client=client)  # made by zou init-data
         prop = gazu.asset.new_asset(project, props, "lamp", client=client)
         modeling = gazu.task.get_task_type_by_name("Modeling", client=client)
         task: dict[str, Any] = gazu.task.new_task(prop, modeling, assignees=[me], client=client)

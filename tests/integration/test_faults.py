@@ -28,7 +28,7 @@ from kitsu_models.session import Kitsu
 from tracebacks import everything_reachable, failure_of
 from .models_support import World, artist, clone, world  # noqa: F401 (fixtures)
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.server
 
 
 # ------------------------------------------------------------ restart
@@ -85,7 +85,7 @@ class ApiProcess:
 
 
 @pytest.fixture
-def api_process(kitsu_server: Any) -> Iterator[ApiProcess]:
+def api_process(kitsu_server: Any, server_alone: None) -> Iterator[ApiProcess]:
     process = ApiProcess.running(kitsu_server.api_url)
     yield process
     if not process.port_open():  # a failed test must not leave the server down
@@ -107,6 +107,7 @@ class Tally:
             self.failed.append(f"{type(exc).__name__}: {exc}")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("pause", [3.0, 10.0])
 def test_a_tool_rides_through_an_api_restart(world: World, api_process: ApiProcess, pause: float) -> None:
     """500 reads, 200 PUTs and 50 POSTs while the API is stopped, kept down
@@ -150,6 +151,7 @@ def test_a_tool_rides_through_an_api_restart(world: World, api_process: ApiProce
     assert clone(world.kitsu).shots.load(shot.id).description == "write 495"
 
 
+@pytest.mark.slow
 def test_past_its_budget_a_request_fails_typed_not_hung(world: World, api_process: ApiProcess) -> None:
     kitsu = Kitsu(world.kitsu.host, tokens=world.kitsu.tokens, retry=RetryPolicy(max_elapsed=2.0))
     api_process.stop()
@@ -202,6 +204,7 @@ def test_two_sessions_editing_different_fields_lose_nothing(world: World) -> Non
 
 
 # ---------------------------------------------------------- concurrency
+@pytest.mark.slow
 def test_eight_threads_share_one_session(world: World) -> None:
     """Mixed reads and saves on shared objects, each thread owning one data
     key of each, for KITSU_CONCURRENCY_SECONDS (60 by default)."""
@@ -250,6 +253,7 @@ def test_eight_threads_share_one_session(world: World) -> None:
 
 
 # --------------------------------------------------------------- tokens
+@pytest.mark.slow
 def test_a_corrupted_access_token_is_refreshed_against_the_real_server(world: World) -> None:
     tokens = world.kitsu.tokens
     assert tokens is not None and tokens.refresh is not None

@@ -33,7 +33,7 @@ from .models_support import (
     assert_saves_only, assert_wrong_type_sends_nothing, clone, unique,
 )
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.server
 
 NewSession = Callable[..., Kitsu]
 MakeProject = Callable[..., JSONDict]
@@ -289,6 +289,7 @@ def test_without_a_file_tree_nothing_is_sent_and_nothing_created(studio: Studio)
 
 
 # ------------------------------------------------------------ working files
+@pytest.mark.slow
 def test_working_files_revisions_last_revisions_and_paths(studio: Studio, default_tree: dict[str, Any]) -> None:
     kitsu, task, asset, software = studio.kitsu, studio.asset_task, studio.asset, studio.software
     studio.project.set_file_tree(default_tree)
@@ -395,6 +396,7 @@ def test_working_file_paths_from_a_versioned_tree(studio: Studio, simple_tree: d
     assert all(s.method == "GET" for s in log.sent), log.summary()
 
 
+@pytest.mark.slow
 def test_working_file_upload_and_download(studio: Studio, default_tree: dict[str, Any], tmp_path: Path) -> None:
     studio.project.set_file_tree(default_tree)
     working_file = studio.asset_task.new_working_file(software=studio.software)
@@ -548,6 +550,7 @@ def test_output_paths_use_the_revision_they_will_have(studio: Studio, simple_tre
     assert explicit.folder_path.endswith("\\v009") and explicit.file_name.endswith("_main_v009")
 
 
+@pytest.mark.slow
 def test_asset_instance_output_files(studio: Studio, default_tree: dict[str, Any], simple_tree: dict[str, Any]) -> None:
     kitsu, asset, shot, cache, modeling = studio.kitsu, studio.asset, studio.shot, studio.cache, studio.modeling
     row = kitsu.transport.post(f"data/scenes/{studio.scene.id}/asset-instances", {"asset_id": asset.id})
@@ -600,6 +603,7 @@ def test_asset_instance_output_files(studio: Studio, default_tree: dict[str, Any
         kitsu.transport.delete(f"data/asset-instances/{instance.id}")
 
 
+@pytest.mark.slow
 def test_output_file_save_checks_and_routes(studio: Studio, default_tree: dict[str, Any]) -> None:
     kitsu, asset = studio.kitsu, studio.asset
     new = OutputFile(entity_id=asset.id, output_type_id=studio.cache.id, task_type_id=studio.modeling.id)
@@ -624,6 +628,7 @@ def test_output_file_save_checks_and_routes(studio: Studio, default_tree: dict[s
 
 
 # ------------------------------------------------------------- arguments
+@pytest.mark.slow
 def test_arguments_are_checked_before_any_request(studio: Studio, default_tree: dict[str, Any]) -> None:
     kitsu, task, asset, cache, modeling = studio.kitsu, studio.asset_task, studio.asset, studio.cache, studio.modeling
     studio.project.set_file_tree(default_tree)

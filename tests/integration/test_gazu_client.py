@@ -17,7 +17,7 @@ import gazu
 from gazu import client as raw
 from kitsu_models import errors
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.server
 
 
 @pytest.fixture

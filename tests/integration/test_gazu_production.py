@@ -17,7 +17,7 @@ import gazu_script
 from gazu_spec import of_module
 from side_by_side import run, settings_of
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.server
 
 MODULES = ("project", "person", "asset", "shot", "casting", "entity", "task", "files", "playlist", "sync")
 #: Where ours gives another answer than official gazu 1.3.1, on purpose
@@ -81,6 +81,7 @@ def _spied(monkeypatch: pytest.MonkeyPatch) -> set[str]:
     return called
 
 
+@pytest.mark.slow
 def test_the_script_calls_every_function_and_gets_the_right_values(gazu_admin: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     called = _spied(monkeypatch)
     tag = uuid.uuid4().hex[:8]
@@ -178,6 +179,8 @@ def test_the_script_calls_every_function_and_gets_the_right_values(gazu_admin: A
     assert records["remove_project gone"] == {"error": "RouteNotFoundException"}
 
 
+@pytest.mark.slow
+@pytest.mark.usefixtures("server_alone")  # both runs read studio-wide lists: nothing may change them in between
 def test_the_script_gives_what_official_gazu_gives(production_compared: tuple[list[list[Any]], list[list[Any]]]) -> None:
     ours, theirs = production_compared
     assert [label for label, _ in ours] == [label for label, _ in theirs]

@@ -16,18 +16,24 @@ import gazu_scenarios
 from gazu_spec import BUILT, routes
 from side_by_side import compare_script
 
-pytestmark = pytest.mark.integration
+# Each scenario runs both gazus, one after the other, and compares what they
+# read, studio-wide lists among them: no other test may change the server
+# in between (server_alone, tests/conftest.py).
+pytestmark = [pytest.mark.server, pytest.mark.slow, pytest.mark.usefixtures("server_alone")]
 
 SCENARIOS = sorted(module.name for module in pkgutil.iter_modules(gazu_scenarios.__path__))
 
 
 @pytest.fixture(scope="module")
-def compared(kitsu_server: Any) -> dict[str, tuple[list[list[Any]], list[list[Any]]]]:
+def compared(kitsu_server: Any, run_once: Any) -> dict[str, tuple[list[list[Any]], list[list[Any]]]]:
     """Each scenario's records, ours and official gazu's, normalized (a
-    scenario is run when a test first asks for it)."""
+    scenario is run when a test first asks for it, once per session: under
+    pytest-xdist the scenarios' tests spread over the workers and the
+    coverage test reads their runs)."""
     class Runs(dict[str, tuple[list[list[Any]], list[list[Any]]]]):
         def __missing__(self, scenario: str) -> tuple[list[list[Any]], list[list[Any]]]:
-            self[scenario] = compare_script(kitsu_server, scenario)
+            ours, theirs = run_once(f"scenario-{scenario}", lambda: compare_script(kitsu_server, scenario))
+            self[scenario] = (ours, theirs)
             return self[scenario]
 
     return Runs()

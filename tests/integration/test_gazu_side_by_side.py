@@ -9,9 +9,10 @@ import pytest
 
 from side_by_side import Call, run, settings_of
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.server
 
 
+@pytest.mark.usefixtures("server_alone")  # both runs list the studio's statuses: none may change in between
 def test_the_client_module_gives_what_official_gazu_gives(kitsu_server: Any, admin: Any) -> None:
     status = admin.transport.get("data/task-status")[0]
     calls: list[Call] = [

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 import gazu
 from side_by_side import OFFICIAL, ensure_gazu_venv
 
-pytestmark = pytest.mark.integration
+# No tier marker: no server, but official gazu's interpreter (bench/harness.py
+# installs it), so not a unit test either.
 
 _ORACLE = r"""
 import json, sys

@@ -13,7 +13,7 @@ from side_by_side import run
 
 from .test_user_views import Studio, studio  # noqa: F401 (the fixture)
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.server
 
 
 def _calls(s: Studio) -> list[Any]:
@@ -41,6 +41,7 @@ def _calls(s: Studio) -> list[Any]:
     ]
 
 
+@pytest.mark.slow
 def test_the_user_module_as_an_artist_gives_what_official_gazu_gives(kitsu_server: Any, studio: Studio) -> None:
     calls = _calls(studio)
     assert {name for _, name, _, _ in calls} == {f.name for f in of_module("user")}

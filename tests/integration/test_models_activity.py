@@ -21,7 +21,7 @@ from kitsu_models.models import (
 
 from .models_support import RequestLog, World, artist, clone, world
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.server
 __all__ = ["artist", "world"]  # fixtures
 
 

@@ -22,7 +22,7 @@ from .models_support import (
     JSONDict, RequestLog, World, artist, clone, create_person, delete_people, world,
 )
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.server
 __all__ = ["artist", "world"]  # fixtures
 
 NewSession = Callable[..., Kitsu]
@@ -163,6 +163,7 @@ def check_walked(seen: Walked, production: Production, crew: list[Person]) -> No
     assert sum(1 for where, *_ in seen if where.startswith("E01/SQ")) == 2 * production.shots
 
 
+@pytest.mark.slow
 def test_walking_a_production_costs_the_same_few_requests_whatever_its_size(
     production: Production, new_session: NewSession, crew: list[Person]
 ) -> None:

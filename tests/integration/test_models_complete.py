@@ -22,7 +22,7 @@ from .models_support import RequestLog, World, artist, clone, world
 from .test_files import default_tree
 from .test_previews import make_png
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.server
 __all__ = ["artist", "default_tree", "world"]  # fixtures
 
 

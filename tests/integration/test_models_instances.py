@@ -24,7 +24,7 @@ from .models_support import (
     assert_saves_only, assert_wrong_type_sends_nothing, clone,
 )
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.server
 
 NewSession = Callable[..., Kitsu]
 

@@ -22,7 +22,7 @@ from .models_support import (
     assert_round_trip, assert_saves_only, assert_wrong_type_sends_nothing, clone, closed_status_id, unique, world,
 )
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.server
 __all__ = ["artist", "world"]  # fixtures
 
 NewSession = Callable[..., Kitsu]

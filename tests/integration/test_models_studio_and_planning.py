@@ -21,7 +21,7 @@ from kitsu_models.session import Kitsu
 
 from .models_support import RequestLog, clone, create_person, delete_people
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.server
 
 Build = Callable[[Kitsu, Project, str], KitsuModel]
 

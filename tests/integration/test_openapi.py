@@ -19,7 +19,7 @@ from kitsu_models.orm import registry
 from kitsu_models.orm.base import KitsuModel
 from kitsu_models.routes import Endpoint
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.server
 
 #: Where a model is named otherwise than the server's schema.
 MODEL_OF_SCHEMA = {"Metadata": "MetadataDescriptor", "SubscriptionToNotifications": "Subscription",

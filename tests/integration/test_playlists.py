@@ -23,7 +23,7 @@ from .models_support import (
     assert_wrong_type_sends_nothing, clone, unique,
 )
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.server
 
 NewSession = Callable[..., Kitsu]
 

@@ -41,7 +41,7 @@ from kitsu_models.session import Kitsu
 
 from .models_support import RequestLog, clone, create_person, delete_people
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.server
 
 JSONDict = dict[str, Any]
 PROGRESS = list[tuple[int, "int | None"]]
@@ -305,6 +305,7 @@ def test_add_preview_and_attachments_to_an_existing_comment(review: Review, tmp_
 
 
 # --------------------------------------------------------------- movies
+@pytest.mark.slow
 def test_a_movie_preview_is_processed_and_downloaded(review: Review, movies: dict[str, Path], tmp_path: Path) -> None:
     started = time.monotonic()
     comment = review.task.comment(review.wip, "animation v1", previews=[movies["clip"]], wait=True, timeout=120)

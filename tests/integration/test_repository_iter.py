@@ -15,7 +15,7 @@ from kitsu_models.session import Kitsu
 
 from .models_support import JSONDict, RequestLog, clone
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.server
 
 NB_TASKS = 7
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import requests
 
+import gazu
 import gazu.exception
 from kitsu_models import errors
 from kitsu_models.credentials import Tokens
@@ -23,7 +24,7 @@ from kitsu_models.transport import Transport
 if TYPE_CHECKING:
     from conftest import KitsuServer
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.server
 
 ZOU_VERSION = "1.0.97"
 
@@ -76,6 +77,10 @@ def test_a_closed_port_is_neither_up_nor_valid(closed_port_url: str) -> None:
     assert not kitsu.host_is_up()
     assert not kitsu.host_is_valid()
     assert delays == []  # the checks try once
+    with pytest.raises(errors.ConnectError):
+        kitsu.api_version()
+    assert delays == []  # never reached: a wrong host or port fails at once, no retry window
+    kitsu.transport.reached = True  # a server that answered this session before, now gone: retried
     with pytest.raises(errors.ConnectError):
         kitsu.api_version()
     assert len(delays) == kitsu.transport.retry.attempts - 1
@@ -165,15 +170,22 @@ def test_a_wrong_password_is_a_login_failure(
     caplog.set_level("DEBUG")
     wrong = f"wrong-{uuid.uuid4().hex}"
     kitsu = Kitsu(kitsu_server.api_url)
-    with pytest.raises(gazu.exception.AuthFailedException) as caught:
+    with pytest.raises(errors.LoginFailedError) as caught:
         kitsu.log_in(person["email"], wrong)
     exc = caught.value
     assert type(exc) is errors.LoginFailedError
-    assert isinstance(exc, gazu.exception.NotAuthenticatedException)
     assert (exc.method, exc.path, exc.status) == ("POST", "/auth/login", 400)
     assert exc.message == "Wrong email or password."
     assert not kitsu.is_authenticated
-    everything = str(exc) + repr(exc) + "".join(traceback.format_exception(exc)) + caplog.text
+    # Through gazu: 1.3.1's class, which is also the SDK's error.
+    client = gazu.client.create_client(kitsu_server.api_url)
+    with pytest.raises(gazu.exception.AuthFailedException) as through_gazu:
+        gazu.log_in(person["email"], wrong, client=client)
+    assert isinstance(through_gazu.value, errors.LoginFailedError)
+    assert not client.kitsu.is_authenticated
+    everything = caplog.text + "".join(
+        str(error) + repr(error) + "".join(traceback.format_exception(error)) for error in (exc, through_gazu.value)
+    )
     assert wrong not in everything
 
     # The account is real: its own password opens it.

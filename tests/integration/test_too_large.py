@@ -28,6 +28,9 @@ from .models_support import RequestLog
 if TYPE_CHECKING:  # the root conftest (tests/conftest.py) provides the fixture
     from conftest import KitsuServer
 
+# A second API started for the module: its tests in one pytest-xdist worker.
+pytestmark = [pytest.mark.server, pytest.mark.slow, pytest.mark.xdist_group("too_large")]
+
 JSONDict = dict[str, object]
 LIMIT = 1024 * 1024
 

@@ -29,7 +29,7 @@ from .test_models_complete import incomplete
 if TYPE_CHECKING:  # the root conftest (tests/conftest.py) provides the fixture
     from conftest import KitsuServer
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.server
 
 
 @dataclass

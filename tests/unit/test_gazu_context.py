@@ -65,11 +65,15 @@ def test_the_user_context_is_the_second_positional_parameter(fake: responses.Req
     assert ctx.all_episodes_for_project({"id": P}, True, client) == []
 
 
-@pytest.mark.parametrize(("function", "path"), [
+BY_NAME = [
     (ctx.all_assets_for_project, f"projects/{P}/assets"),
     (ctx.all_scenes_for_project, f"projects/{P}/scenes"),
     (ctx.all_sequences_for_episode, f"episodes/{E}/sequences"),
-])
+]
+
+
+# ids without the random ids (the same in every pytest-xdist worker)
+@pytest.mark.parametrize(("function", "path"), BY_NAME, ids=[function.__name__ for function, _ in BY_NAME])
 def test_the_reads_without_a_user_context_are_by_name(
     fake: responses.RequestsMock, client: Client, function: Callable[..., Any], path: str
 ) -> None:

@@ -37,7 +37,7 @@ def client() -> Client:
 @pytest.mark.parametrize(("episode", "page"), [
     (None, f"productions/{PROJECT}/edits/{EDIT}/"),
     (EPISODE, f"productions/{PROJECT}/episodes/{EPISODE}/edits/{EDIT}/"),
-])
+], ids=["without-episode", "in-its-episode"])  # not the random ids: the same in every pytest-xdist worker
 def test_the_edit_url_is_under_its_episode_when_it_has_one(
     fake: responses.RequestsMock, client: Client, episode: str | None, page: str
 ) -> None:

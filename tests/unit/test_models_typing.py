@@ -139,6 +139,7 @@ def test_the_event_type_checks_pass_mypy() -> None:
     assert "Success" in output
 
 
+@pytest.mark.slow
 def test_the_package_and_the_typing_files_pass_pyright_too() -> None:
     """pyright (the checker behind VS Code's Pylance) reads the package and
     the typing files as mypy does: no error (``[tool.pyright]`` of

@@ -150,15 +150,16 @@ def machine() -> dict[str, Any]:
 
 
 def ensure_gazu_venv() -> None:
+    """Official gazu with its ``async`` extra (aiohttp, for gazu.aio) in its own virtualenv."""
     if os.path.exists(OFFICIAL):
-        check = subprocess.run([OFFICIAL, "-P", "-c", "import gazu; print(gazu.__version__)"], cwd="/tmp",
+        check = subprocess.run([OFFICIAL, "-P", "-c", "import aiohttp, gazu; print(gazu.__version__)"], cwd="/tmp",
                                capture_output=True, text=True)
         if check.stdout.strip() == GAZU_VERSION:
             return
-    print(f"creating {GAZU_VENV} with gazu=={GAZU_VERSION} ...", flush=True)
+    print(f"creating {GAZU_VENV} with gazu[async]=={GAZU_VERSION} ...", flush=True)
     subprocess.run(["/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable,
                     "-m", "venv", GAZU_VENV], check=True)
-    subprocess.run([f"{GAZU_VENV}/bin/pip", "install", "-q", f"gazu=={GAZU_VERSION}"], check=True)
+    subprocess.run([f"{GAZU_VENV}/bin/pip", "install", "-q", f"gazu[async]=={GAZU_VERSION}"], check=True)
 
 
 def scenario_args() -> argparse.Namespace:

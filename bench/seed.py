@@ -76,23 +76,25 @@ def login() -> Kitsu:
                        timeout=Timeout(read=900))
 
 
-def project_name(size: str) -> str:
-    return f"Bench {size}"
+def project_name(size: str, copy: int = 1) -> str:
+    """``Bench medium``; further copies of one size are ``Bench medium #2`` ..."""
+    return f"Bench {size}" if copy == 1 else f"Bench {size} #{copy}"
 
 
-def find_complete(kitsu: Kitsu, size: str) -> dict[str, Any] | None:
+def find_complete(kitsu: Kitsu, size: str, copy: int = 1) -> dict[str, Any] | None:
     """The complete benchmark production of this size, or None (an
     incomplete one is renamed and closed so a fresh one can take its name)."""
     t = kitsu.transport
-    for row in t.get("data/projects", {"name": project_name(size)}):
+    name = project_name(size, copy)
+    for row in t.get("data/projects", {"name": name}):
         if (row.get("data") or {}).get("bench_seed") == SEED_VERSION:
             return dict(row)
         closed = [s["id"] for s in t.get("data/project-status") if s["name"] == "Closed"]
-        body: dict[str, Any] = {"name": f"{project_name(size)} (incomplete {int(time.time())})"}
+        body: dict[str, Any] = {"name": f"{name} (incomplete {int(time.time())})"}
         if closed:
             body["project_status_id"] = closed[0]
         t.put(f"data/projects/{row['id']}", body)
-        print(f"  renamed an incomplete {project_name(size)!r} out of the way", flush=True)
+        print(f"  renamed an incomplete {name!r} out of the way", flush=True)
     return None
 
 
@@ -101,7 +103,7 @@ def pool_map(func: Callable[[Any], Any], items: Iterable[Any]) -> list[Any]:
         return list(pool.map(func, items))
 
 
-def seed(kitsu: Kitsu, size_name: str) -> dict[str, Any]:
+def seed(kitsu: Kitsu, size_name: str, copy: int = 1) -> dict[str, Any]:
     size = SIZES[size_name]
     t = kitsu.transport
     rng = random.Random(42)
@@ -130,7 +132,7 @@ def seed(kitsu: Kitsu, size_name: str) -> dict[str, Any]:
     step(f"{len(people)} people ready")
 
     # The production and its settings.
-    project = t.post("data/projects", {"name": project_name(size_name), "production_type": "tvshow"})
+    project = t.post("data/projects", {"name": project_name(size_name, copy), "production_type": "tvshow"})
     pid = project["id"]
     for priority, tt in enumerate(asset_task_types + shot_task_types, start=1):
         t.post(f"data/projects/{pid}/settings/task-types", {"task_type_id": tt["id"], "priority": priority})
@@ -201,7 +203,7 @@ def seed(kitsu: Kitsu, size_name: str) -> dict[str, Any]:
     t.put(f"data/projects/{pid}", {"data": {"bench_seed": SEED_VERSION, "bench_size": size_name}})
     seconds = time.perf_counter() - started
     summary = {
-        "project_id": pid, "name": project_name(size_name), "size": size_name, "seed_seconds": round(seconds, 1),
+        "project_id": pid, "name": project_name(size_name, copy), "size": size_name, "seed_seconds": round(seconds, 1),
         "assets": len(assets), "shots": len(shots), "sequences": len(sequences), "episodes": len(episodes),
         "tasks": len(tasks), "people": len(people), "comments": len(comment_jobs),
         "requests": t.requests_sent,
@@ -209,16 +211,17 @@ def seed(kitsu: Kitsu, size_name: str) -> dict[str, Any]:
     return summary
 
 
-def ensure(size: str, kitsu: Kitsu | None = None) -> dict[str, Any]:
-    """The production of this size, seeded if missing. Returns a summary
-    (``seed_seconds`` is None when an existing production was reused)."""
+def ensure(size: str, kitsu: Kitsu | None = None, copy: int = 1) -> dict[str, Any]:
+    """The production of this size (its ``copy``-th one), seeded if missing.
+    Returns a summary (``seed_seconds`` is None when an existing production
+    was reused)."""
     kitsu = kitsu or login()
-    existing = find_complete(kitsu, size)
+    existing = find_complete(kitsu, size, copy)
     if existing is not None:
         print(f"reusing {existing['name']!r} ({existing['id']})", flush=True)
         return {"project_id": existing["id"], "name": existing["name"], "size": size, "seed_seconds": None}
-    print(f"seeding {project_name(size)!r} ...", flush=True)
-    summary = seed(kitsu, size)
+    print(f"seeding {project_name(size, copy)!r} ...", flush=True)
+    summary = seed(kitsu, size, copy)
     print(f"seeded in {summary['seed_seconds']:.1f} s wall time ({summary['requests']} requests): "
           f"{summary['assets']} assets, {summary['shots']} shots, {summary['tasks']} tasks, "
           f"{summary['people']} people, {summary['comments']} comments", flush=True)
@@ -228,8 +231,10 @@ def ensure(size: str, kitsu: Kitsu | None = None) -> dict[str, Any]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", choices=sorted(SIZES), default="small")
+    parser.add_argument("--copies", type=int, default=1, help="how many productions of this size (bench/async_walk.py walks 3)")
     args = parser.parse_args()
-    ensure(args.size)
+    for copy in range(1, args.copies + 1):
+        ensure(args.size, copy=copy)
     return 0
 
 

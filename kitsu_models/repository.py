@@ -346,27 +346,19 @@ class Repository(Generic[M]):
                 raise errors.InvalidArgumentError(f"a {self.model.__name__} row must be a dict, got {row!r:.80}")
         return self._run(self._plan_materialize(fresh, ModelList(session=self.session), rebind=False))  # type: ignore[arg-type]
 
-    def materialize_list(self, rows: list[dict[str, Any]], scope: dict[str, Any] | None = None) -> ModelList[M]:
+    def plan_materialize_list(self, rows: list[dict[str, Any]], scope: dict[str, Any] | None = None) -> Plan[ModelList[M]]:
         """Models for a list answer read elsewhere (a route embedding these
         rows in another model's), made as a list load makes them: one cohort
         holding every object of ``scope``, known objects joining it. The rows
         are the caller's to give up: they become the models' storage."""
-        return self._run(self.plan_materialize_list(rows, scope))
-
-    def plan_materialize_list(self, rows: list[dict[str, Any]], scope: dict[str, Any] | None = None) -> Plan[ModelList[M]]:
-        """:meth:`materialize_list` as a plan."""
         return (yield from self._plan_materialize(rows, ModelList(session=self.session, scope=scope)))
-
-    def filter_into_one_cohort(self, key: str, values: Sequence[str], params: Mapping[str, Any]) -> ModelList[M]:
-        """Objects whose ``key`` is one of ``values`` (with ``params``), read
-        by lists of 50 values into one cohort: their own relations then load
-        for all of them at once (the loader's query for many owners)."""
-        return self._run(self.plan_filter_into_one_cohort(key, values, params))
 
     def plan_filter_into_one_cohort(
         self, key: str, values: Sequence[str], params: Mapping[str, Any]
     ) -> Plan[ModelList[M]]:
-        """:meth:`filter_into_one_cohort` as a plan."""
+        """Objects whose ``key`` is one of ``values`` (with ``params``), read
+        by lists of 50 values into one cohort: their own relations then load
+        for all of them at once (the loader's query for many owners)."""
         cohort: ModelList[M] = ModelList(session=self.session)
         for chunk in chunks(list(values)):
             criteria = {key: chunk[0] if len(chunk) == 1 else list(chunk), **params}

@@ -97,11 +97,6 @@ class Relation:
         _cache_of(obj).pop(self.name, None)
 
 
-def _has_loaded(obj: KitsuModel, name: str) -> bool:
-    state = peek(obj)
-    return state is not None and state.related is not None and name in state.related
-
-
 def _cache_of(obj: KitsuModel) -> dict[str, Any]:
     return state_of(obj).relations()
 

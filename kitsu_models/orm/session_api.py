@@ -91,16 +91,8 @@ class Store(Protocol[M]):
         """Objects for rows already read (``owned``: the rows may become their storage)."""
         ...
 
-    def materialize_list(self, rows: list[dict[str, Any]], scope: dict[str, Any] | None = None) -> ModelList[M]:
-        """Objects for a list answer read elsewhere, as one cohort of ``scope`` (the rows become their storage)."""
-        ...
-
     def reload_many(self, objects: Sequence[M]) -> None:
         """Read ``objects`` again from the server, in batch."""
-        ...
-
-    def filter_into_one_cohort(self, key: str, values: Sequence[str], params: Mapping[str, Any]) -> ModelList[M]:
-        """The objects whose ``key`` holds one of ``values``, as one cohort."""
         ...
 
     # The same reads as plans (kitsu_models.exchange): the loader's, for both transports.
@@ -121,7 +113,7 @@ class Store(Protocol[M]):
         ...
 
     def plan_materialize_list(self, rows: list[dict[str, Any]], scope: dict[str, Any] | None = None) -> Plan[ModelList[M]]:
-        """:meth:`materialize_list` as a plan."""
+        """Objects for a list answer read elsewhere, as one cohort of ``scope`` (the rows become their storage)."""
         ...
 
     def plan_reload_many(self, objects: Sequence[M]) -> Plan[None]:
@@ -131,7 +123,7 @@ class Store(Protocol[M]):
     def plan_filter_into_one_cohort(
         self, key: str, values: Sequence[str], params: Mapping[str, Any]
     ) -> Plan[ModelList[M]]:
-        """:meth:`filter_into_one_cohort` as a plan."""
+        """The objects whose ``key`` holds one of ``values``, as one cohort."""
         ...
 
     def create(self, obj: M) -> M:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from . import catalogue as api
 from . import errors
 from .credentials import Secret, Tokens
-from .exchange import drive
+from .exchange import Plan, drive
 from .orm import loader, session_api
 from .orm.prefetch import prefetch
 from .policy import RetryPolicy, Timeout
@@ -270,8 +270,15 @@ class Kitsu(BlockingSession):
         must not merge that old record back over a refreshed or edited
         object. Without a record (tokens given), it is read from the server.
         """
-        with self._me_lock:  # a prefetch's threads may ask at once
-            return drive(self.plan_me(), self.transport.send)
+        return drive(self.plan_me(), self.transport.send)
+
+    def plan_me(self) -> Plan[Person]:
+        """:attr:`me` as a plan, one thread at a time: the threads of a
+        prefetch that all need the user (each board list checks the role)
+        read it once. (A blocking plan runs in its caller's thread, so the
+        lock is held across its one request.)"""
+        with self._me_lock:
+            return (yield from super().plan_me())
 
     def current_user(self) -> dict[str, Any]:
         """The logged-in user's record, as the server sends it."""

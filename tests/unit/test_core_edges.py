@@ -10,6 +10,7 @@ import gc
 import json
 import threading
 from typing import Any
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 import responses
@@ -115,3 +116,97 @@ def test_a_prefetch_with_levels_below_loads_each_level_once(kitsu: Kitsu, mocked
     assert {shot.sequence.episode.id for shot in shots} == {episode["id"]}  # type: ignore[union-attr]
     assert isinstance(shots[0].sequence, Sequence) and isinstance(shots[0].sequence.episode, Episode)
     assert len(mocked.calls) == 2
+
+
+def test_a_long_text_is_cut_in_a_repr_and_a_text_at_the_limit_is_not(kitsu: Kitsu) -> None:
+    long, limit = kitsu.comments.materialize(
+        [row("Comment", "get", id=new_id(), text="x" * 60), row("Comment", "get", id=new_id(), text="y" * 40)]
+    )
+    assert f"text='{'x' * 39}…')" in repr(long)
+    assert f"text='{'y' * 40}')" in repr(limit)
+
+
+def test_models_are_equal_by_class_and_id_and_new_ones_by_their_fields(kitsu: Kitsu) -> None:
+    object_id = new_id()
+    mine = kitsu.tasks.materialize([row("Task", "get", id=object_id)])[0]
+    assert mine == Kitsu(API).tasks.materialize([row("Task", "get", id=object_id)])[0]
+    assert mine != kitsu.assets.materialize([row("Asset", "get", id=object_id)])[0] and mine != object_id
+    project_id = new_id()
+    assert Episode(name="E01", project_id=project_id) == Episode(name="E01", project_id=project_id)
+    assert Episode(name="E01", project_id=project_id) != Episode(name="E02", project_id=project_id)
+
+
+def test_without_a_default_session_a_model_says_how_to_set_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kitsu_models.orm import session_api
+
+    monkeypatch.setattr(session_api, "_default", None)
+    with pytest.raises(errors.KitsuError) as caught:
+        session_api.default_session()
+    assert str(caught.value) == "no default Kitsu session: call set_default_session() first"
+
+
+def test_expiring_forgets_what_was_read_keeps_unsaved_changes_and_reloads_once(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
+    object_id = new_id()
+    task = kitsu.tasks.materialize([{**row("Task", "get", id=object_id, description="old", data={"k": 1}),
+                                     "name": "main"}])[0]
+    task.description = "mine"
+    task.data["k"] = 2  # an edit in place, unsaved
+    task.expire()
+    assert "name" not in task.model_fields_set and {"description", "data"} <= task.model_fields_set
+    mocked.get(API + "data/tasks", json=[{**row("Task", "get", id=object_id, description="theirs",
+                                                data={"k": 1, "other": 3}), "name": "renamed"}])
+    assert (task.name, task.description, task.data) == ("renamed", "mine", {"k": 2, "other": 3})
+    assert task.changes() == {"description": "mine", "data": {"k": 2}}
+    assert len(mocked.calls) == 1
+
+
+def test_a_model_without_a_delete_route_refuses_before_any_request(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    log = kitsu.login_logs.materialize([{"id": new_id(), "person_id": new_id(), "origin": "script"}])[0]
+    with pytest.raises(errors.InvalidArgumentError, match="^LoginLog objects cannot be deleted through the API$"):
+        log.delete()
+    with pytest.raises(errors.InvalidArgumentError, match="^LoginLog objects cannot be read through the API$"):
+        log.refresh()
+    assert len(mocked.calls) == 0
+
+
+def test_a_plain_delete_asks_no_force_and_a_forced_one_does(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    status = kitsu.task_statuses.materialize([row("TaskStatus", id=new_id())])[0]
+    mocked.delete(API + f"data/task-status/{status.id}", status=204)
+    assert status.delete() is True and status.is_deleted
+    sequence = kitsu.sequences.materialize([row("Sequence", "get", id=new_id())])[0]
+    mocked.delete(API + f"data/sequences/{sequence.id}", status=204)
+    assert sequence.delete(force=True) is True
+    assert [(call.request.method, urlparse(call.request.url).query) for call in mocked.calls] == [
+        ("DELETE", ""), ("DELETE", "force=true")
+    ]
+
+
+def test_a_refresh_reloads_the_relations_it_had_and_keeps_the_object_in_its_list(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
+    modeling, shading, todo, done = (row(name, id=new_id()) for name in ("TaskType", "TaskType", "TaskStatus",
+                                                                          "TaskStatus"))
+    tasks = kitsu.tasks.materialize([
+        row("Task", "get", id=new_id(), task_type_id=modeling["id"], task_status_id=todo["id"]),
+        row("Task", "get", id=new_id(), task_type_id=modeling["id"], task_status_id=done["id"]),
+    ])
+    mocked.get(API + "data/task-types", json=[modeling, shading])
+    assert tasks[0].task_type.id == modeling["id"]
+    mocked.get(API + f"data/tasks/{tasks[0].id}",
+               json=row("Task", "get", id=tasks[0].id, task_type_id=shading["id"], task_status_id=todo["id"]))
+    assert tasks[0].refresh() is tasks[0]
+    assert tasks[0].task_type.id == shading["id"]  # reloaded with the record (no request: shading is known)
+    mocked.get(API + "data/task-status", json=[todo, done])
+    assert tasks[1].task_status.id == done["id"]
+    assert sorted(json.loads(parse_qs(urlparse(mocked.calls[-1].request.url).query)["id"][0])) == \
+        sorted([todo["id"], done["id"]])  # the refreshed task is still of the list: one batch for both
+    assert len(mocked.calls) == 3
+
+
+def test_refreshing_an_object_deleted_on_the_server_names_it(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    task = kitsu.tasks.materialize([row("Task", "get", id=new_id())])[0]
+    mocked.get(API + f"data/tasks/{task.id}", status=404, json={"message": "not found"})
+    with pytest.raises(errors.ModelNotFoundError, match=f"no Task {task.id}"):
+        task.refresh()

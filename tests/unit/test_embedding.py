@@ -223,3 +223,33 @@ def test_without_the_embedded_relation_a_prefetch_reads_the_plain_list(
     mocked.get(API + f"data/projects/{board.pid}/assets", json=board.full_assets())
     board.project.prefetch("assets.asset_type")
     assert [path for path, _ in board.sent()] == [f"data/projects/{board.pid}/assets", "data/asset-types"]
+
+
+@pytest.mark.parametrize("answer", [{"assets": []}, [["not", "a", "row"]]])
+def test_a_board_of_another_shape_falls_back_to_the_objects_own_routes(
+    kitsu: Kitsu, mocked: responses.RequestsMock, answer: Any
+) -> None:
+    board = Board(kitsu, mocked, "admin")
+    mocked.replace(responses.GET, API + "data/assets/with-tasks", json=answer)
+    mocked.get(API + f"data/projects/{board.pid}/assets", json=board.full_assets())
+    mocked.get(API + f"data/projects/{board.pid}/tasks", json=board.full_tasks())
+    board.project.prefetch("assets.tasks")
+    assert [path for path, _ in board.sent()][-2:] == [
+        f"data/projects/{board.pid}/assets", f"data/projects/{board.pid}/tasks"
+    ]
+    assert [len(a.tasks) for a in board.project.assets] == [2, 2, 2]
+
+
+def test_a_board_read_again_is_revalidated_and_its_lists_keep_their_scopes(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
+    board = Board(kitsu, mocked, "admin")
+    mocked.replace(responses.GET, API + "data/assets/with-tasks", json=board.assets, headers={"ETag": '"b1"'})
+    board.project.prefetch("assets.tasks")
+    asset = board.project.assets[0]
+    assert asset.tasks.scope == {"entity_id": asset.id} and asset.tasks.session is kitsu
+    assert board.project.assets.scope == {"project_id": board.pid}
+    board.project.expire()  # its lists forgotten: read again
+    board.project.prefetch("assets.tasks")
+    board_reads = [call for call in mocked.calls if "with-tasks" in call.request.url]
+    assert board_reads[-1].request.headers.get("If-None-Match") == '"b1"'

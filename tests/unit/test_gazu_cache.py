@@ -5,6 +5,7 @@ and beyond gazu, answers revalidated by ETag instead of trusted."""
 from __future__ import annotations
 
 import inspect
+import json
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -120,3 +121,41 @@ def test_clearing_a_cache_forgets_its_answers_and_its_counts(client: Any) -> Non
     assert (infos["hits"], infos["misses"], infos["current_size"]) == (0, 0, 0)
     gazu.project.all_projects(client)
     assert len(responses.calls) == 2  # asked again: nothing was kept
+
+
+def test_the_helpers_key_every_kind_of_argument_and_evict_the_least_recent() -> None:
+    import datetime as dt
+
+    from kitsu_models.session import Kitsu
+
+    when = dt.datetime(2026, 1, 2)
+    assert gazu.cache.get_cache_key((), {"b": 1, "a": when}) == '{"a": "2026-01-02 00:00:00", "b": 1}'
+    assert gazu.cache.get_cache_key((1,), {"a": 2}) == '[[1], {"a": 2}]'
+    task = Kitsu(HOST).tasks.materialize([{"id": P, "name": "main"}])[0]
+    assert json.loads(gazu.cache.get_cache_key((task,), {})) == [["Task", P]]
+    ada, bob, anonymous = (gazu.client.create_client(HOST) for _ in range(3))
+    ada.tokens, bob.tokens = {"access_token": "a.a.a"}, {"access_token": "b.b.b"}
+    keys = {gazu.cache.get_cache_key((), {"client": c}) for c in (ada, bob, anonymous)}
+    assert len(keys) == 3 and "a.a.a" not in "".join(keys)  # per user, the token itself never kept
+    assert json.loads(gazu.cache.get_cache_key((anonymous,), {}))[0][:2] == [HOST, None]
+    store: dict[str, Any] = {}
+    assert gazu.cache.insert_value(lambda value, extra=0: value + extra, store, (4,), {"extra": 1}) == 5
+    time.sleep(0.001)
+    gazu.cache.insert_value(lambda value: value, store, (2,), {})
+    assert gazu.cache.remove_oldest_entry(store, 1) == '[[4], {"extra": 1}]' and list(store) == ["[2]"]
+
+
+def test_switching_the_cache_reports_its_state_and_a_size_of_zero_is_no_limit(client: Any) -> None:
+    assert gazu.cache.disable() is False and gazu.cache.cache_settings["enabled"] is False
+    assert gazu.cache.enable() is True and gazu.cache.cache_settings["enabled"] is True
+    all_projects = gazu.project.all_projects
+    all_projects.disable_cache()
+    assert all_projects.get_cache_infos()["enabled"] is False
+    all_projects.enable_cache()
+    all_projects.set_cache_max_size(0)
+    with responses.RequestsMock() as mocked:
+        mocked.get(PROJECTS, json=[])
+        for _ in range(3):
+            all_projects(client)
+            client.tokens = {"access_token": f"{time.monotonic()}.b.c"}  # another key each time
+    assert all_projects.get_cache_infos()["current_size"] == 3

@@ -152,6 +152,7 @@ def test_expiring_forgets_what_was_read_keeps_unsaved_changes_and_reloads_once(
     task = kitsu.tasks.materialize([{**row("Task", "get", id=object_id, description="old", data={"k": 1}),
                                      "name": "main"}])[0]
     task.description = "mine"
+    assert task.data is not None
     task.data["k"] = 2  # an edit in place, unsaved
     task.expire()
     assert "name" not in task.model_fields_set and {"description", "data"} <= task.model_fields_set
@@ -200,8 +201,8 @@ def test_a_refresh_reloads_the_relations_it_had_and_keeps_the_object_in_its_list
     assert tasks[0].task_type.id == shading["id"]  # reloaded with the record (no request: shading is known)
     mocked.get(API + "data/task-status", json=[todo, done])
     assert tasks[1].task_status.id == done["id"]
-    assert sorted(json.loads(parse_qs(urlparse(mocked.calls[-1].request.url).query)["id"][0])) == \
-        sorted([todo["id"], done["id"]])  # the refreshed task is still of the list: one batch for both
+    asked = parse_qs(urlparse(str(mocked.calls[-1].request.url)).query)["id"][0]
+    assert sorted(json.loads(asked)) == sorted([todo["id"], done["id"]])  # the refreshed task is still of the list: one batch for both
     assert len(mocked.calls) == 3
 
 

@@ -31,7 +31,7 @@ def test_a_verb_sends_its_method_and_options_and_names_it_when_the_answer_is_unr
     assert caught.value.method == method
     sent = mocked.calls[0].request
     assert (sent.method, sent.headers["X-Probe"]) == (method, "yes")
-    assert sent.url.endswith("?force=true") == (method == "DELETE")
+    assert str(sent.url).endswith("?force=true") == (method == "DELETE")
     mocked.replace(method, url, json={"id": "t1"})
     assert send(transport) == {"id": "t1"}
 

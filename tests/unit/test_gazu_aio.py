@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import gc
 import inspect
 import json
 import re
 import subprocess
 import sys
 import threading
+import warnings
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -472,6 +474,29 @@ def test_log_out_revokes_and_forgets_the_tokens(fake: FakeKitsu) -> None:
         ("GET", "auth/logout", f"Bearer {TOKEN}")]
 
 
+def test_log_out_closes_the_clients_connections_so_a_script_leaves_none_open(fake: FakeKitsu) -> None:
+    """1.3.1 leaves its aiohttp session open after ``log_out`` (a warning at exit unless the client was
+    used as a context): ours closes the pool, and a later call opens a new one."""
+    fake.reply("POST", "auth/login", json_body={"login": True, "user": {"id": PERSON}, "access_token": TOKEN})
+    fake.reply("GET", "data/projects", json_body=[])
+    fake.reply("GET", "auth/logout", json_body={"logout": True})
+
+    async def script() -> Any:
+        client = await aio.create_session(fake.url, "td@example.com", PASSWORD)
+        await aio.fetch_all("projects", client=client)
+        await aio.log_out(client)
+        await aio.log_in("td@example.com", PASSWORD, client=client)  # usable again
+        projects = await aio.fetch_all("projects", client=client)
+        await aio.log_out(client)
+        return projects
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert asyncio.run(script()) == []
+        gc.collect()
+    assert [str(w.message) for w in caught if "Unclosed" in str(w.message)] == []
+
+
 def test_log_out_forgets_the_tokens_even_when_the_server_refuses(fake: FakeKitsu) -> None:
     fake.reply("GET", "auth/logout", 401, {"msg": "Token has expired"})
 
@@ -666,7 +691,12 @@ def test_check_status_refreshes_an_expired_token_when_the_client_may(fake: FakeK
 
 def test_check_status_asks_the_callback_after_a_refused_token() -> None:
     asked: list[str] = []
-    client = aio.AsyncKitsuClient("http://kitsu.test/api", callback_not_authenticated=lambda c, p: asked.append(p) or 1)
+
+    def callback(client: aio.AsyncKitsuClient, path: str) -> int:
+        asked.append(path)
+        return 1
+
+    client = aio.AsyncKitsuClient("http://kitsu.test/api", callback_not_authenticated=callback)
     assert asyncio.run(aio.check_status(Response(401, {"msg": "no"}), "data/x", client=client)) == (401, True)
     assert asked == ["data/x"]
 

@@ -6,6 +6,7 @@ prefetch small enough to run in the caller's thread."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import json
 import threading
@@ -15,7 +16,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import responses
 
-from kitsu_models import Episode, Sequence, errors
+from kitsu_models import Episode, Sequence, Task, errors
 from kitsu_models.session import Kitsu
 
 from .conftest import API
@@ -211,3 +212,18 @@ def test_refreshing_an_object_deleted_on_the_server_names_it(kitsu: Kitsu, mocke
     mocked.get(API + f"data/tasks/{task.id}", status=404, json={"message": "not found"})
     with pytest.raises(errors.ModelNotFoundError, match=f"no Task {task.id}"):
         task.refresh()
+
+
+def test_a_create_sends_the_fields_given_as_json_but_never_the_servers_own(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
+    project_id, task_type_id, status_id, entity_id = new_id(), new_id(), new_id(), new_id()
+    task = Task(project_id=project_id, task_type_id=task_type_id, task_status_id=status_id, entity_id=entity_id,
+                due_date=dt.datetime(2026, 5, 1, 10, 0), created_at=dt.datetime(2020, 1, 1),
+                updated_at=dt.datetime(2020, 1, 2), type="Task")
+    mocked.post(API + "data/tasks", json=row("Task", "get", id=new_id(), project_id=project_id))
+    assert task.save(kitsu) is task and task.id
+    assert json.loads(mocked.calls[0].request.body or b"") == {
+        "name": "main", "due_date": "2026-05-01T10:00:00", "project_id": project_id, "task_type_id": task_type_id,
+        "task_status_id": status_id, "entity_id": entity_id,
+    }

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import responses
@@ -97,3 +98,43 @@ def test_batch_comments_are_one_form_field_of_json() -> None:
     form = _calls.comment_form([{"text": "ok", "created_at": when}])
     assert json.loads(form["comments"]) == [{"text": "ok", "created_at": "2026-01-02 03:04:00"}]
     assert _calls.comment_form(None) == {"comments": "[]"}
+
+
+def test_files_go_both_ways_under_gazu_style_ids_with_their_query_and_checks(
+    client: gazu.client.KitsuClient, tmp_path: Path
+) -> None:
+    source = tmp_path / "plate.png"
+    source.write_bytes(b"\x89PNG" + b"\0" * 1000)
+    told: list[tuple[int, int | None]] = []
+    responses.post(f"{HOST}/pictures/preview-files/preview-01", json={"id": "preview-01"})
+    answer = _calls.upload(client, api.PREVIEW_UPLOAD, {"preview_file_id": "preview-01"}, [source],
+                           params={"normalize": "true", "skipped": None}, progress=lambda d, t: told.append((d, t)))
+    assert answer == {"id": "preview-01"}
+    sent = responses.calls[0].request
+    assert str(sent.url).endswith("/pictures/preview-files/preview-01?normalize=true")
+    assert told[-1] == (1004, 1004)  # in bytes of the file, as 1.3.1 tells it
+    with pytest.raises(ValueError, match="file_path"):
+        _calls.upload(client, api.PREVIEW_UPLOAD, {"preview_file_id": "preview-01"}, [tmp_path / "missing.png"])
+    with pytest.raises(ValueError, match="file_path"):
+        _calls.upload(client, api.PREVIEW_UPLOAD, {"preview_file_id": "preview-01"},
+                      {"file": tmp_path / "missing.png"})
+    responses.get(f"{HOST}/pictures/originals/preview-files/preview-01.png", body=b"picture")
+    target = tmp_path / "back.png"
+    response = _calls.download(client, api.PREVIEW_PICTURE, {"preview_file_id": "preview-01", "extension": "png"},
+                               target, params={"size": "small"})
+    assert target.read_bytes() == b"picture" and response.status_code == 200
+    assert str(responses.calls[-1].request.url).endswith("preview-01.png?size=small")
+    with pytest.raises(ValueError, match="^file_path must be a file path"):
+        _calls.download(client, api.PREVIEW_PICTURE, {"preview_file_id": "preview-01", "extension": "png"},
+                        42)  # type: ignore[arg-type]
+
+
+def test_lists_of_ids_and_records_given_to_an_update_are_checked_by_name() -> None:
+    model = Kitsu(HOST).assets.materialize([{"id": ASSET, "name": "Fox"}])[0]
+    assert _calls.refs([{"id": ASSET}, PROJECT, model]) == [ASSET, PROJECT, ASSET] and _calls.refs(None) == []
+    with pytest.raises(ValueError, match="^person_id must be an id"):
+        _calls.refs(["a/b"], what="person_id")
+    assert _calls.record(model)["name"] == "Fox" and _calls.record({"assignees": [model]}, ids=["assignees"]) == {
+        "assignees": [ASSET]}
+    with pytest.raises(ValueError, match="^expected a dict, got list$"):
+        _calls.record([ASSET])  # type: ignore[arg-type]

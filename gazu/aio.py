@@ -75,14 +75,7 @@ class AsyncKitsuClient(TokensOfSession[AsyncKitsu]):
         self.kitsu = AsyncKitsu(host, verify=ssl_verify)
         self._retired: list[AsyncKitsu] = []
         self.event_host = host
-        self.tokens = tokens
-        if access_token is not None:
-            self.access_token = access_token
-        if refresh_token is not None:
-            self.refresh_token = refresh_token
-
-    def __repr__(self) -> str:
-        return f"<AsyncKitsuClient {self._host}>"
+        self._hold(tokens, access_token, refresh_token)
 
     @property
     def host(self) -> str:

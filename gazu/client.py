@@ -56,8 +56,20 @@ class TokensOfSession(Generic[SessionT]):
     that holds them as Secrets: the blocking and the async client share them."""
 
     kitsu: SessionT
+    _host: str
     _token_keys: tuple[str, ...] = ()
     _token_extras: dict[str, Any]
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self._host}>"
+
+    def _hold(self, tokens: Mapping[str, Any], access_token: Secret | None, refresh_token: Secret | None) -> None:
+        """Take the tokens a constructor was given (as Secrets already): ``tokens``, then the two alone."""
+        self.tokens = tokens
+        if access_token is not None:
+            self.access_token = access_token
+        if refresh_token is not None:
+            self.refresh_token = refresh_token
 
     @property
     def tokens(self) -> dict[str, Any]:
@@ -126,14 +138,7 @@ class KitsuClient(TokensOfSession[Kitsu]):
         self._host = host
         self.kitsu = Kitsu(host, verify=ssl_verify, cert=cert)
         self.event_host = host
-        self.tokens = tokens
-        if access_token is not None:
-            self.access_token = access_token
-        if refresh_token is not None:
-            self.refresh_token = refresh_token
-
-    def __repr__(self) -> str:
-        return f"<KitsuClient {self._host}>"
+        self._hold(tokens, access_token, refresh_token)
 
     @property
     def host(self) -> str:

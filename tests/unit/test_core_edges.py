@@ -84,9 +84,12 @@ def test_a_list_relation_is_read_only(kitsu: Kitsu) -> None:
 def test_a_link_holding_something_else_than_an_id_is_a_malformed_answer(
     kitsu: Kitsu, mocked: responses.RequestsMock
 ) -> None:
-    task = kitsu.tasks.materialize([row("Task", "get", id=new_id(), task_type_id=[new_id()])])[0]
-    with pytest.raises(errors.UnexpectedAnswerError, match="Task.task_type_id holds something else than an id"):
+    listed = [new_id() + "-" * 80]
+    task = kitsu.tasks.materialize([row("Task", "get", id=new_id(), task_type_id=listed)])[0]
+    with pytest.raises(errors.UnexpectedAnswerError, match="Task.task_type_id holds something else than an id") as caught:
         task.task_type  # noqa: B018
+    assert (caught.value.method, caught.value.path, caught.value.status) == ("", "", 200)
+    assert caught.value.excerpt == repr(listed)[:80]
     assert len(mocked.calls) == 0
 
 

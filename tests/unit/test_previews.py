@@ -464,3 +464,17 @@ def test_avatars_use_the_thumbnail_routes(
     assert person.has_avatar and person.changes() == {}
     assert person.download_avatar(tmp_path).read_bytes() == b"png"
     assert project.download_avatar(tmp_path / "p.png").read_bytes() == b"project png"
+
+
+def test_an_avatar_set_on_an_object_read_without_its_flag_counts_as_loaded(
+    kitsu_with_tokens: Kitsu, mocked: responses.RequestsMock, files: dict[str, Path]
+) -> None:
+    """A row that lacked ``has_avatar`` (a joined column's partial person): after the upload the flag is
+    the server's value, read with no request, and nothing to save."""
+    seeded = {key: value for key, value in row("Person", id=new_id()).items() if key != "has_avatar"}
+    person = kitsu_with_tokens.persons.materialize([seeded])[0]
+    assert "has_avatar" not in person.model_fields_set
+    mocked.post(API + f"pictures/thumbnails/persons/{person.id}", json={"thumbnail_path": "x"}, status=201)
+    person.set_avatar(files["png"])
+    assert "has_avatar" in person.model_fields_set and person.has_avatar is True
+    assert person.changes() == {} and len(mocked.calls) == 1

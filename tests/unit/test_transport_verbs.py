@@ -4,13 +4,16 @@ it cannot read; conditional reads are remembered per path and parameters."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 import responses
 
 from kitsu_models import errors
+from kitsu_models.credentials import Tokens
 from kitsu_models.transport import Transport
 
 from .conftest import API
@@ -44,3 +47,67 @@ def test_a_conditional_read_is_remembered_for_its_path_and_parameters(
     assert transport.revalidates("data/tasks", {"project_id": "p1"})
     assert not transport.revalidates("data/tasks", {"project_id": "p2"})
     assert not transport.revalidates("data/tasks")
+
+
+def test_a_download_without_a_file_says_why_and_leaves_nothing(
+    transport: Transport, mocked: responses.RequestsMock, tmp_path: Path
+) -> None:
+    target = tmp_path / "movie.mp4"
+    mocked.get(API + "movies/originals/preview-files/p1.mp4", status=204)
+    with pytest.raises(errors.DownloadError) as nothing:
+        transport.download("/movies/originals/preview-files/p1.mp4", target)
+    assert str(nothing.value) == "GET /movies/originals/preview-files/p1.mp4: the server sent no file (204)"
+    mocked.replace(responses.GET, API + "movies/originals/preview-files/p1.mp4", status=202,
+                   headers={"Retry-After": "7"})
+    with pytest.raises(errors.StillProcessingError) as processing:
+        transport.download("movies/originals/preview-files/p1.mp4", target)
+    assert str(processing.value) == \
+        "GET /movies/originals/preview-files/p1.mp4: the server sent no file (202, still processing)"
+    assert processing.value.retry_after == 7
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_download_sends_its_query_writes_the_file_and_answers_its_headers(
+    transport: Transport, mocked: responses.RequestsMock, tmp_path: Path
+) -> None:
+    target = tmp_path / "movie.mp4"
+    mocked.get(API + "movies/originals/preview-files/p1.mp4", body=b"frames", headers={"X-Kind": "movie"})
+    written, answer = transport.fetch("movies/originals/preview-files/p1.mp4", target, {"lowdef": "true"})
+    assert (written, target.read_bytes()) == (6, b"frames")
+    assert (answer.status, answer.headers["x-kind"], answer.content) == (200, "movie", b"")
+    assert str(mocked.calls[0].request.url).endswith("p1.mp4?lowdef=true")
+    assert transport.download("movies/originals/preview-files/p1.mp4", target, {"lowdef": "true"}) == 6
+    assert str(mocked.calls[1].request.url).endswith("p1.mp4?lowdef=true")
+
+
+def test_a_download_cut_short_is_a_download_error_naming_the_cause(
+    transport: Transport, mocked: responses.RequestsMock, tmp_path: Path
+) -> None:
+    class CutShort(io.RawIOBase):
+        """A body that breaks after its first bytes (the connection lost mid-file)."""
+
+        def __init__(self) -> None:
+            self.sent = False
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: Any) -> int:
+            if self.sent:
+                raise OSError("connection lost")
+            self.sent = True
+            buffer[:5] = b"frame"
+            return 5
+
+    mocked.get(API + "movies/originals/preview-files/p1.mp4", body=io.BufferedReader(CutShort()))
+    with pytest.raises(errors.DownloadError) as caught:
+        transport.download("movies/originals/preview-files/p1.mp4", tmp_path / "movie.mp4")
+    assert str(caught.value) == "GET /movies/originals/preview-files/p1.mp4: download failed (ChunkedEncodingError)"
+    assert caught.value.__cause__ is None and caught.value.__context__ is None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_transports_repr_names_its_host_and_whether_it_holds_tokens(transport: Transport) -> None:
+    assert repr(transport) == f"<Transport {API} anonymous>"
+    transport.tokens = Tokens.from_strings("a.b.c")
+    assert repr(transport) == f"<Transport {API} authenticated>" and "a.b.c" not in repr(transport)

@@ -19,7 +19,7 @@ import responses
 
 from kitsu_models import errors
 from kitsu_models.models import Comment, PreviewFile, Task, TaskStatus, previews
-from kitsu_models.models.previews import PreviewProcessingError, PreviewProcessingTimeoutError
+from kitsu_models.models.processing import PreviewProcessingError, PreviewProcessingTimeoutError
 from kitsu_models.session import Kitsu
 from kitsu_models.streaming import MultipartBody
 from kitsu_models.transport import Transport

@@ -270,3 +270,26 @@ def test_loads_of_one_class_wait_for_each_other_however_far_apart(kitsu: Kitsu, 
     assert paths == sorted(f"/api/data/projects/{pid}/{kind}" for kind in ("assets", "shots", "tasks")), paths
     with kitsu.strict_mode():
         assert [len(a.tasks) for a in project.assets] == [1, 1] and [len(s.tasks) for s in project.shots] == [1, 1]
+
+
+def test_the_casting_of_shots_loads_once_per_production_for_all_its_shots(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
+    first, second = new_id(), new_id()
+    shots = kitsu.shots.materialize(
+        [row("Shot", "get", id=new_id(), project_id=project) for project in (first, first, second)]
+    )
+    fox, hen = new_id(), new_id()
+
+    def cast(asset_id: str, name: str) -> dict[str, Any]:
+        return {"asset_id": asset_id, "asset_name": name, "nb_occurences": 1}
+
+    mocked.get(API + f"data/projects/{first}/sequences/all/casting",
+               json={shots[0].id: [cast(fox, "Fox"), cast(hen, "Hen")], shots[1].id: [cast(hen, "Hen")]},
+               headers={"ETag": '"c1"'})
+    mocked.get(API + f"data/projects/{second}/sequences/all/casting", json={"elsewhere": [cast(fox, "Fox")]})
+    assert [entry.asset_name for entry in shots[0].casting] == ["Fox", "Hen"]
+    assert [entry.asset_name for entry in shots[1].casting] == ["Hen"] and shots[2].casting == []
+    assert sorted(urlparse(str(call.request.url)).path for call in mocked.calls) == sorted(
+        f"/api/data/projects/{project}/sequences/all/casting" for project in (first, second))
+    assert kitsu.transport.revalidates(f"data/projects/{first}/sequences/all/casting")  # a conditional read

@@ -154,3 +154,18 @@ def test_an_upload_replayed_after_a_refresh_sends_the_whole_body_again(
     assert source.read_bytes() in bodies[1]
     total = len(bodies[0])
     assert progress[-1] == (total, total)
+
+
+@pytest.mark.parametrize("status", [400, 401, 500])
+def test_a_refused_refresh_fails_the_request_once_and_keeps_the_tokens(
+    mocked: responses.RequestsMock, status: int
+) -> None:
+    mocked.get(API + "data/projects", status=401, json={"msg": "Token has expired"})
+    mocked.get(API + "auth/refresh-token", status=status, json={"access_token": "not-to-be-used"})
+    transport = Transport(API, tokens=Tokens.from_strings("old-access", "the-refresh"),
+                          retry=RetryPolicy(attempts=1))
+    with pytest.raises(errors.AuthenticationError):
+        transport.get("data/projects")
+    assert [(call.request.url.rsplit("/", 1)[-1], _bearer(call.request)) for call in mocked.calls] == [
+        ("projects", "old-access"), ("refresh-token", "the-refresh")]
+    assert transport.tokens is not None and transport.tokens.access.reveal() == "old-access"

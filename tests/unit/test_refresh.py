@@ -166,6 +166,6 @@ def test_a_refused_refresh_fails_the_request_once_and_keeps_the_tokens(
                           retry=RetryPolicy(attempts=1))
     with pytest.raises(errors.AuthenticationError):
         transport.get("data/projects")
-    assert [(call.request.url.rsplit("/", 1)[-1], _bearer(call.request)) for call in mocked.calls] == [
+    assert [(str(call.request.url).rsplit("/", 1)[-1], _bearer(call.request)) for call in mocked.calls] == [
         ("projects", "old-access"), ("refresh-token", "the-refresh")]
     assert transport.tokens is not None and transport.tokens.access.reveal() == "old-access"

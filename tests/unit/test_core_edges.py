@@ -230,3 +230,10 @@ def test_a_create_sends_the_fields_given_as_json_but_never_the_servers_own(
         "name": "main", "due_date": "2026-05-01T10:00:00", "project_id": project_id, "task_type_id": task_type_id,
         "task_status_id": status_id, "entity_id": entity_id,
     }
+
+
+def test_an_id_field_refuses_what_is_not_a_uuid_quoting_at_most_80_characters() -> None:
+    with pytest.raises(errors.FieldValidationError) as caught:
+        Episode(name="E01", project_id="x" * 100)
+    assert f"not a Kitsu id (UUID): '{'x' * 80}'" in str(caught.value)
+    assert "x" * 81 not in str(caught.value).split("[type=")[0]

@@ -293,3 +293,30 @@ def test_the_casting_of_shots_loads_once_per_production_for_all_its_shots(
     assert sorted(urlparse(str(call.request.url)).path for call in mocked.calls) == sorted(
         f"/api/data/projects/{project}/sequences/all/casting" for project in (first, second))
     assert kitsu.transport.revalidates(f"data/projects/{first}/sequences/all/casting")  # a conditional read
+
+
+def test_a_whole_productions_children_complete_every_loaded_owner_of_it_each_list_scoped(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
+    pid = new_id()
+    asset_ids = [new_id() for _ in range(2)]
+    mocked.get(API + f"data/projects/{pid}/assets", json=[row("Asset", id=i, project_id=pid) for i in asset_ids])
+    assets = kitsu.assets.filter(project=pid)
+    loner = kitsu.assets.materialize([row("Asset", "get", id=new_id(), project_id=pid)])[0]  # of another list
+    tasks = [row("Task", "get", id=new_id(), entity_id=i, project_id=pid) for i in [*asset_ids, loner.id]]
+    mocked.get(API + f"data/projects/{pid}/tasks", json=tasks)
+    assert [t.id for t in assets[0].tasks] == [tasks[0]["id"]]
+    assert assets[0].tasks.scope == {"entity_id": asset_ids[0]} and assets[0].tasks.session is kitsu
+    assert [t.id for t in loner.tasks] == [tasks[2]["id"]]  # completed by the production's list: no request
+    assert len(mocked.calls) == 2
+
+
+def test_the_children_of_one_owner_come_by_its_key_even_in_a_productions_list(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
+    pid, asset_id = new_id(), new_id()
+    mocked.get(API + f"data/projects/{pid}/assets", json=[row("Asset", id=asset_id, project_id=pid)])
+    (asset,) = kitsu.assets.filter(project=pid)
+    mocked.get(API + "data/tasks", json=[row("Task", "get", id=new_id(), entity_id=asset_id, project_id=pid)])
+    assert len(asset.tasks) == 1
+    assert query(mocked.calls[-1])["entity_id"] == [asset_id]

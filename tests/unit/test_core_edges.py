@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import responses
 
-from kitsu_models import Episode, Sequence, Task, errors
+from kitsu_models import Episode, FieldValidationError, Sequence, Task, errors
 from kitsu_models.session import Kitsu
 
 from .conftest import API
@@ -233,7 +233,7 @@ def test_a_create_sends_the_fields_given_as_json_but_never_the_servers_own(
 
 
 def test_an_id_field_refuses_what_is_not_a_uuid_quoting_at_most_80_characters() -> None:
-    with pytest.raises(errors.FieldValidationError) as caught:
+    with pytest.raises(FieldValidationError) as caught:
         Episode(name="E01", project_id="x" * 100)
     assert f"not a Kitsu id (UUID): '{'x' * 80}'" in str(caught.value)
     assert "x" * 81 not in str(caught.value).split("[type=")[0]

@@ -237,3 +237,32 @@ def test_an_id_field_refuses_what_is_not_a_uuid_quoting_at_most_80_characters() 
         Episode(name="E01", project_id="x" * 100)
     assert f"not a Kitsu id (UUID): '{'x' * 80}'" in str(caught.value)
     assert "x" * 81 not in str(caught.value).split("[type=")[0]
+
+
+def test_independent_loads_of_a_prefetch_run_on_its_worker_threads_unless_one_at_a_time_is_asked(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
+    from kitsu_models.orm.prefetch import prefetch
+
+    modeling, todo = row("TaskType", id=new_id()), row("TaskStatus", id=new_id())
+    threads: list[str] = []
+
+    def answer(rows: list[dict[str, Any]]) -> Any:
+        def reply(request: Any) -> tuple[int, dict[str, str], str]:
+            threads.append(threading.current_thread().name)
+            return 200, {}, json.dumps(rows)
+        return reply
+
+    mocked.add_callback(responses.GET, API + "data/task-types", callback=answer([modeling]))
+    mocked.add_callback(responses.GET, API + "data/task-status", callback=answer([todo]))
+    for parallel, inline in ((2, False), (1, True)):
+        threads.clear()
+        kitsu.identity.clear()  # the type and status not known: read again
+        tasks = kitsu.tasks.materialize(
+            [row("Task", "get", id=new_id(), task_type_id=modeling["id"], task_status_id=todo["id"])]
+        )
+        prefetch(tasks, ["task_type", "task_status"], parallel=parallel)
+        assert (tasks[0].task_type.id, tasks[0].task_status.id) == (modeling["id"], todo["id"])
+        on_callers = [name == threading.current_thread().name for name in threads]
+        assert on_callers == [inline, inline]
+        assert inline or all(name.startswith("kitsu-prefetch") for name in threads)

@@ -320,3 +320,36 @@ def test_the_children_of_one_owner_come_by_its_key_even_in_a_productions_list(
     mocked.get(API + "data/tasks", json=[row("Task", "get", id=new_id(), entity_id=asset_id, project_id=pid)])
     assert len(asset.tasks) == 1
     assert query(mocked.calls[-1])["entity_id"] == [asset_id]
+
+
+def test_a_prefetch_of_two_relations_to_one_class_goes_below_each_in_strict_mode(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
+    """``assigner`` and ``assignees`` load persons in one step; only the second has a path below it."""
+    lead, artist, modeling = new_id(), new_id(), new_id()
+    tasks = kitsu.tasks.materialize(
+        [row("Task", "get", id=new_id(), assigner_id=lead, assignees=[artist]) for _ in range(2)]
+    )
+    mocked.get(API + "data/persons", json=[row("Person", id=lead), row("Person", id=artist, departments=[modeling])])
+    mocked.get(API + "data/departments", json=[row("Department", id=modeling)])
+    tasks.prefetch("assigner", "assignees.departments")
+    with kitsu.strict_mode():
+        assert {t.assigner.id for t in tasks if t.assigner} == {lead}
+        assert [[d.id for p in t.assignees for d in p.departments] for t in tasks] == [[modeling]] * 2
+    assert len(mocked.calls) == 2
+
+
+def test_an_awaited_prefetch_of_a_list_runs_on_its_session_or_its_first_members() -> None:
+    import asyncio
+
+    session = Kitsu(API)
+    asked: list[tuple[int, tuple[str, ...]]] = []
+
+    class Recording:
+        async def aprefetch(self, items: Any, paths: Any) -> None:
+            asked.append((len(items), tuple(paths)))
+
+    tasks = session.tasks.materialize([row("Task", "get", id=new_id()) for _ in range(2)])
+    tasks.session = Recording()  # type: ignore[assignment]
+    asyncio.run(tasks.aprefetch("task_type"))
+    assert asked == [(2, ("task_type",))]

@@ -266,3 +266,11 @@ def test_independent_loads_of_a_prefetch_run_on_its_worker_threads_unless_one_at
         on_callers = [name == threading.current_thread().name for name in threads]
         assert on_callers == [inline, inline]
         assert inline or all(name.startswith("kitsu-prefetch") for name in threads)
+
+
+def test_the_changes_to_send_are_json_with_data_as_its_changed_keys(kitsu: Kitsu) -> None:
+    task = kitsu.tasks.materialize([row("Task", "get", id=new_id(), data={"a": 1, "b": 2})])[0]
+    task.due_date = dt.datetime(2026, 5, 1, 10, 0)
+    assert task.data is not None
+    task.data["a"] = 3
+    assert task.changes() == {"due_date": "2026-05-01T10:00:00", "data": {"a": 3}}

@@ -106,3 +106,16 @@ def test_a_save_answered_without_the_id_merges_into_the_object_which_stays_in_it
     assert tasks[1].task_status.id == status["id"] and tasks[0].task_status.id == status["id"]
     assert parse_qs(urlparse(str(mocked.calls[-1].request.url)).query)["id"] == [json.dumps([status["id"]])]
     assert len(mocked.calls) == 2  # one load for both: the saved task is still of the list
+
+
+def test_a_save_sends_dates_and_lists_as_json(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    import datetime as dt
+
+    first, second = new_id(), new_id()
+    task = kitsu.tasks.materialize([row("Task", "get", id=new_id(), assignees=[first])])[0]
+    task.due_date = dt.datetime(2026, 5, 1, 10, 0)
+    task.assignee_ids = [first, second]  # assigned (README, Known limits: in place is not seen)
+    mocked.put(API + f"data/tasks/{task.id}", json=row("Task", "get", id=task.id, assignees=[first, second]))
+    task.save()
+    assert body(mocked.calls[0]) == {"due_date": "2026-05-01T10:00:00", "assignees": [first, second]}
+    assert task.changes() == {}

@@ -62,9 +62,13 @@ def test_merging_an_entitys_data_sends_only_the_given_keys_and_answers_the_recor
     responses.put(f"{HOST}/data/entities/{ASSET}", json={"id": ASSET, "data": {"a": 1, "b": 2}})
     assert _calls.update_data(client, {"id": ASSET}, {"a": 1}) == {"id": ASSET, "data": {"a": 1, "b": 2}}
     assert json.loads(responses.calls[0].request.body or b"") == {"id": ASSET, "data": {"a": 1}}
-    responses.replace(responses.PUT, f"{HOST}/data/entities/{ASSET}", json=[])
-    with pytest.raises(errors.UnexpectedAnswerError):
+    responses.replace(responses.PUT, f"{HOST}/data/entities/{ASSET}", json=["not", "a", "record"])
+    with pytest.raises(errors.UnexpectedAnswerError) as caught:
         _calls.update_data(client, ASSET, {"a": 1})  # a list where a record is due
+    error = caught.value
+    assert (error.method, error.path, error.status, error.problem) == ("", f"data/entities/{ASSET}", 200,
+                                                                       "expected a dict")
+    assert "'not', 'a', 'record'" in error.excerpt
     with pytest.raises(ValueError, match="entity"):
         _calls.update_data(client, "../x", {})
 

@@ -190,6 +190,9 @@ def test_a_refresh_answer_without_an_access_token_is_a_typed_error(mocked: respo
     kitsu = Kitsu(API, tokens=Tokens.from_strings(ACCESS, REFRESH), retry=NO_RETRY)
     failure = failure_of(lambda: kitsu.projects.all())
     assert isinstance(failure, errors.UnexpectedAnswerError) and failure.status == 200
+    assert (failure.method, failure.path, failure.problem) == (
+        "GET", "/auth/refresh-token", "no access_token in the answer")
+    assert failure.excerpt == "keys ['refresh_token']"  # the keys, never the values
     assert REFRESH not in everything_reachable(failure)
 
 

@@ -274,3 +274,40 @@ def test_the_changes_to_send_are_json_with_data_as_its_changed_keys(kitsu: Kitsu
     assert task.data is not None
     task.data["a"] = 3
     assert task.changes() == {"due_date": "2026-05-01T10:00:00", "data": {"a": 3}}
+
+
+def test_a_to_many_relation_takes_one_way_to_its_objects_and_keeps_its_options() -> None:
+    from kitsu_models import Person
+    from kitsu_models.catalogue import PROJECT_TEAM
+    from kitsu_models.orm.relations import ToMany
+
+    wrong: list[dict[str, Any]] = [{}, {"foreign_key": "a_id", "ids_field": "b_ids"},
+                                   {"ids_field": "b_ids", "route": PROJECT_TEAM}]
+    for ways in wrong:
+        with pytest.raises(TypeError, match="^ToMany needs one of foreign_key, ids_field or route"):
+            ToMany(lambda: Person, **ways)
+    right: list[dict[str, Any]] = [{"foreign_key": "a_id"}, {"ids_field": "b_ids"}, {"route": PROJECT_TEAM},
+                                   {"foreign_key": "a_id", "route": PROJECT_TEAM}]
+    for ways in right:
+        relation: ToMany[Person] = ToMany(lambda: Person, **ways)
+        assert (relation.foreign_key, relation.ids_field, relation.route) == (
+            ways.get("foreign_key"), ways.get("ids_field"), ways.get("route"))
+        assert (relation.params, relation.reload_when_absent, relation.batch_route, relation.embedding) == (
+            {}, False, None, None)
+        assert relation.target() is Person
+
+
+def test_a_cached_function_starts_enabled_with_gazus_size_and_lifetime() -> None:
+    from gazu.cache import CachedFunction, cached_functions
+
+    def read(value: int) -> int:
+        return value
+
+    cached = CachedFunction(read)
+    try:
+        assert cached.__name__ == "read" and cached.__wrapped__ is read  # type: ignore[attr-defined]
+        assert cached.get_cache_infos() == {"enabled": True, "expire": 120, "maxsize": 300, "hits": 0, "misses": 0,
+                                            "expired_hits": 0, "revalidated_hits": 0, "current_size": 0}
+        assert cached in cached_functions
+    finally:
+        cached_functions.remove(cached)

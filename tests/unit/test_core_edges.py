@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import responses
 
-from kitsu_models import Episode, FieldValidationError, Sequence, Task, errors
+from kitsu_models import Department, Episode, FieldValidationError, Sequence, Task, errors
 from kitsu_models.session import Kitsu
 
 from .conftest import API
@@ -230,6 +230,12 @@ def test_a_create_sends_the_fields_given_as_json_but_never_the_servers_own(
         "name": "main", "due_date": "2026-05-01T10:00:00", "project_id": project_id, "task_type_id": task_type_id,
         "task_status_id": status_id, "entity_id": entity_id,
     }
+    # A model whose route takes any field (no list of creation fields): still none of the server's own.
+    department = Department(name="Lighting", color="#112233", created_at=dt.datetime(2020, 1, 1),
+                            updated_at=dt.datetime(2020, 1, 2), type="Department")
+    mocked.post(API + "data/departments", json={**row("Department", id=new_id()), "name": "Lighting"})
+    department.save(kitsu)
+    assert json.loads(mocked.calls[1].request.body or b"") == {"name": "Lighting", "color": "#112233"}
 
 
 def test_an_id_field_refuses_what_is_not_a_uuid_quoting_at_most_80_characters() -> None:

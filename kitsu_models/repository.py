@@ -94,9 +94,15 @@ class Repository(Generic[M]):
         return self._run(self.plan_row(object_id, **within))
 
     def plan_row(self, object_id: str, **within: Any) -> Plan[Row]:
-        """:meth:`row` as a plan."""
+        """:meth:`row` as a plan. A record read under its parents (a budget
+        entry under its production and budget) needs their ids in ``within``."""
         endpoint = self.route.item_endpoint(self.model.__name__)
         object_id = id_of(object_id, what=f"{self.model.__name__} id")
+        parents = [name for name in endpoint.placeholders if name != endpoint.subject and name not in within]
+        if parents:
+            raise errors.InvalidArgumentError(
+                f"a {self.model.__name__} is read under its parents: give " + ", ".join(f"{name}=" for name in parents)
+            )
         item = endpoint.fill(**within, **{endpoint.subject or "id": object_id}) if within else endpoint.at(object_id)
         return (yield from self._plan_row_at(item, object_id))
 

@@ -113,7 +113,8 @@ def test_a_budgets_entries_are_saved_read_and_deleted_under_their_production(
     assert log.writes()[0].body == {"department_id": modeling.id, "person_id": None, "start_date": "2031-01-01",
                                     "months_duration": 6, "daily_salary": 300.0, "position": "artist",
                                     "seniority": "mid", "exceptions": {}}
-    assert fresh.budget_entries.get(entry.id).refresh().months_duration == 6
+    within = {"project_id": project.id, "budget_id": budget.id}  # a fresh session may not hold the entry any more
+    assert fresh.budget_entries.get(entry.id, **within).refresh().months_duration == 6
     assert entry.budget is budget and entry.department is modeling
     entry.delete()
     assert budget.refresh().entries == []

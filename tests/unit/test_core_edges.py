@@ -317,3 +317,17 @@ def test_a_cached_function_starts_enabled_with_gazus_size_and_lifetime() -> None
         assert cached in cached_functions
     finally:
         cached_functions.remove(cached)
+
+
+def test_a_record_read_under_its_parents_asks_for_their_ids_before_any_request(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
+    project_id, budget_id, entry_id = new_id(), new_id(), new_id()
+    with pytest.raises(errors.InvalidArgumentError) as caught:
+        kitsu.budget_entries.get(entry_id)
+    assert str(caught.value) == "a BudgetEntry is read under its parents: give project_id=, budget_id="
+    assert len(mocked.calls) == 0
+    fields = {"id": entry_id, "budget_id": budget_id, "department_id": new_id(), "start_date": "2026-01-01",
+              "months_duration": 3, "daily_salary": 300.0}
+    mocked.get(API + f"data/projects/{project_id}/budgets/{budget_id}/entries/{entry_id}", json=fields)
+    assert kitsu.budget_entries.get(entry_id, project_id=project_id, budget_id=budget_id).months_duration == 3

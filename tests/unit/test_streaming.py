@@ -311,8 +311,10 @@ def test_a_connection_lost_mid_download_leaves_nothing_behind(mocked: responses.
         )
     )
     target = tmp_path / "f.bin"
-    with pytest.raises(errors.DownloadError):
+    with pytest.raises(errors.DownloadError) as caught:
         Transport(API).download("files/f", target)
+    assert str(caught.value) == "GET /files/f: download failed (ChunkedEncodingError)"
+    assert caught.value.__cause__ is None and caught.value.__context__ is None  # nothing holds the request
     assert os.listdir(tmp_path) == []
 
 

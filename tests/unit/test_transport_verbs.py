@@ -4,7 +4,6 @@ it cannot read; conditional reads are remembered per path and parameters."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -78,33 +77,6 @@ def test_a_download_sends_its_query_writes_the_file_and_answers_its_headers(
     assert str(mocked.calls[0].request.url).endswith("p1.mp4?lowdef=true")
     assert transport.download("movies/originals/preview-files/p1.mp4", target, {"lowdef": "true"}) == 6
     assert str(mocked.calls[1].request.url).endswith("p1.mp4?lowdef=true")
-
-
-def test_a_download_cut_short_is_a_download_error_naming_the_cause(
-    transport: Transport, mocked: responses.RequestsMock, tmp_path: Path
-) -> None:
-    class CutShort(io.RawIOBase):
-        """A body that breaks after its first bytes (the connection lost mid-file)."""
-
-        def __init__(self) -> None:
-            self.sent = False
-
-        def readable(self) -> bool:
-            return True
-
-        def readinto(self, buffer: Any) -> int:
-            if self.sent:
-                raise OSError("connection lost")
-            self.sent = True
-            buffer[:5] = b"frame"
-            return 5
-
-    mocked.get(API + "movies/originals/preview-files/p1.mp4", body=io.BufferedReader(CutShort()))
-    with pytest.raises(errors.DownloadError) as caught:
-        transport.download("movies/originals/preview-files/p1.mp4", tmp_path / "movie.mp4")
-    assert str(caught.value) == "GET /movies/originals/preview-files/p1.mp4: download failed (ChunkedEncodingError)"
-    assert caught.value.__cause__ is None and caught.value.__context__ is None
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_transports_repr_names_its_host_and_whether_it_holds_tokens(transport: Transport) -> None:

@@ -42,7 +42,7 @@ class ProjectStatus(KitsuModel):
     color: str
 
 
-class Project(KitsuModel, file_operations.ProjectFiles, avatars.HasAvatar):
+class Project(KitsuModel, file_operations.ProjectFiles, avatars.HasAvatar, studio.ProductionSettings):
     """A production: its breakdown (assets, episodes, sequences, shots...), its
     tasks, team, task types and statuses in use, file tree and playlists."""
 
@@ -63,38 +63,15 @@ class Project(KitsuModel, file_operations.ProjectFiles, avatars.HasAvatar):
 
     name: str
     code: str | None = None
-    description: str | None = None
     shotgun_id: int | None = None
-    file_tree: dict[str, Any] | None = None
-    data: dict[str, Any] | None = None
     has_avatar: bool | None = None
-    fps: str | None = None
-    ratio: str | None = None
-    resolution: str | None = None
-    production_type: str | None = None
-    production_style: str = server_filled("2d3d")
     start_date: date | None = None
     end_date: date | None = None
     man_days: int | None = None
     nb_episodes: int | None = None
     episode_span: int | None = None
-    max_retakes: int | None = None
-    is_clients_isolated: bool | None = None
-    is_client_stats_visible: bool | None = None
-    is_client_task_list_visible: bool | None = None
-    is_client_task_panel_visible: bool | None = None
-    is_preview_download_allowed: bool | None = None
-    is_set_preview_automated: bool | None = None
-    homepage: str | None = None
-    is_publish_default_for_artists: bool | None = None
     is_bot_collaboration_enabled: bool | None = None
-    is_single_preview_per_revision: bool | None = None
-    is_frame_in_numbering: bool | None = None
-    revision_padding: int = server_filled(0)
-    hd_bitrate_compression: int | None = None
-    ld_bitrate_compression: int | None = None
     project_status_id: Id | None = None
-    default_preview_background_file_id: Id | None = None
     from_schedule_version_id: Id | None = None
     first_episode_id: Id | None = None
     team_ids: list[Id] | None = Field(default=None, alias="team")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from .. import catalogue as api
 from ..orm.base import Id, KitsuModel, server_filled
@@ -80,13 +80,10 @@ class PreviewBackgroundFile(KitsuModel):
     file_size: int | None = None
 
 
-class ProjectTemplate(KitsuModel):
-    """The settings a new production starts from: its fields, and the task
-    types, statuses, asset types, automations and backgrounds it uses."""
+class ProductionSettings(BaseModel):
+    """The settings a production and a project template share (Zou's
+    columns of both): fields only, mixed into both models."""
 
-    __route__: ClassVar[Route] = Route(api.PROJECT_TEMPLATES, api.PROJECT_TEMPLATE, small_table=True, merges_data=False)
-
-    name: str
     description: str | None = None
     fps: str | None = None
     ratio: str | None = None
@@ -109,8 +106,17 @@ class ProjectTemplate(KitsuModel):
     ld_bitrate_compression: int | None = None
     file_tree: dict[str, Any] | None = None
     data: dict[str, Any] | None = None
-    metadata_descriptors: list[dict[str, Any]] | None = None
     default_preview_background_file_id: Id | None = None
+
+
+class ProjectTemplate(KitsuModel, ProductionSettings):
+    """The settings a new production starts from: its fields, and the task
+    types, statuses, asset types, automations and backgrounds it uses."""
+
+    __route__: ClassVar[Route] = Route(api.PROJECT_TEMPLATES, api.PROJECT_TEMPLATE, small_table=True, merges_data=False)
+
+    name: str
+    metadata_descriptors: list[dict[str, Any]] | None = None
     task_type_ids: list[Id] | None = Field(default=None, alias="task_types")
     task_status_ids: list[Id] | None = Field(default=None, alias="task_statuses")
     asset_type_ids: list[Id] | None = Field(default=None, alias="asset_types")

@@ -20,7 +20,7 @@ import time
 from collections.abc import Awaitable, Callable, Generator, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar, Union
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from typing_extensions import TypedDict
 
@@ -111,6 +111,13 @@ def normalize_host(host: str) -> str:
     if not re.match(r"^https?://[^/]", host):
         raise errors.InvalidArgumentError(f"host must be an http(s) URL, got {host!r}")
     return host.rstrip("/") + "/"
+
+
+def server_of(base_url: str) -> str:
+    """``host:port`` of an API root (an IPv6 host in brackets), as transport errors name it."""
+    url = urlsplit(base_url)
+    name = f"[{url.hostname}]" if ":" in (url.hostname or "") else url.hostname
+    return f"{name}:{url.port or (443 if url.scheme == 'https' else 80)}"
 
 
 def checked_path(path: str) -> str:

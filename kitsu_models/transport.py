@@ -15,7 +15,6 @@ import threading
 import time
 from collections.abc import Mapping, Sequence
 from typing import Any
-from urllib.parse import urlsplit
 
 import requests
 from typing_extensions import TypedDict, Unpack
@@ -26,7 +25,7 @@ from .credentials import Secret, Tokens
 from .etag_cache import EtagCache
 from .exchange import (
     REFRESH_PATH, Attempts, Params, Request, RequestOptions, Wire, after_conditional, cache_key, conditional,
-    normalize_host, tokens_from, wire,
+    normalize_host, server_of, tokens_from, wire,
 )
 from .policy import RetryPolicy, Timeout, parse_retry_after
 from .sockets import DeadlineAdapter, bounded
@@ -70,10 +69,8 @@ class Transport:
         over ``REQUESTS_CA_BUNDLE``), ``cert`` (a client certificate: a file,
         or certificate and key), ``user_agent``, ``pool_size`` (connections kept)."""
         self.base_url: str = normalize_host(host)
-        url = urlsplit(self.base_url)
         #: ``host:port`` of the API, named in transport errors.
-        name = f"[{url.hostname}]" if ":" in (url.hostname or "") else url.hostname
-        self.server: str = f"{name}:{url.port or (443 if url.scheme == 'https' else 80)}"
+        self.server: str = server_of(self.base_url)
         self.timeout: Timeout = settings.get("timeout", Timeout())
         self.retry: RetryPolicy = settings.get("retry", RetryPolicy())
         self._tokens = tokens

@@ -17,7 +17,6 @@ import socket
 import ssl
 from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
-from urllib.parse import urlsplit
 
 import aiohttp
 from typing_extensions import Unpack
@@ -28,7 +27,7 @@ from ..answers import JSON, Answer
 from ..credentials import Secret, Tokens
 from ..etag_cache import EtagCache
 from ..exchange import (
-    REFRESH_PATH, Attempts, Params, Request, RequestOptions, after_conditional, conditional, normalize_host,
+    REFRESH_PATH, Attempts, Params, Request, RequestOptions, after_conditional, conditional, normalize_host, server_of,
     tokens_from, wire,
 )
 from ..policy import RetryPolicy, Timeout, parse_retry_after
@@ -50,8 +49,7 @@ class AsyncTransport:
     def __init__(self, host: str, *, tokens: Tokens | None = None, **settings: Unpack[TransportSettings]) -> None:
         """``settings`` as :class:`~kitsu_models.transport.Transport`'s."""
         self.base_url: str = normalize_host(host)
-        url = urlsplit(self.base_url)
-        self.server: str = f"{url.hostname}:{url.port or (443 if url.scheme == 'https' else 80)}"
+        self.server: str = server_of(self.base_url)
         self.timeout: Timeout = settings.get("timeout", Timeout())
         self.retry: RetryPolicy = settings.get("retry", RetryPolicy())
         self._tokens = tokens

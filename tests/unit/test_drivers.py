@@ -297,3 +297,13 @@ def test_many_ids_load_in_batches_of_fifty_into_one_cohort(script: tuple[Script,
             await close(kitsu)
 
     run(test)
+
+
+@pytest.mark.parametrize(("host", "named"), [
+    ("http://127.0.0.1:8080", "127.0.0.1:8080"), ("https://kitsu.example.com/api", "kitsu.example.com:443"),
+    ("http://[::1]:9", "[::1]:9"),
+])
+def test_both_drivers_name_the_server_alike_in_their_errors(driver: str, host: str, named: str) -> None:
+    assert session(driver, host, tokens=None).host.rstrip("/") == host.rstrip("/")
+    transport = Kitsu(host).transport if driver == "blocking" else AsyncKitsu(host).http
+    assert transport.server == named

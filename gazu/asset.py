@@ -1,5 +1,5 @@
 """``gazu.asset``: assets, asset types and asset instances.
-The table's functions are generated (``gazu/_generated/asset.py``); those below need code."""
+The table's functions are generated (``gazu/_generated/asset.py``); the functions below are written by hand."""
 
 from __future__ import annotations
 

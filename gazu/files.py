@@ -1,5 +1,5 @@
 """``gazu.files``: working and output files, output types, softwares, file statuses, previews, avatars on disk.
-The table's functions are generated (``gazu/_generated/files.py``); those below need code."""
+The table's functions are generated (``gazu/_generated/files.py``); the functions below are written by hand."""
 
 from __future__ import annotations
 

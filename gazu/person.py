@@ -1,5 +1,5 @@
 """``gazu.person``: people, departments, organisations, day-offs, time spent and presence.
-The table's functions are generated (``gazu/_generated/person.py``); those below need code."""
+The table's functions are generated (``gazu/_generated/person.py``); the functions below are written by hand."""
 
 from __future__ import annotations
 

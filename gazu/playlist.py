@@ -1,6 +1,6 @@
 """``gazu.playlist``: review playlists, their entries, builds and share links.
 Entries are edited on a copy of the caller's playlist: their dict is never changed.
-The table's functions are generated (``gazu/_generated/playlist.py``); those below need code."""
+The table's functions are generated (``gazu/_generated/playlist.py``); the functions below are written by hand."""
 
 from __future__ import annotations
 

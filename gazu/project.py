@@ -1,5 +1,5 @@
 """``gazu.project``: productions: their settings, team, metadata descriptors, budgets, milestones and quotas.
-The table's functions are generated (``gazu/_generated/project.py``); those below need code."""
+The table's functions are generated (``gazu/_generated/project.py``); the functions below are written by hand."""
 
 from __future__ import annotations
 

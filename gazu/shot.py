@@ -1,5 +1,5 @@
 """``gazu.shot``: episodes, sequences and shots, their asset instances, and importing shots from CSV or OTIO.
-The table's functions are generated (``gazu/_generated/shot.py``); those below need code."""
+The table's functions are generated (``gazu/_generated/shot.py``); the functions below are written by hand."""
 
 from __future__ import annotations
 

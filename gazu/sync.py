@@ -1,6 +1,6 @@
 """``gazu.sync``: moving a production's data between two Kitsu servers (read through the other gazu modules),
 and the event log.
-The table's functions are generated (``gazu/_generated/sync.py``); those below need code."""
+The table's functions are generated (``gazu/_generated/sync.py``); the functions below are written by hand."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from . import casting as gazu_casting
 from . import files as gazu_files
 from . import shot as gazu_shot
 from . import task as gazu_task
-from ._calls import Ref, Row, field, id_map, ref
+from ._calls import Ref, Row, field, ref
 from ._generated import sync as _generated
 from ._generated.sync import *  # noqa: F403 (the table's functions)
 from .client import KitsuClient
@@ -44,16 +44,6 @@ def _diff(source: Sequence[Row], target: Sequence[Row], key: Callable[[Row], Has
     source_keys, target_keys = {key(row) for row in source}, {key(row) for row in target}
     missing = [row for row in source if key(row) not in target_keys]
     return missing, [row for row in target if key(row) not in source_keys]
-
-
-def get_id_map_by_name(source_list: Sequence[Row], target_list: Sequence[Row]) -> IdMap:
-    """Each source record's name -> the id of the target record of that name, case aside."""
-    return id_map(source_list, target_list, "name", "name")
-
-
-def get_id_map_by_id(source_list: Sequence[Row], target_list: Sequence[Row], field: str = "name") -> IdMap:
-    """Each source record's id -> the id of the target record whose ``field`` is the same, case aside."""
-    return id_map(source_list, target_list, field, "id")
 
 
 def is_changed(source_model: Mapping[str, Any], target_model: Mapping[str, Any]) -> bool:
@@ -232,7 +222,7 @@ def push_task_comment(
 
 
 __all__: list[str] = [
-    "convert_id_list", "get_id_map_by_id", "get_id_map_by_name", "get_link_list_diff", "get_model_list_diff",
+    "convert_id_list", "get_link_list_diff", "get_model_list_diff",
     "is_changed", "push_assets", "push_entity_links", "push_episodes", "push_project_entities", "push_sequences",
     "push_shots", "push_task_comment", "push_task_comments", "push_tasks", "push_tasks_comments",
 ]

@@ -1,5 +1,5 @@
 """``gazu.task``: tasks, their types and statuses, assignments, time spent, comments and previews.
-The table's functions are generated (``gazu/_generated/task.py``); those below need code."""
+The table's functions are generated (``gazu/_generated/task.py``); the functions below are written by hand."""
 
 from __future__ import annotations
 
@@ -28,9 +28,7 @@ from .exception import TaskStatusNotFoundException
 
 def new_task_status(name: str, short_name: str, color: str, client: KitsuClient = default_client) -> Row:
     """Create a task status; ``color`` is ``#`` and hexadecimal digits (checked before sending)."""
-    if not isinstance(color, str) or not color.startswith("#"):
-        raise errors.InvalidArgumentError(f"color must start with '#', e.g. '#00FF00', got {color!r}")
-    if not all(char in string.hexdigits for char in color[1:]):
+    if not (isinstance(color, str) and color.startswith("#") and all(char in string.hexdigits for char in color[1:])):
         raise errors.InvalidArgumentError(f"color must be '#' and hexadecimal digits, e.g. '#00FF00', got {color!r}")
     body = {"name": name, "short_name": short_name, "color": color}
     return call(client, "POST", api.TASK_STATUSES, body=body, result=ROW)
@@ -79,14 +77,6 @@ def clear_assignations(
 
 
 # ------------------------------------------ the spec's, not in gazu 1.3.1
-def get_task_by_name(
-    entity: Ref, task_type: Ref, name: str = "main", client: KitsuClient = default_client
-) -> Row | None:
-    """The entity's task of this type and name, or None (never cached)."""
-    criteria = {"name": name, "task_type_id": ref(task_type), "entity_id": ref(entity)}
-    return call(client, "GET", api.TASKS, params=criteria, result=FIRST)
-
-
 def get_task_by_path(
     project: Ref, file_path: str, entity_type: str = "shot", client: KitsuClient = default_client
 ) -> Row | None:
@@ -243,7 +233,7 @@ def _local_file(path: StrPath | None, url: str | None) -> Iterator[Path]:
 
 __all__: list[str] = [
     "add_attachment_files_to_comment", "add_comment", "add_extra_preview", "add_preview", "clear_assignations",
-    "get_task_by_name", "get_task_by_path", "new_task", "new_task_status", "publish_preview", "start_task",
+    "get_task_by_path", "new_task", "new_task_status", "publish_preview", "start_task",
     "task_to_review", "upload_preview_file",
 ]
 __all__ += _generated.__all__

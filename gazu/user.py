@@ -1,5 +1,5 @@
 """``gazu.user``: the logged-in user's own views: productions, tasks, filters, notifications, chats, time spent.
-The table's functions are generated (``gazu/_generated/user.py``); those below need code."""
+The table's functions are generated (``gazu/_generated/user.py``); the functions below are written by hand."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The tables gazu's generated functions are made from: one module here
 per gazu module, each a ``FUNCTIONS`` tuple of :class:`Fn` rows.
 
-A row is a function of official gazu 1.3.1 whose body is one call of the
+A row is a function of official gazu 1.3.1 (or of the spec) whose body is one call of the
 shared mechanism (``gazu._calls``): its 1.3.1 signature, the catalogue
 endpoint and method it sends, what fills the path, the query and the body,
 what it returns, whether gazu caches it, and a one-line docstring.

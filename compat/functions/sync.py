@@ -35,8 +35,16 @@ def _sync_map(kind: str, plural: str, read_all: str, field: str) -> Composed:
     )
 
 
+_LISTS = {"source_list": "Sequence[Row]", "target_list": "Sequence[Row]", "field": "str"}
+
 FUNCTIONS: tuple[Fn | Composed, ...] = (
     *(_sync_map(*entry) for entry in _MAPS),
+    Composed("get_id_map_by_name(source_list, target_list)", "dict[str, str]",
+             "Each source record's name -> the id of the target record of that name, case aside.",
+             'id_map(source_list, target_list, "name", "name")', types=_LISTS, takes_client=False),
+    Composed("get_id_map_by_id(source_list, target_list, field='name')", "dict[str, str]",
+             "Each source record's id -> the id of the target record whose ``field`` is the same, case aside.",
+             'id_map(source_list, target_list, field, "id")', types=_LISTS, takes_client=False),
     Fn("get_last_events(page_size=20000, project=None, after=None, before=None, only_files=False, name=None)", "GET",
        api.LAST_EVENTS, "The latest events, newest first (``limit``, 1.3.1's name of ``page_size``, wins when given).",
        result="list", after_client="limit=None",

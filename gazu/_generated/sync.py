@@ -18,8 +18,8 @@ from ..helpers import validate_date_format
 
 __all__ = [
     "get_sync_department_id_map", "get_sync_asset_type_id_map", "get_sync_project_id_map", "get_sync_task_type_id_map",
-    "get_sync_task_status_id_map", "get_sync_person_id_map", "get_last_events", "import_entities", "import_tasks",
-    "import_entity_links",
+    "get_sync_task_status_id_map", "get_sync_person_id_map", "get_id_map_by_name", "get_id_map_by_id",
+    "get_last_events", "import_entities", "import_tasks", "import_entity_links",
 ]
 
 
@@ -66,6 +66,16 @@ def get_sync_person_id_map(source_client: KitsuClient, target_client: KitsuClien
     return id_map(
         gazu_person.all_persons(client=source_client), gazu_person.all_persons(client=target_client), "email", "id",
     )
+
+
+def get_id_map_by_name(source_list: Sequence[Row], target_list: Sequence[Row]) -> dict[str, str]:
+    """Each source record's name -> the id of the target record of that name, case aside."""
+    return id_map(source_list, target_list, "name", "name")
+
+
+def get_id_map_by_id(source_list: Sequence[Row], target_list: Sequence[Row], field: str = "name") -> dict[str, str]:
+    """Each source record's id -> the id of the target record whose ``field`` is the same, case aside."""
+    return id_map(source_list, target_list, field, "id")
 
 
 def get_last_events(

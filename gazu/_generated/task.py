@@ -32,13 +32,13 @@ __all__ = [
     "all_tasks_for_scene", "all_tasks_for_asset", "all_tasks_for_episode", "all_shot_tasks_for_sequence",
     "all_shot_tasks_for_episode", "all_assets_tasks_for_episode", "all_tasks_for_task_status",
     "all_tasks_for_task_type", "all_tasks_for_entity_and_task_type", "all_tasks_for_person",
-    "all_done_tasks_for_person", "get_task_by_entity", "get_task", "remove_task", "update_task_data",
-    "all_tasks_for_project", "all_open_tasks", "get_open_tasks_stats", "all_tasks_for_person_and_type",
-    "get_persons_tasks_dates", "remove_tasks_for_type", "remove_tasks_batch", "create_entity_tasks",
-    "create_shot_tasks", "create_asset_tasks", "create_edit_tasks", "create_concept_tasks", "assign_task",
-    "assign_tasks_to_person", "set_time_spent", "add_time_spent", "get_task_time_spent_for_date", "remove_time_spent",
-    "all_comments_for_task", "get_last_comment_for_task", "get_comment", "remove_comment", "update_comment",
-    "all_comments_for_project", "all_notifications_for_project", "all_subscriptions_for_project",
+    "all_done_tasks_for_person", "get_task_by_entity", "get_task_by_name", "get_task", "remove_task",
+    "update_task_data", "all_tasks_for_project", "all_open_tasks", "get_open_tasks_stats",
+    "all_tasks_for_person_and_type", "get_persons_tasks_dates", "remove_tasks_for_type", "remove_tasks_batch",
+    "create_entity_tasks", "create_shot_tasks", "create_asset_tasks", "create_edit_tasks", "create_concept_tasks",
+    "assign_task", "assign_tasks_to_person", "set_time_spent", "add_time_spent", "get_task_time_spent_for_date",
+    "remove_time_spent", "all_comments_for_task", "get_last_comment_for_task", "get_comment", "remove_comment",
+    "update_comment", "all_comments_for_project", "all_notifications_for_project", "all_subscriptions_for_project",
     "add_tasks_batch_comments", "move_comment_to_task", "acknowledge_comment", "reply_to_comment",
     "delete_comment_reply", "delete_comment_attachment", "create_preview", "create_extra_preview",
     "remove_preview_from_comment", "set_main_preview", "all_previews_for_task", "all_preview_files_for_project",
@@ -373,6 +373,16 @@ def get_task_by_entity(
     entity: Ref, task_type: Ref, name: str = "main", client: KitsuClient = default_client,
 ) -> Row | None:
     """The entity's task of this type and name, or None."""
+    return call(
+        client, "GET", api.TASKS, params={"name": name, "task_type_id": ref(task_type), "entity_id": ref(entity)},
+        result=FIRST,
+    )
+
+
+def get_task_by_name(
+    entity: Ref, task_type: Ref, name: str = "main", client: KitsuClient = default_client,
+) -> Row | None:
+    """The entity's task of this type and name, or None (the spec's; never cached)."""
     return call(
         client, "GET", api.TASKS, params={"name": name, "task_type_id": ref(task_type), "entity_id": ref(entity)},
         result=FIRST,

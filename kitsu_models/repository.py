@@ -379,6 +379,7 @@ class Repository(Generic[M]):
 
     def plan_create(self, obj: M) -> Plan[M]:
         """:meth:`create` as a plan."""
+        self._check_own(obj)
         # Set fields, and fields with a default the server needs (a
         # comment's object_type): a default the model gives is sent too.
         fields = type(obj).model_fields
@@ -414,6 +415,7 @@ class Repository(Generic[M]):
     def plan_update(self, obj: M) -> Plan[M]:
         """:meth:`update` as a plan (the caller holds the object's lock, or
         keeps saves of one object from overlapping)."""
+        self._check_own(obj)
         state = state_of(obj)
         changes, removed, taken = state.take_changes(obj)
         if not changes and not removed:
@@ -443,7 +445,7 @@ class Repository(Generic[M]):
             state.restore_changes(taken)
             raise
         # Fields assigned meanwhile are changes still: the merge keeps them.
-        yield from self._plan_materialize([{**row, "id": object_id}], ModelList(session=self.session), rebind=False)
+        yield from self._plan_merge_into(obj, {**row, "id": object_id})
         return obj
 
     def delete(self, obj: M, *, force: bool = False) -> bool:
@@ -476,6 +478,7 @@ class Repository(Generic[M]):
 
     def plan_refresh(self, obj: M) -> Plan[M]:
         """:meth:`refresh` as a plan."""
+        self._check_own(obj)
         loaded = state_of(obj).forget_relations()
         yield from self._plan_reload(obj)
         for name in loaded:
@@ -488,14 +491,31 @@ class Repository(Generic[M]):
         parents takes their ids from its fields) and merge it in."""
         item = yield from self._plan_endpoint(obj, self.route.item, "read")
         row = yield from self._plan_row_at(item, id_of(obj, self.model))
+        yield from self._plan_merge_into(obj, row)
+
+    def _plan_merge_into(self, obj: M, row: dict[str, Any]) -> Plan[None]:
+        """Merge ``row``, read or answered for ``obj``, into ``obj`` itself:
+        forgotten by the session (``identity.clear()``), it is made the known
+        object of its id again first, so no other copy gets the row."""
+        if self.session.identity.get(type(obj).identity_root(), obj.id) is None:
+            self.session.identity.add(obj)
         yield from self._plan_materialize([row], ModelList(session=self.session), rebind=False)
 
     def _plan_endpoint(self, obj: M, endpoint: Endpoint | None, verb: str) -> Plan[str]:
         """``endpoint`` filled for ``obj`` (InvalidArgumentError when the
         model has no route to ``verb`` it)."""
+        self._check_own(obj)
         if endpoint is None:
             raise errors.InvalidArgumentError(f"{self.model.__name__} objects cannot be {verb} through the API")
         return (yield from self._plan_path(endpoint, obj, self.route))
+
+    def _check_own(self, obj: M) -> None:
+        """Refuse an object of another model before any request: its fields
+        would fill this model's path (a task's ``task_status_id`` would name
+        the status to delete)."""
+        if not isinstance(obj, self.model):
+            name = self.model.__name__
+            raise errors.InvalidArgumentError(f"{name} repository: expected a {name}, got a {type(obj).__name__}")
 
     def _plan_path(self, endpoint: Endpoint, obj: M, route: Route) -> Plan[str]:
         """``endpoint`` filled for ``obj``. A placeholder the route takes from

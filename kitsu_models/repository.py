@@ -318,6 +318,8 @@ class Repository(Generic[M]):
 
     def plan_reload_many(self, objects: Sequence[M]) -> Plan[None]:
         """:meth:`reload_many` as a plan."""
+        ids = [id_of(obj, self.model) for obj in objects]
+        self._make_known(objects)
         scope = _whole_scope(objects)
         if scope:
             try:
@@ -327,7 +329,7 @@ class Repository(Generic[M]):
                 return
             except errors.PermissionDeniedError:
                 pass  # the batches (and their fallback) may still be allowed
-        yield from self._plan_fetch_by_ids([id_of(obj, self.model) for obj in objects], rebind=False)
+        yield from self._plan_fetch_by_ids(ids, rebind=False)
 
     def load_route(self, route_path: str, params: Mapping[str, Any] | None = None) -> ModelList[M]:
         """The models a dedicated list route answers (``data/projects/<id>/team``)."""
@@ -494,12 +496,18 @@ class Repository(Generic[M]):
         yield from self._plan_merge_into(obj, row)
 
     def _plan_merge_into(self, obj: M, row: dict[str, Any]) -> Plan[None]:
-        """Merge ``row``, read or answered for ``obj``, into ``obj`` itself:
-        forgotten by the session (``identity.clear()``), it is made the known
-        object of its id again first, so no other copy gets the row."""
-        if self.session.identity.get(type(obj).identity_root(), obj.id) is None:
-            self.session.identity.add(obj)
+        """Merge ``row``, read or answered for ``obj``, into ``obj`` itself."""
+        self._make_known([obj])
         yield from self._plan_materialize([row], ModelList(session=self.session), rebind=False)
+
+    def _make_known(self, objects: Iterable[M]) -> None:
+        """Each object the session forgot (``identity.clear()``) is made the
+        known object of its id again, so the rows read for it fill it, not a
+        new copy."""
+        identity = self.session.identity
+        for obj in objects:
+            if identity.get(type(obj).identity_root(), obj.id) is None:
+                identity.add(obj)
 
     def _plan_endpoint(self, obj: M, endpoint: Endpoint | None, verb: str) -> Plan[str]:
         """``endpoint`` filled for ``obj`` (InvalidArgumentError when the

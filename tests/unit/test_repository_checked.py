@@ -278,6 +278,25 @@ def test_an_object_the_session_forgot_still_gets_its_own_refresh_and_save(
     assert kitsu.identity.get(Task, task.id) is task
 
 
+def test_objects_the_session_forgot_get_their_own_reload_and_missing_fields(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
+    """After ``identity.clear()``, ``reload_many`` fills the objects given, and
+    the first read of a field a partial object lacks gets the server's value
+    (it used to fill a new copy, leaving the field at the model's default)."""
+    full = row("Task", "get", id=new_id(), difficulty=5, description="theirs")
+    task = kitsu.tasks.materialize([{**full, "description": "old"}])[0]
+    kitsu.identity.clear()
+    mocked.get(API + "data/tasks", json=[full])
+    kitsu.tasks.reload_many([task])
+    assert task.description == "theirs" and kitsu.identity.get(Task, task.id) is task
+    other = row("Task", "get", id=new_id(), difficulty=5)
+    lacking = kitsu.tasks.materialize([{k: v for k, v in other.items() if k != "difficulty"}])[0]
+    kitsu.identity.clear()
+    mocked.get(API + "data/tasks", json=[other])
+    assert lacking.difficulty == 5 and kitsu.identity.get(Task, lacking.id) is lacking
+
+
 # ------------------------------------------------ an object of another model
 def test_a_repository_refuses_an_object_of_another_model_before_any_request(
     kitsu: Kitsu, mocked: responses.RequestsMock

@@ -348,11 +348,15 @@ class Repository(Generic[M]):
         The rows are copied, so the caller's dicts never become the models'
         storage; ``owned=True`` hands over fresh dicts nothing else holds
         (an answer just parsed) and skips the copy."""
+        return self._run(self.plan_materialize(rows, owned=owned))
+
+    def plan_materialize(self, rows: Iterable[Mapping[str, Any]], *, owned: bool = False) -> Plan[ModelList[M]]:
+        """:meth:`materialize` as a plan (rows checked before anything is read)."""
         fresh = [row if owned else copy.deepcopy(row) for row in rows]
         for row in fresh:
             if not isinstance(row, dict):
                 raise errors.InvalidArgumentError(f"a {self.model.__name__} row must be a dict, got {row!r:.80}")
-        return self._run(self._plan_materialize(fresh, ModelList(session=self.session), rebind=False))  # type: ignore[arg-type]
+        return (yield from self._plan_materialize(fresh, ModelList(session=self.session), rebind=False))  # type: ignore[arg-type]
 
     def plan_materialize_list(self, rows: list[dict[str, Any]], scope: dict[str, Any] | None = None) -> Plan[ModelList[M]]:
         """Models for a list answer read elsewhere (a route embedding these

@@ -90,9 +90,10 @@ class AsyncRepository(Generic[M]):
         """The models a dedicated list route answers."""
         return await self._run(self._plans.plan_load_route(route_path, params))
 
-    async def materialize(self, rows: Iterable[Mapping[str, Any]]) -> ModelList[M]:
-        """Models for rows obtained elsewhere, merged into the known objects."""
-        return await self._run(self._plans.plan_materialize_list([dict(row) for row in rows]))
+    async def materialize(self, rows: Iterable[Mapping[str, Any]], *, owned: bool = False) -> ModelList[M]:
+        """Models for rows obtained elsewhere, merged into the known objects (the rows copied unless ``owned``,
+        as the blocking ``materialize``)."""
+        return await self._run(self._plans.plan_materialize(rows, owned=owned))
 
     async def save(self, obj: M) -> M:
         """Create ``obj``, or send its changes (as the blocking ``save``)."""

@@ -32,7 +32,7 @@ from .orm.collection import ModelList
 from .orm import loader
 from .orm.joins import seed_joined
 from .orm.relations import Link
-from .orm.state import Origin, origin_of, state_of
+from .orm.state import Origin, origin_of, peek, state_of
 from .orm.session_api import Session
 from .routes import Endpoint, Route
 
@@ -73,9 +73,10 @@ class Repository(Generic[M]):
         """:meth:`get` as a plan (see :mod:`kitsu_models.exchange`)."""
         object_id = id_of(object_id, what=f"{self.model.__name__} id")
         known = self.session.identity.get(self.model, object_id)
-        if known is not None:
-            return known
-        return (yield from self.plan_load(object_id, **within))
+        if known is None:
+            return (yield from self.plan_load(object_id, **within))
+        _remember_parents(known, within)
+        return known
 
     def load(self, object_id: str, **within: Any) -> M:
         """One GET of the object's record, merged into the known object (its
@@ -86,6 +87,7 @@ class Repository(Generic[M]):
         """:meth:`load` as a plan."""
         row = yield from self.plan_row(object_id, **within)
         loaded = yield from self._plan_materialize([row], ModelList(session=self.session), rebind=False)
+        _remember_parents(loaded[0], within)
         return loaded[0]
 
     def row(self, object_id: str, **within: Any) -> Row:
@@ -531,11 +533,16 @@ class Repository(Generic[M]):
 
     def _plan_path(self, endpoint: Endpoint, obj: M, route: Route) -> Plan[str]:
         """``endpoint`` filled for ``obj``. A placeholder the route takes from
-        a parent (``renames={"project_id": "budget.project_id"}``) is read
+        a parent (``renames={"project_id": "budget.project_id"}``) is the id
+        the object was read under (``get(..., project_id=)``), else is read
         from that parent, loaded through this session if need be."""
         parents: dict[str, Any] = {}
+        state = peek(obj)
+        remembered = (state.parents or {}) if state is not None else {}
         for placeholder, source in route.renames.items():
-            if "." in source and placeholder in endpoint.placeholders:
+            if placeholder in remembered and placeholder in endpoint.placeholders:
+                parents[placeholder] = remembered[placeholder]
+            elif "." in source and placeholder in endpoint.placeholders:
                 relation_name, field_name = source.split(".", 1)
                 relation = getattr(self.model, relation_name)
                 parent = yield from self.session.repository(relation.target()).plan_get(obj.__dict__[relation.key])
@@ -588,6 +595,15 @@ class Repository(Generic[M]):
                 raise errors.InvalidArgumentError(f"{self.model.__name__} has no field {name!r} to filter on")
             params[key] = _as_param(value, key, ids)
         return params
+
+
+def _remember_parents(obj: KitsuModel, within: Mapping[str, Any]) -> None:
+    """Keep on ``obj`` the ids of the parents it was read under: its later
+    paths (a refresh, a save) then need no parent loaded, which the session
+    may have let go."""
+    if within:
+        state = state_of(obj)
+        state.parents = {**(state.parents or {}), **{name: id_of(value, what=name) for name, value in within.items()}}
 
 
 def _whole_scope(objects: Sequence[KitsuModel]) -> dict[str, Any] | None:

@@ -59,10 +59,12 @@ class InstanceState:
       the last save took them (an edit made inside one while it was in
       flight is seen against it);
     - ``partial``: some fields are not loaded (they load on first read);
-      ``deleted``: the server deleted it.
+      ``deleted``: the server deleted it;
+    - ``parents``: the ids of the parents it was read under (a budget
+      entry's ``project_id``), for its paths when the parents are not loaded.
     """
 
-    __slots__ = ("origin", "related", "dirty", "data_snapshot", "sent", "partial", "deleted", "_lock")
+    __slots__ = ("origin", "related", "dirty", "data_snapshot", "sent", "partial", "deleted", "parents", "_lock")
 
     def __init__(self, origin: Origin | None = None, data: Any = None, partial: bool = False) -> None:
         self.origin: Origin | None = origin
@@ -72,6 +74,7 @@ class InstanceState:
         self.sent: dict[str, str] | None = None
         self.partial: bool = partial
         self.deleted: bool = False
+        self.parents: dict[str, str] | None = None
         self._lock: threading.RLock | None = None
 
     @property

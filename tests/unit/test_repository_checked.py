@@ -297,6 +297,27 @@ def test_objects_the_session_forgot_get_their_own_reload_and_missing_fields(
     assert lacking.difficulty == 5 and kitsu.identity.get(Task, lacking.id) is lacking
 
 
+def test_a_record_read_under_its_parents_keeps_their_ids_for_its_later_paths(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
+    """A budget entry's path takes its budget's project: read with the
+    parents' ids, the entry refreshes and saves through them, with no budget
+    loaded (the session may have let it go)."""
+    project_id, budget_id, entry_id = new_id(), new_id(), new_id()
+    path = API + f"data/projects/{project_id}/budgets/{budget_id}/entries/{entry_id}"
+    entry_row = {"id": entry_id, "budget_id": budget_id, "department_id": new_id(), "start_date": "2026-01-01",
+                 "months_duration": 3, "daily_salary": 300.0}
+    mocked.get(path, json=entry_row)
+    entry = kitsu.budget_entries.get(entry_id, project_id=project_id, budget_id=budget_id)
+    mocked.get(path, json={**entry_row, "months_duration": 4})
+    assert entry.refresh().months_duration == 4
+    entry.months_duration = 6
+    mocked.put(path, json={**entry_row, "months_duration": 6})
+    entry.save()
+    assert [(call.request.method, call.request.url) for call in mocked.calls] == [("GET", path)] * 2 + [("PUT", path)]
+    assert kitsu.budget_entries.get(entry_id, project_id=project_id, budget_id=budget_id) is entry
+
+
 # ------------------------------------------------ an object of another model
 def test_a_repository_refuses_an_object_of_another_model_before_any_request(
     kitsu: Kitsu, mocked: responses.RequestsMock

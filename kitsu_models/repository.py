@@ -602,8 +602,7 @@ def _remember_parents(obj: KitsuModel, within: Mapping[str, Any]) -> None:
     paths (a refresh, a save) then need no parent loaded, which the session
     may have let go."""
     if within:
-        state = state_of(obj)
-        state.parents = {**(state.parents or {}), **{name: id_of(value, what=name) for name, value in within.items()}}
+        state_of(obj).remember_parents({name: id_of(value, what=name) for name, value in within.items()})
 
 
 def _whole_scope(objects: Sequence[KitsuModel]) -> dict[str, Any] | None:

@@ -105,6 +105,10 @@ class InstanceState:
         self.related = None
         return names
 
+    def remember_parents(self, ids: dict[str, str]) -> None:
+        """Keep the ids of the parents the object was read under (with those kept before)."""
+        self.parents = {**(self.parents or {}), **ids}
+
     # ------------------------------------------------------------ changes
     def mark_changed(self, name: str) -> None:
         """``name`` was assigned: a save sends it."""

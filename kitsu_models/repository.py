@@ -507,12 +507,12 @@ class Repository(Generic[M]):
         yield from self._plan_materialize([row], ModelList(session=self.session), rebind=False)
 
     def _make_known(self, objects: Iterable[M]) -> None:
-        """Each object the session forgot (``identity.clear()``) is made the
-        known object of its id again, so the rows read for it fill it, not a
-        new copy."""
+        """Each object is made the known object of its id, so the rows read
+        for it fill it: the session may have forgotten it (``identity.clear()``)
+        and loaded another copy since, which then keeps what it holds."""
         identity = self.session.identity
         for obj in objects:
-            if identity.get(type(obj).identity_root(), obj.id) is None:
+            if identity.get(type(obj).identity_root(), obj.id) is not obj:
                 identity.add(obj)
 
     def _plan_endpoint(self, obj: M, endpoint: Endpoint | None, verb: str) -> Plan[str]:

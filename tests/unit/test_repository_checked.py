@@ -264,7 +264,8 @@ def test_an_object_the_session_forgot_still_gets_its_own_refresh_and_save(
     kitsu: Kitsu, mocked: responses.RequestsMock
 ) -> None:
     """After ``identity.clear()``, a refresh or a save fills the object it was
-    called on (it is the known object of its id again), not a new copy."""
+    called on (it is the known object of its id again), not a new copy nor
+    a copy loaded since."""
     task = kitsu.tasks.materialize([row("Task", "get", id=new_id(), description="mine")])[0]
     kitsu.identity.clear()
     mocked.get(API + f"data/tasks/{task.id}", json=row("Task", "get", id=task.id, description="theirs"))
@@ -276,6 +277,11 @@ def test_an_object_the_session_forgot_still_gets_its_own_refresh_and_save(
     task.save()
     assert task.description == "saved" and task.priority == 3 and task.changes() == {}
     assert kitsu.identity.get(Task, task.id) is task
+    kitsu.identity.clear()
+    twin = kitsu.tasks.materialize([row("Task", "get", id=task.id, description="a copy")])[0]
+    mocked.get(API + f"data/tasks/{task.id}", json=row("Task", "get", id=task.id, description="fresh"))
+    assert task.refresh() is task and task.description == "fresh"  # not the copy loaded since
+    assert twin.description == "a copy" and kitsu.identity.get(Task, task.id) is task
 
 
 def test_objects_the_session_forgot_get_their_own_reload_and_missing_fields(

@@ -425,6 +425,11 @@ class Repository(Generic[M]):
         keeps saves of one object from overlapping)."""
         self._check_own(obj)
         state = state_of(obj)
+        if state.data_cleared(obj):
+            raise errors.InvalidArgumentError(
+                f"{self.model.__name__}.data cannot be saved as {obj.__dict__.get('data')!r}: the server would keep "
+                "its keys (set each key to None instead)"
+            )
         changes, removed, taken = state.take_changes(obj)
         if not changes and not removed:
             return obj

@@ -132,7 +132,13 @@ class InstanceState:
         data_changes = self.data_diff(obj)[0]
         if data_changes:
             values["data"] = data_changes
+        elif self.data_cleared(obj):
+            values["data"] = obj.__dict__.get("data")
         return values
+
+    def data_cleared(self, obj: KitsuModel) -> bool:
+        """Whether ``data``, loaded with keys, was assigned something else than a dict (None)."""
+        return "data" in self.dirty and bool(self.data_snapshot) and not isinstance(obj.__dict__.get("data"), dict)
 
     def take_changes(self, obj: KitsuModel) -> tuple[dict[str, Any], list[str], Taken]:
         """What a save sends (as :meth:`changes`), the ``data`` keys removed,

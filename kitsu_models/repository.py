@@ -472,6 +472,7 @@ class Repository(Generic[M]):
 
     def plan_delete(self, obj: M, *, force: bool = False) -> Plan[bool]:
         """:meth:`delete` as a plan."""
+        self._check_own(obj)
         params = {"force": "true"} if force else None
         path = yield from self._plan_endpoint(obj, self.route.delete_endpoint, "deleted")
         yield Request("DELETE", path, params=params)
@@ -523,7 +524,6 @@ class Repository(Generic[M]):
     def _plan_endpoint(self, obj: M, endpoint: Endpoint | None, verb: str) -> Plan[str]:
         """``endpoint`` filled for ``obj`` (InvalidArgumentError when the
         model has no route to ``verb`` it)."""
-        self._check_own(obj)
         if endpoint is None:
             raise errors.InvalidArgumentError(f"{self.model.__name__} objects cannot be {verb} through the API")
         return (yield from self._plan_path(endpoint, obj, self.route))

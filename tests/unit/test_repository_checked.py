@@ -47,6 +47,15 @@ def statuses_asked(call: Any) -> list[str]:
     return sorted(json.loads(query(call)["id"][0]))
 
 
+def assert_statuses_load_together(mocked: responses.RequestsMock, tasks: list[Task], statuses: list[str]) -> None:
+    """The two tasks' statuses load in one request: the tasks are one list still."""
+    mocked.get(API + "data/task-status", json=[row("TaskStatus", id=status) for status in statuses])
+    sent = len(mocked.calls)
+    assert tasks[0].task_status.id == statuses[0]
+    assert statuses_asked(mocked.calls[-1]) == sorted(statuses)
+    assert tasks[1].task_status.id == statuses[1] and len(mocked.calls) == sent + 1
+
+
 # ------------------------------------------------------------------ first
 def test_first_gives_the_first_object_the_server_answered(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
     task_type_id = new_id()
@@ -240,10 +249,7 @@ def test_a_saved_object_stays_in_its_list_for_its_own_relations(
     mocked.put(API + f"data/tasks/{tasks[0].id}",
                json=row("Task", "get", id=tasks[0].id, task_status_id=statuses[0], description="new"))
     tasks[0].save()
-    mocked.get(API + "data/task-status", json=[row("TaskStatus", id=status) for status in statuses])
-    assert tasks[0].task_status.id == statuses[0]
-    assert statuses_asked(mocked.calls[-1]) == sorted(statuses)
-    assert tasks[1].task_status.id == statuses[1] and len(mocked.calls) == 2
+    assert_statuses_load_together(mocked, tasks, statuses)
 
 
 # --------------------------------------------------------------- refresh
@@ -254,10 +260,7 @@ def test_a_refreshed_object_stays_in_its_list_for_its_own_relations(
     mocked.get(API + f"data/tasks/{tasks[0].id}",
                json=row("Task", "get", id=tasks[0].id, task_status_id=statuses[0], description="theirs"))
     assert tasks[0].refresh() is tasks[0] and tasks[0].description == "theirs"
-    mocked.get(API + "data/task-status", json=[row("TaskStatus", id=status) for status in statuses])
-    assert tasks[0].task_status.id == statuses[0]
-    assert statuses_asked(mocked.calls[-1]) == sorted(statuses)
-    assert tasks[1].task_status.id == statuses[1] and len(mocked.calls) == 2
+    assert_statuses_load_together(mocked, tasks, statuses)
 
 
 def test_an_object_the_session_forgot_still_gets_its_own_refresh_and_save(

@@ -24,7 +24,7 @@ from kitsu_models.session import Kitsu
 
 from .conftest import API
 from .models_rows import new_id, row
-from .test_repository_checked import statuses_asked, two_tasks_of_two_statuses
+from .test_repository_checked import assert_statuses_load_together, two_tasks_of_two_statuses
 
 
 def query(call: Any) -> dict[str, list[str]]:
@@ -155,10 +155,7 @@ def test_a_known_object_loaded_again_stays_in_its_list_for_its_own_relations(
     mocked.get(API + f"data/tasks/{tasks[0].id}",
                json=row("Task", "get", id=tasks[0].id, task_status_id=statuses[0], description="theirs"))
     assert kitsu.tasks.load(tasks[0].id) is tasks[0] and tasks[0].description == "theirs"
-    mocked.get(API + "data/task-status", json=[row("TaskStatus", id=status) for status in statuses])
-    assert tasks[0].task_status.id == statuses[0]
-    assert statuses_asked(mocked.calls[-1]) == sorted(statuses)
-    assert tasks[1].task_status.id == statuses[1] and len(mocked.calls) == 2
+    assert_statuses_load_together(mocked, tasks, statuses)
 
 
 # ------------------------------------------------------------ query lists
@@ -284,10 +281,7 @@ def test_an_object_reloaded_by_its_id_stays_in_its_list_for_its_own_relations(
                json=[row("Task", "get", id=tasks[0].id, task_status_id=statuses[0], description="theirs")])
     kitsu.tasks.reload_many([tasks[0]])
     assert tasks[0].description == "theirs" and query(mocked.calls[0])["id"] == [json.dumps([tasks[0].id])]
-    mocked.get(API + "data/task-status", json=[row("TaskStatus", id=status) for status in statuses])
-    assert tasks[0].task_status.id == statuses[0]
-    assert statuses_asked(mocked.calls[-1]) == sorted(statuses)
-    assert tasks[1].task_status.id == statuses[1] and len(mocked.calls) == 2
+    assert_statuses_load_together(mocked, tasks, statuses)
 
 
 def test_a_shot_reloaded_through_the_entities_stays_in_its_list_for_its_own_relations(

@@ -93,9 +93,12 @@ def test_repr_of_exactly_five_members_shows_them_all_with_no_more_count(kitsu: K
 
 
 # --------------------------------------------------------------- registry
-def test_a_model_class_defined_later_is_found_by_its_name() -> None:
+def test_a_model_class_defined_later_is_found_by_its_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kitsu_models.orm import registry
     from kitsu_models.orm.base import KitsuModel
     from kitsu_models.orm.registry import find, model_class
+
+    monkeypatch.setattr(registry, "_classes", dict(registry._classes))  # the class is gone after the test
 
     class IdentityCheckedProbe(KitsuModel):
         label: str | None = None

@@ -37,8 +37,8 @@ from kitsu_models.streaming import ProgressCallback, StrPath
 
 from . import exception
 from .client import (
-    DEFAULT_RETRY_AFTER, TokensOfSession, _secret, _secret_tokens, _split, build_path_with_params, get_message_from_data,
-    url_path_join,
+    _RAISED, DEFAULT_RETRY_AFTER, TokensOfSession, _listing_query, _secret, _secret_tokens, _split,
+    build_path_with_params, get_message_from_data, url_path_join,
 )
 from .exception import as_sent, translated
 
@@ -48,8 +48,6 @@ logger: logging.Logger = logging.getLogger("gazu.aio")
 MAX_AUTH_RETRIES = 3
 #: How long a download waits for a file the server still prepares (202), as the blocking ``gazu.client.download``.
 PROCESSING_TIMEOUT = 60.0
-#: The statuses 1.3.1's ``check_status`` raises for (others pass).
-_RAISED = frozenset({400, 401, 403, 404, 405, 413, 422, 500, 502})
 #: The statuses whose body 1.3.1's ``check_status`` reads.
 _BODY_READ = frozenset({400, 401, 422, 500, 502})
 _EXPIRED = "Signature has expired"
@@ -238,13 +236,7 @@ async def fetch_all(
     paginated: bool = False, limit: int | None = None, fields: Sequence[str] | str | None = None,
 ) -> Any:
     """Every entry of ``data/<path>``: page by page (``limit`` each) when ``paginated``, with ``fields`` only."""
-    query = dict(params or {})
-    if fields is not None:
-        query["fields"] = fields if isinstance(fields, str) else ",".join(fields)
-    if paginated:
-        query["page"] = 1
-        if limit is not None:
-            query["limit"] = limit
+    query = _listing_query(params, paginated, limit, fields)
     url = url_path_join("data", path)
     answer = await get(url, params=query, client=client)
     if not paginated:

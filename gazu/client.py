@@ -365,13 +365,7 @@ def fetch_all(
     paginated: bool = False, limit: int | None = None, fields: Sequence[str] | str | None = None,
 ) -> list[Any]:
     """Every entry of ``data/<path>``: page by page (``limit`` each) when ``paginated``, with ``fields`` only."""
-    query = dict(params or {})
-    if fields is not None:
-        query["fields"] = fields if isinstance(fields, str) else ",".join(fields)
-    if paginated:
-        query["page"] = 1
-        if limit is not None:
-            query["limit"] = limit
+    query = _listing_query(params, paginated, limit, fields)
     url = url_path_join("data", path)
     answer = get(url, params=query, client=client)
     if not paginated:
@@ -380,6 +374,20 @@ def fetch_all(
     for page in range(2, int(answer.get("nb_pages", 1)) + 1):
         found.extend(get(url, params={**query, "page": page}, client=client).get("data", []))
     return found
+
+
+def _listing_query(
+    params: Mapping[str, Any] | None, paginated: bool, limit: int | None, fields: Sequence[str] | str | None
+) -> dict[str, Any]:
+    """``fetch_all``'s query (the blocking and the async one's): ``fields`` joined, the first page when paginated."""
+    query = dict(params or {})
+    if fields is not None:
+        query["fields"] = fields if isinstance(fields, str) else ",".join(fields)
+    if paginated:
+        query["page"] = 1
+        if limit is not None:
+            query["limit"] = limit
+    return query
 
 
 def fetch_first(path: str, params: Mapping[str, Any] | None = None, client: KitsuClient = default_client) -> Any:

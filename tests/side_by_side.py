@@ -86,7 +86,11 @@ def normalized(records: list[list[Any]], tag: str) -> list[list[Any]]:
     """``records`` with what differs between two runs replaced: the ids a
     run created (numbered in order of appearance; the server's own ids stay
     as they are only if both runs see them first at the same place, which
-    they do), dates and times, and the run's marker or tag."""
+    they do), dates and times, and the run's marker or tag. The metadata
+    descriptors a production or a template holds are put in the order of
+    their field names first: the server gives those in no fixed order (a CI
+    run got one production's two swapped, and every id after them numbered
+    the other way)."""
     numbers: dict[str, str] = {}
 
     def text(value: str) -> str:
@@ -101,7 +105,19 @@ def normalized(records: list[list[Any]], tag: str) -> list[list[Any]]:
         if isinstance(value, list):
             return [walk(item) for item in value]
         if isinstance(value, dict):
-            return {text(key): walk(item) for key, item in value.items()}
+            return {text(key): walk(_by_field_name(item) if key in _UNORDERED_DESCRIPTORS else item)
+                    for key, item in value.items()}
         return value
 
     return [[label, walk(result)] for label, result in records]
+
+
+_UNORDERED_DESCRIPTORS = ("descriptors", "metadata_descriptors")
+
+
+def _by_field_name(descriptors: Any) -> Any:
+    """A list of metadata descriptors sorted by field name (anything else
+    as it is)."""
+    if isinstance(descriptors, list) and all(isinstance(one, dict) and "field_name" in one for one in descriptors):
+        return sorted(descriptors, key=lambda one: one["field_name"])
+    return descriptors

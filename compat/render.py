@@ -250,6 +250,9 @@ def function(row: Row) -> list[str]:
     lines += wrap(f"def {row.name}(", params, f") -> {returns(row)}:", "")
     lines += statement("", f'"""{row.doc}"""', row)
     if isinstance(row, Composed):
+        if row.returns != "Any" and isinstance(ast.parse(row.expression, mode="eval").body, ast.Subscript):
+            # A part of a JSON answer (Any): annotated, so that mypy checks what is returned.
+            return lines + statement(f"returned: {row.returns} = ", row.expression, row) + ["    return returned"]
         return lines + statement("return ", row.expression, row)
     if row.lookup:  # ids and body first: a bad argument is refused before the lookup is sent
         if placeholders(row):
@@ -294,8 +297,9 @@ HELPERS = (
     "joined_path", "linked", "preview_path", "preview_source", "production_url",
     "page_url",
 )
-#: Functions of other modules of gazu a generated module may call, and their module.
-FUNCTIONS = {"validate_date_format": "helpers", "sort_by_name": "sorting"}
+#: Functions of other modules a generated module may call, and their module
+#: (relative: of gazu).
+FUNCTIONS = {"validate_date_format": "..helpers", "sort_by_name": "..sorting", "segment_of": "kitsu_models.ids"}
 NAMES = ("BY_NAME", "Downloaded", "FIRST", "LIST", "ROW", "Record", "Ref", "Row", "TEXT")
 
 
@@ -306,7 +310,7 @@ def imports(module: str, code: str) -> list[str]:
     used += [name for name in NAMES if re.search(rf"\b{name}\b", code)]
     typing = ["TYPE_CHECKING"] if re.search(rf"\bgazu_{module}\.", code) else []
     typing += [name for name in ("Any",) if re.search(rf"\b{name}\b", code)]
-    abc = [name for name in ("Sequence",) if re.search(rf"\b{name}\b", code)]
+    abc = [name for name in ("Mapping", "Sequence") if re.search(rf"\b{name}\b", code)]
     streaming = [name for name in ("ProgressCallback", "StrPath") if re.search(rf"\b{name}\b", code)]
     lines = ["from __future__ import annotations", ""]
     if re.search(r"\bdatetime\.", code):
@@ -315,21 +319,25 @@ def imports(module: str, code: str) -> list[str]:
         lines.append(f"from collections.abc import {', '.join(abc)}")
     if typing:
         lines.append(f"from typing import {', '.join(typing)}")
-    lines += ["", "from kitsu_models import catalogue as api"] if abc or typing else ["from kitsu_models import catalogue as api"]
+    sdk = ["from kitsu_models import catalogue as api"] if re.search(r"\bapi\.", code) else []
+    sdk += [f"from {module} import {name}" for name, module in FUNCTIONS.items()
+            if not module.startswith(".") and re.search(rf"\b{name}\(", code)]
     if streaming:
-        lines.append(f"from kitsu_models.streaming import {', '.join(streaming)}")
+        sdk.append(f"from kitsu_models.streaming import {', '.join(streaming)}")
+    lines += ["", *sdk] if abc or typing else sdk
     modules = sorted(set(re.findall(r"\bgazu_(\w+)\.", code)))
     itself = module in modules  # its own module: read at call time (importing it now would be a cycle)
-    one_line = f"from .._calls import {', '.join(sorted(used + ['Late'] * itself))}"
+    one_line = f"from .._calls import {', '.join(sorted(used))}"
     lines += ["", *(f"from .. import {other} as gazu_{other}" for other in modules if other != module)]
-    if used or itself:
-        names = sorted(used + ["Late"] * itself)
-        lines += [one_line] if len(one_line) <= WIDTH else wrap("from .._calls import (", names, ")", "")
+    if used:
+        lines += [one_line] if len(one_line) <= WIDTH else wrap("from .._calls import (", sorted(used), ")", "")
+    if itself:
+        lines.append("from .._late import Late")
     if "@cache" in code:
         lines.append("from ..cache import cache")
-    client = [name for name in ("get_api_url_from_host",) if re.search(rf"\b{name}\b", code)]
-    lines.append(f"from ..client import {', '.join(['KitsuClient', 'default_client', *client])}")
-    lines += [f"from ..{module} import {name}" for name, module in FUNCTIONS.items() if re.search(rf"\b{name}\(", code)]
+    lines.append("from .._clients import KitsuClient, default_client")
+    lines += [f"from {module} import {name}" for name, module in FUNCTIONS.items()
+              if module.startswith(".") and re.search(rf"\b{name}\(", code)]
     if itself:
         lines += ["", "if TYPE_CHECKING:", f"    from .. import {module} as gazu_{module}",
                   "else:", f'    gazu_{module} = Late("gazu.{module}")']

@@ -62,8 +62,7 @@ def log_in(
     except errors.LoginFailedError as exc:
         failed = AuthFailedException(exc.method, exc.path, exc.status, exc.message)
         if exc.status in (400, 401):  # 1.3.1 wraps the refusal's own exception
-            refusal = errors.error_class_for_status(exc.status)(exc.method, exc.path, exc.status, exc.message)
-            failed.args = (str(exception.gazu_error(refusal, api.LOGIN.template)),)
+            failed.args = (str(exception.for_status(exc.status, api.LOGIN.template, exc.message)),)
         else:
             failed.args = ()
         raise failed from None

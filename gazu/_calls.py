@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextvars
 import json
-import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -29,7 +28,7 @@ from kitsu_models.routes import Effect, Endpoint, model_named_by
 from kitsu_models.streaming import ProgressCallback, StrPath, file_parts
 
 from . import client as raw
-from .client import KitsuClient, get_api_url_from_host
+from ._clients import KitsuClient
 from .exception import translated
 from .sorting import sort_by_name
 
@@ -51,21 +50,6 @@ FIRST: Final = "first"
 TEXT: Final = "text"
 
 _reads: contextvars.ContextVar[list[Read] | None] = contextvars.ContextVar("gazu_reads", default=None)
-
-
-class Late:
-    """A public gazu module read when its attribute is used, not when imported:
-    the table-made functions call their own module's others through it, so a
-    test that patches ``gazu.shot.get_shot_by_name`` reaches
-    ``gazu.shot.new_shot``, as in 1.3.1 (with no import cycle)."""
-
-    __slots__ = ("_name",)
-
-    def __init__(self, name: str) -> None:
-        self._name = name
-
-    def __getattr__(self, attribute: str) -> Any:
-        return getattr(sys.modules[self._name], attribute)
 
 
 def ref(value: Ref | None, what: str = "id") -> str | None:
@@ -234,7 +218,7 @@ def joined_path(answer: Row, folder: str, name: str, sep: str) -> str:
 
 def production_url(client: KitsuClient, project: Ref, episode: str | None = None) -> str:
     """A production's root in Kitsu's web UI, under ``episode`` when given."""
-    base = f"{get_api_url_from_host(client)}/productions/{ref(project)}"
+    base = f"{raw.get_api_url_from_host(client)}/productions/{ref(project)}"
     return base if episode is None else f"{base}/episodes/{episode}"
 
 

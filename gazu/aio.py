@@ -36,9 +36,9 @@ from kitsu_models.policy import RetryPolicy
 from kitsu_models.streaming import ProgressCallback, StrPath
 
 from . import exception
+from ._clients import TokensOfSession, _secret, _secret_tokens
 from .client import (
-    _RAISED, DEFAULT_RETRY_AFTER, TokensOfSession, _listing_query, _secret, _secret_tokens, _split,
-    build_path_with_params, get_message_from_data, url_path_join,
+    _RAISED, DEFAULT_RETRY_AFTER, _listing_query, _split, build_path_with_params, get_message_from_data, url_path_join,
 )
 from .exception import as_sent, translated
 
@@ -90,7 +90,7 @@ class AsyncKitsuClient(TokensOfSession[AsyncKitsu]):
     async def refresh_access_token(self) -> dict[str, Any]:
         """Get a new access token now, with the refresh token; returns the tokens."""
         if not self.refresh_token:
-            raise _gazu_error(401, api.REFRESH_TOKEN.template)
+            raise exception.for_status(401, api.REFRESH_TOKEN.template)
         with translated(api.REFRESH_TOKEN.template):
             await self.kitsu.refresh_token()
         return {"access_token": self.access_token, "refresh_token": self.refresh_token}
@@ -128,11 +128,6 @@ def _client(client: AsyncKitsuClient | None) -> AsyncKitsuClient:
     return client
 
 
-def _gazu_error(status: int, path: str, message: str = "") -> errors.HTTPStatusError:
-    """The 1.3.1 exception for ``status`` on ``path`` (its class and text)."""
-    return exception.gazu_error(errors.error_class_for_status(status)("", path, status, message), path)
-
-
 async def _auth_expired(client: AsyncKitsuClient | None, path: str, can_refresh: bool) -> bool:
     """After a refused token: True once refreshed (when allowed) or when the client's callback asks to send again;
     else 1.3.1's NotAuthenticatedException."""
@@ -140,7 +135,7 @@ async def _auth_expired(client: AsyncKitsuClient | None, path: str, can_refresh:
         if can_refresh and client is not None and client.refresh_token and client.use_refresh_token:
             await client.refresh_access_token()
             return True
-        raise _gazu_error(401, path)
+        raise exception.for_status(401, path)
     except exception.NotAuthenticatedException:
         if _callback_allows(client, path):
             return True
@@ -177,7 +172,7 @@ async def check_status(response: Any, path: str, client: AsyncKitsuClient | None
             logger.error("server error on %s: %s", path, await response.text())
         else:
             logger.error("server error on %s: %s", path, message or "no message sent by the server")
-    raise _gazu_error(status, path, message)
+    raise exception.for_status(status, path, message)
 
 
 async def _authenticated(client: AsyncKitsuClient, route: str, query: Mapping[str, Any],
@@ -192,7 +187,7 @@ async def _authenticated(client: AsyncKitsuClient, route: str, query: Mapping[st
         except exception.NotAuthenticatedException:
             if not _callback_allows(client, path):
                 raise
-    raise _gazu_error(401, path)
+    raise exception.for_status(401, path)
 
 
 async def _send(method: str, path: str, params: Mapping[str, Any] | None, body: Any,

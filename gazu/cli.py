@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, TypeVar
 
 try:
     import click
@@ -230,12 +230,11 @@ def cli() -> None:
 
 
 # ------------------------------------------------------------ resolution
-def _fail_not_found(what: str, name: str) -> NoReturn:
-    raise Failure(f"{what} not found: {name}", Status.NOT_FOUND)
-
-
 def _found(value: Row | None, what: str, name: str) -> Row:
-    return value if value else _fail_not_found(what, name)
+    """``value``, the ``what`` named ``name``; a failure (not found) when there is none."""
+    if not value:
+        raise Failure(f"{what} not found: {name}", Status.NOT_FOUND)
+    return value
 
 
 def _is_uuid(value: str) -> bool:

@@ -1,5 +1,6 @@
-"""``gazu.client``: the ``KitsuClient`` (one ``kitsu_models.Kitsu`` session, ``client.kitsu``) and gazu's
-generic HTTP functions, sent through its transport, their errors raised as 1.3.1 raises them.
+"""``gazu.client``: gazu's generic HTTP functions, sent through a ``KitsuClient``'s session (``client.kitsu``,
+the default client unless given; the client objects are in ``gazu._clients``), their errors raised as 1.3.1
+raises them.
 
 A path given to these functions may carry a query (``fetch_all("tasks?project_id=...")``): it is split
 off and sent as parameters, so the transport can check the path itself."""
@@ -11,220 +12,32 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import requests
 
-from kitsu_models import catalogue as api
 from kitsu_models import errors
 from kitsu_models.answers import Answer
-from kitsu_models.credentials import Secret, Tokens
-from kitsu_models.ids import segment_of
-from kitsu_models.session import Kitsu
 from kitsu_models.streaming import ProgressCallback, StrPath, file_parts
 
 from . import exception
+from ._clients import KitsuClient, _secret_tokens, create_client, default_client
+from ._generated import client as _generated
+from ._generated.client import *  # noqa: F403 (the table's functions)
 from .exception import translated
 
-#: gazu's placeholder host: a client must be pointed at a real one (set_host).
-DEFAULT_HOST = "http://gazu.change.serverhost/api"
 #: 1.3.1's wait between two tries of a download the server still prepares (202 without Retry-After).
 DEFAULT_RETRY_AFTER = 5.0
-JSON = Any
-_TOKEN_KEYS = ("access_token", "refresh_token")
 #: The statuses 1.3.1's ``check_status`` raises for (others pass).
 _RAISED = frozenset({400, 401, 403, 404, 405, 413, 422, 500, 502})
-
-
-class _TokenSession(Protocol):
-    """What :class:`TokensOfSession` needs of a session (``Kitsu`` and ``AsyncKitsu`` both are one)."""
-
-    @property
-    def tokens(self) -> Tokens | None: ...
-
-    def set_tokens(self, tokens: Tokens | None) -> None: ...
-
-
-SessionT = TypeVar("SessionT", bound=_TokenSession)
-
-
-class TokensOfSession(Generic[SessionT]):
-    """gazu's token attributes (``tokens``, ``access_token``, ``refresh_token``) over the ``kitsu`` session
-    that holds them as Secrets: the blocking and the async client share them."""
-
-    kitsu: SessionT
-    _host: str
-    _token_keys: tuple[str, ...] = ()
-    _token_extras: dict[str, Any]
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self._host}>"
-
-    def _hold(self, tokens: Mapping[str, Any], access_token: Secret | None, refresh_token: Secret | None) -> None:
-        """Take the tokens a constructor was given (as Secrets already): ``tokens``, then the two alone."""
-        self.tokens = tokens
-        if access_token is not None:
-            self.access_token = access_token
-        if refresh_token is not None:
-            self.refresh_token = refresh_token
-
-    @property
-    def tokens(self) -> dict[str, Any]:
-        """The tokens as last set (a login's whole answer...), with the current access and refresh tokens."""
-        current = self.kitsu.tokens
-        values = {
-            "access_token": current.access.reveal() if current else None,
-            "refresh_token": current.refresh_text() if current else None,
-        }
-        return {**self._token_extras, **{key: values[key] for key in _TOKEN_KEYS if key in self._token_keys}}
-
-    @tokens.setter
-    def tokens(self, tokens: Mapping[str, Any]) -> None:
-        tokens = _secret_tokens(tokens)
-        self._token_keys = tuple(key for key in _TOKEN_KEYS if key in tokens)
-        self._token_extras = {key: value for key, value in tokens.items() if key not in _TOKEN_KEYS}
-        access, refresh = tokens.get("access_token"), tokens.get("refresh_token")
-        self.kitsu.set_tokens(Tokens(access, refresh) if access else None)
-
-    @property
-    def access_token(self) -> str | None:
-        current = self.kitsu.tokens
-        return current.access.reveal() if current else None
-
-    @access_token.setter
-    def access_token(self, token: str | Secret) -> None:
-        token = Secret.of(token)
-        self._token_keys = tuple(dict.fromkeys((*self._token_keys, "access_token")))
-        current = self.kitsu.tokens
-        self.kitsu.set_tokens(Tokens(token, current.refresh if current else None))
-
-    @property
-    def refresh_token(self) -> str | None:
-        current = self.kitsu.tokens
-        return current.refresh_text() if current else None
-
-    @refresh_token.setter
-    def refresh_token(self, token: str | Secret) -> None:
-        token = Secret.of(token)
-        self._token_keys = tuple(dict.fromkeys((*self._token_keys, "refresh_token")))
-        current = self.kitsu.tokens
-        self.kitsu.set_tokens(Tokens(current.access, token) if current else None)
-
-    def make_auth_header(self) -> dict[str, str]:
-        """The headers gazu sends to authenticate (they hold the token)."""
-        headers = {"User-Agent": "kitsu-models gazu"}
-        if self.access_token:
-            headers["Authorization"] = "Bearer " + self.access_token
-        return headers
-
-
-class KitsuClient(TokensOfSession[Kitsu]):
-    """A connection to one Kitsu API, as gazu scripts know it; ``kitsu`` is the typed session behind it."""
-
-    def __init__(
-        self, host: str, ssl_verify: bool = True, cert: str | None = None, use_refresh_token: bool = True,
-        callback_not_authenticated: Callable[..., Any] | None = None, tokens: Mapping[str, Any] | None = None,
-        access_token: str | Secret | None = None, refresh_token: str | Secret | None = None,
-    ) -> None:
-        # The first frame holding tokens: from here on, never plain text.
-        tokens, access_token, refresh_token = _secret_tokens(tokens), _secret(access_token), _secret(refresh_token)
-        self.ssl_verify = ssl_verify
-        self.cert = cert
-        self.use_refresh_token = use_refresh_token
-        self.callback_not_authenticated = callback_not_authenticated
-        self._host = host
-        self.kitsu = Kitsu(host, verify=ssl_verify, cert=cert)
-        self.event_host = host
-        self._hold(tokens, access_token, refresh_token)
-
-    @property
-    def host(self) -> str:
-        return self._host
-
-    @host.setter
-    def host(self, host: str) -> None:
-        """Point the client at another API: a new session, the same tokens."""
-        tokens = self.kitsu.tokens
-        self.kitsu.close()
-        self.kitsu = Kitsu(host, verify=self.ssl_verify, cert=self.cert, tokens=tokens)
-        self._host = host
-
-    @property
-    def session(self) -> requests.Session:
-        """The ``requests.Session`` the transport sends through."""
-        return self.kitsu.transport.http
-
-    def refresh_access_token(self) -> dict[str, Any]:
-        """Get a new access token now; returns the server's answer."""
-        if not self.refresh_token:
-            raise exception.NotAuthenticatedException("GET", "/auth/refresh-token", 401, "no refresh token")
-        with translated(api.REFRESH_TOKEN.template):
-            self.kitsu.refresh_token()
-        return {"access_token": self.access_token, "refresh_token": self.refresh_token}
-
-    def __enter__(self) -> KitsuClient:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        try:
-            if self.kitsu.is_authenticated:
-                self.kitsu.log_out()
-        finally:
-            self.tokens = {"access_token": None, "refresh_token": None}
-            self.kitsu.close()
-
-
-def _secret(value: str | Secret | None) -> Secret | None:
-    return Secret.of(value) if value else None
-
-
-def _secret_tokens(tokens: Mapping[str, Any] | None) -> dict[str, Any]:
-    """``tokens`` with the access and refresh tokens as Secrets."""
-    given = dict(tokens if tokens is not None else {"access_token": None, "refresh_token": None})
-    return {key: _secret(value) if key in _TOKEN_KEYS else value for key, value in given.items()}
-
-
-def create_client(
-    host: str, ssl_verify: bool = True, cert: str | None = None, use_refresh_token: bool = False,
-    callback_not_authenticated: Callable[..., Any] | None = None, **kwargs: Any,
-) -> KitsuClient:
-    """A new client on ``host`` (not logged in)."""
-    return KitsuClient(host, ssl_verify, cert, use_refresh_token, callback_not_authenticated, **kwargs)
-
-
-default_client = create_client(DEFAULT_HOST)
-
-
-def host_is_up(client: KitsuClient = default_client) -> bool:
-    """Whether the host answers at all (a HEAD of the API root)."""
-    return client.kitsu.host_is_up()
-
-
-def host_is_valid(client: KitsuClient = default_client) -> bool:
-    """Whether the host is a Kitsu API (it refuses an empty login as one does)."""
-    return client.kitsu.host_is_valid()
-
-
-def get_host(client: KitsuClient = default_client) -> str:
-    return client.host
 
 
 def set_host(new_host: str, client: KitsuClient = default_client) -> str:
     client.host = new_host
     return client.host
-
-
-def get_api_url_from_host(client: KitsuClient = default_client) -> str:
-    """The Kitsu URL without its ``/api`` suffix (the web UI's)."""
-    host = client.host
-    return host[: -len("/api")] if host.endswith("/api") else host
-
-
-def get_event_host(client: KitsuClient = default_client) -> str:
-    return client.event_host or client.host
 
 
 def set_event_host(new_host: str, client: KitsuClient = default_client) -> str:
@@ -239,16 +52,8 @@ def set_tokens(new_tokens: Mapping[str, Any], client: KitsuClient = default_clie
     return client.tokens
 
 
-def make_auth_header(client: KitsuClient = default_client) -> dict[str, str]:
-    return client.make_auth_header()
-
-
 def url_path_join(*items: str) -> str:
     return "/".join(item.strip("/") for item in items)
-
-
-def get_full_url(path: str, client: KitsuClient = default_client) -> str:
-    return url_path_join(get_host(client), path)
 
 
 def build_path_with_params(path: str, params: Mapping[str, Any] | None) -> str:
@@ -296,8 +101,7 @@ def check_status(request: Any, path: str, client: KitsuClient | None = None) -> 
         return status, True
     if status not in _RAISED:
         return status, False
-    error = errors.error_class_for_status(status)("", path, status, get_message_from_response(request, ""))
-    raise exception.gazu_error(error, path)
+    raise exception.for_status(status, path, get_message_from_response(request, ""))
 
 
 def _refreshed(response: Any, client: KitsuClient | None) -> bool:
@@ -394,25 +198,6 @@ def fetch_first(path: str, params: Mapping[str, Any] | None = None, client: Kits
     """The first entry of ``data/<path>``, or None."""
     entries = get(url_path_join("data", path), params=params, client=client)
     return entries[0] if entries else None
-
-
-def fetch_one(
-    model_name: str, id: str, params: Mapping[str, Any] | None = None, client: KitsuClient = default_client  # noqa: A002
-) -> Any:
-    """The record ``data/<model_name>/<id>``."""
-    return get(url_path_join("data", model_name, segment_of(id)), params=params, client=client)
-
-
-def create(model_name: str, data: Any, client: KitsuClient = default_client) -> Any:
-    return post(url_path_join("data", model_name), data, client=client)
-
-
-def update(model_name: str, model_id: str, data: Any, client: KitsuClient = default_client) -> Any:
-    return put(url_path_join("data", model_name, segment_of(model_id)), data, client=client)
-
-
-def import_data(model_name: str, data: Any, client: KitsuClient = default_client) -> Any:
-    return post(url_path_join("import", "kitsu", model_name), data, client=client)
 
 
 def upload(
@@ -526,22 +311,9 @@ def get_file_data_from_url(url: str, full: bool = False, client: KitsuClient = d
     return bytes(_send("GET", url, None, None, client).content)
 
 
-def get_api_version(client: KitsuClient = default_client) -> str:
-    """The API's version (its root's ``version``)."""
-    return str(get("", client=client)["version"])
-
-
-def get_current_user(client: KitsuClient = default_client) -> dict[str, Any]:
-    """The logged-in user's record."""
-    user: dict[str, Any] = get(api.AUTHENTICATED.template, client=client)["user"]
-    return user
-
-
 __all__ = [
-    "KitsuClient", "build_path_with_params", "check_status", "create", "create_client", "default_client",
-    "delete", "download", "fetch_all", "fetch_first", "fetch_one", "get", "get_api_url_from_host", "get_api_version",
-    "get_current_user", "get_event_host", "get_file_data_from_url", "get_full_url", "get_host",
-    "get_message_from_data", "get_message_from_response", "host_is_up", "host_is_valid", "import_data",
-    "make_auth_header", "post", "put", "set_event_host", "set_host", "set_tokens", "update", "upload",
-    "url_path_join",
+    "KitsuClient", "build_path_with_params", "check_status", "create_client", "default_client", "delete", "download",
+    "fetch_all", "fetch_first", "get", "get_file_data_from_url", "get_message_from_data", "get_message_from_response",
+    "post", "put", "set_event_host", "set_host", "set_tokens", "upload", "url_path_join",
 ]
+__all__ += _generated.__all__

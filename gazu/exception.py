@@ -130,6 +130,11 @@ def gazu_error(error: errors.HTTPStatusError, path: str) -> errors.HTTPStatusErr
     return translated
 
 
+def for_status(status: int, path: str, message: str = "") -> errors.HTTPStatusError:
+    """The error 1.3.1 raises for an answer of ``status`` on ``path`` (with the server's ``message``)."""
+    return gazu_error(errors.error_class_for_status(status)("", path, status, message), path)
+
+
 @contextmanager
 def translated(path: str, params: Mapping[str, Any] | None = None) -> Iterator[None]:
     """Raise the SDK's HTTP errors of the block as 1.3.1 raises them for ``path`` (:func:`gazu_error`)."""
@@ -151,5 +156,5 @@ __all__ = [
     "MethodNotAllowedException", "NotAllowedException", "NotAuthenticatedException", "ParameterException",
     "PreviewFileProcessingException", "ProjectDoesntExistException", "RouteNotFoundException",
     "ServerErrorException", "TaskMustBeADictException", "TaskStatusNotFound", "TaskStatusNotFoundException",
-    "TooBigFileException", "UploadFailedException", "ValidationException", "gazu_error", "translated",
+    "TooBigFileException", "UploadFailedException", "ValidationException", "for_status", "gazu_error", "translated",
 ]

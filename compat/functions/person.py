@@ -18,7 +18,7 @@ FUNCTIONS: tuple[Fn | Composed, ...] = (
               "full_name": "full_name if first_name is None or last_name is None else None", "is_bot": '"False"'},
        types={"first_name": "str | None", "last_name": "str | None"}),
     Composed("get_person_url(person)", "str", "The person's page in Kitsu's web UI.",
-             'f"{get_api_url_from_host(client)}/people/{ref(person, \'person\')}/"', cached=True),
+             'f"{gazu_client.get_api_url_from_host(client)}/people/{ref(person, \'person\')}/"', cached=True),
     Fn("new_department(name, color='', archived=False)", "POST", api.DEPARTMENTS,
        "The department named ``name``, created when there is none.",
        body={"name": "name", "color": "color", "archived": "archived"},

@@ -8,7 +8,7 @@ from . import Composed, Fn
 
 FUNCTIONS: tuple[Fn | Composed, ...] = (
     Composed("get_project_url(project, section='assets')", "str", "The page ``section`` of a production in Kitsu's web UI.",
-             'f"{get_api_url_from_host(client)}/productions/{ref(project, \'project\')}/{section}/"', cached=True,
+             'f"{gazu_client.get_api_url_from_host(client)}/productions/{ref(project, \'project\')}/{section}/"', cached=True,
              types={"section": "str"}),
     Fn("new_project(name, production_type='short', team=[], asset_types=[], task_statuses=[], task_types=[], "
        "production_style='2d3d', project_template=None)", "POST", api.PROJECTS,

@@ -10,11 +10,12 @@ from kitsu_models.streaming import ProgressCallback, StrPath
 
 from .. import shot as gazu_shot
 from .._calls import (
-    BY_NAME, Downloaded, FIRST, Late, ROW, Record, Ref, Row, TEXT, call, download, field, fields, flag, linked, record,
-    ref, update_data, upload,
+    BY_NAME, Downloaded, FIRST, ROW, Record, Ref, Row, TEXT, call, download, field, fields, flag, linked, record, ref,
+    update_data, upload,
 )
+from .._late import Late
 from ..cache import cache
-from ..client import KitsuClient, default_client
+from .._clients import KitsuClient, default_client
 
 if TYPE_CHECKING:
     from .. import asset as gazu_asset

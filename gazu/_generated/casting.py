@@ -9,7 +9,7 @@ from kitsu_models import catalogue as api
 
 from .._calls import LIST, Ref, Row, TEXT, call, field, fields, refs
 from ..cache import cache
-from ..client import KitsuClient, default_client
+from .._clients import KitsuClient, default_client
 
 __all__ = [
     "get_shot_casting", "get_asset_casting", "get_episode_casting", "get_sequence_casting", "delete_entity_link",

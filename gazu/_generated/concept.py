@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from kitsu_models import catalogue as api
 
-from .._calls import BY_NAME, FIRST, Late, ROW, Record, Ref, Row, TEXT, call, fields, flag, record, ref, refs_of
+from .._calls import BY_NAME, FIRST, ROW, Record, Ref, Row, TEXT, call, fields, flag, record, ref, refs_of
+from .._late import Late
 from ..cache import cache
-from ..client import KitsuClient, default_client
+from .._clients import KitsuClient, default_client
 
 if TYPE_CHECKING:
     from .. import concept as gazu_concept

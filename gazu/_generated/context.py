@@ -8,7 +8,7 @@ from kitsu_models import catalogue as api
 from .. import asset as gazu_asset
 from .. import scene as gazu_scene
 from .._calls import BY_NAME, Ref, Row, call
-from ..client import KitsuClient, default_client
+from .._clients import KitsuClient, default_client
 
 __all__ = [
     "all_sequences_for_episode", "all_open_projects", "all_assets_for_project", "all_asset_types_for_project",

@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from kitsu_models import catalogue as api
 
-from .._calls import (
-    BY_NAME, FIRST, Late, ROW, Record, Ref, Row, TEXT, call, fields, flag, page_url, record, ref, update_data,
-)
+from .._calls import BY_NAME, FIRST, ROW, Record, Ref, Row, TEXT, call, fields, flag, page_url, record, ref, update_data
+from .._late import Late
 from ..cache import cache
-from ..client import KitsuClient, default_client
+from .._clients import KitsuClient, default_client
 
 if TYPE_CHECKING:
     from .. import edit as gazu_edit

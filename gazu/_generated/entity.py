@@ -10,7 +10,7 @@ from kitsu_models import catalogue as api
 
 from .._calls import BY_NAME, FIRST, LIST, ROW, Ref, Row, TEXT, call, flag, ref, refs
 from ..cache import cache
-from ..client import KitsuClient, default_client
+from .._clients import KitsuClient, default_client
 
 __all__ = [
     "all_entities", "all_entity_types", "get_entity", "get_entity_by_name", "get_entity_type",

@@ -9,7 +9,7 @@ from typing import Any
 from kitsu_models import catalogue as api
 
 from .._calls import call, refs
-from ..client import KitsuClient, default_client
+from .._clients import KitsuClient, default_client
 from ..helpers import validate_date_format
 
 __all__ = ["get_last_login_logs"]

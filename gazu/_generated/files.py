@@ -9,11 +9,12 @@ from kitsu_models import catalogue as api
 from kitsu_models.streaming import ProgressCallback, StrPath
 
 from .._calls import (
-    Downloaded, FIRST, LIST, Late, ROW, Record, Ref, Row, TEXT, call, download, fields, flag, joined_path, preview_path,
+    Downloaded, FIRST, LIST, ROW, Record, Ref, Row, TEXT, call, download, fields, flag, joined_path, preview_path,
     preview_source, record, ref, upload,
 )
+from .._late import Late
 from ..cache import cache
-from ..client import KitsuClient, default_client
+from .._clients import KitsuClient, default_client
 
 if TYPE_CHECKING:
     from .. import files as gazu_files

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 from kitsu_models import catalogue as api
 from kitsu_models.streaming import ProgressCallback, StrPath
 
-from .._calls import (
-    BY_NAME, FIRST, LIST, Late, ROW, Record, Ref, Row, TEXT, call, fields, flag, record, ref, refs, upload,
-)
+from .. import client as gazu_client
+from .._calls import BY_NAME, FIRST, LIST, ROW, Record, Ref, Row, TEXT, call, fields, flag, record, ref, refs, upload
+from .._late import Late
 from ..cache import cache
-from ..client import KitsuClient, default_client, get_api_url_from_host
+from .._clients import KitsuClient, default_client
 
 if TYPE_CHECKING:
     from .. import person as gazu_person
@@ -59,7 +59,7 @@ def get_person_by_full_name(
 @cache
 def get_person_url(person: Ref, client: KitsuClient = default_client) -> str:
     """The person's page in Kitsu's web UI."""
-    return f"{get_api_url_from_host(client)}/people/{ref(person, 'person')}/"
+    return f"{gazu_client.get_api_url_from_host(client)}/people/{ref(person, 'person')}/"
 
 
 def new_department(name: str, color: str = "", archived: bool = False, client: KitsuClient = default_client) -> Row:

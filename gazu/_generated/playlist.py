@@ -9,10 +9,11 @@ from kitsu_models import catalogue as api
 from kitsu_models.streaming import ProgressCallback, StrPath
 
 from .._calls import (
-    BY_NAME, Downloaded, FIRST, LIST, Late, ROW, Record, Ref, Row, TEXT, call, download, field, fields, record, ref,
+    BY_NAME, Downloaded, FIRST, LIST, ROW, Record, Ref, Row, TEXT, call, download, field, fields, record, ref,
 )
+from .._late import Late
 from ..cache import cache
-from ..client import KitsuClient, default_client
+from .._clients import KitsuClient, default_client
 from ..sorting import sort_by_name
 
 if TYPE_CHECKING:

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from kitsu_models import catalogue as api
 
-from .._calls import BY_NAME, FIRST, LIST, Late, ROW, Record, Ref, Row, TEXT, call, fields, flag, record, ref, refs
+from .. import client as gazu_client
+from .._calls import BY_NAME, FIRST, LIST, ROW, Record, Ref, Row, TEXT, call, fields, flag, record, ref, refs
+from .._late import Late
 from ..cache import cache
-from ..client import KitsuClient, default_client, get_api_url_from_host
+from .._clients import KitsuClient, default_client
 
 if TYPE_CHECKING:
     from .. import project as gazu_project
@@ -34,7 +36,7 @@ __all__ = [
 @cache
 def get_project_url(project: Ref, section: str = "assets", client: KitsuClient = default_client) -> str:
     """The page ``section`` of a production in Kitsu's web UI."""
-    return f"{get_api_url_from_host(client)}/productions/{ref(project, 'project')}/{section}/"
+    return f"{gazu_client.get_api_url_from_host(client)}/productions/{ref(project, 'project')}/{section}/"
 
 
 def new_project(

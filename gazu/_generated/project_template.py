@@ -9,7 +9,7 @@ from kitsu_models import catalogue as api
 
 from .._calls import BY_NAME, FIRST, LIST, ROW, Record, Ref, Row, TEXT, call, fields, record, ref
 from ..cache import cache
-from ..client import KitsuClient, default_client
+from .._clients import KitsuClient, default_client
 
 __all__ = [
     "all_project_templates", "get_project_template", "get_project_template_by_name", "new_project_template",

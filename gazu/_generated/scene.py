@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any
 from kitsu_models import catalogue as api
 
 from .. import shot as gazu_shot
-from .._calls import BY_NAME, FIRST, LIST, Late, ROW, Record, Ref, Row, TEXT, call, field, fields, record, ref
+from .._calls import BY_NAME, FIRST, LIST, ROW, Record, Ref, Row, TEXT, call, field, fields, record, ref
+from .._late import Late
 from ..cache import cache
-from ..client import KitsuClient, default_client
+from .._clients import KitsuClient, default_client
 
 if TYPE_CHECKING:
     from .. import scene as gazu_scene

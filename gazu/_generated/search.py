@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from kitsu_models import catalogue as api
 
 from .._calls import ROW, Ref, Row, call, fields, ref, refs
-from ..client import KitsuClient, default_client
+from .._clients import KitsuClient, default_client
 
 __all__ = ["search_entities"]
 

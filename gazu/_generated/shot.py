@@ -9,11 +9,12 @@ from kitsu_models import catalogue as api
 from kitsu_models.streaming import ProgressCallback, StrPath
 
 from .._calls import (
-    BY_NAME, Downloaded, FIRST, Late, ROW, Record, Ref, Row, TEXT, call, download, field, fields, flag, linked,
-    page_url, production_url, record, ref, upload,
+    BY_NAME, Downloaded, FIRST, ROW, Record, Ref, Row, TEXT, call, download, field, fields, flag, linked, page_url,
+    production_url, record, ref, upload,
 )
+from .._late import Late
 from ..cache import cache
-from ..client import KitsuClient, default_client
+from .._clients import KitsuClient, default_client
 
 if TYPE_CHECKING:
     from .. import shot as gazu_shot

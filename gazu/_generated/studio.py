@@ -7,7 +7,7 @@ from kitsu_models import catalogue as api
 
 from .._calls import BY_NAME, FIRST, ROW, Record, Ref, Row, TEXT, call, flag, record
 from ..cache import cache
-from ..client import KitsuClient, default_client
+from .._clients import KitsuClient, default_client
 
 __all__ = ["all_studios", "get_studio", "get_studio_by_name", "update_studio", "remove_studio"]
 

@@ -13,7 +13,7 @@ from .. import person as gazu_person
 from .. import project as gazu_project
 from .. import task as gazu_task
 from .._calls import LIST, Record, Ref, Row, call, id_map, record, ref
-from ..client import KitsuClient, default_client
+from .._clients import KitsuClient, default_client
 from ..helpers import validate_date_format
 
 __all__ = [

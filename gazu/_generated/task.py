@@ -10,11 +10,12 @@ from kitsu_models import catalogue as api
 from kitsu_models.streaming import ProgressCallback
 
 from .._calls import (
-    BY_NAME, FIRST, LIST, Late, ROW, Record, Ref, Row, TEXT, call, comment_files, comment_form, field, fields, flag,
+    BY_NAME, FIRST, LIST, ROW, Record, Ref, Row, TEXT, call, comment_files, comment_form, field, fields, flag,
     production_url, record, ref, refs, upload,
 )
+from .._late import Late
 from ..cache import cache
-from ..client import KitsuClient, default_client
+from .._clients import KitsuClient, default_client
 
 if TYPE_CHECKING:
     from .. import task as gazu_task

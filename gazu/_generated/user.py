@@ -10,7 +10,7 @@ from kitsu_models import catalogue as api
 
 from .._calls import BY_NAME, LIST, ROW, Record, Ref, Row, TEXT, call, record, ref
 from ..cache import cache
-from ..client import KitsuClient, default_client
+from .._clients import KitsuClient, default_client
 
 __all__ = [
     "log_desktop_session_log_in", "all_open_projects", "all_asset_types_for_project",

@@ -11,6 +11,7 @@ from unittest import mock
 
 import pytest
 
+import gazu.client
 import gazu.shot
 
 from gazu_spec import BUILT, of_module, routes
@@ -19,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 from compat import render
 from compat.functions import Composed, Fn, rows
 from kitsu_models import catalogue as api
+from kitsu_models import errors
 
 
 @pytest.mark.parametrize("module", render.modules())
@@ -103,3 +105,34 @@ def test_an_expression_too_long_for_a_line_is_split_only_at_a_call() -> None:
     assert render.function(call)[-1] == "    ) - 1" and all(len(line) <= render.WIDTH for line in render.function(call))
     with pytest.raises(ValueError, match="not a call"):
         render.function(Composed("f(name)", "int", "Doc.", " + ".join(["name"] * 30)))
+
+
+def test_a_composed_part_of_an_answer_is_annotated_so_that_mypy_checks_it() -> None:
+    part = Composed("get_current_user()", "dict[str, Any]", "Doc.", 'gazu_client.get("x", client=client)["user"]')
+    assert render.function(part)[-2:] == ['    returned: dict[str, Any] = gazu_client.get("x", client=client)["user"]',
+                                          "    return returned"]
+    whole = Composed("get_host()", "str", "Doc.", "client.host")
+    assert render.function(whole)[-1] == "    return client.host"
+
+
+def test_patching_gazu_client_get_reaches_the_client_functions_made_from_the_table() -> None:
+    """As in 1.3.1: ``fetch_one``, ``create``, ``get_current_user``... send through ``gazu.client.get``/``post``."""
+    record = {"id": "a-task"}
+    with mock.patch("gazu.client.get", return_value=record) as get:
+        assert gazu.client.fetch_one("tasks", "a-task") is record
+    assert get.call_args.args == ("data/tasks/a-task",)
+    with mock.patch("gazu.client.post", return_value=record) as post:
+        assert gazu.client.create("tasks", {"name": "x"}) is record
+    assert post.call_args.args == ("data/tasks", {"name": "x"})
+    with mock.patch("gazu.client.get", return_value={"user": record}):
+        assert gazu.client.get_current_user() is record
+
+
+def test_the_client_table_imports_neither_gazu_client_nor_the_call_mechanism() -> None:
+    """``gazu.client`` imports its table's functions at its top: their module may not import it back (a cycle)."""
+    lines = render.render("client").splitlines()
+    imports = [line for line in lines if line.startswith(("from ", "import "))]
+    assert "from .._clients import KitsuClient, default_client" in imports
+    assert not [line for line in imports if "_calls" in line or line.startswith("from ..client ")]
+    with pytest.raises(errors.InvalidArgumentError):
+        gazu.client.fetch_one("tasks", "a/b")  # the id is still checked before any request

@@ -22,7 +22,7 @@ import pytest
 import responses
 
 import gazu
-from gazu import _calls
+from gazu import _calls, _late
 from kitsu_models import catalogue as api
 from kitsu_models import errors
 from kitsu_models.session import Kitsu
@@ -70,7 +70,7 @@ def counted(results: Callable[[Any], Any]) -> tuple[Callable[..., Any], list[tup
 # ------------------------------------------------------------------- Late
 def test_a_late_module_reads_the_modules_attribute_when_used(monkeypatch: pytest.MonkeyPatch) -> None:
     """A patch made after the Late was created is what it reaches."""
-    late = _calls.Late("gazu.shot")
+    late = _late.Late("gazu.shot")
     assert late.get_shot_by_name is gazu.shot.get_shot_by_name
 
     def patched(*args: Any, **kwargs: Any) -> Any:

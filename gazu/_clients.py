@@ -46,6 +46,19 @@ class TokensOfSession(Generic[SessionT]):
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self._host}>"
 
+    @property
+    def host(self) -> str:
+        return self._host
+
+    @host.setter
+    def host(self, host: str) -> None:
+        """Send to another API: a new session with the same tokens (:meth:`_moved`)."""
+        self.kitsu, self._host = self._moved(host), host
+
+    def _moved(self, host: str) -> SessionT:
+        """A session on ``host`` with the current one's tokens; the current one closed, or set to close."""
+        raise NotImplementedError
+
     def _hold(self, tokens: Mapping[str, Any], access_token: Secret | None, refresh_token: Secret | None) -> None:
         """Take the tokens a constructor was given (as Secrets already): ``tokens``, then the two alone."""
         self.tokens = tokens
@@ -123,17 +136,10 @@ class KitsuClient(TokensOfSession[Kitsu]):
         self.event_host = host
         self._hold(tokens, access_token, refresh_token)
 
-    @property
-    def host(self) -> str:
-        return self._host
-
-    @host.setter
-    def host(self, host: str) -> None:
-        """Point the client at another API: a new session, the same tokens."""
+    def _moved(self, host: str) -> Kitsu:
         tokens = self.kitsu.tokens
         self.kitsu.close()
-        self.kitsu = Kitsu(host, verify=self.ssl_verify, cert=self.cert, tokens=tokens)
-        self._host = host
+        return Kitsu(host, verify=self.ssl_verify, cert=self.cert, tokens=tokens)
 
     @property
     def session(self) -> requests.Session:

@@ -75,17 +75,10 @@ class AsyncKitsuClient(TokensOfSession[AsyncKitsu]):
         self.event_host = host
         self._hold(tokens, access_token, refresh_token)
 
-    @property
-    def host(self) -> str:
-        return self._host
-
-    @host.setter
-    def host(self, host: str) -> None:
-        """Send to another API: a new session with the same tokens (the old one's pool is closed on exit)."""
-        tokens = self.kitsu.tokens
+    def _moved(self, host: str) -> AsyncKitsu:
+        """The old session's pool is closed on exit (closing it takes a coroutine)."""
         self._retired.append(self.kitsu)
-        self.kitsu = AsyncKitsu(host, verify=self.ssl_verify, tokens=tokens)
-        self._host = host
+        return AsyncKitsu(host, verify=self.ssl_verify, tokens=self.kitsu.tokens)
 
     async def refresh_access_token(self) -> dict[str, Any]:
         """Get a new access token now, with the refresh token; returns the tokens."""

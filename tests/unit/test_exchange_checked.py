@@ -1,0 +1,171 @@
+"""Behaviours of the sans-I/O exchange core that the mutation run found
+reached but not checked (docs/mutation-testing.md): the message of a body
+that is not JSON, what the one-POST plan sends and how it names a bad
+answer, what a token refresh answer gives, the elapsed-time bound of a
+retry measured on the clock passed in, and which request bodies allow a
+token refresh and replay."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+import responses
+
+from kitsu_models import errors
+from kitsu_models.answers import Answer
+from kitsu_models.credentials import Secret, Tokens
+from kitsu_models.exchange import REFRESH_PATH, Attempts, Request, drive, post, tokens_from, wire
+from kitsu_models.policy import RetryPolicy
+from kitsu_models.transport import Transport
+
+from .conftest import API, record_sleeps
+
+#: A start far from any real ``time.monotonic()``: a clock read in place of
+#: the one passed in gives an elapsed time nowhere near the expected one.
+FAR = 1e9
+
+
+class Widget:
+    """A value ``json.dumps`` does not know."""
+
+
+class Rewindable(io.BytesIO):
+    """A streamed body the transport can rewind before a replay."""
+
+    def rewind(self) -> None:
+        self.seek(0)
+
+
+# ------------------------------------------------------------ the JSON body
+def test_a_body_that_is_not_json_names_the_type_that_is_not() -> None:
+    request = Request("POST", "data/tasks", json={"what": Widget()})
+    with pytest.raises(errors.InvalidArgumentError) as caught:
+        wire(request, API, None)
+    assert str(caught.value) == "POST /data/tasks: the body is not JSON (Widget is not JSON serializable)"
+
+
+# ---------------------------------------------------------- the POST plan
+def test_the_post_plan_yields_an_upper_case_post_authenticated_by_default() -> None:
+    request = next(post("data/tasks", {"name": "x"}))
+    assert request.method == "POST"
+    assert request.authenticate is True
+    assert request.json == {"name": "x"}
+
+
+def test_the_post_plan_yields_an_anonymous_request_when_asked() -> None:
+    request = next(post("auth/login", {"email": "a@b.c"}, authenticate=False))
+    assert request.authenticate is False
+
+
+def test_the_post_plan_carries_the_token_unless_anonymous(mocked: responses.RequestsMock) -> None:
+    mocked.post(API + "data/tasks", json={"id": "t1"})
+    transport = Transport(API, tokens=Tokens.from_strings("an-access-token"))
+    record_sleeps(transport)
+    try:
+        assert drive(post("data/tasks", {"name": "x"}), transport.send) == {"id": "t1"}
+        assert drive(post("data/tasks", {"name": "y"}, authenticate=True), transport.send) == {"id": "t1"}
+        assert drive(post("data/tasks", {"name": "z"}, authenticate=False), transport.send) == {"id": "t1"}
+    finally:
+        transport.close()
+    carried = ["Authorization" in call.request.headers for call in mocked.calls]
+    assert carried == [True, True, False]
+
+
+def test_the_post_plan_names_post_when_the_answer_is_not_json() -> None:
+    def send(request: Request) -> Answer:
+        return Answer(200, {"content-type": "text/html"}, b"<html>proxy</html>")
+
+    with pytest.raises(errors.UnexpectedAnswerError) as caught:
+        drive(post("data/tasks", {"name": "x"}), send)
+    assert caught.value.method == "POST"
+    assert str(caught.value).startswith("POST /data/tasks -> 200: the answer (text/html) is not JSON")
+
+
+def test_the_post_plan_gives_none_for_an_empty_answer() -> None:
+    assert drive(post("data/tasks"), lambda request: Answer(201, {}, b"")) is None
+
+
+# ------------------------------------------------------- a refresh answer
+CURRENT = Tokens.from_strings("old-access", "old-refresh")
+
+
+@pytest.mark.parametrize("content", [b"Bad Gateway", b'["access_token"]', b'"access_token"'])
+def test_a_refresh_answer_that_is_not_an_object_is_an_error_naming_no_keys(content: bytes) -> None:
+    result = tokens_from(content, 200, CURRENT)
+    assert isinstance(result, errors.UnexpectedAnswerError)
+    assert (result.method, result.path, result.status) == ("GET", "/" + REFRESH_PATH, 200)
+    assert result.problem == "no access_token in the answer"
+    assert result.excerpt == "keys []"
+
+
+@pytest.mark.parametrize("access", ["", 42, None])
+def test_a_refresh_answer_without_a_usable_access_token_is_an_error(access: object) -> None:
+    content = json.dumps({"access_token": access, "refresh_token": "r"}).encode()
+    result = tokens_from(content, 200, CURRENT)
+    assert isinstance(result, errors.UnexpectedAnswerError)
+    assert result.excerpt == "keys ['access_token', 'refresh_token']"
+
+
+def test_a_refresh_answer_with_an_empty_refresh_token_keeps_the_current_one() -> None:
+    result = tokens_from(b'{"access_token": "new-access", "refresh_token": ""}', 200, CURRENT)
+    assert isinstance(result, Tokens)
+    assert result.access == Secret("new-access")
+    assert result.refresh == CURRENT.refresh
+
+
+def test_a_refresh_answer_with_a_refresh_token_replaces_the_current_one() -> None:
+    result = tokens_from(b'{"access_token": "new-access", "refresh_token": "new-refresh"}', 200, CURRENT)
+    assert isinstance(result, Tokens)
+    assert result.refresh == Secret("new-refresh")
+
+
+# ------------------------------------------------ retries and elapsed time
+def attempts_from(start: float, max_elapsed: float = 60.0) -> Attempts:
+    """The tries of a GET begun at ``start`` (a monotonic time), one sent."""
+    attempts = Attempts(Request("GET", "data/tasks"), RetryPolicy(max_elapsed=max_elapsed), now=start)
+    attempts.sent()
+    return attempts
+
+
+def test_a_retry_that_would_end_past_max_elapsed_is_not_made() -> None:
+    attempts = attempts_from(FAR)
+    assert attempts.after_answer(503, "20", now=FAR + 10.0) == 20.0
+    assert attempts.after_answer(503, "20", now=FAR + 50.0) is None
+
+
+def test_a_retry_ending_exactly_at_max_elapsed_is_made() -> None:
+    attempts = attempts_from(FAR)
+    assert attempts.after_answer(503, "20", now=FAR + 40.0) == 20.0
+
+
+def test_elapsed_time_is_measured_on_the_clock_passed_in() -> None:
+    attempts = attempts_from(FAR)
+    assert attempts.after_answer(503, "1", now=FAR + 100.0) is None
+    lost = errors.TransportError("GET", "/data/tasks", "connection lost")
+    assert attempts.after_failure(lost, reached=True, now=FAR + 100.0) is None
+    delay = attempts.after_failure(lost, reached=True, now=FAR + 1.0)
+    assert delay is not None and 0.0 < delay <= 0.25
+
+
+# ------------------------------------------------- refresh and replayable bodies
+TOKENS = Tokens.from_strings("an-access-token")
+
+
+def may_refresh(data: object) -> bool:
+    """Whether a POST carrying ``data`` that got a 401 may refresh and replay."""
+    return Attempts(Request("POST", "data/files", data=data), RetryPolicy()).may_refresh(401, b"{}", TOKENS)
+
+
+def test_a_stream_that_cannot_be_rewound_is_not_refreshed_and_replayed() -> None:
+    assert may_refresh(io.BytesIO(b"multipart body")) is False
+
+
+def test_a_rewindable_stream_is_refreshed_and_replayed() -> None:
+    assert may_refresh(Rewindable(b"multipart body")) is True
+
+
+def test_an_encoded_body_is_refreshed_and_replayed() -> None:
+    assert may_refresh(b"encoded body") is True
+    assert may_refresh(None) is True

@@ -117,20 +117,25 @@ def test_the_casting_of_a_shot_loaded_alone_is_read_through_its_own_route(
 
 
 # ------------------------------------------------------ IdentityMap.adopt
-def test_an_object_loaded_under_the_id_a_create_answers_stays_in_the_session(
+def test_a_create_answering_the_id_of_a_loaded_object_makes_the_created_one_known_and_no_twin(
     kitsu: Kitsu, mocked: responses.RequestsMock
 ) -> None:
     """The new task was already read (an event listener read it by id
-    before the POST answered): that object still belongs to the session and
-    holds the answer."""
+    before the POST answered): the created object becomes the session's
+    one object of that id; the early one is forgotten, as by
+    ``identity.clear()``, and the two never share their values."""
     answer = row("Task", "create", id=new_id(), description="made")
     seen = kitsu.tasks.materialize([row("Task", "get", id=answer["id"], description="seen early")])[0]
     mocked.post(API + "data/tasks", json=answer)
     new = Task(project_id=answer["project_id"], task_type_id=answer["task_type_id"],
                task_status_id=answer["task_status_id"], entity_id=answer["entity_id"], description="made")
     assert new.save(kitsu) is new and new.id == answer["id"]
-    assert seen.session is kitsu and seen.description == "made"
     assert new.session is kitsu and kitsu.identity.get(Task, answer["id"]) is new
+    assert new.description == "made" and new.changes() == {}
+    assert seen.session is kitsu and seen.description == "seen early"
+    seen.description = "edited through the early copy"
+    assert new.description == "made" and new.changes() == {}
+    assert seen.changes() == {"description": "edited through the early copy"}
 
 
 # ------------------------------------------------------------- gazu.cache

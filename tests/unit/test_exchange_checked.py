@@ -16,7 +16,7 @@ import responses
 from kitsu_models import errors
 from kitsu_models.answers import Answer
 from kitsu_models.credentials import Secret, Tokens
-from kitsu_models.exchange import REFRESH_PATH, Attempts, Request, drive, post, tokens_from, wire
+from kitsu_models.exchange import REFRESH_PATH, Attempts, Request, drive, get, post, tokens_from, wire
 from kitsu_models.policy import RetryPolicy
 from kitsu_models.transport import Transport
 
@@ -44,6 +44,20 @@ def test_a_body_that_is_not_json_names_the_type_that_is_not() -> None:
     with pytest.raises(errors.InvalidArgumentError) as caught:
         wire(request, API, None)
     assert str(caught.value) == "POST /data/tasks: the body is not JSON (Widget is not JSON serializable)"
+
+
+# ----------------------------------------------------------- the GET plan
+def test_the_get_plan_yields_an_upper_case_get_not_revalidated_unless_asked() -> None:
+    plain = next(get("data/projects", {"name": "Fox"}))
+    assert (plain.method, plain.path, plain.params, plain.revalidate) == ("GET", "data/projects", {"name": "Fox"}, False)
+    assert next(get("data/projects", revalidate=True)).revalidate is True
+
+
+def test_the_get_plan_names_get_when_the_answer_is_not_json() -> None:
+    with pytest.raises(errors.UnexpectedAnswerError) as caught:
+        drive(get("data/projects"), lambda request: Answer(200, {"content-type": "text/html"}, b"<html>proxy</html>"))
+    assert caught.value.method == "GET"
+    assert str(caught.value).startswith("GET /data/projects -> 200: the answer (text/html) is not JSON")
 
 
 # ---------------------------------------------------------- the POST plan

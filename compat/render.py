@@ -320,8 +320,8 @@ def imports(module: str, code: str) -> list[str]:
     if typing:
         lines.append(f"from typing import {', '.join(typing)}")
     sdk = ["from kitsu_models import catalogue as api"] if re.search(r"\bapi\.", code) else []
-    sdk += [f"from {module} import {name}" for name, module in FUNCTIONS.items()
-            if not module.startswith(".") and re.search(rf"\b{name}\(", code)]
+    sdk += [f"from {source} import {name}" for name, source in FUNCTIONS.items()
+            if not source.startswith(".") and re.search(rf"\b{name}\(", code)]
     if streaming:
         sdk.append(f"from kitsu_models.streaming import {', '.join(streaming)}")
     lines += ["", *sdk] if abc or typing else sdk
@@ -336,8 +336,8 @@ def imports(module: str, code: str) -> list[str]:
     if "@cache" in code:
         lines.append("from ..cache import cache")
     lines.append("from .._clients import KitsuClient, default_client")
-    lines += [f"from {module} import {name}" for name, module in FUNCTIONS.items()
-              if module.startswith(".") and re.search(rf"\b{name}\(", code)]
+    lines += [f"from {source} import {name}" for name, source in FUNCTIONS.items()
+              if source.startswith(".") and re.search(rf"\b{name}\(", code)]
     if itself:
         lines += ["", "if TYPE_CHECKING:", f"    from .. import {module} as gazu_{module}",
                   "else:", f'    gazu_{module} = Late("gazu.{module}")']

@@ -16,7 +16,10 @@ import responses
 from kitsu_models import errors
 from kitsu_models.answers import Answer
 from kitsu_models.credentials import Secret, Tokens
-from kitsu_models.exchange import REFRESH_PATH, Attempts, Request, drive, get, post, tokens_from, wire
+from kitsu_models.etag_cache import CachedAnswer, EtagCache
+from kitsu_models.exchange import (
+    REFRESH_PATH, Attempts, Request, after_conditional, drive, get, post, tokens_from, wire,
+)
 from kitsu_models.policy import RetryPolicy
 from kitsu_models.transport import Transport
 
@@ -58,6 +61,13 @@ def test_the_get_plan_names_get_when_the_answer_is_not_json() -> None:
         drive(get("data/projects"), lambda request: Answer(200, {"content-type": "text/html"}, b"<html>proxy</html>"))
     assert caught.value.method == "GET"
     assert str(caught.value).startswith("GET /data/projects -> 200: the answer (text/html) is not JSON")
+
+
+# --------------------------------------------------- a conditional read
+def test_a_not_modified_answer_is_the_kept_body_with_status_200_and_the_new_headers() -> None:
+    kept = CachedAnswer('"v1"', b'[{"id": "p1"}]')
+    answer = after_conditional(EtagCache(), "key", kept, Answer(304, {"etag": '"v1"', "date": "today"}, b""))
+    assert (answer.status, dict(answer.headers), answer.content) == (200, {"etag": '"v1"', "date": "today"}, kept.body)
 
 
 # ---------------------------------------------------------- the POST plan

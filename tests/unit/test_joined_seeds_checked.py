@@ -1,17 +1,21 @@
 """Joined columns in answers whose rows differ (the mutation run found these
 branches of ``orm/joins.py`` reached but not checked): a row that cannot be
 seeded for one link, or lacks the link's columns, leaves the other rows and
-the other links seeded as before."""
+the other links seeded as before; a seeded group's deferred load asks for
+its partial objects only, each once."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import responses
 
 from kitsu_models.models import Asset, Project, Shot, Task
 from kitsu_models.session import Kitsu
 
+from .conftest import API
 from .models_rows import new_id, row
 
 P1, STATUS, TYPE = new_id(), new_id(), new_id()
@@ -65,3 +69,18 @@ def test_a_row_whose_entity_is_known_as_another_class_does_not_stop_the_rows_aft
     assert isinstance(asset, Asset) and Task.entity.cached(clashing) is None
     assert isinstance(Task.entity.cached(usual), Shot) and usual.entity.name == "SH010"
     assert len(mocked.calls) == 0
+
+
+def test_a_groups_deferred_load_asks_for_each_partial_object_once_and_for_no_whole_one(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
+    """Two rows seed one partial project, a third names a project already
+    loaded whole: reading a field the rows lacked asks for the partial one
+    alone, once."""
+    whole = kitsu.projects.materialize([row("Project", id=new_id(), fps="24")])[0]
+    first, _, third = kitsu.tasks.materialize([_todo(), _todo(), _todo(project_id=whole.id)])
+    assert third.project is whole and first.project.is_partial
+    mocked.get(f"{API}data/projects", json=[row("Project", id=P1, fps="25")])
+    assert first.project.fps == "25"
+    asked = [parse_qs(urlsplit(str(call.request.url)).query)["id"] for call in mocked.calls]
+    assert [[json.loads(ids) for ids in query] for query in asked] == [[[P1]]]

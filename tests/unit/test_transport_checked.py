@@ -159,6 +159,20 @@ def test_a_retry_is_logged_with_the_method_the_route_and_why(
     assert retries[0].startswith("GET /data/projects failed (503); retry 1 in ")
 
 
+def test_a_read_retried_after_a_lost_connection_is_logged_with_why(
+    transport: Transport, mocked: responses.RequestsMock, caplog: pytest.LogCaptureFixture
+) -> None:
+    mocked.get(PROJECTS_URL, json=[])  # the server reached once: a lost connection is retried from then on
+    mocked.get(PROJECTS_URL, body=requests.exceptions.ConnectionError("Connection aborted."))
+    mocked.get(PROJECTS_URL, json=[{"id": "p1"}])
+    assert transport.get("data/projects") == []
+    with caplog.at_level(logging.INFO, logger="kitsu_models.http"):
+        assert transport.get("data/projects") == [{"id": "p1"}]
+    retries = [message for message in http_records(caplog) if "retry" in message]
+    assert len(retries) == 1
+    assert retries[0].startswith("GET /data/projects failed (connection lost); retry 1 in ")
+
+
 # ------------------------------------------------------- token refresh
 def test_a_refresh_that_loses_its_connection_is_tried_again_and_logged_with_why(
     mocked: responses.RequestsMock, caplog: pytest.LogCaptureFixture

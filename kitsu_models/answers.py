@@ -114,6 +114,7 @@ def error_from_response(method: str, path: str, status: int, reason: str, conten
         return errors.InvalidTokenError(method, route, status, message, body)
     return errors.error_class_for_status(status)(method, route, status, message, body)
 
+
 def timed_out(method: str, route: str, deadline: float | None, server: str = "") -> errors.RequestTimeoutError:
     """A read that timed out: at the total ``deadline`` (a monotonic time),
     or within the read timeout."""

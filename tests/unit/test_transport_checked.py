@@ -146,6 +146,22 @@ def test_a_download_that_cannot_be_written_names_its_route_once(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["movies"]
 
 
+def test_an_error_answer_without_reason_or_body_has_no_message(mocked: responses.RequestsMock) -> None:
+    mocked.get(PROJECTS_URL, status=599, body="")  # a status without a standard reason phrase
+    transport = Transport(API, retry=RetryPolicy(attempts=1))
+    with pytest.raises(errors.ServerError) as caught:
+        transport.get("data/projects")
+    assert (caught.value.message, str(caught.value)) == ("", "GET /data/projects -> 599")
+
+
+def test_every_request_sent_is_counted(transport: Transport, mocked: responses.RequestsMock) -> None:
+    mocked.get(PROJECTS_URL, json=[])
+    before = transport.requests_sent
+    transport.get("data/projects")
+    transport.get("data/projects")
+    assert transport.requests_sent == before + 2
+
+
 # ------------------------------------------------------------- retries
 def test_a_retry_is_logged_with_the_method_the_route_and_why(
     transport: Transport, mocked: responses.RequestsMock, caplog: pytest.LogCaptureFixture

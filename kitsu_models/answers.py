@@ -39,25 +39,28 @@ _LIMIT_RE = re.compile(r"(\d+)\s*(bytes|b|kb|mb|gb)\b", re.IGNORECASE)
 _UNITS = {"b": 1, "bytes": 1, "kb": 1024, "mb": 1024**2, "gb": 1024**3}
 
 
-def read_body(method: str, route: str, response: requests.Response, deadline: float) -> bytes | errors.TransportError:
+def read_body(
+    method: str, route: str, response: requests.Response, deadline: float, server: str = ""
+) -> bytes | errors.TransportError:
     """The whole body, read as it comes (a server that trickles it is cut
     at ``deadline``, a monotonic time; each read is bounded by the read
-    timeout), or the transport error that stopped it."""
+    timeout), or the transport error that stopped it, naming ``server``."""
     parts: list[bytes] = []
     try:
         while True:
             if time.monotonic() > deadline:
-                return errors.RequestTimeoutError(method, route, "the answer took longer than the total timeout")
+                return errors.RequestTimeoutError(method, route, "the answer took longer than the total timeout", server)
             chunk = response.raw.read1(READ_SIZE, decode_content=True)
             if not chunk:
                 return b"".join(parts)
             parts.append(chunk)
     except ReadTimeoutError:
-        return timed_out(method, route, deadline)
+        return timed_out(method, route, deadline, server)
     except (HTTPError, OSError) as exc:
-        return errors.TransportError(method, route, f"incomplete answer ({type(exc).__name__})")
+        return errors.TransportError(method, route, f"incomplete answer ({type(exc).__name__})", server)
     finally:
         response.close()
+
 
 def json_of(method: str, path: str, answer: Answer) -> JSON:
     """The JSON of a successful answer that must carry some."""

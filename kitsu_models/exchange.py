@@ -307,9 +307,15 @@ def cache_key(path: str, params: Params | None) -> Hashable:
 
 
 def conditional(cache: EtagCache, request: Request) -> tuple[Request, Hashable, CachedAnswer | None]:
-    """``request`` as it is sent: with ``If-None-Match`` when it asks to
-    ``revalidate`` and ``cache`` keeps an answer with an ``ETag`` for it;
-    the key and the kept answer, for :func:`after_conditional`."""
+    """``request`` as a driver's ``send`` sends it: with ``If-None-Match``
+    when it asks to ``revalidate`` and ``cache`` keeps an answer with an
+    ``ETag`` for it; the key and the kept answer, for
+    :func:`after_conditional`. A streamed request is refused before it is
+    sent: ``send`` reads answers whole, so its body would be lost (a
+    download streams through ``fetch``)."""
+    if request.stream:
+        raise errors.InvalidArgumentError(f"{request.method} {request.route}: send() reads answers whole, "
+                                          "it does not stream them (download with fetch())")
     if not request.revalidate:
         return request, None, None
     key = cache_key(request.path, request.params)

@@ -230,7 +230,7 @@ class Transport:
         if request.stream and response.status_code < 400:
             return response, b""
         with bounded(deadline, timeout.read):
-            content = answers.read_body(request.method, request.route, response, deadline)
+            content = answers.read_body(request.method, request.route, response, deadline, self.server)
         return content if isinstance(content, errors.TransportError) else (response, content)
 
     def _prepare(self, sent: Wire) -> requests.PreparedRequest:

@@ -7,6 +7,7 @@ token refresh and replay."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 
@@ -14,11 +15,12 @@ import pytest
 import responses
 
 from kitsu_models import errors
+from kitsu_models.aio.transport import AsyncTransport
 from kitsu_models.answers import Answer
 from kitsu_models.credentials import Secret, Tokens
 from kitsu_models.etag_cache import CachedAnswer, EtagCache
 from kitsu_models.exchange import (
-    REFRESH_PATH, Attempts, Request, after_conditional, drive, get, post, tokens_from, wire,
+    REFRESH_PATH, Attempts, Request, after_conditional, conditional, drive, get, post, tokens_from, wire,
 )
 from kitsu_models.policy import RetryPolicy
 from kitsu_models.transport import Transport
@@ -68,6 +70,16 @@ def test_a_not_modified_answer_is_the_kept_body_with_status_200_and_the_new_head
     kept = CachedAnswer('"v1"', b'[{"id": "p1"}]')
     answer = after_conditional(EtagCache(), "key", kept, Answer(304, {"etag": '"v1"', "date": "today"}, b""))
     assert (answer.status, dict(answer.headers), answer.content) == (200, {"etag": '"v1"', "date": "today"}, kept.body)
+
+
+def test_both_transports_send_refuses_a_streamed_request_before_any_io() -> None:
+    """``send`` reads answers whole (a streamed body would be lost): the
+    sans-I/O step both drivers start with refuses it."""
+    streamed = Request("GET", "movies/originals/preview-files/p1.mp4", stream=True)
+    with pytest.raises(errors.InvalidArgumentError, match="does not stream"):
+        conditional(EtagCache(), streamed)
+    with pytest.raises(errors.InvalidArgumentError, match="does not stream"):
+        asyncio.run(AsyncTransport(API).send(streamed))
 
 
 # ---------------------------------------------------------- the POST plan

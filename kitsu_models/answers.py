@@ -39,6 +39,10 @@ _LIMIT_RE = re.compile(r"(\d+)\s*(bytes|b|kb|mb|gb)\b", re.IGNORECASE)
 _UNITS = {"b": 1, "bytes": 1, "kb": 1024, "mb": 1024**2, "gb": 1024**3}
 
 
+#: Why a request that met its total timeout failed.
+TOTAL_TIMEOUT = "the answer took longer than the total timeout"
+
+
 def read_body(
     method: str, route: str, response: requests.Response, deadline: float, server: str = ""
 ) -> bytes | errors.TransportError:
@@ -49,7 +53,7 @@ def read_body(
     try:
         while True:
             if time.monotonic() > deadline:
-                return errors.RequestTimeoutError(method, route, "the answer took longer than the total timeout", server)
+                return errors.RequestTimeoutError(method, route, TOTAL_TIMEOUT, server)
             chunk = response.raw.read1(READ_SIZE, decode_content=True)
             if not chunk:
                 return b"".join(parts)
@@ -122,7 +126,7 @@ def timed_out(method: str, route: str, deadline: float | None, server: str = "")
     """A read that timed out: at the total ``deadline`` (a monotonic time),
     or within the read timeout."""
     if deadline is not None and time.monotonic() >= deadline - 0.05:
-        return errors.RequestTimeoutError(method, route, "the answer took longer than the total timeout", server)
+        return errors.RequestTimeoutError(method, route, TOTAL_TIMEOUT, server)
     return errors.RequestTimeoutError(method, route, "no answer within the read timeout", server)
 
 

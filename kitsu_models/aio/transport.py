@@ -192,9 +192,7 @@ class AsyncTransport:
             # The total deadline bounds the whole answer (the status line and headers too).
             outcome = await asyncio.wait_for(exchange(), max(timeout.total, timeout.read))
         except asyncio.TimeoutError:
-            return errors.RequestTimeoutError(
-                request.method, request.route, "the answer took longer than the total timeout", self.server
-            )
+            return errors.RequestTimeoutError(request.method, request.route, answers.TOTAL_TIMEOUT, self.server)
         except aiohttp.ClientError as exc:
             return _transport_error(request, exc, self.server)
         self.reached = True

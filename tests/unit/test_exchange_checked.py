@@ -20,7 +20,8 @@ from kitsu_models.answers import Answer
 from kitsu_models.credentials import Secret, Tokens
 from kitsu_models.etag_cache import CachedAnswer, EtagCache
 from kitsu_models.exchange import (
-    REFRESH_PATH, Attempts, Request, after_conditional, conditional, drive, get, post, tokens_from, wire,
+    REFRESH_PATH, Attempts, Request, after_conditional, checked_path, conditional, drive, get, post, tokens_from,
+    wire,
 )
 from kitsu_models.policy import RetryPolicy
 from kitsu_models.transport import Transport
@@ -80,6 +81,26 @@ def test_both_transports_send_refuses_a_streamed_request_before_any_io() -> None
         conditional(EtagCache(), streamed)
     with pytest.raises(errors.InvalidArgumentError, match="does not stream"):
         asyncio.run(AsyncTransport(API).send(streamed))
+
+
+# ------------------------------------------------------ a request checked
+def test_a_checked_request_has_its_method_upper_case_and_its_path_relative() -> None:
+    checked = Request("get", "/data/projects").checked()
+    assert (checked.method, checked.path) == ("GET", "data/projects")
+
+
+def test_a_refused_path_is_named_in_the_error_cut_at_80_characters() -> None:
+    path = "data/projects/" + "a" * 70 + "/../x"
+    with pytest.raises(errors.InvalidArgumentError) as caught:
+        checked_path(path)
+    assert str(caught.value) == f"not a Kitsu API path: {path[:80]!r}"
+
+
+def test_a_request_with_a_streamed_body_is_tried_once_whatever_the_policy() -> None:
+    """Its body cannot be sent twice (a refresh may replay it rewound)."""
+    streamed = Request("PUT", "data/files/f1", data=io.BytesIO(b"frames"))
+    assert Attempts(streamed, RetryPolicy(attempts=5)).policy.attempts == 1
+    assert Attempts(Request("PUT", "data/files/f1", json={}), RetryPolicy(attempts=5)).policy.attempts == 5
 
 
 # ---------------------------------------------------------- the POST plan

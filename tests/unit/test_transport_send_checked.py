@@ -89,6 +89,23 @@ def test_the_client_certificate_goes_with_the_request(
     assert sent_with(mocked, "cert") == cert
 
 
+def test_by_default_the_server_certificate_is_verified_and_none_is_sent(mocked: responses.RequestsMock) -> None:
+    mocked.get(PROJECTS_URL, json=[])
+    transport = Transport(API, retry=NO_RETRY)
+    assert (transport.verify, transport.cert) == (True, None)
+    transport.get("data/projects")
+    assert sent_with(mocked, "cert") is None
+
+
+@pytest.mark.parametrize(("settings", "agent"), [({}, transport_module.USER_AGENT), ({"user_agent": "farm/2"}, "farm/2")])
+def test_every_request_says_its_user_agent(
+    mocked: responses.RequestsMock, settings: dict[str, str], agent: str
+) -> None:
+    mocked.get(PROJECTS_URL, json=[])
+    Transport(API, retry=NO_RETRY, **settings).get("data/projects")  # type: ignore[arg-type]
+    assert mocked.calls[0].request.headers["User-Agent"] == agent
+
+
 # ---------------------------------------------------------------- timeouts
 class Clock:
     """A monotonic clock the test moves: no real waiting."""

@@ -28,6 +28,7 @@ from kitsu_models import answers, errors, policy
 from kitsu_models import transport as transport_module
 from kitsu_models.exchange import Request
 from kitsu_models.policy import NO_RETRY, Timeout
+from kitsu_models.sockets import DeadlineAdapter
 from kitsu_models.transport import Transport
 
 from .conftest import API
@@ -104,6 +105,20 @@ def test_every_request_says_its_user_agent(
     mocked.get(PROJECTS_URL, json=[])
     Transport(API, retry=NO_RETRY, **settings).get("data/projects")  # type: ignore[arg-type]
     assert mocked.calls[0].request.headers["User-Agent"] == agent
+
+
+@pytest.mark.parametrize(("settings", "size"), [({}, 16), ({"pool_size": 4}, 4)])
+def test_both_schemes_go_through_the_deadline_adapter_with_the_pool_size_and_no_retries_of_its_own(
+    settings: dict[str, int], size: int
+) -> None:
+    transport = Transport(API, **settings)  # type: ignore[arg-type]
+    for url in ("https://kitsu.test/api/", "http://kitsu.test/api/"):
+        adapter = transport.http.get_adapter(url)
+        assert isinstance(adapter, DeadlineAdapter)
+        assert getattr(adapter, "_pool_connections") == size  # hosts kept
+        assert adapter.poolmanager.connection_pool_kw["maxsize"] == size  # connections per host
+        assert adapter.max_retries.total == 0  # the transport retries, requests never does
+    transport.close()
 
 
 # ---------------------------------------------------------------- timeouts

@@ -20,8 +20,8 @@ from kitsu_models.answers import Answer
 from kitsu_models.credentials import Secret, Tokens
 from kitsu_models.etag_cache import CachedAnswer, EtagCache
 from kitsu_models.exchange import (
-    REFRESH_PATH, Attempts, Request, after_conditional, checked_path, conditional, drive, get, post, tokens_from,
-    wire,
+    REFRESH_PATH, Attempts, Request, after_conditional, checked_path, conditional, drive, get, normalize_host, post,
+    tokens_from, wire,
 )
 from kitsu_models.policy import RetryPolicy
 from kitsu_models.transport import Transport
@@ -87,6 +87,14 @@ def test_both_transports_send_refuses_a_streamed_request_before_any_io() -> None
 def test_a_checked_request_has_its_method_upper_case_and_its_path_relative() -> None:
     checked = Request("get", "/data/projects").checked()
     assert (checked.method, checked.path) == ("GET", "data/projects")
+
+
+@pytest.mark.parametrize(("host", "root"), [
+    ("https://kitsu.test/api//", "https://kitsu.test/api/"),
+    ("http://RENDER-BOX", "http://RENDER-BOX/"),  # only slashes are taken off its end
+])
+def test_an_api_root_ends_with_one_slash(host: str, root: str) -> None:
+    assert normalize_host(host) == root
 
 
 def test_a_refused_path_is_named_in_the_error_cut_at_80_characters() -> None:

@@ -59,6 +59,17 @@ class TokensOfSession(Generic[SessionT]):
         """A session on ``host`` with the current one's tokens; the current one closed, or set to close."""
         raise NotImplementedError
 
+    def _open(
+        self, host: str, session: Callable[[], SessionT], ssl_verify: bool, use_refresh_token: bool,
+        callback_not_authenticated: Callable[..., Any] | None,
+    ) -> None:
+        """What both clients' constructors set first: the settings, then ``kitsu``, the ``session()`` made on
+        ``host`` (after the host: a client whose session failed still shows it in a traceback)."""
+        self.ssl_verify, self.use_refresh_token = ssl_verify, use_refresh_token
+        self.callback_not_authenticated = callback_not_authenticated
+        self._host = self.event_host = host
+        self.kitsu = session()
+
     def _hold(self, tokens: Mapping[str, Any], access_token: Secret | None, refresh_token: Secret | None) -> None:
         """Take the tokens a constructor was given (as Secrets already): ``tokens``, then the two alone."""
         self.tokens = tokens
@@ -127,13 +138,9 @@ class KitsuClient(TokensOfSession[Kitsu]):
     ) -> None:
         # The first frame holding tokens: from here on, never plain text.
         tokens, access_token, refresh_token = _secret_tokens(tokens), _secret(access_token), _secret(refresh_token)
-        self.ssl_verify = ssl_verify
         self.cert = cert
-        self.use_refresh_token = use_refresh_token
-        self.callback_not_authenticated = callback_not_authenticated
-        self._host = host
-        self.kitsu = Kitsu(host, verify=ssl_verify, cert=cert)
-        self.event_host = host
+        self._open(host, lambda: Kitsu(host, verify=ssl_verify, cert=cert), ssl_verify, use_refresh_token,
+                   callback_not_authenticated)
         self._hold(tokens, access_token, refresh_token)
 
     def _moved(self, host: str) -> Kitsu:

@@ -66,13 +66,9 @@ class AsyncKitsuClient(TokensOfSession[AsyncKitsu]):
     ) -> None:
         # The first frame holding tokens: from here on, never plain text.
         tokens, access_token, refresh_token = _secret_tokens(tokens), _secret(access_token), _secret(refresh_token)
-        self.use_refresh_token = use_refresh_token
-        self.callback_not_authenticated = callback_not_authenticated
-        self.ssl_verify = ssl_verify
-        self._host = host
-        self.kitsu = AsyncKitsu(host, verify=ssl_verify)
+        self._open(host, lambda: AsyncKitsu(host, verify=ssl_verify), ssl_verify, use_refresh_token,
+                   callback_not_authenticated)
         self._retired: list[AsyncKitsu] = []
-        self.event_host = host
         self._hold(tokens, access_token, refresh_token)
 
     def _moved(self, host: str) -> AsyncKitsu:

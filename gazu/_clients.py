@@ -61,22 +61,19 @@ class TokensOfSession(Generic[SessionT]):
 
     def _open(
         self, host: str, session: Callable[[], SessionT], ssl_verify: bool, use_refresh_token: bool,
-        callback_not_authenticated: Callable[..., Any] | None,
+        callback: Callable[..., Any] | None, tokens: Mapping[str, Any], access: Secret | None, refresh: Secret | None,
     ) -> None:
-        """What both clients' constructors set first: the settings, then ``kitsu``, the ``session()`` made on
-        ``host`` (after the host: a client whose session failed still shows it in a traceback)."""
+        """What both clients' constructors do: the settings, ``kitsu`` (the ``session()`` made on ``host``, after
+        it: a client whose session failed still shows its host), then the tokens given (as Secrets already)."""
         self.ssl_verify, self.use_refresh_token = ssl_verify, use_refresh_token
-        self.callback_not_authenticated = callback_not_authenticated
+        self.callback_not_authenticated = callback
         self._host = self.event_host = host
         self.kitsu = session()
-
-    def _hold(self, tokens: Mapping[str, Any], access_token: Secret | None, refresh_token: Secret | None) -> None:
-        """Take the tokens a constructor was given (as Secrets already): ``tokens``, then the two alone."""
         self.tokens = tokens
-        if access_token is not None:
-            self.access_token = access_token
-        if refresh_token is not None:
-            self.refresh_token = refresh_token
+        if access is not None:
+            self.access_token = access
+        if refresh is not None:
+            self.refresh_token = refresh
 
     @property
     def tokens(self) -> dict[str, Any]:
@@ -140,8 +137,7 @@ class KitsuClient(TokensOfSession[Kitsu]):
         tokens, access_token, refresh_token = _secret_tokens(tokens), _secret(access_token), _secret(refresh_token)
         self.cert = cert
         self._open(host, lambda: Kitsu(host, verify=ssl_verify, cert=cert), ssl_verify, use_refresh_token,
-                   callback_not_authenticated)
-        self._hold(tokens, access_token, refresh_token)
+                   callback_not_authenticated, tokens, access_token, refresh_token)
 
     def _moved(self, host: str) -> Kitsu:
         tokens = self.kitsu.tokens

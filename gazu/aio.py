@@ -66,10 +66,9 @@ class AsyncKitsuClient(TokensOfSession[AsyncKitsu]):
     ) -> None:
         # The first frame holding tokens: from here on, never plain text.
         tokens, access_token, refresh_token = _secret_tokens(tokens), _secret(access_token), _secret(refresh_token)
-        self._open(host, lambda: AsyncKitsu(host, verify=ssl_verify), ssl_verify, use_refresh_token,
-                   callback_not_authenticated)
         self._retired: list[AsyncKitsu] = []
-        self._hold(tokens, access_token, refresh_token)
+        self._open(host, lambda: AsyncKitsu(host, verify=ssl_verify), ssl_verify, use_refresh_token,
+                   callback_not_authenticated, tokens, access_token, refresh_token)
 
     def _moved(self, host: str) -> AsyncKitsu:
         """The old session's pool is closed on exit (closing it takes a coroutine)."""

@@ -128,7 +128,7 @@ def test_the_transport_keeps_bytes_and_a_304_merges_into_the_sessions_objects(
     rebuilt = kitsu.tasks.filter(entity_id=ID)
     assert rebuilt.ids() == ids and [task.name for task in rebuilt] == ["a", "b"]
     entries = list(kitsu.transport.etag_cache._entries.values())
-    assert [type(entry.body) for entry in entries] == [bytes] and set(vars(entries[0])) == {"etag", "body"}
+    assert [type(entry.stored) for entry in entries] == [bytes] and set(vars(entries[0])) == {"etag", "stored", "compressed"}
 
 
 def test_row_is_one_record_and_a_missing_one_is_typed(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:

@@ -110,14 +110,14 @@ def main() -> int:
         gazu.cache.enable()
     baseline = maxrss_mib()
     COUNT["n"] = 0
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     if args.mode == "joined":
         rows, cast = walk_joined(args.project_id, args.casting)
     else:
         rows, cast = walk_td(args.project_id, args.casting)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     print(json.dumps({
-        "requests": COUNT["n"], "seconds": seconds, "maxrss_mib": maxrss_mib(), "baseline_mib": baseline,
+        "requests": COUNT["n"], "seconds": seconds, "cpu_seconds": cpu, "maxrss_mib": maxrss_mib(), "baseline_mib": baseline,
         "rows": len(rows), "digest": digest(rows), "casting": bool(cast) or None,
         "casting_digest": digest(cast) if cast else None, "gazu_version": getattr(gazu, "__version__", "?"),
     }))

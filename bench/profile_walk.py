@@ -27,12 +27,13 @@ def walk(kitsu: object, project_id: str) -> int:
     """The naive walk (bench/walk.py's rows, without the digest): how many tasks it saw."""
     seen = 0
     project = kitsu.projects.get(project_id)  # type: ignore[attr-defined]
-    for asset in project.assets:
+    assets, shots = project.assets, project.shots  # both lists first, as bench/walk.py reads them
+    for asset in assets:
         asset.asset_type.name
         for task in asset.tasks:
             task.task_type.name, task.task_status.short_name, [p.full_name for p in task.assignees]
             seen += 1
-    for shot in project.shots:
+    for shot in shots:
         shot.sequence.episode
         for task in shot.tasks:
             task.task_type.name, task.task_status.short_name, [p.full_name for p in task.assignees]

@@ -328,7 +328,10 @@ def write_results(report: dict[str, Any]) -> None:
                   "Each table's rounds column says over how many rounds its medians were taken.", ""]
         if "walk" in size:
             lines += ["### 1. Full production walk", ""]
-            lines += rows_table(size["walk"], walk.BASELINE, [("casting", lambda r: "yes" if r.get("casting") else "no")])
+            lines += rows_table(size["walk"], walk.BASELINE, [
+                ("client CPU s", lambda r: fmt(r.get("cpu_seconds"))),
+                ("casting", lambda r: "yes" if r.get("casting") else "no"),
+            ])
             lines += [""]
             if "list_seconds" in size:
                 took = size["list_seconds"]

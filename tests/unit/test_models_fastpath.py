@@ -271,3 +271,15 @@ def test_model_lists_know_their_session_and_ids(kitsu: Kitsu) -> None:
     assert statuses.by_id() == {s.id: s for s in statuses}
     assert all(isinstance(s, TaskStatus) for s in statuses)
     assert isinstance(load(kitsu, "AssetType"), AssetType)
+
+
+def test_a_model_list_costs_no_instance_dict(kitsu: Kitsu) -> None:
+    """A walk holds one list per loaded to-many relation per object: each
+    is a list and two slots, not a list and a dict."""
+    tasks = kitsu.tasks.materialize([row("Task", id=new_id())])
+    assert not hasattr(tasks, "__dict__") and tasks.session is kitsu
+    project_id = new_id()
+    scoped = ModelList(tasks, kitsu, {"project_id": project_id})
+    assert scoped.scope == {"project_id": project_id} and list(scoped) == list(tasks)
+    with pytest.raises(AttributeError):
+        scoped.anything_else = 1  # type: ignore[attr-defined]

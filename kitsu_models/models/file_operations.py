@@ -461,7 +461,7 @@ class ProjectFiles:
     def _put_file_tree(self, tree: dict[str, Any]) -> None:
         project = cast("Project", self)
         row = project.session.transport.put(api.PROJECT.fill(project_id=project), {"file_tree": tree})
-        state_of(project).dirty.discard("file_tree")
+        state_of(project).mark_unchanged("file_tree")
         if isinstance(row, dict) and "file_tree" in row:
             project.session.repository(type(project)).materialize([row], owned=True)
         else:

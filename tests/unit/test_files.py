@@ -102,6 +102,17 @@ def test_set_file_tree_puts_only_the_tree_and_keeps_other_changes(setup: Setup) 
     assert project.changes() == {"description": "not saved yet"}
 
 
+def test_set_file_tree_replaces_a_tree_assigned_and_not_saved(setup: Setup) -> None:
+    """The tree put is what the project holds afterwards: an earlier
+    assignment of ``file_tree`` is no change left to send."""
+    project, mocked = setup.project, setup.mocked
+    project.file_tree = {"working": {**TREE["working"], "root": "assigned"}}
+    new_tree = {"working": {**TREE["working"], "root": "prod"}}
+    mocked.put(API + f"data/projects/{setup.pid}", json={**row("Project", "list", id=setup.pid), "file_tree": new_tree})
+    project.set_file_tree(new_tree)
+    assert project.file_tree == new_tree and project.changes() == {}
+
+
 def test_update_file_tree_merges_into_the_servers_tree(setup: Setup) -> None:
     mocked = setup.mocked
     theirs = {**TREE, "working": {**TREE["working"], "root": "theirs"}}

@@ -283,3 +283,14 @@ def test_a_model_list_costs_no_instance_dict(kitsu: Kitsu) -> None:
     assert scoped.scope == {"project_id": project_id} and list(scoped) == list(tasks)
     with pytest.raises(AttributeError):
         scoped.anything_else = 1  # type: ignore[attr-defined]
+
+
+def test_objects_without_changes_share_one_empty_changed_fields_set(kitsu: Kitsu) -> None:
+    """Most loaded objects never change: none holds a set of its own until
+    it does, and a change replaces the set rather than editing a shared one."""
+    first, second = kitsu.tasks.materialize([row("Task", id=new_id()), row("Task", id=new_id())])
+    before = state_of(first).dirty
+    assert before == frozenset() and before is state_of(second).dirty
+    first.name = "edited"
+    assert state_of(first).dirty == {"name"} and before == frozenset() and state_of(second).dirty == frozenset()
+    assert first.changes() == {"name": "edited"} and second.changes() == {}

@@ -403,6 +403,10 @@ class Repository(Generic[M]):
         values = {route.create_renames.get(key, key): value for key, value in values.items()}
         path = yield from self._plan_path(route.create_endpoint, obj, route)
         row = answers.json_or_none("POST", path, (yield Request("POST", path, json=values)))
+        if not isinstance(row, dict) or not isinstance(row.get("id"), str) or not row["id"]:
+            # No record to adopt: whether the server created it is not known.
+            raise errors.UnexpectedAnswerError("POST", "/" + path, 200, f"expected the created {self.model.__name__}",
+                                               answers.excerpt(row))
         self.session.identity.adopt(obj, row, Origin(self.session))
         return obj
 

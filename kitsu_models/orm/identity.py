@@ -200,11 +200,12 @@ class IdentityMap:
 
     def adopt(self, obj: KitsuModel, row: dict[str, Any], origin: Origin) -> None:
         """Make ``obj``, just created on the server, the known object for
-        ``row``'s id, holding exactly ``row`` and no change to send. An object
+        ``row``'s id (the caller checked it has one), holding exactly ``row``
+        and no change to send. An object
         already known under that id (an event listener read it before the
         answer came) is forgotten, as by :meth:`clear`, keeping its own
         values: the two never share their storage."""
-        twin = self.get(type(obj).identity_root(), row["id"]) if isinstance(row.get("id"), str) else None
+        twin = self.get(type(obj).identity_root(), row["id"])
         if twin is not None and twin is not obj:
             self.evict(twin)
         fresh = self.materialize(type(obj), [row], origin)[0]

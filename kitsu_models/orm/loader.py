@@ -166,7 +166,7 @@ def _by_foreign_key(relation: ToMany[Any], owners: list[KitsuModel], scope: dict
         children = yield from repository.plan_filter(**{key: ids[0]}, **relation.params)
     else:
         children = yield from repository.plan_filter_into_one_cohort(key, ids, relation.params)
-    project_id = (children.scope or {}).get("project_id") if key != "project_id" else None
+    project_id = (children.scope or {}).get("project_id")
     if project_id and list(children.scope or ()) == ["project_id"]:
         # A whole project's children: complete for every loaded owner of
         # that project too (the shots, when the assets asked).

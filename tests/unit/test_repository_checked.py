@@ -155,6 +155,23 @@ def test_a_create_answered_with_something_else_than_json_names_the_post(
     assert not task.id
 
 
+@pytest.mark.parametrize("answer", [{"name": "no id"}, {"id": ""}, {"id": None}, [{"id": "x"}], None])
+def test_a_create_answered_without_the_created_record_is_an_unexpected_answer(
+    kitsu: Kitsu, mocked: responses.RequestsMock, answer: Any
+) -> None:
+    """No id to adopt: the object stays unsaved, with the values it was given."""
+    task = Task(project_id=new_id(), task_type_id=new_id(), task_status_id=new_id(), entity_id=new_id(), name="main")
+    if answer is None:
+        mocked.post(API + "data/tasks", status=201)
+    else:
+        mocked.post(API + "data/tasks", json=answer)
+    with pytest.raises(errors.UnexpectedAnswerError) as caught:
+        task.save(kitsu)
+    error = caught.value
+    assert (error.method, error.path, error.status, error.problem) == ("POST", "/data/tasks", 200, "expected the created Task")
+    assert not task.id and task.name == "main" and len(kitsu.identity) == 0
+
+
 # --------------------------------------------------------- ids in writes
 def test_an_id_field_holding_an_empty_id_is_refused_by_name_before_any_write(
     kitsu: Kitsu, mocked: responses.RequestsMock

@@ -144,11 +144,12 @@ class InstanceState:
         if data_changes:
             values["data"] = data_changes
         elif self.data_cleared(obj):
-            values["data"] = obj.__dict__.get("data")
+            values["data"] = None
         return values
 
     def data_cleared(self, obj: KitsuModel) -> bool:
-        """Whether ``data``, loaded with keys, was assigned something else than a dict (None)."""
+        """Whether ``data``, loaded with keys, was assigned None (the only
+        value not a dict its field accepts)."""
         return "data" in self.dirty and bool(self.data_snapshot) and not isinstance(obj.__dict__.get("data"), dict)
 
     def take_changes(self, obj: KitsuModel) -> tuple[dict[str, Any], list[str], Taken]:

@@ -40,11 +40,12 @@ if TYPE_CHECKING:
     from .base import KitsuModel
 
 
-def load(relation: Relation, objects: Sequence[KitsuModel], scope: dict[str, Any] | None = None,
-         along: Collection[str] = ()) -> None:
+def load(relation: Relation, objects: Sequence[KitsuModel]) -> None:
     """Load ``relation`` for ``objects`` and the members of their cohorts
-    that lack it, through their session's transport (:func:`plan`)."""
-    drive(plan(relation, objects, scope, along), objects[0].session.transport.send)
+    that lack it, through their session's transport (:func:`plan`; a
+    prefetch, which passes a scope and what it loads next, runs the plan
+    itself)."""
+    drive(plan(relation, objects), objects[0].session.transport.send)
 
 
 def plan(relation: Relation, objects: Sequence[KitsuModel], scope: dict[str, Any] | None = None,
@@ -63,7 +64,7 @@ def plan(relation: Relation, objects: Sequence[KitsuModel], scope: dict[str, Any
     if not owners:
         return
     if isinstance(relation, Link):
-        yield from _by_ids(relation, owners, lambda owner: [value] if (value := getattr(owner, relation.key)) else [])
+        yield from _by_ids(relation, owners, lambda owner: _linked_id(relation, owner))
     elif isinstance(relation, FirstOfIds):
         yield from reload_absent(owners, relation.ids_field)
         yield from _by_ids(relation, owners, lambda owner: listed_ids(getattr(owner, relation.ids_field))[:1])
@@ -104,14 +105,10 @@ def _has_loaded(obj: KitsuModel, name: str) -> bool:
 
 
 def _by_ids(
-    relation: Link[Any] | FirstOfIds[Any], owners: list[KitsuModel], ids_of: Callable[[KitsuModel], list[Any]]
+    relation: Link[Any] | FirstOfIds[Any], owners: list[KitsuModel], ids_of: Callable[[KitsuModel], list[str]]
 ) -> Plan[None]:
     """The target of every owner, by the id it holds (its first), in one ``get_many``."""
     wanted = [ids_of(owner) for owner in owners]
-    if not all(isinstance(value, str) for ids in wanted for value in ids):  # a malformed row: an id that is a list...
-        bad = next(value for ids in wanted for value in ids if not isinstance(value, str))
-        key = getattr(relation, "key", getattr(relation, "ids_field", relation.name))
-        raise _not_an_id(relation, key, bad)
     found = yield from owners[0].session.repository(relation.target()).plan_get_many(
         {value for ids in wanted for value in ids}, project_id=shared_project(owners)
     )
@@ -119,9 +116,18 @@ def _by_ids(
         relation.store(owner, found.get(ids[0]) if ids else None)
 
 
-def _not_an_id(relation: Relation, key: str, value: Any) -> UnexpectedAnswerError:
-    return UnexpectedAnswerError("", "", 200, f"{relation.owner.__name__}.{key} holds something else than an id",
-                                 repr(value)[:80])
+def _linked_id(relation: Link[Any], owner: KitsuModel) -> list[str]:
+    """The id ``owner`` links to (none when empty). A malformed row's value
+    that is no id (a list...) is an :class:`UnexpectedAnswerError`, before
+    any request; an id list's items are filtered as they are read
+    (:func:`listed_ids`)."""
+    value = getattr(owner, relation.key)
+    if not value:
+        return []
+    if not isinstance(value, str):
+        raise UnexpectedAnswerError("", "", 200, f"{relation.owner.__name__}.{relation.key} holds something else "
+                                    "than an id", repr(value)[:80])
+    return [value]
 
 
 def _to_many(relation: ToMany[Any], owners: list[KitsuModel], scope: dict[str, Any] | None) -> Plan[None]:

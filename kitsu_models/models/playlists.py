@@ -186,7 +186,7 @@ class _Entries(Relation):
                 raise errors.InvalidArgumentError(f"playlist.entries takes PlaylistEntry objects, got {entry!r}")
         obj.shots = [entry.as_shot() for entry in entries]
 
-    def plan_load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> Plan[None]:
+    def plan_load(self, owners: Sequence[KitsuModel]) -> Plan[None]:
         """Build the entries of ``owners``, fetching the ``shots`` they lack in one batch."""
         playlists = [owner for owner in owners if isinstance(owner, Playlist)]
         if playlists[0].session.strict:

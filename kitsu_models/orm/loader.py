@@ -71,7 +71,7 @@ def plan(relation: Relation, objects: Sequence[KitsuModel], scope: dict[str, Any
     elif isinstance(relation, ToMany):
         yield from _to_many(relation, owners, scope)
     else:
-        yield from relation.plan_load(owners, scope)
+        yield from relation.plan_load(owners)
 
 
 def _owners(

@@ -52,7 +52,7 @@ class Relation:
         self.owner = owner
         self.name = name
 
-    def plan_load(self, owners: Sequence[KitsuModel], scope: dict[str, Any] | None) -> Plan[None]:
+    def plan_load(self, owners: Sequence[KitsuModel]) -> Plan[None]:
         """Load this relation for every owner: for a kind the loader does not
         know (:mod:`.loader` decides for links, id lists, foreign keys and
         routes), in as few requests as possible (a plan: see

@@ -1,0 +1,66 @@
+"""Which objects a relation loads together, found reached but not checked
+by the mutation run (docs/mutation-testing.md): objects of two projects'
+lists load by their ids, not by one project's list; every cohort the
+objects come from is walked; a preview's first comment is read alone,
+without reloading the preview."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import unquote
+
+import responses
+
+from kitsu_models.models import Asset, PreviewFile
+from kitsu_models.orm.collection import ModelList
+from kitsu_models.session import Kitsu
+
+from .conftest import API
+from .models_rows import new_id, row
+
+
+def project_assets(kitsu: Kitsu, mocked: responses.RequestsMock, pid: str, count: int = 2) -> list[Asset]:
+    """``count`` assets read as one project's list (its cohort, scoped to the project)."""
+    mocked.get(API + f"data/projects/{pid}/assets", json=[row("Asset", id=new_id(), project_id=pid) for _ in range(count)])
+    return list(kitsu.assets.filter(project=pid))
+
+
+def tasks_of(assets: list[Asset]) -> list[dict[str, Any]]:
+    return [row("Task", "get", id=new_id(), entity_id=asset.id, project_id=asset.project_id) for asset in assets]
+
+
+def test_objects_of_two_projects_lists_load_their_children_by_ids(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    """Neither list's scope stands for both: one project's list would
+    leave the other project's assets without their tasks."""
+    first, second = project_assets(kitsu, mocked, new_id()), project_assets(kitsu, mocked, new_id())
+    everyone = first + second
+    tasks = tasks_of(everyone)
+    mocked.get(API + "data/tasks", json=tasks)
+    ModelList([first[0], second[0]], kitsu).prefetch("tasks")
+    assert [[task.id for task in asset.tasks] for asset in everyone] == [[task["id"]] for task in tasks]
+    assert [unquote(str(call.request.url)).split("/api/")[1].split("?")[0] for call in mocked.calls[2:]] == ["data/tasks"]
+
+
+def test_every_cohort_the_objects_come_from_loads_with_them(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    """Two objects of one list, then one of another: the other list's
+    members load too, in the same request."""
+    first, second = project_assets(kitsu, mocked, new_id()), project_assets(kitsu, mocked, new_id())
+    tasks = tasks_of(first + second)
+    mocked.get(API + "data/tasks", json=tasks)
+    ModelList([first[0], first[1], second[0]], kitsu).prefetch("tasks")
+    with kitsu.strict_mode():
+        assert [task.id for task in second[1].tasks] == [tasks[3]["id"]]
+    assert len(mocked.calls) == 3
+
+
+def test_a_previews_first_comment_is_read_alone_without_reloading_the_preview(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
+    first, second = new_id(), new_id()
+    preview: PreviewFile = kitsu.preview_files.materialize([row("PreviewFile", "get", id=new_id(), comments=[first, second])])[0]
+    mocked.get(re.compile(re.escape(API) + "data/comments.*"), json=[row("Comment", "get", id=first)])
+    comment = preview.comment
+    assert comment is not None and comment.id == first
+    urls = [unquote(str(call.request.url)) for call in mocked.calls]
+    assert urls and all("data/comments" in url and second not in url for url in urls)

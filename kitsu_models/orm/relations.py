@@ -281,8 +281,9 @@ def listed_ids(items: Sequence[Any] | None) -> list[str]:
 
 def shared_project(owners: Sequence[KitsuModel]) -> str | None:
     """The project all ``owners`` belong to, if they share one: where
-    their related objects are looked for first."""
-    projects = {owner.__dict__.get("project_id") for owner in owners}
+    their related objects are looked for first (a malformed row's value
+    that is no id counts as none)."""
+    projects = {value if isinstance(value := owner.__dict__.get("project_id"), str) else None for owner in owners}
     return projects.pop() if len(projects) == 1 else None
 
 

@@ -64,3 +64,12 @@ def test_a_previews_first_comment_is_read_alone_without_reloading_the_preview(
     assert comment is not None and comment.id == first
     urls = [unquote(str(call.request.url)) for call in mocked.calls]
     assert urls and all("data/comments" in url and second not in url for url in urls)
+
+
+def test_a_malformed_project_id_does_not_stop_a_link_from_loading(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    """A row whose ``project_id`` is a list (found by the malformed-answer
+    property test): its links load without a project to look in first."""
+    status = row("TaskStatus", id=new_id())
+    task = kitsu.tasks.materialize([row("Task", "get", id=new_id(), task_status_id=status["id"], project_id=[])])[0]
+    mocked.get(re.compile(re.escape(API) + "data/task-status.*"), json=[status])
+    assert task.task_status.id == status["id"]

@@ -61,8 +61,8 @@ def _is_union(annotation: Any) -> bool:
     return typing.get_origin(annotation) in (typing.Union, types.UnionType)
 
 
-def _parse(kind: type[Any], value: Any, name: str = "") -> Any:
-    """A server date string as ``kind``: the C ISO parser, else Pydantic's
+def _parse(kind: type[Any], value: Any, name: str) -> Any:
+    """Field ``name``'s server date as ``kind``: the C ISO parser, else Pydantic's
     (imported for this rare case only: the identity map is built with every
     session, before anything needs Pydantic). A value neither reads is a
     malformed answer (:class:`~kitsu_models.errors.UnexpectedAnswerError`)."""
@@ -74,7 +74,7 @@ def _parse(kind: type[Any], value: Any, name: str = "") -> Any:
     try:
         return pydantic.TypeAdapter(kind).validate_python(value)
     except ValueError:  # pydantic's ValidationError
-        raise errors.UnexpectedAnswerError("", "", 200, f"{name or 'a field'}: not a {kind.__name__}", repr(value)[:80]) from None
+        raise errors.UnexpectedAnswerError("", "", 200, f"{name}: not a {kind.__name__}", repr(value)[:80]) from None
 
 
 class RowPlan:

@@ -281,7 +281,7 @@ class IdentityMap:
             last_cls: type[Any] = cls
             plan: RowPlan | None = None
             for row in rows:
-                object_id = row.get("id") if type(row) is dict else None
+                object_id = row.get("id")
                 if keyed and (type(object_id) is not str or not object_id):
                     raise errors.UnexpectedAnswerError("", "", 200, f"a {cls.__name__} row without an id", repr(row)[:80])
                 if polymorphic:

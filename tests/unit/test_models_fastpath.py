@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from kitsu_models import errors
 from kitsu_models.orm.collection import ModelList
-from kitsu_models.orm.state import state_of
+from kitsu_models.orm.state import origin_of, peek, state_of
 from kitsu_models.models import Asset, AssetType, Comment, EntityType, Project, Shot, Task, TaskStatus
 from kitsu_models.session import Kitsu
 
@@ -294,3 +294,13 @@ def test_objects_without_changes_share_one_empty_changed_fields_set(kitsu: Kitsu
     first.name = "edited"
     assert state_of(first).dirty == {"name"} and before == frozenset() and state_of(second).dirty == frozenset()
     assert first.changes() == {"name": "edited"} and second.changes() == {}
+
+
+def test_a_whole_row_with_no_data_costs_no_state_object_until_one_is_needed(kitsu: Kitsu) -> None:
+    """An untouched object holds only its load's shared origin; a change
+    (or a loaded relation) makes its own state."""
+    first, second = kitsu.tasks.materialize([row("Task", "get", id=new_id(), data=None) for _ in range(2)])
+    assert peek(first) is None and peek(second) is None
+    assert origin_of(first) is origin_of(second) is not None
+    first.name = "edited"
+    assert peek(first) is not None and peek(second) is None

@@ -169,6 +169,7 @@ def test_a_create_answered_without_the_created_record_is_an_unexpected_answer(
         task.save(kitsu)
     error = caught.value
     assert (error.method, error.path, error.status, error.problem) == ("POST", "/data/tasks", 200, "expected the created Task")
+    assert error.excerpt == repr(repr(answer))  # what came instead
     assert not task.id and task.name == "main" and len(kitsu.identity) == 0
 
 

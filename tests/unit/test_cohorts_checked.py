@@ -10,8 +10,10 @@ import re
 from typing import Any
 from urllib.parse import unquote
 
+import pytest
 import responses
 
+from kitsu_models import errors
 from kitsu_models.models import Asset, PreviewFile
 from kitsu_models.orm.collection import ModelList
 from kitsu_models.session import Kitsu
@@ -73,3 +75,26 @@ def test_a_malformed_project_id_does_not_stop_a_link_from_loading(kitsu: Kitsu, 
     task = kitsu.tasks.materialize([row("Task", "get", id=new_id(), task_status_id=status["id"], project_id=[])])[0]
     mocked.get(re.compile(re.escape(API) + "data/task-status.*"), json=[status])
     assert task.task_status.id == status["id"]
+
+
+def test_links_of_objects_of_two_projects_are_read_by_id_not_from_one_projects_list(
+    kitsu: Kitsu, mocked: responses.RequestsMock
+) -> None:
+    """Too many to ask for by id in one request, but no project is shared:
+    the sequences are asked for by id, none read as one project's list."""
+    projects = [new_id(), new_id()]
+    sequences = [row("Sequence", id=new_id(), project_id=projects[index % 2]) for index in range(60)]
+    shots = kitsu.shots.materialize([
+        row("Shot", id=new_id(), project_id=sequence["project_id"], parent_id=sequence["id"]) for sequence in sequences
+    ])
+    mocked.get(re.compile(re.escape(API) + "data/(sequences|entities).*"), json=sequences)
+    assert [shot.sequence.id for shot in shots] == [sequence["id"] for sequence in sequences]
+    urls = [unquote(str(call.request.url)) for call in mocked.calls]
+    assert len(urls) == 2 and all("?id=" in url and "project_id" not in url for url in urls)
+
+
+def test_an_empty_link_is_a_missing_object_named_by_the_field(kitsu: Kitsu) -> None:
+    task = kitsu.tasks.materialize([row("Task", "get", id=new_id(), task_status_id="")])[0]
+    with pytest.raises(errors.ModelNotFoundError) as caught:
+        task.task_status  # noqa: B018
+    assert str(caught.value) == "no TaskStatus linked by Task.task_status_id (empty)"

@@ -201,10 +201,10 @@ class IdentityMap:
     def adopt(self, obj: KitsuModel, row: dict[str, Any], origin: Origin) -> None:
         """Make ``obj``, just created on the server, the known object for
         ``row``'s id (the caller checked it has one), holding exactly ``row``
-        and no change to send. An object
-        already known under that id (an event listener read it before the
-        answer came) is forgotten, as by :meth:`clear`, keeping its own
-        values: the two never share their storage."""
+        and no change to send. An object already known under that id (an
+        event listener read it before the answer came) is forgotten, as by
+        :meth:`clear`, keeping its own values: the two never share their
+        storage."""
         twin = self.get(type(obj).identity_root(), row["id"])
         if twin is not None and twin is not obj:
             self.evict(twin)
@@ -261,8 +261,9 @@ class IdentityMap:
         """Models for ``rows`` (dicts the caller gives up: they are reused as
         the models' storage), merged into the objects already known, which
         join ``origin``'s cohort when ``rebind``. With ``keyed`` (a model read
-        by id), a row that is not a dict with a string id is a malformed answer
-        (:class:`~kitsu_models.errors.UnexpectedAnswerError`). ``shapes``, when
+        by id), a row without a string id is a malformed answer
+        (:class:`~kitsu_models.errors.UnexpectedAnswerError`); the callers
+        hand dicts only (list answers and given rows are checked first). ``shapes``, when
         given, gets the keys of every kind of row seen.
 
         The cyclic garbage collector is paused meanwhile (see paused_gc).

@@ -68,3 +68,15 @@ def test_keys_removed_in_place_stay_removed_through_a_reload(kitsu: Kitsu) -> No
     reload(kitsu, task, {"x": 1, "s": 2})
     assert task.data == {"s": 2}
     assert state_of(task).data_diff(task) == ({}, ["x"])
+
+
+def test_after_a_reload_that_kept_edits_over_empty_data_clearing_it_sends_nothing(kitsu: Kitsu) -> None:
+    """The server's ``data`` is empty: once the caller drops their pending
+    key by assigning None, there is nothing to clear on the server."""
+    task = loaded(kitsu, {})
+    assert task.data is not None
+    task.data["k"] = 1
+    reload(kitsu, task, {})
+    assert task.data == {"k": 1} and task.changes() == {"data": {"k": 1}}
+    task.data = None
+    assert task.changes() == {}

@@ -61,3 +61,17 @@ def test_rows_of_one_shape_and_two_classes_each_follow_their_class(kitsu: Kitsu,
     assert shot_only and shot.__pydantic_extra__ == {}
     assert set(asset.__pydantic_extra__ or {}) == shot_only
     assert not shot_only & asset.model_fields_set
+
+
+def test_a_known_id_arriving_as_another_class_makes_a_new_object(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:
+    """An entity read as an asset, then as a shot (its type changed on the
+    server): the shot is a Shot, not the asset with a shot's row merged in."""
+    asset_row = row("Asset")
+    shot_row = {**row("Shot"), "id": asset_row["id"]}
+    mocked.get(API + "data/entity-types", json=[
+        {"id": asset_row["entity_type_id"], "name": "Character"}, {"id": shot_row["entity_type_id"], "name": "Shot"},
+    ])
+    asset = kitsu.entities.materialize([asset_row])[0]
+    shot = kitsu.entities.materialize([shot_row])[0]
+    assert type(asset) is Asset and type(shot) is Shot and shot is not asset
+    assert asset.entity_type_id == asset_row["entity_type_id"]

@@ -73,5 +73,5 @@ def test_a_known_id_arriving_as_another_class_makes_a_new_object(kitsu: Kitsu, m
     ])
     asset = kitsu.entities.materialize([asset_row])[0]
     shot = kitsu.entities.materialize([shot_row])[0]
-    assert type(asset) is Asset and type(shot) is Shot and shot is not asset
+    assert type(asset) is Asset and type(shot) is Shot and id(shot) != id(asset)
     assert asset.entity_type_id == asset_row["entity_type_id"]

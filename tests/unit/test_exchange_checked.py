@@ -77,8 +77,10 @@ def test_both_transports_send_refuses_a_streamed_request_before_any_io() -> None
     """``send`` reads answers whole (a streamed body would be lost): the
     sans-I/O step both drivers start with refuses it."""
     streamed = Request("GET", "movies/originals/preview-files/p1.mp4", stream=True)
-    with pytest.raises(errors.InvalidArgumentError, match="does not stream"):
+    with pytest.raises(errors.InvalidArgumentError) as caught:
         conditional(EtagCache(), streamed)
+    assert str(caught.value) == ("GET /movies/originals/preview-files/p1.mp4: send() reads answers whole, "
+                                 "it does not stream them (download with fetch())")
     with pytest.raises(errors.InvalidArgumentError, match="does not stream"):
         asyncio.run(AsyncTransport(API).send(streamed))
 

@@ -19,6 +19,10 @@ import sys
 import time
 from typing import Any
 
+# As a plain `pip install gazu` runs: without aiohttp. The bench's virtualenv
+# has gazu's async extra (for bench/async_walk.py), and gazu 1.3.1 imports
+# aiohttp whenever it can (9 MiB more before the walk starts).
+sys.modules["aiohttp"] = None  # type: ignore[assignment]  (import aiohttp: ImportError)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # gazu_session and harness (stdlib)
 from gazu_session import COUNT, gazu, log_in  # noqa: E402  (gazu with every request counted)
 from harness import digest, maxrss_mib  # noqa: E402  (VmHWM: ru_maxrss survives fork+exec)

@@ -51,6 +51,8 @@ class ModelList(list[M], Generic[M]):
     # No instance dict: a walk holds thousands of these (one per loaded
     # relation per object), each 96 bytes instead of 440.
     __slots__ = ("session", "scope")
+    session: Prefetcher | None
+    scope: dict[str, Any] | None
 
     def __init__(
         self,
@@ -60,7 +62,7 @@ class ModelList(list[M], Generic[M]):
     ) -> None:
         super().__init__(items)
         self.session = session
-        self.scope: dict[str, Any] | None = dict(scope) if scope else None
+        self.scope = dict(scope) if scope else None
 
     def prefetch(self, *paths: str) -> Self:
         """Load dotted relation paths for every member, a batch per level.

@@ -1,8 +1,9 @@
-"""Which objects a relation loads together, found reached but not checked
-by the mutation run (docs/mutation-testing.md): objects of two projects'
-lists load by their ids, not by one project's list; every cohort the
-objects come from is walked; a preview's first comment is read alone,
-without reloading the preview."""
+"""Which objects a relation loads together, and how, found reached but not
+checked by the mutation run (docs/mutation-testing.md): objects of two
+projects' lists load by their ids, not by one project's list, and so do
+their links; every cohort the objects come from is walked; a preview's
+first comment is read alone, without reloading the preview; a malformed
+``project_id`` stops no link; an empty link names its field."""
 
 from __future__ import annotations
 

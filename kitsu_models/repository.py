@@ -26,7 +26,7 @@ from pydantic_core import PydanticUndefined
 from . import answers, errors, exchange
 from .exchange import Plan, Request, drive
 from .gcpause import paused_gc
-from .ids import ID_CHUNK, chunks, id_of
+from .ids import ID_CHUNK, chunks, id_of, is_id
 from .orm.base import KitsuModel, holds_ids, is_server_filled
 from .orm.collection import ModelList
 from .orm import loader
@@ -403,7 +403,7 @@ class Repository(Generic[M]):
         values = {route.create_renames.get(key, key): value for key, value in values.items()}
         path = yield from self._plan_path(route.create_endpoint, obj, route)
         row = answers.json_or_none("POST", path, (yield Request("POST", path, json=values)))
-        if not isinstance(row, dict) or not isinstance(row.get("id"), str) or not row["id"]:
+        if not isinstance(row, dict) or not is_id(row.get("id")):
             # No record to adopt: whether the server created it is not known.
             raise errors.UnexpectedAnswerError("POST", "/" + path, 200, f"expected the created {self.model.__name__}",
                                                answers.excerpt(row))

@@ -21,16 +21,11 @@ from kitsu_models.session import Kitsu
 
 from .conftest import API
 from .models_rows import new_id, row
-
-
-def project_assets(kitsu: Kitsu, mocked: responses.RequestsMock, pid: str, count: int = 2) -> list[Asset]:
-    """``count`` assets read as one project's list (its cohort, scoped to the project)."""
-    mocked.get(API + f"data/projects/{pid}/assets", json=[row("Asset", id=new_id(), project_id=pid) for _ in range(count)])
-    return list(kitsu.assets.filter(project=pid))
+from .test_loading_checked import project_assets, task_of
 
 
 def tasks_of(assets: list[Asset]) -> list[dict[str, Any]]:
-    return [row("Task", "get", id=new_id(), entity_id=asset.id, project_id=asset.project_id) for asset in assets]
+    return [task_of(asset.id, asset.project_id) for asset in assets]
 
 
 def test_objects_of_two_projects_lists_load_their_children_by_ids(kitsu: Kitsu, mocked: responses.RequestsMock) -> None:

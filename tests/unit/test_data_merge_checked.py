@@ -14,6 +14,7 @@ from kitsu_models.orm.state import state_of
 from kitsu_models.session import Kitsu
 
 from .models_rows import new_id, row
+from .test_merge_checked import reload as reload_with
 
 
 def loaded(kitsu: Kitsu, data: Any) -> Task:
@@ -22,8 +23,7 @@ def loaded(kitsu: Kitsu, data: Any) -> Task:
 
 def reload(kitsu: Kitsu, task: Task, data: Any) -> None:
     """A row of ``task`` as the server sends it now, with ``data``."""
-    merged = kitsu.tasks.materialize([row("Task", "get", id=task.id, data=data)])[0]
-    assert merged is task
+    reload_with(kitsu, task, data=data)
 
 
 def test_an_assigned_data_is_sent_against_what_was_loaded_not_what_a_reload_brought(kitsu: Kitsu) -> None:
